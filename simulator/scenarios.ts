@@ -1,0 +1,324 @@
+// Scripted prechecks for the NineData simulator. Time-based: a precheck's answer depends on how long
+// ago it was started, like the real one.
+
+export interface SimItem {
+  precheckItem: string
+  itemName: string
+  itemDescription: string
+  /** The status the item ends with. */
+  finalStatus: string
+  errorMessage?: string
+  /** ms after the start when the item is done (Running before that, Unstarted before startAfterMs). */
+  doneAfterMs: number
+  startAfterMs?: number
+}
+
+/** One injected fault: applies to matching requests number `from` (1-based) up to `from + times - 1`. */
+export interface Fault {
+  on: 'start' | 'status' | 'now' | 'any'
+  from?: number
+  times?: number
+  kind:
+    | { type: 'reset' }
+    | { type: 'hang' }
+    | {
+        type: 'http'
+        status: number
+        body?: string
+        headers?: Record<string, string>
+        contentType?: string
+      }
+    | { type: 'cut' }
+    | { type: 'delay'; ms: number }
+}
+
+export interface Scenario {
+  name: string
+  description: string
+  items: (secret: string) => SimItem[]
+  /** Overall status after all items are done; default Failed if any item failed, else Success. */
+  finalStatus?: string
+  /** Overall status forever (never terminal). */
+  stuckStatus?: string
+  /** ms until the overall status is terminal; default: when the last item is done. */
+  durationMs?: number
+  /** `success: false` message for the start call. */
+  startError?: string
+  faults?: Fault[]
+  /** NineData's clock minus the real one, in ms. */
+  clockSkewMs?: number
+  /** Leave out the Date header (so clients must ask /openapi/now). */
+  noDateHeader?: boolean
+  /** How a rejected signature or timestamp is answered. */
+  authFailure?: 'http401' | 'envelope200'
+}
+
+const check = (
+  precheckItem: string,
+  itemName: string,
+  itemDescription: string,
+  doneAfterMs: number,
+  finalStatus = 'Success',
+  errorMessage?: string
+): SimItem => ({ precheckItem, itemName, itemDescription, doneAfterMs, finalStatus, errorMessage })
+
+/** The items a typical schema comparison precheck reports. */
+function standardItems(scale = 1): SimItem[] {
+  return [
+    check(
+      'srcDataSourceCheck',
+      'Source Connection Check',
+      'Check the status of the gateway of the source datasource, database connectable, and verify the username and password',
+      300 * scale
+    ),
+    check(
+      'tgtDataSourceCheck',
+      'Target Connection Check',
+      'Check the status of the gateway of the target datasource, database connectable, and verify the username and password',
+      500 * scale
+    ),
+    check(
+      'compareSrcPermissionCheck',
+      'Source Permission Check',
+      'Check that the source account can read the schema objects to compare',
+      800 * scale
+    ),
+    check(
+      'compareTgtPermissionCheck',
+      'Target Permission Check',
+      'Check that the target account can read the schema objects to compare',
+      1000 * scale
+    ),
+    check(
+      'targetDataExistCheck',
+      'Target Object Existence Check',
+      'Check whether the objects to compare exist in the target database',
+      1200 * scale
+    )
+  ]
+}
+
+function withFailures(items: SimItem[], failures: Record<string, string>): SimItem[] {
+  return items.map(item =>
+    failures[item.precheckItem]
+      ? { ...item, finalStatus: 'Failed', errorMessage: failures[item.precheckItem] }
+      : item
+  )
+}
+
+const FAILURES = {
+  compareSrcPermissionCheck:
+    "The account dms_reader lacks SELECT on information_schema.ROUTINES. Suggested fix: GRANT SELECT ON *.* TO 'dms_reader'@'%'; then run the precheck again.",
+  targetDataExistCheck:
+    'Table `orders_archive` does not exist in the target database shop_prod. Suggested fix: create it, or remove it from the comparison scope.'
+}
+
+function hostileItems(): SimItem[] {
+  return [
+    check(
+      'pipeCheck',
+      'Pipes | break | tables',
+      'a | b || c',
+      100,
+      'Failed',
+      'Column | separator | everywhere |\n| --- | --- |\n| fake | row |'
+    ),
+    check(
+      'xssCheck',
+      '<script>alert("x")</script>',
+      '<img src=x onerror=alert(1)> & <b>bold</b>',
+      100,
+      'Failed',
+      '<iframe src="https://evil.example"></iframe></td></tr></table><h1>Injected</h1>'
+    ),
+    check(
+      'markdownCheck',
+      '**bold** _it_ [link](https://evil.example) `code` # heading',
+      '![img](https://evil.example/x.png) @octocat :rocket:',
+      100,
+      'Failed',
+      '# Not a heading\n\n---\n\n> not a quote\n\n```\nnot code\n```'
+    ),
+    check(
+      'newlineCheck',
+      'Line one\nLine two\r\nLine three',
+      'multi\n\nparagraph\n\n\nblank lines',
+      100,
+      'Failed',
+      'first\n\nsecond\n\n\n\nthird'
+    ),
+    check('longLineCheck', 'L'.repeat(5000), 'x'.repeat(20000), 100, 'Failed', 'y'.repeat(50000)),
+    check('emojiCheck', 'Emoji 🚀🔥👩‍👩‍👧‍👦 check', '😀'.repeat(3000), 100, 'Success'),
+    check(
+      'rtlCheck',
+      'فحص الاتصال بالمصدر',
+      'בדיקת הרשאות \u202Eevil override\u202C end',
+      100,
+      'Failed',
+      'خطأ: لا يمكن الاتصال | שגיאה'
+    ),
+    check(
+      'controlCheck',
+      'Bell\u0007 and NUL\u0000 and ESC\u001b[31m red',
+      'tab\there',
+      100,
+      'Success'
+    )
+  ]
+}
+
+function hugeItems(): SimItem[] {
+  const items: SimItem[] = []
+  for (let i = 0; i < 3000; i++) {
+    const failed = i % 3 === 0
+    items.push({
+      precheckItem: `objectCheck${i}`,
+      itemName: `Object check #${i} for table t_${i}`,
+      itemDescription: `Check that table t_${i} and its ${i % 17} indexes compare cleanly. `.repeat(
+        4
+      ),
+      finalStatus: failed ? 'Failed' : 'Success',
+      errorMessage: failed
+        ? `Table t_${i}: column type mismatch (varchar(255) vs text). Suggested fix: align the column types. `.repeat(
+            40
+          )
+        : undefined,
+      doneAfterMs: 200 + (i % 10) * 20
+    })
+  }
+  return items
+}
+
+export const SCENARIOS: Record<string, Scenario> = {
+  pass: {
+    name: 'pass',
+    description: 'Five check items finish within about 1.2 s, all Success.',
+    items: () => standardItems()
+  },
+  failed: {
+    name: 'failed',
+    description: 'Two of five items fail (permission, missing table); overall Failed.',
+    items: () => withFailures(standardItems(), FAILURES)
+  },
+  'failed-no-items': {
+    name: 'failed-no-items',
+    description: 'The overall status turns Failed after 0.6 s without any check items.',
+    items: () => [],
+    durationMs: 600,
+    finalStatus: 'Failed'
+  },
+  'success-with-failed-item': {
+    name: 'success-with-failed-item',
+    description: 'NineData reports overall Success, but one item is Failed.',
+    items: () =>
+      withFailures(standardItems(), { targetDataExistCheck: FAILURES.targetDataExistCheck }),
+    finalStatus: 'Success'
+  },
+  'unknown-status': {
+    name: 'unknown-status',
+    description: 'The overall status is "Paused", which the docs do not list, forever.',
+    items: () => standardItems(),
+    stuckStatus: 'Paused'
+  },
+  'lowercase-success': {
+    name: 'lowercase-success',
+    description: 'The statuses come in capitals ("SUCCESS"): recognised as the documented values.',
+    items: () => standardItems().map(item => ({ ...item, finalStatus: 'SUCCESS' })),
+    finalStatus: 'SUCCESS'
+  },
+  timeout: {
+    name: 'timeout',
+    description: 'The precheck stays Running and never finishes; the step times out.',
+    items: () =>
+      standardItems().map((item, i) =>
+        i < 2 ? item : { ...item, doneAfterMs: Number.POSITIVE_INFINITY }
+      ),
+    stuckStatus: 'Running'
+  },
+  slow: {
+    name: 'slow',
+    description: 'A long precheck: five items finish over about 12 s, all Success.',
+    items: () => standardItems(10)
+  },
+  'task-not-found': {
+    name: 'task-not-found',
+    description: 'The start call is refused with success:false, "task not found".',
+    items: () => [],
+    startError: 'task not found'
+  },
+  flaky: {
+    name: 'flaky',
+    description:
+      'A flaky network: reset, gateway page, 503 with Retry-After, cut body, 429; then a pass.',
+    items: () => standardItems(),
+    faults: [
+      { on: 'start', from: 1, times: 1, kind: { type: 'reset' } },
+      {
+        on: 'status',
+        from: 1,
+        times: 1,
+        kind: {
+          type: 'http',
+          status: 502,
+          contentType: 'text/html',
+          body: '<html><body><h1>502 Bad Gateway</h1></body></html>'
+        }
+      },
+      {
+        on: 'status',
+        from: 3,
+        times: 1,
+        kind: {
+          type: 'http',
+          status: 503,
+          headers: { 'retry-after': '1' },
+          body: '{"success":false,"message":"service busy"}'
+        }
+      },
+      { on: 'status', from: 5, times: 1, kind: { type: 'cut' } },
+      {
+        on: 'status',
+        from: 7,
+        times: 1,
+        kind: { type: 'http', status: 429, headers: { 'retry-after': '1' }, body: '' }
+      }
+    ]
+  },
+  'clock-skew': {
+    name: 'clock-skew',
+    description:
+      "NineData's clock is 20 minutes ahead of the runner's; requests must be signed with its time.",
+    items: () => standardItems(),
+    clockSkewMs: 20 * 60 * 1000
+  },
+  'clock-skew-no-date': {
+    name: 'clock-skew-no-date',
+    description:
+      'As clock-skew, but answers carry no Date header and rejections come as HTTP 200 envelopes.',
+    items: () => standardItems(),
+    clockSkewMs: -20 * 60 * 1000,
+    noDateHeader: true,
+    authFailure: 'envelope200'
+  },
+  huge: {
+    name: 'huge',
+    description: '3,000 check items, 1,000 of them failed with long messages.',
+    items: () => hugeItems()
+  },
+  hostile: {
+    name: 'hostile',
+    description:
+      'Item texts with |, <script>, Markdown, newlines, very long lines, emoji, RTL and control characters.',
+    items: () => hostileItems()
+  },
+  'echo-secret': {
+    name: 'echo-secret',
+    description: 'A misbehaving server that echoes the secret back in an item message.',
+    items: secret =>
+      withFailures(standardItems(), {
+        srcDataSourceCheck: `login failed for key with secret ${secret} (echoed by a misconfigured server)`
+      })
+  }
+}
+
+export const DEFAULT_SCENARIO = 'pass'

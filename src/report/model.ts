@@ -1,0 +1,34 @@
+import type { PrecheckItem, PrecheckState } from '../ninedata/types.js'
+import type { Verdict } from '../verdict.js'
+
+/** Everything the report (summary, outputs, annotations, log) is made from. */
+export interface Report {
+  verdict: Verdict
+  taskId: string
+  /** Empty when no precheck was started or given. */
+  precheckTaskId: string
+  /** The last status answer seen, if any. */
+  state: PrecheckState | undefined
+  requestId: string
+  durationMs: number
+  failOnFailure: boolean
+  /** What to check next, for errors that have a likely cause (credentials, URL, CA). */
+  hint?: string
+}
+
+/** Whether the step fails. Failed items only fail it when fail-on-failure is true. */
+export function stepFails(report: Report): boolean {
+  if (report.verdict.passed) return false
+  return report.verdict.kind !== 'failed' || report.failOnFailure
+}
+
+/** Failed items first, then the ones without a final status, then the rest; API order within each. */
+export function orderForReport(
+  items: readonly PrecheckItem[],
+  rank: (item: PrecheckItem) => number
+): PrecheckItem[] {
+  return items
+    .map((item, index) => ({ item, index, rank: rank(item) }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map(entry => entry.item)
+}

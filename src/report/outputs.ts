@@ -1,0 +1,58 @@
+import type { PrecheckItem } from '../ninedata/types.js'
+import { countItems } from '../verdict.js'
+import type { Report } from './model.js'
+
+// The step's outputs. Pure: returns name -> value; main sets them.
+
+/**
+ * Cap for the JSON outputs `items` and `failed-items`. Workflows pass outputs through environment
+ * variables, and Linux refuses a single variable over 128 KiB, so each holds at most this many
+ * bytes: whole items, in API order, as many as fit.
+ */
+export const JSON_OUTPUT_BUDGET_BYTES = 100_000
+
+export interface OutputPlan {
+  values: Record<string, string>
+  /** Which JSON outputs were cut to the budget, with how many items they hold. */
+  truncated: { name: string; kept: number; total: number }[]
+}
+
+/** A JSON array of whole items that fits the budget. Linear: each item is serialised once. */
+export function jsonArrayWithin(
+  items: readonly PrecheckItem[],
+  budget: number
+): { json: string; kept: number } {
+  const parts: string[] = []
+  let size = 2
+  for (const item of items) {
+    const json = JSON.stringify(item.raw)
+    const extra = Buffer.byteLength(json) + (parts.length > 0 ? 1 : 0)
+    if (size + extra > budget) break
+    parts.push(json)
+    size += extra
+  }
+  return { json: `[${parts.join(',')}]`, kept: parts.length }
+}
+
+export function planOutputs(report: Report, budget: number = JSON_OUTPUT_BUDGET_BYTES): OutputPlan {
+  const values: Record<string, string> = {}
+  const truncated: OutputPlan['truncated'] = []
+  if (report.precheckTaskId) values['precheck-task-id'] = report.precheckTaskId
+  if (report.requestId) values['request-id'] = report.requestId
+  const state = report.state
+  values['status'] = state?.status ?? ''
+  if (!state) return { values, truncated }
+
+  const counts = countItems(state.precheckItems)
+  values['item-count'] = String(counts.total)
+  values['failed-count'] = String(counts.failed)
+  for (const [name, list] of [
+    ['items', state.precheckItems],
+    ['failed-items', report.verdict.failedItems]
+  ] as const) {
+    const { json, kept } = jsonArrayWithin(list, budget)
+    values[name] = json
+    if (kept < list.length) truncated.push({ name, kept, total: list.length })
+  }
+  return { values, truncated }
+}
