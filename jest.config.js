@@ -11,6 +11,8 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   collectCoverageFrom: ['src/**/*.ts', '!src/index.ts'],
   coverageReporters: ['text-summary', 'lcov'],
+  // The floor of issue 5: at least 90% of the lines of src/ run under the tests.
+  coverageThreshold: { global: { lines: 90 } },
   testTimeout: 60000,
   verbose: false
 }

@@ -186,6 +186,27 @@ describe(`the bundled action (node ${ACTION_NODE === process.execPath ? process.
     expect(result.exitCode).toBe(1)
   })
 
+  it('still sets outputs and the verdict when the runner gives no summary file', async () => {
+    sim = await startSimulator({ scenario: 'failed' })
+    const result = await runAction(
+      {
+        'api-url': sim.url,
+        'access-key-id': 'demo-key',
+        'access-key-secret': 'demo-secret',
+        'task-id': 'cc-1',
+        'poll-interval-seconds': '0.5'
+      },
+      { noSummaryFile: true }
+    )
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs['failed-count']).toBe('2')
+    expect(
+      result.annotations.some(
+        a => a.level === 'warning' && /Could not write the job summary/.test(a.message)
+      )
+    ).toBe(true)
+  })
+
   it('writes no summary with job-summary: false, but still the outputs', async () => {
     const { result } = await gate('pass', { 'job-summary': 'false' })
     expect(result.exitCode).toBe(0)

@@ -1,0 +1,138 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { run } from '../../src/main.js'
+import { startSimulator, type Simulator } from '../../simulator/server.js'
+import { inputEnv, parseOutputFile, visibleText } from '../helpers/action-runner.js'
+
+// main.run() in-process against the simulator: the same paths as the bundle tests, measured for
+// coverage of the source. The runner's files are real files; stdout is captured as the runner would.
+
+let dir: string
+let sim: Simulator | undefined
+const saved = { ...process.env }
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'gate-main-'))
+})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+afterEach(async () => {
+  await sim?.close()
+  sim = undefined
+  process.env = { ...saved }
+  process.exitCode = undefined
+})
+
+async function runInProcess(inputs: Record<string, string>) {
+  const output = join(dir, 'output')
+  const summary = join(dir, 'summary')
+  writeFileSync(output, '')
+  writeFileSync(summary, '')
+  for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key]
+  Object.assign(
+    process.env,
+    { GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary },
+    inputEnv(inputs)
+  )
+  let stdout = ''
+  const write = process.stdout.write.bind(process.stdout)
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    stdout += chunk.toString()
+    return true
+  }) as typeof process.stdout.write
+  try {
+    await run()
+  } finally {
+    process.stdout.write = write
+  }
+  const exitCode = process.exitCode ?? 0
+  process.exitCode = undefined
+  return {
+    exitCode,
+    stdout,
+    outputs: parseOutputFile(readFileSync(output, 'utf8')),
+    summary: readFileSync(summary, 'utf8')
+  }
+}
+
+const base = (url: string) => ({
+  'api-url': url,
+  'access-key-id': 'demo-key',
+  'access-key-secret': 'demo-secret',
+  'task-id': 'cc-1',
+  'poll-interval-seconds': '0.2',
+  'timeout-seconds': '20'
+})
+
+describe('run()', () => {
+  it('passes a passing precheck', async () => {
+    sim = await startSimulator({ scenario: 'pass' })
+    const r = await runInProcess(base(sim.url))
+    expect(r.exitCode).toBe(0)
+    expect(r.outputs['status']).toBe('Success')
+    expect(r.summary).toContain('✅ NineData precheck passed')
+    expect(r.stdout).toContain('::group::All 5 check items')
+  })
+
+  it('fails a failing precheck with annotations', async () => {
+    sim = await startSimulator({ scenario: 'failed' })
+    const r = await runInProcess(base(sim.url))
+    expect(r.exitCode).toBe(1)
+    expect(r.outputs['failed-count']).toBe('2')
+    expect(r.stdout).toMatch(/::error title=Source Permission Check::/)
+  })
+
+  it('reports a business error with the requestId', async () => {
+    sim = await startSimulator({ scenario: 'task-not-found' })
+    const r = await runInProcess(base(sim.url))
+    expect(r.exitCode).toBe(1)
+    expect(r.stdout).toMatch(
+      /::error::NineData did not start a precheck for task cc-1: NineData said "task not found" \(requestId sim-/
+    )
+  })
+
+  it('reports rejected credentials with a hint', async () => {
+    sim = await startSimulator({ scenario: 'pass' })
+    const r = await runInProcess({ ...base(sim.url), 'access-key-secret': 'wrong-secret' })
+    expect(r.exitCode).toBe(1)
+    expect(visibleText(r.summary)).toMatch(/rejected the credentials.*signature mismatch/)
+    expect(visibleText(r.summary)).toMatch(/Check the access-key-id and access-key-secret inputs/)
+  })
+
+  it('reports a protocol error as an error, never a pass', async () => {
+    sim = await startSimulator({ scenario: 'pass' })
+    const id = sim.addPrecheck('cc-other')
+    const r = await runInProcess({ ...base(sim.url), 'precheck-task-id': id })
+    expect(r.exitCode).toBe(1)
+    expect(r.stdout).toMatch(/precheck task not found/)
+  })
+
+  it('times out, and reports invalid inputs', async () => {
+    sim = await startSimulator({ scenario: 'timeout' })
+    const r = await runInProcess({ ...base(sim.url), 'timeout-seconds': '1' })
+    expect(r.exitCode).toBe(1)
+    expect(r.outputs['status']).toBe('Running')
+    const bad = await runInProcess({ ...base(sim.url), 'timeout-seconds': 'x' })
+    expect(bad.exitCode).toBe(1)
+    expect(visibleText(bad.summary)).toContain('`timeout-seconds` must be a positive number')
+  })
+
+  it('is cancelled by SIGINT and reports what it saw', async () => {
+    sim = await startSimulator({ scenario: 'timeout' })
+    setTimeout(() => process.emit('SIGINT', 'SIGINT'), 1500)
+    const started = Date.now()
+    const r = await runInProcess({ ...base(sim.url), 'timeout-seconds': '30' })
+    expect(Date.now() - started).toBeLessThan(5000)
+    expect(r.exitCode).toBe(1)
+    expect(r.summary).toContain('🛑 NineData precheck wait cancelled')
+    expect(r.outputs['status']).toBe('Running')
+  })
+
+  it('warns but passes on failed items with fail-on-failure false', async () => {
+    sim = await startSimulator({ scenario: 'failed' })
+    const r = await runInProcess({ ...base(sim.url), 'fail-on-failure': 'false' })
+    expect(r.exitCode).toBe(0)
+    expect(r.stdout).toMatch(/::warning::.*fail-on-failure is false/)
+  })
+})
