@@ -14,5 +14,7 @@ export default {
   // The floor of issue 5: at least 90% of the lines of src/ run under the tests.
   coverageThreshold: { global: { lines: 90 } },
   testTimeout: 60000,
+  // The bundle tests mostly wait on child processes and sockets: two workers halve the run on 2 cores.
+  maxWorkers: 2,
   verbose: false
 }

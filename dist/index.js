@@ -31469,8 +31469,10 @@ class ApiError extends Error {
     httpStatus;
     /** Server-requested wait (Retry-After), in ms. */
     retryAfterMs;
-    /** Clock offset (ms) the server's Date header implied, if the answer had one. */
+    /** What to check next, when the failure has a likely cause. */
     hint;
+    /** False when the request surely never reached NineData (refused connection, DNS, throttled). */
+    mayHaveReachedServer;
     constructor(kind, message, details = {}) {
         super(message);
         this.name = 'ApiError';
@@ -31479,6 +31481,7 @@ class ApiError extends Error {
         this.httpStatus = details.httpStatus;
         this.retryAfterMs = details.retryAfterMs;
         this.hint = details.hint;
+        this.mayHaveReachedServer = details.mayHaveReachedServer ?? details.httpStatus !== 429;
     }
 }
 /** Thrown when the run is cancelled or its deadline passes while a call is under way. */
@@ -31567,7 +31570,7 @@ function describeBody(answer) {
         ?.trim();
     if (answer.body.length === 0)
         return 'an empty body';
-    return `a ${type} body of ${Buffer.byteLength(answer.body)} bytes that is not NineData's JSON`;
+    return `a body of ${Buffer.byteLength(answer.body)} bytes (${type}) that is not NineData's JSON`;
 }
 function httpLabel(answer) {
     return `HTTP ${answer.httpStatus}${answer.statusText ? ` ${answer.statusText}` : ''}`;
@@ -31851,6 +31854,7 @@ class NineDataClient {
         const label = `${method} ${path}`;
         const maxAttempts = this.options.maxAttempts ?? RETRY_POLICY.maxAttempts;
         let clockRetried = false;
+        let unclearAttempts = 0;
         for (let attempt = 1;; attempt++) {
             this.throwIfStopped();
             const offsetSignedWith = this.clock.offsetMs;
@@ -31858,7 +31862,7 @@ class NineDataClient {
                 const answer = await this.send(method, path, options);
                 if (attempt > 1)
                     this.options.log.info(`${label} succeeded on attempt ${attempt} of ${maxAttempts}.`);
-                return { ...answer, attempts: attempt };
+                return { ...answer, attempts: attempt, unclearAttempts };
             }
             catch (caught) {
                 if (caught instanceof StopError)
@@ -31872,6 +31876,8 @@ class NineDataClient {
                 }
                 if (error.kind !== 'transient')
                     throw error;
+                if (error.mayHaveReachedServer)
+                    unclearAttempts++;
                 if (attempt >= maxAttempts) {
                     throw withMessage(error, `no usable answer to ${label} after ${attempt} attempts; the last: ${error.message}`);
                 }
@@ -31925,6 +31931,8 @@ class NineDataClient {
     async clockWasOff(offsetSignedWith) {
         if (this.clock.offsetMs === offsetSignedWith && !this.clockChecked) {
             this.clockChecked = true;
+            // The time probe's requestId is of no use to support: keep the one of the rejected call.
+            const rejectedRequestId = this.lastRequestId;
             try {
                 const sentAt = Date.now();
                 const { data } = await this.send('GET', NOW_PATH, {});
@@ -31936,6 +31944,9 @@ class NineDataClient {
                 if (error instanceof StopError)
                     throw error;
                 this.options.log.debug(`Could not read NineData's time from ${NOW_PATH}: ${error.message}`);
+            }
+            finally {
+                this.lastRequestId = rejectedRequestId;
             }
         }
         return this.clock.offsetMs !== offsetSignedWith;
@@ -31971,7 +31982,10 @@ class NineDataClient {
             this.noteClock(serverDate, sentAt, receivedAt, 1000, 'from the Date header of its answer');
         // Whatever the server says goes to logs, outputs and the summary: the secret never does.
         const secrets = [this.options.credentials.accessKeySecret];
-        const result = interpretAnswer({ ...raw, body: redactText(raw.body, secrets) }, receivedAt);
+        // A Retry-After date is on NineData's clock: measure it from the answer's own Date header (or
+        // the corrected clock), not the runner's, or a skewed runner waits 20 minutes or not at all.
+        const serverNow = serverDate ?? receivedAt + this.clock.offsetMs;
+        const result = interpretAnswer({ ...raw, body: redactText(raw.body, secrets) }, serverNow);
         const requestId = result instanceof ApiError ? result.requestId : result.requestId;
         if (typeof requestId === 'string' && requestId)
             this.lastRequestId = requestId;
@@ -32072,18 +32086,37 @@ function toApiError(error) {
     const text = code && !message.includes(code) ? `${code}: ${message}` : message;
     if (TLS_CODES.test(code)) {
         return new ApiError('fatal', `TLS: ${text}`, {
-            hint: 'if NineData uses a private certificate authority, point NODE_EXTRA_CA_CERTS at its certificate'
+            hint: 'if NineData uses a private certificate authority, point NODE_EXTRA_CA_CERTS at its certificate',
+            mayHaveReachedServer: false
         });
     }
-    if (isTransientNetworkError(error))
-        return new ApiError('transient', text);
-    return new ApiError('fatal', text);
+    // Failures of the connection itself: the request never reached NineData.
+    const unsent = CONNECT_CODES.has(code);
+    const hint = code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+        ? "check the host name in `api-url` (and the runner's DNS or proxy settings)"
+        : code === 'ECONNREFUSED'
+            ? 'check the port in `api-url`, and that NineData is reachable from the runner'
+            : undefined;
+    if (isTransientNetworkError(error)) {
+        return new ApiError('transient', text, { hint, mayHaveReachedServer: !unsent });
+    }
+    return new ApiError('fatal', text, { hint, mayHaveReachedServer: !unsent });
 }
+const CONNECT_CODES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'ENETDOWN',
+    'EHOSTDOWN'
+]);
 function withMessage(error, message) {
     return new ApiError(error.kind, message, {
         requestId: error.requestId,
         httpStatus: error.httpStatus,
-        hint: error.hint
+        hint: error.hint,
+        mayHaveReachedServer: error.mayHaveReachedServer
     });
 }
 
@@ -32174,6 +32207,7 @@ function parseStatus(data, taskId, precheckTaskId) {
 const PRECHECK_STATUSES = ['Unstarted', 'Running', 'Failed', 'Success'];
 
 ;// CONCATENATED MODULE: ./src/verdict.ts
+
 
 // What the precheck's answer means for the step. Pure. A wrong green is the worst bug this action
 // can have, so everything that is not a documented Success counts against passing.
@@ -32280,7 +32314,8 @@ function plural(n, word) {
 }
 /** "A, B, C and 12 more": names for a one-line message, however many items there are. */
 function listLabels(items, max = 5) {
-    const names = items.slice(0, max).map(itemLabel);
+    // Server text in a one-line message: no newlines or control characters, bounded length.
+    const names = items.slice(0, max).map(item => toLine(itemLabel(item), 100));
     const rest = items.length - names.length;
     return rest > 0 ? `${names.join(', ')} and ${rest} more` : names.join(', ');
 }
@@ -32664,9 +32699,12 @@ async function gate() {
                 throw describe(error, `NineData did not start a precheck for task ${inputs.taskId}`);
             });
             precheckTaskId = started.data.precheckTaskId;
-            const retried = started.attempts > 1
-                ? ` Earlier attempts of the start call got no usable answer, so NineData may have started other prechecks for this task; this run follows ${precheckTaskId} only.`
-                : '';
+            // A retried start may have started prechecks we never heard of: say which one is followed.
+            const retried = started.unclearAttempts > 0
+                ? ` ${plural(started.unclearAttempts, 'earlier attempt')} of the start call got no usable answer, so NineData may have started other prechecks for this task; this run follows ${precheckTaskId} only.`
+                : started.attempts > 1
+                    ? ` Earlier attempts did not reach NineData; this run follows ${precheckTaskId} only.`
+                    : '';
             info(`Started precheck ${precheckTaskId} (requestId ${started.requestId || 'none'}).${retried}`);
         }
         let lastKey = '';
@@ -32694,8 +32732,6 @@ async function gate() {
     }
     finally {
         client.dispose();
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
     }
     if (last) {
         startGroup(`All ${plural(last.precheckItems.length, 'check item')} of precheck ${last.precheckTaskId}`);
@@ -32713,6 +32749,9 @@ async function gate() {
         failOnFailure: inputs.failOnFailure,
         hint: failure instanceof ApiError ? failure.hint : undefined
     }, inputs.jobSummary, secrets);
+    // Only now: a second signal while the report is written must not cut it short.
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
 }
 /** Puts what the action was doing in front of an API error, and keeps NineData's requestId. */
 function describe(error, doing) {

@@ -318,6 +318,49 @@ export const SCENARIOS: Record<string, Scenario> = {
       withFailures(standardItems(), {
         srcDataSourceCheck: `login failed for key with secret ${secret} (echoed by a misconfigured server)`
       })
+  },
+  'retry-after-date': {
+    name: 'retry-after-date',
+    description:
+      'The first status query gets 503 with Retry-After as an HTTP date about 2.5 s ahead; then a pass.',
+    items: () => standardItems(),
+    faults: [retryAfterDateFault(0)]
+  },
+  'retry-after-date-skew': {
+    name: 'retry-after-date-skew',
+    description:
+      "As retry-after-date, with NineData's clock 20 minutes ahead: the date is in NineData's time.",
+    items: () => standardItems(),
+    clockSkewMs: 20 * 60 * 1000,
+    faults: [retryAfterDateFault(20 * 60 * 1000)]
+  }
+}
+
+// flaky's precheck ends after 1.2 s, before the poll schedule reaches its cut body and 429; this one
+// runs long enough to meet all five faults. Added after SCENARIOS so it reuses flaky's fault list.
+SCENARIOS['flaky-long'] = {
+  ...SCENARIOS['flaky']!,
+  name: 'flaky-long',
+  description:
+    'As flaky, but the precheck runs for 5 s, so the poll schedule meets every fault before it ends.',
+  durationMs: 5000
+}
+
+/** 503 on the first status query, Retry-After an HTTP date ~2.5 s after NineData's clock. */
+function retryAfterDateFault(clockSkewMs: number): Fault {
+  return {
+    on: 'status',
+    from: 1,
+    times: 1,
+    kind: {
+      type: 'http',
+      status: 503,
+      body: '{"success":false,"message":"maintenance, back shortly"}',
+      // A getter: the date is computed when the answer is sent, not when the scenario is loaded.
+      get headers(): Record<string, string> {
+        return { 'retry-after': new Date(Date.now() + clockSkewMs + 2500).toUTCString() }
+      }
+    }
   }
 }
 

@@ -102,10 +102,13 @@ async function gate(): Promise<void> {
         throw describe(error, `NineData did not start a precheck for task ${inputs.taskId}`)
       })
       precheckTaskId = started.data.precheckTaskId
+      // A retried start may have started prechecks we never heard of: say which one is followed.
       const retried =
-        started.attempts > 1
-          ? ` Earlier attempts of the start call got no usable answer, so NineData may have started other prechecks for this task; this run follows ${precheckTaskId} only.`
-          : ''
+        started.unclearAttempts > 0
+          ? ` ${plural(started.unclearAttempts, 'earlier attempt')} of the start call got no usable answer, so NineData may have started other prechecks for this task; this run follows ${precheckTaskId} only.`
+          : started.attempts > 1
+            ? ` Earlier attempts did not reach NineData; this run follows ${precheckTaskId} only.`
+            : ''
       core.info(
         `Started precheck ${precheckTaskId} (requestId ${started.requestId || 'none'}).${retried}`
       )
@@ -135,8 +138,6 @@ async function gate(): Promise<void> {
     failure = error
   } finally {
     client.dispose()
-    process.off('SIGINT', onSignal)
-    process.off('SIGTERM', onSignal)
   }
 
   if (last) {
@@ -160,6 +161,9 @@ async function gate(): Promise<void> {
     inputs.jobSummary,
     secrets
   )
+  // Only now: a second signal while the report is written must not cut it short.
+  process.off('SIGINT', onSignal)
+  process.off('SIGTERM', onSignal)
 }
 
 /** Puts what the action was doing in front of an API error, and keeps NineData's requestId. */

@@ -1,3 +1,4 @@
+import { toLine } from './report/text.js'
 import {
   PRECHECK_STATUSES,
   type PrecheckItem,
@@ -142,7 +143,8 @@ export function plural(n: number, word: string): string {
 
 /** "A, B, C and 12 more": names for a one-line message, however many items there are. */
 export function listLabels(items: readonly PrecheckItem[], max = 5): string {
-  const names = items.slice(0, max).map(itemLabel)
+  // Server text in a one-line message: no newlines or control characters, bounded length.
+  const names = items.slice(0, max).map(item => toLine(itemLabel(item), 100))
   const rest = items.length - names.length
   return rest > 0 ? `${names.join(', ')} and ${rest} more` : names.join(', ')
 }

@@ -78,7 +78,7 @@ describe('NineDataClient', () => {
     const started = await startPrecheck(c, 'cc-1')
     expect(started.attempts).toBe(4)
     expect(log.warning).toHaveLength(3)
-    expect(log.warning[1]).toMatch(/HTTP 502.*text\/html body/)
+    expect(log.warning[1]).toMatch(/HTTP 502.*body of \d+ bytes \(text\/html\)/)
     expect(log.warning[1]).not.toContain('Bad Gateway</h1>')
     expect(log.warning[2]).toMatch(/closed before the answer was complete/)
     c.dispose()

@@ -24,7 +24,7 @@ function describeBody(answer: RawAnswer): string {
     .split(';')[0]
     ?.trim()
   if (answer.body.length === 0) return 'an empty body'
-  return `a ${type} body of ${Buffer.byteLength(answer.body)} bytes that is not NineData's JSON`
+  return `a body of ${Buffer.byteLength(answer.body)} bytes (${type}) that is not NineData's JSON`
 }
 
 function httpLabel(answer: RawAnswer): string {

@@ -55,6 +55,7 @@ export class NineDataClient {
     const label = `${method} ${path}`
     const maxAttempts = this.options.maxAttempts ?? RETRY_POLICY.maxAttempts
     let clockRetried = false
+    let unclearAttempts = 0
     for (let attempt = 1; ; attempt++) {
       this.throwIfStopped()
       const offsetSignedWith = this.clock.offsetMs
@@ -62,7 +63,7 @@ export class NineDataClient {
         const answer = await this.send(method, path, options)
         if (attempt > 1)
           this.options.log.info(`${label} succeeded on attempt ${attempt} of ${maxAttempts}.`)
-        return { ...answer, attempts: attempt }
+        return { ...answer, attempts: attempt, unclearAttempts }
       } catch (caught) {
         if (caught instanceof StopError) throw caught
         const error = caught instanceof ApiError ? caught : toApiError(caught)
@@ -73,6 +74,7 @@ export class NineDataClient {
           continue
         }
         if (error.kind !== 'transient') throw error
+        if (error.mayHaveReachedServer) unclearAttempts++
         if (attempt >= maxAttempts) {
           throw withMessage(
             error,
@@ -142,6 +144,8 @@ export class NineDataClient {
   private async clockWasOff(offsetSignedWith: number): Promise<boolean> {
     if (this.clock.offsetMs === offsetSignedWith && !this.clockChecked) {
       this.clockChecked = true
+      // The time probe's requestId is of no use to support: keep the one of the rejected call.
+      const rejectedRequestId = this.lastRequestId
       try {
         const sentAt = Date.now()
         const { data } = await this.send('GET', NOW_PATH, {})
@@ -152,6 +156,8 @@ export class NineDataClient {
         this.options.log.debug(
           `Could not read NineData's time from ${NOW_PATH}: ${(error as Error).message}`
         )
+      } finally {
+        this.lastRequestId = rejectedRequestId
       }
     }
     return this.clock.offsetMs !== offsetSignedWith
@@ -183,7 +189,7 @@ export class NineDataClient {
     method: Method,
     path: string,
     options: CallOptions
-  ): Promise<Omit<ApiAnswer<unknown>, 'attempts'>> {
+  ): Promise<Omit<ApiAnswer<unknown>, 'attempts' | 'unclearAttempts'>> {
     const query = options.query ? `?${new URLSearchParams(options.query).toString()}` : ''
     const url = `${this.options.apiUrl}${path}${query}`
     const headers: Record<string, string> = {
@@ -203,7 +209,10 @@ export class NineDataClient {
 
     // Whatever the server says goes to logs, outputs and the summary: the secret never does.
     const secrets = [this.options.credentials.accessKeySecret]
-    const result = interpretAnswer({ ...raw, body: redactText(raw.body, secrets) }, receivedAt)
+    // A Retry-After date is on NineData's clock: measure it from the answer's own Date header (or
+    // the corrected clock), not the runner's, or a skewed runner waits 20 minutes or not at all.
+    const serverNow = serverDate ?? receivedAt + this.clock.offsetMs
+    const result = interpretAnswer({ ...raw, body: redactText(raw.body, secrets) }, serverNow)
     const requestId = result instanceof ApiError ? result.requestId : result.requestId
     if (typeof requestId === 'string' && requestId) this.lastRequestId = requestId
     this.options.log.debug(
@@ -316,17 +325,39 @@ export function toApiError(error: unknown): ApiError {
   const text = code && !message.includes(code) ? `${code}: ${message}` : message
   if (TLS_CODES.test(code)) {
     return new ApiError('fatal', `TLS: ${text}`, {
-      hint: 'if NineData uses a private certificate authority, point NODE_EXTRA_CA_CERTS at its certificate'
+      hint: 'if NineData uses a private certificate authority, point NODE_EXTRA_CA_CERTS at its certificate',
+      mayHaveReachedServer: false
     })
   }
-  if (isTransientNetworkError(error)) return new ApiError('transient', text)
-  return new ApiError('fatal', text)
+  // Failures of the connection itself: the request never reached NineData.
+  const unsent = CONNECT_CODES.has(code)
+  const hint =
+    code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+      ? "check the host name in `api-url` (and the runner's DNS or proxy settings)"
+      : code === 'ECONNREFUSED'
+        ? 'check the port in `api-url`, and that NineData is reachable from the runner'
+        : undefined
+  if (isTransientNetworkError(error)) {
+    return new ApiError('transient', text, { hint, mayHaveReachedServer: !unsent })
+  }
+  return new ApiError('fatal', text, { hint, mayHaveReachedServer: !unsent })
 }
+
+const CONNECT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ENETDOWN',
+  'EHOSTDOWN'
+])
 
 function withMessage(error: ApiError, message: string): ApiError {
   return new ApiError(error.kind, message, {
     requestId: error.requestId,
     httpStatus: error.httpStatus,
-    hint: error.hint
+    hint: error.hint,
+    mayHaveReachedServer: error.mayHaveReachedServer
   })
 }

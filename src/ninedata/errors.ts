@@ -18,13 +18,21 @@ export class ApiError extends Error {
   readonly httpStatus: number | undefined
   /** Server-requested wait (Retry-After), in ms. */
   readonly retryAfterMs: number | undefined
-  /** Clock offset (ms) the server's Date header implied, if the answer had one. */
+  /** What to check next, when the failure has a likely cause. */
   readonly hint: string | undefined
+  /** False when the request surely never reached NineData (refused connection, DNS, throttled). */
+  readonly mayHaveReachedServer: boolean
 
   constructor(
     kind: ApiErrorKind,
     message: string,
-    details: { requestId?: string; httpStatus?: number; retryAfterMs?: number; hint?: string } = {}
+    details: {
+      requestId?: string
+      httpStatus?: number
+      retryAfterMs?: number
+      hint?: string
+      mayHaveReachedServer?: boolean
+    } = {}
   ) {
     super(message)
     this.name = 'ApiError'
@@ -33,6 +41,7 @@ export class ApiError extends Error {
     this.httpStatus = details.httpStatus
     this.retryAfterMs = details.retryAfterMs
     this.hint = details.hint
+    this.mayHaveReachedServer = details.mayHaveReachedServer ?? details.httpStatus !== 429
   }
 }
 

@@ -45,4 +45,6 @@ export interface ApiAnswer<T> {
   requestId: string
   /** How many attempts the call took (1 when the first answer was usable). */
   attempts: number
+  /** Failed attempts that may still have reached NineData (so may have had an effect there). */
+  unclearAttempts: number
 }

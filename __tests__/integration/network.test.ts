@@ -1,0 +1,285 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http'
+import { connect, createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startSimulator, type Simulator } from '../../simulator/server.js'
+import { runAction, visibleText, type ActionResult } from '../helpers/action-runner.js'
+
+// Issue 3, "Survive a real pipeline", the network around NineData: a server that is not up yet, a
+// host name that does not resolve, an HTTP proxy, and a private certificate authority.
+
+let sim: Simulator | undefined
+afterEach(async () => {
+  await sim?.close()
+  sim = undefined
+})
+
+const inputs = (apiUrl: string, extra: Record<string, string> = {}) => ({
+  'api-url': apiUrl,
+  'access-key-id': 'demo-key',
+  'access-key-secret': 'demo-secret',
+  'task-id': 'cc-netw0rk',
+  'poll-interval-seconds': '0.5',
+  'timeout-seconds': '30',
+  ...extra
+})
+
+const retryWarnings = (result: ActionResult): string[] =>
+  result.annotations
+    .filter(a => a.level === 'warning' && /Retrying in/.test(a.message))
+    .map(a => a.message)
+
+const failure = (result: ActionResult): string => {
+  const errors = result.annotations.filter(a => a.level === 'error' && a.title === undefined)
+  expect(errors).toHaveLength(1)
+  return errors[0]!.message
+}
+
+function expectPassed(result: ActionResult): void {
+  expect(result.exitCode).toBe(0)
+  expect(result.outputs['status']).toBe('Success')
+  expect(result.outputs['item-count']).toBe('5')
+  expect(result.outputs['precheck-task-id']).toMatch(/^pcte-/)
+  expect(JSON.parse(result.outputs['items']!)).toHaveLength(5)
+  expect(result.summary).toContain('✅ NineData precheck passed')
+  expect(result.log).toContain(`Started precheck ${result.outputs['precheck-task-id']}`)
+  expect(result.log).toContain('The precheck passed: all 5 check items succeeded.')
+}
+
+/** A port nothing listens on (for now). */
+async function freePort(): Promise<number> {
+  const server = createTcpServer()
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  await new Promise<void>(resolve => server.close(() => resolve()))
+  return port
+}
+
+describe('connection problems', () => {
+  it('retries a refused connection until NineData is up, then passes', async () => {
+    const port = await freePort()
+    let simStart: Promise<Simulator> | undefined
+    let timer: NodeJS.Timeout | undefined
+    const result = await runAction(inputs(`http://127.0.0.1:${port}`), {
+      onSpawn: () => {
+        timer = setTimeout(() => (simStart = startSimulator({ scenario: 'pass', port })), 1500)
+      }
+    })
+    clearTimeout(timer)
+    sim = await simStart
+    expect(sim).toBeDefined()
+    expectPassed(result)
+    const warnings = retryWarnings(result)
+    expect(warnings.length).toBeGreaterThanOrEqual(1)
+    expect(warnings.length).toBeLessThanOrEqual(4)
+    for (const warning of warnings)
+      expect(warning).toMatch(
+        new RegExp(
+          `^POST /openapi/v1/compareschema/precheck/start failed: connect ECONNREFUSED 127\\.0\\.0\\.1:${port}\\. Retrying`
+        )
+      )
+    // The start call succeeded on a later attempt: the log says which precheck this run follows.
+    expect(result.log).toMatch(/precheck\/start succeeded on attempt [2-5] of 5/)
+    expect(result.log).toContain(`this run follows ${result.outputs['precheck-task-id']} only`)
+    expect(sim!.count('start')).toBe(1)
+  })
+
+  it('fails with a clear message after a bounded number of attempts when the host does not resolve', async () => {
+    const result = await runAction(inputs('http://ninedata.invalid', { 'timeout-seconds': '20' }))
+    expect(result.exitCode).toBe(1)
+    expect(result.durationMs).toBeLessThan(20_000)
+    const warnings = retryWarnings(result)
+    expect(warnings.length).toBeGreaterThanOrEqual(1)
+    expect(warnings.length).toBeLessThanOrEqual(4)
+    const message = failure(result)
+    expect(message).toMatch(/^NineData did not start a precheck for task cc-netw0rk: /)
+    expect(message).toMatch(/(ENOTFOUND|EAI_AGAIN) ninedata\.invalid/)
+    expect(result.outputs['status']).toBe('')
+    expect(result.summary).toContain('could not reach a verdict')
+    expect(visibleText(result.summary)).toContain('ninedata.invalid')
+  })
+})
+
+/** A CONNECT proxy that tunnels every target to `target()`'s port on 127.0.0.1 and records what it saw. */
+async function startProxy(target: () => number) {
+  const seen: string[] = []
+  const sockets = new Set<Socket>()
+  const server: Server = createHttpServer((req, res) => {
+    // A plain (non-CONNECT) proxy request: recorded, and refused so a test relying on it fails.
+    seen.push(`${req.method} ${req.url}`)
+    res.writeHead(502).end('this proxy only tunnels')
+  })
+  server.on('connection', socket => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+  })
+  server.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
+    seen.push(`CONNECT ${req.url}`)
+    const upstream = connect(target(), '127.0.0.1', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
+      upstream.write(head)
+      upstream.pipe(client)
+      client.pipe(upstream)
+    })
+    sockets.add(upstream)
+    upstream.on('close', () => sockets.delete(upstream))
+    upstream.on('error', () => client.destroy())
+    client.on('error', () => upstream.destroy())
+  })
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    seen,
+    close: () =>
+      new Promise<void>(resolve => {
+        for (const socket of sockets) socket.destroy()
+        server.close(() => resolve())
+      })
+  }
+}
+
+describe('an HTTP proxy (http_proxy / https_proxy / no_proxy)', () => {
+  // ninedata.test does not resolve: only the proxy can reach it. (@actions/http-client never proxies
+  // localhost or 127.x, hence the made-up name.)
+  it('reaches NineData through the proxy', async () => {
+    sim = await startSimulator({ scenario: 'pass' })
+    const proxy = await startProxy(() => sim!.port)
+    try {
+      const result = await runAction(inputs(`http://ninedata.test:${sim.port}`), {
+        env: { http_proxy: proxy.url, https_proxy: proxy.url }
+      })
+      expectPassed(result)
+      expect(retryWarnings(result)).toEqual([])
+      expect(proxy.seen.length).toBeGreaterThanOrEqual(1)
+      expect(proxy.seen.every(line => line === `CONNECT ninedata.test:${sim!.port}`)).toBe(true)
+      expect(sim.count('start')).toBe(1)
+      expect(sim.requests.every(r => r.answer === '200')).toBe(true)
+    } finally {
+      await proxy.close()
+    }
+  })
+
+  it('bypasses the proxy for hosts in no_proxy', async () => {
+    sim = await startSimulator({ scenario: 'pass' })
+    const proxy = await startProxy(() => sim!.port)
+    try {
+      const result = await runAction(
+        inputs(`http://ninedata.test:${sim.port}`, { 'timeout-seconds': '20' }),
+        { env: { http_proxy: proxy.url, https_proxy: proxy.url, no_proxy: 'ninedata.test' } }
+      )
+      expect(result.exitCode).toBe(1)
+      expect(proxy.seen).toEqual([])
+      expect(sim.requests).toEqual([])
+      expect(retryWarnings(result).length).toBeLessThanOrEqual(4)
+      expect(failure(result)).toMatch(/(ENOTFOUND|EAI_AGAIN) ninedata\.test/)
+      expect(result.outputs['status']).toBe('')
+      expect(result.summary).toContain('could not reach a verdict')
+    } finally {
+      await proxy.close()
+    }
+  })
+})
+
+function hasOpenssl(): boolean {
+  try {
+    execFileSync('which', ['openssl'], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+}
+
+describe('a private certificate authority', () => {
+  const openssl = hasOpenssl()
+  if (!openssl) {
+    console.warn(
+      'Skipping the private CA tests: no `openssl` on PATH to make a CA and a server certificate.'
+    )
+  }
+  const itWithOpenssl = openssl ? it : it.skip
+  let dir = ''
+  let tls: { key: string; cert: string } | undefined
+  let caFile = ''
+
+  beforeAll(() => {
+    if (!openssl) return
+    dir = mkdtempSync(join(tmpdir(), 'ninedata-ca-'))
+    const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' })
+    const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes']
+    run(
+      'req',
+      '-x509',
+      ...ec,
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.pem',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=NineData Gate Test CA',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign'
+    )
+    run('req', ...ec, '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=localhost')
+    writeFileSync(
+      join(dir, 'server.ext'),
+      'subjectAltName=DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n'
+    )
+    run(
+      'x509',
+      '-req',
+      '-in',
+      'server.csr',
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-out',
+      'server.pem',
+      '-days',
+      '2',
+      '-extfile',
+      'server.ext'
+    )
+    tls = {
+      key: readFileSync(join(dir, 'server.key'), 'utf8'),
+      cert: readFileSync(join(dir, 'server.pem'), 'utf8')
+    }
+    caFile = join(dir, 'ca.pem')
+  })
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true })
+  })
+
+  itWithOpenssl('passes over https when NODE_EXTRA_CA_CERTS names the CA', async () => {
+    sim = await startSimulator({ scenario: 'pass', tls, host: '127.0.0.1' })
+    const result = await runAction(inputs(`https://localhost:${sim.port}`), {
+      env: { NODE_EXTRA_CA_CERTS: caFile }
+    })
+    expectPassed(result)
+    expect(retryWarnings(result)).toEqual([])
+    expect(sim.count('start')).toBe(1)
+  })
+
+  itWithOpenssl('fails fast, pointing at NODE_EXTRA_CA_CERTS, without the CA', async () => {
+    sim = await startSimulator({ scenario: 'pass', tls, host: '127.0.0.1' })
+    const result = await runAction(inputs(`https://localhost:${sim.port}`))
+    expect(result.exitCode).toBe(1)
+    // A certificate problem does not get better by retrying: no retry storm, no request got through.
+    expect(retryWarnings(result)).toEqual([])
+    expect(sim.requests).toEqual([])
+    expect(result.durationMs).toBeLessThan(5000)
+    const message = failure(result)
+    expect(message).toMatch(/^NineData did not start a precheck for task cc-netw0rk: TLS: /)
+    expect(message).toContain('NODE_EXTRA_CA_CERTS')
+    expect(visibleText(result.summary)).toContain('NODE_EXTRA_CA_CERTS')
+    expect(result.outputs['status']).toBe('')
+  })
+})
