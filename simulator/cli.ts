@@ -1,4 +1,5 @@
-import { SCENARIOS, DEFAULT_SCENARIO } from './scenarios.js'
+import { readCliArgs } from './cli-args.js'
+import { SCENARIOS } from './scenarios.js'
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, startSimulator } from './server.js'
 
 // `npm run simulator -- --scenario failed --port 8080`: a NineData simulator for local runs and CI.
@@ -15,24 +16,15 @@ ${names}
 `
 }
 
-const args = process.argv.slice(2)
-const value = (flag: string): string | undefined => {
-  const i = args.indexOf(flag)
-  return i >= 0 ? args[i + 1] : undefined
-}
-if (args.includes('--help') || args.includes('-h')) {
-  process.stdout.write(usage())
-  process.exit(0)
-}
-const scenario = value('--scenario') ?? DEFAULT_SCENARIO
-if (!SCENARIOS[scenario]) {
-  process.stderr.write(`Unknown scenario "${scenario}".\n\n${usage()}`)
-  process.exit(2)
-}
+const { values, scenario } = readCliArgs(
+  { port: { type: 'string' }, host: { type: 'string' } },
+  usage
+)
+const value = (name: string): string | undefined => values[name] as string | undefined
 const sim = await startSimulator({
   scenario,
-  port: Number(value('--port') ?? 0),
-  host: value('--host') ?? '127.0.0.1'
+  port: Number(value('port') ?? 0),
+  host: value('host') ?? '127.0.0.1'
 })
 process.stdout.write(`NineData simulator listening on ${sim.url} (scenario ${scenario})\n`)
 const stop = (): void => void sim.close().then(() => process.exit(0))

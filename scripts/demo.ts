@@ -1,0 +1,164 @@
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { constants } from 'node:os'
+import { join, relative } from 'node:path'
+import { ACTION_NODE, BUNDLE, ROOT } from '../__tests__/helpers/action-runner.js'
+import { DEFAULT_SCENARIO, SCENARIOS } from '../simulator/scenarios.js'
+import { readCliArgs } from '../simulator/cli-args.js'
+import { startSimulator } from '../simulator/server.js'
+import { demoInputs, demoTimeoutSeconds } from './lib/demo-inputs.js'
+import { startBundle } from './lib/run-bundle.js'
+import { summaryPage } from './lib/summary-page.js'
+import {
+  colourWanted,
+  displayWidth,
+  layoutWidth,
+  LogReader,
+  makeStyle,
+  padEnd,
+  stripControls,
+  summaryAsText,
+  wrap
+} from './lib/terminal.js'
+
+// `npm run demo [-- --scenario NAME] [--debug]`: the bundled action (dist/index.js) against the
+// NineData simulator on a free local port, run the way a GitHub runner runs it. No account, no
+// network. Prints the step log as a runner shows it, the job summary and the outputs, and writes
+// the summary as a web page. Exits with the action's exit code.
+
+function usage(): string {
+  const names = Object.values(SCENARIOS)
+    .map(s =>
+      wrap(s.description, 100 - 28)
+        .map((line, i) => `  ${(i === 0 ? s.name : '').padEnd(26)}${line}`)
+        .join('\n')
+    )
+    .join('\n')
+  return `Usage: npm run demo -- [--scenario NAME] [--debug]
+
+Runs the bundled action (dist/index.js) against a local NineData simulator, as a GitHub runner
+would: INPUT_* variables (action.yml defaults included), GITHUB_OUTPUT and GITHUB_STEP_SUMMARY
+files. Prints the step log, the job summary and the outputs; writes the summary to
+out/demo-summary-<scenario>.html. The exit code is the action's.
+
+Options:
+  --scenario NAME   what the simulated NineData does (default: ${DEFAULT_SCENARIO})
+  --debug           also show the action's debug lines (hidden, as on a runner without debug logging)
+  --help            this text
+
+Scenarios:
+${names}
+`
+}
+
+const cli = readCliArgs({ debug: { type: 'boolean' } }, usage)
+const scenario = SCENARIOS[cli.scenario]!
+const debug = cli.values['debug'] === true
+
+const style = makeStyle(colourWanted())
+const width = layoutWidth()
+const print = (line = ''): void => void process.stdout.write(`${line}\n`)
+const section = (title: string): void => {
+  print()
+  print(style.bold(`── ${title} ${'─'.repeat(Math.max(3, width - displayWidth(title) - 4))}`))
+}
+
+const sim = await startSimulator({ scenario: cli.scenario })
+const timeoutSeconds = demoTimeoutSeconds(scenario)
+const inputs = demoInputs(sim.url, { 'timeout-seconds': String(timeoutSeconds) })
+
+print(style.bold(`NineData precheck gate demo: scenario "${scenario.name}"`))
+print(style.dim(scenario.description))
+print(`Simulator:  ${sim.url} (access key "${inputs['access-key-id']}", local only)`)
+const nodeVersion =
+  ACTION_NODE === process.execPath
+    ? process.version
+    : spawnSync(ACTION_NODE, ['--version'], { encoding: 'utf8' }).stdout.trim()
+print(`Action:     ${relative(process.cwd(), BUNDLE)} on node ${nodeVersion}`)
+const shownInputs = Object.entries(inputs)
+  .filter(([name]) => name !== 'access-key-secret' && name !== 'access-key-id')
+  .map(([name, value]) => `${name}=${value}`)
+  .join(' ')
+for (const [i, line] of wrap(shownInputs, width - 12).entries())
+  print(`${i === 0 ? 'Inputs:' : ''}`.padEnd(12) + line)
+print(
+  style.dim(
+    '            (access-key-secret is set; the other inputs keep their action.yml defaults)'
+  )
+)
+
+section('Step log')
+const reader = new LogReader(style, debug, width)
+const run = startBundle(inputs, {
+  env: debug ? { RUNNER_DEBUG: '1' } : {},
+  detached: true,
+  onLine: line => {
+    for (const out of reader.line(line)) print(out)
+  },
+  onStderr: text => print(style.dim(stripControls(text.trimEnd()).replace(/^/gm, 'stderr: ')))
+})
+// Ctrl-C cancels like a runner: SIGINT to the action, SIGTERM 7.5 s later, SIGKILL 2.5 s after
+// that. A second Ctrl-C kills it at once. (The action runs in its own process group, so it hears
+// about Ctrl-C from here only.)
+const timers: NodeJS.Timeout[] = []
+let interrupts = 0
+process.on('SIGINT', () => {
+  interrupts++
+  if (interrupts > 1) return void run.child.kill('SIGKILL')
+  run.child.kill('SIGINT')
+  timers.push(setTimeout(() => run.child.kill('SIGTERM'), 7500).unref())
+  timers.push(setTimeout(() => run.child.kill('SIGKILL'), 10_000).unref())
+})
+for (const signal of ['SIGTERM', 'SIGHUP'] as const)
+  process.on(signal, () => run.child.kill(signal))
+const killer = setTimeout(() => run.child.kill('SIGKILL'), (timeoutSeconds + 60) * 1000)
+const result = await run.done
+clearTimeout(killer)
+for (const timer of timers) clearTimeout(timer)
+await sim.close()
+
+section('Job summary')
+if (result.summary.trim())
+  for (const line of summaryAsText(result.summary, width, style)) print(line)
+else print(style.dim('(no job summary was written)'))
+
+section('Outputs')
+const names = Object.keys(result.outputs)
+if (names.length === 0) print(style.dim('(no outputs were set)'))
+const nameWidth = Math.max(0, ...names.map(n => n.length))
+for (const [name, value] of Object.entries(result.outputs)) {
+  const room = width - nameWidth - 4
+  let shown = stripControls(value.replace(/\n/g, ' ⏎ '))
+  if (displayWidth(shown) > room) {
+    const note = ` … (${value.length} characters)`
+    shown = `${shown.slice(0, Math.max(10, room - note.length))}${style.dim(note)}`
+  }
+  print(`  ${style.bold(padEnd(name, nameWidth))}  ${shown || style.dim('(empty)')}`)
+}
+
+const outDir = join(ROOT, 'out')
+mkdirSync(outDir, { recursive: true })
+const pageFile = join(outDir, `demo-summary-${scenario.name}.html`)
+writeFileSync(
+  pageFile,
+  summaryPage(result.summary || '<p>(no job summary was written)</p>', {
+    title: `NineData precheck gate demo: ${scenario.name}`,
+    header: `demo (${scenario.name})`
+  })
+)
+
+const exitCode =
+  result.exitCode ?? 128 + (result.signal ? (constants.signals[result.signal] ?? 0) : 1)
+section('Result')
+print(`Summary page: ${relative(process.cwd(), pageFile)} (open it in a browser)`)
+const verdict =
+  exitCode === 0
+    ? style.green('exit code 0: the step passes')
+    : style.red(`exit code ${exitCode}: the step fails`)
+print(`The action ran ${(result.durationMs / 1000).toFixed(1)} s; ${verdict}.`)
+print(
+  style.dim(
+    `${sim.requests.length} requests reached the simulator (start ${sim.count('start')}, status ${sim.count('status')}).`
+  )
+)
+process.exitCode = exitCode

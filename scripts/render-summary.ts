@@ -1,0 +1,131 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { ROOT } from '../__tests__/helpers/action-runner.js'
+import { startSimulator } from '../simulator/server.js'
+import { demoInputs } from './lib/demo-inputs.js'
+import { startBundle } from './lib/run-bundle.js'
+import { summaryPage } from './lib/summary-page.js'
+
+// `npm run docs:summary`: pictures of the job summary as GitHub shows it, for the README. Runs the
+// bundled action against the simulator (failed and pass scenarios), wraps each summary in a page
+// styled like GitHub's run page and screenshots it with headless Chromium into docs/.
+//
+// Needs Chromium and a colour emoji font: on Debian/Ubuntu
+//   apt-get install -y chromium fonts-noto-color-emoji
+// or set CHROMIUM to the browser's path.
+
+const WIDTH = 960
+const SCALE = 2
+const SHOTS = [
+  { scenario: 'failed', file: 'summary-failed.png' },
+  { scenario: 'pass', file: 'summary-passed.png' }
+]
+
+function findChromium(): string {
+  const candidates = [
+    process.env['CHROMIUM'],
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'
+  ]
+  const found = candidates.find(path => path && existsSync(path))
+  if (!found) {
+    process.stderr.write(
+      'No Chromium found. Install it (Debian/Ubuntu: apt-get install -y chromium fonts-noto-color-emoji)\n' +
+        'or set CHROMIUM=/path/to/chrome.\n'
+    )
+    process.exit(1)
+  }
+  return found
+}
+
+/** Headless Chromium with a fresh profile and no background traffic (the network may be closed). */
+function chromium(binary: string, args: string[]): string {
+  const profile = mkdtempSync(join(tmpdir(), 'ninedata-gate-chromium-'))
+  try {
+    const run = spawnSync(
+      binary,
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--hide-scrollbars',
+        `--user-data-dir=${profile}`,
+        ...args
+      ],
+      { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }
+    )
+    if (run.status !== 0) {
+      throw new Error(`chromium failed (${run.status ?? run.signal}): ${run.stderr.slice(-2000)}`)
+    }
+    return run.stdout
+  } finally {
+    rmSync(profile, { recursive: true, force: true })
+  }
+}
+
+// Written into the page so that --dump-dom tells how tall the laid-out page is.
+const MEASURE = `<script>
+document.documentElement.setAttribute('data-height', String(Math.ceil(document.documentElement.getBoundingClientRect().height)))
+</script>`
+
+async function summaryOf(scenario: string): Promise<string> {
+  const sim = await startSimulator({ scenario })
+  try {
+    const result = await startBundle(
+      demoInputs(sim.url, { 'poll-interval-seconds': '0.5', 'timeout-seconds': '30' })
+    ).done
+    if (!result.summary.trim()) {
+      throw new Error(`the action wrote no summary for ${scenario}:\n${result.stdout}`)
+    }
+    return result.summary
+  } finally {
+    await sim.close()
+  }
+}
+
+const browser = findChromium()
+const docs = join(ROOT, 'docs')
+mkdirSync(docs, { recursive: true })
+const work = mkdtempSync(join(tmpdir(), 'ninedata-gate-shot-'))
+try {
+  for (const shot of SHOTS) {
+    const summary = await summaryOf(shot.scenario)
+    const page = join(work, `${shot.scenario}.html`)
+    writeFileSync(
+      page,
+      summaryPage(summary, {
+        title: `Job summary (${shot.scenario})`,
+        header: 'schema-gate',
+        after: MEASURE
+      })
+    )
+    const url = pathToFileURL(page).href
+    const dom = chromium(browser, [`--window-size=${WIDTH},800`, '--dump-dom', url])
+    const height = Number(/data-height="(\d+)"/.exec(dom)?.[1])
+    if (!height) throw new Error(`could not measure the page:\n${dom.slice(0, 500)}`)
+    const out = join(docs, shot.file)
+    chromium(browser, [
+      `--window-size=${WIDTH},${height}`,
+      `--force-device-scale-factor=${SCALE}`,
+      `--screenshot=${out}`,
+      url
+    ])
+    const kb = (statSync(out).size / 1024).toFixed(0)
+    process.stdout.write(
+      `${relative(process.cwd(), out)}: ${shot.scenario} scenario, ${WIDTH}x${height} CSS px at ${SCALE}x, ${kb} KB\n`
+    )
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true })
+}
