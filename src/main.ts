@@ -203,16 +203,13 @@ async function report(model: Report, writeSummary: boolean, secrets: string[]): 
   for (const [name, value] of Object.entries(values)) core.setOutput(name, safe(value))
   for (const cut of truncated) {
     core.info(
-      `The ${cut.name} output holds the first ${cut.kept} of ${cut.total} items (it is capped at 100 KB); the counts outputs have the totals.`
+      `The ${cut.name} output holds the first ${cut.kept} of ${cut.total} items (it is capped at 100 KB); item-count and failed-count have the totals.`
     )
   }
   for (const annotation of planAnnotations(model)) {
     const properties = { title: safe(annotation.title) }
     if (annotation.level === 'error') core.error(safe(annotation.message), properties)
     else core.warning(safe(annotation.message), properties)
-  }
-  if (model.verdict.unsettledItems.length > 0) {
-    core.warning(safe(model.verdict.reason))
   }
   if (writeSummary) {
     try {
@@ -225,5 +222,7 @@ async function report(model: Report, writeSummary: boolean, secrets: string[]): 
   if (stepFails(model)) core.setFailed(message)
   else if (!model.verdict.passed)
     core.warning(`${message} The step passes because fail-on-failure is false.`)
+  // A pass with items that never reported a final status deserves a look, not a red.
+  else if (model.verdict.unsettledItems.length > 0) core.warning(message)
   else core.info(message)
 }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { SCENARIOS } from '../../simulator/scenarios.js'
 import { startSimulator, type Simulator } from '../../simulator/server.js'
 import { ACTION_NODE, runAction, visibleText } from '../helpers/action-runner.js'
 
@@ -127,6 +128,36 @@ describe(`the bundled action (node ${ACTION_NODE === process.execPath ? process.
     expect(result.exitCode).toBe(1)
     expect(result.outputs['status']).toBe('Paused')
     expect(result.annotations.at(-1)!.message).toMatch(/"Paused".*not one NineData documents/)
+  })
+
+  it('passes an overall Success whose item never finished, but warns and names it', async () => {
+    sim = await startSimulator({
+      scenario: {
+        ...SCENARIOS['pass']!,
+        name: 'success-with-running-item',
+        items: () =>
+          SCENARIOS['pass']!.items('').map((item, i) =>
+            i === 0 ? { ...item, doneAfterMs: Number.POSITIVE_INFINITY } : item
+          ),
+        // After the other items (the last ends at 1.2 s), so only the first is left unfinished.
+        durationMs: 1500,
+        finalStatus: 'Success'
+      }
+    })
+    const result = await runAction({
+      'api-url': sim.url,
+      'access-key-id': 'demo-key',
+      'access-key-secret': 'demo-secret',
+      'task-id': 'cc-1',
+      'poll-interval-seconds': '0.5'
+    })
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs['status']).toBe('Success')
+    const warning = result.annotations.find(a => a.level === 'warning')
+    expect(warning?.message).toMatch(
+      /1 of 5 check items reported no final status: Source Connection Check/
+    )
+    expect(result.summary).toContain('⏳&nbsp;Running')
   })
 
   it('reads statuses case-insensitively ("SUCCESS" is Success)', async () => {
