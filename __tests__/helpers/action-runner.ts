@@ -178,3 +178,16 @@ export function visibleText(html: string): string {
     .replace(/[\u2068\u2069]/g, '')
     .replace(/[ \t]+/g, ' ')
 }
+
+/** The warnings the client logs before each retry. */
+export const retryWarnings = (result: ActionResult): string[] =>
+  result.annotations
+    .filter(a => a.level === 'warning' && /Retrying in/.test(a.message))
+    .map(a => a.message)
+
+/** The step's failure message (core.setFailed: the one error annotation without a title). */
+export function failureMessage(result: ActionResult): string {
+  const errors = result.annotations.filter(a => a.level === 'error' && a.title === undefined)
+  if (errors.length !== 1) throw new Error(`expected one step failure, got ${errors.length}`)
+  return errors[0]!.message
+}

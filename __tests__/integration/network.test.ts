@@ -6,7 +6,13 @@ import { connect, createServer as createTcpServer, type AddressInfo, type Socket
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startSimulator, type Simulator } from '../../simulator/server.js'
-import { runAction, visibleText, type ActionResult } from '../helpers/action-runner.js'
+import {
+  failureMessage,
+  retryWarnings,
+  runAction,
+  visibleText,
+  type ActionResult
+} from '../helpers/action-runner.js'
 
 // Issue 3, "Survive a real pipeline", the network around NineData: a server that is not up yet, a
 // host name that does not resolve, an HTTP proxy, and a private certificate authority.
@@ -26,17 +32,6 @@ const inputs = (apiUrl: string, extra: Record<string, string> = {}) => ({
   'timeout-seconds': '30',
   ...extra
 })
-
-const retryWarnings = (result: ActionResult): string[] =>
-  result.annotations
-    .filter(a => a.level === 'warning' && /Retrying in/.test(a.message))
-    .map(a => a.message)
-
-const failure = (result: ActionResult): string => {
-  const errors = result.annotations.filter(a => a.level === 'error' && a.title === undefined)
-  expect(errors).toHaveLength(1)
-  return errors[0]!.message
-}
 
 function expectPassed(result: ActionResult): void {
   expect(result.exitCode).toBe(0)
@@ -94,7 +89,7 @@ describe('connection problems', () => {
     const warnings = retryWarnings(result)
     expect(warnings.length).toBeGreaterThanOrEqual(1)
     expect(warnings.length).toBeLessThanOrEqual(4)
-    const message = failure(result)
+    const message = failureMessage(result)
     expect(message).toMatch(/^NineData did not start a precheck for task cc-netw0rk: /)
     expect(message).toMatch(/(ENOTFOUND|EAI_AGAIN) ninedata\.invalid/)
     expect(result.outputs['status']).toBe('')
@@ -174,7 +169,7 @@ describe('an HTTP proxy (http_proxy / https_proxy / no_proxy)', () => {
       expect(proxy.seen).toEqual([])
       expect(sim.requests).toEqual([])
       expect(retryWarnings(result).length).toBeLessThanOrEqual(4)
-      expect(failure(result)).toMatch(/(ENOTFOUND|EAI_AGAIN) ninedata\.test/)
+      expect(failureMessage(result)).toMatch(/(ENOTFOUND|EAI_AGAIN) ninedata\.test/)
       expect(result.outputs['status']).toBe('')
       expect(result.summary).toContain('could not reach a verdict')
     } finally {
@@ -276,7 +271,7 @@ describe('a private certificate authority', () => {
     expect(retryWarnings(result)).toEqual([])
     expect(sim.requests).toEqual([])
     expect(result.durationMs).toBeLessThan(5000)
-    const message = failure(result)
+    const message = failureMessage(result)
     expect(message).toMatch(/^NineData did not start a precheck for task cc-netw0rk: TLS: /)
     expect(message).toContain('NODE_EXTRA_CA_CERTS')
     expect(visibleText(result.summary)).toContain('NODE_EXTRA_CA_CERTS')

@@ -3,6 +3,8 @@ import type { ChildProcess } from 'node:child_process'
 import { SCENARIOS, type Scenario } from '../../simulator/scenarios.js'
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../simulator/server.js'
 import {
+  failureMessage,
+  retryWarnings,
   runAction,
   visibleText,
   type ActionResult,
@@ -57,19 +59,6 @@ const custom = (overrides: Partial<Scenario>, base = 'pass'): Scenario => ({
   name: `custom-${base}`,
   ...overrides
 })
-
-/** The warnings the client logs before each retry. */
-const retryWarnings = (result: ActionResult): string[] =>
-  result.annotations
-    .filter(a => a.level === 'warning' && /Retrying in/.test(a.message))
-    .map(a => a.message)
-
-/** The step's failure message (core.setFailed: the last error annotation, without a title). */
-const failure = (result: ActionResult): string => {
-  const errors = result.annotations.filter(a => a.level === 'error' && a.title === undefined)
-  expect(errors).toHaveLength(1)
-  return errors[0]!.message
-}
 
 /**
  * The signed API requests (not /openapi/now, which is unsigned), each with how far its timestamp
@@ -148,22 +137,13 @@ describe('transient faults are retried, each retry is logged with its reason', (
     expect(result.durationMs).toBeLessThan(20_000)
   })
 
-  it('honours Retry-After given as an HTTP date', async () => {
-    const { result, sim } = await gate('retry-after-date')
-    expect(result.exitCode).toBe(0)
-    expectOutputs(result, 'Success', 5)
-    const warnings = retryWarnings(result)
-    expect(warnings).toHaveLength(1)
-    const asked = Number(/Retry-After asks for (\d+\.\d)s/.exec(warnings[0]!)?.[1])
-    expect(asked).toBeGreaterThanOrEqual(1)
-    expect(asked).toBeLessThanOrEqual(3)
-    const at = sim.requests.findIndex(r => r.answer === '503')
-    expect(sim.requests[at + 1]!.atMs - sim.requests[at]!.atMs).toBeGreaterThanOrEqual(1300)
-  })
-
-  it("reads a Retry-After date on NineData's clock, not the runner's", async () => {
-    // NineData is 20 minutes ahead; its Retry-After date is 2.5 s ahead of its own clock.
-    const { result, sim } = await gate('retry-after-date-skew')
+  // The second case: NineData is 20 minutes ahead and its Retry-After date is 2.5 s ahead of its own
+  // clock, so the date must be read on NineData's clock, not the runner's.
+  it.each([
+    ['honours Retry-After given as an HTTP date', 'retry-after-date'],
+    ["reads a Retry-After date on NineData's clock, not the runner's", 'retry-after-date-skew']
+  ])('%s', async (_name, scenario) => {
+    const { result, sim } = await gate(scenario)
     expect(result.exitCode).toBe(0)
     expectOutputs(result, 'Success', 5)
     const warnings = retryWarnings(result)
@@ -209,7 +189,7 @@ describe('transient faults are retried, each retry is logged with its reason', (
     expect(last).toBeLessThan(3000)
     expect(sim.requests.length).toBeGreaterThanOrEqual(2)
     expect(retryWarnings(result).length).toBe(sim.requests.length - 1)
-    const message = failure(result)
+    const message = failureMessage(result)
     expect(message).toMatch(/NineData did not start a precheck for task cc-reliab1ty/)
     expect(message).toMatch(/HTTP 503/)
     expect(message).toMatch(/another try would pass timeout-seconds/)
@@ -233,7 +213,7 @@ describe('transient faults are retried, each retry is logged with its reason', (
     expect(result.exitCode).toBe(1)
     expect(sim.count('start')).toBe(1)
     expect(result.durationMs).toBeLessThan(2500)
-    expect(failure(result)).toMatch(/HTTP 429.*another try would pass timeout-seconds/)
+    expect(failureMessage(result)).toMatch(/HTTP 429.*another try would pass timeout-seconds/)
     expect(result.summary).toContain('could not reach a verdict')
   })
 
@@ -242,7 +222,7 @@ describe('transient faults are retried, each retry is logged with its reason', (
     expect(result.exitCode).toBe(1)
     expect(sim.requests).toHaveLength(1)
     expect(retryWarnings(result)).toEqual([])
-    const message = failure(result)
+    const message = failureMessage(result)
     expect(message).toContain('NineData said "PERMISSION_DENY module:DataSource"')
     expect(message).toContain(`requestId ${result.outputs['request-id']}`)
     expect(result.outputs['status']).toBe('')
@@ -255,7 +235,7 @@ describe('transient faults are retried, each retry is logged with its reason', (
     expect(sim.count('start')).toBe(0)
     expect(sim.count('status')).toBe(1)
     expect(retryWarnings(result)).toEqual([])
-    const message = failure(result)
+    const message = failureMessage(result)
     expect(message).toContain(
       'The status query for precheck pcte-nosuchthing failed: NineData said "precheck task not found"'
     )
@@ -340,7 +320,7 @@ describe('rejected credentials fail fast, with what NineData said and what to ch
     expect(sim.count('status')).toBe(0)
     expect(retryWarnings(result)).toEqual([])
     expect(result.durationMs).toBeLessThan(5000)
-    const message = failure(result)
+    const message = failureMessage(result)
     expect(message).toMatch(said)
     expect(message).toMatch(/rejected the credentials or the request signature/)
     expect(message).toMatch(/access-key-id and access-key-secret/)
@@ -401,7 +381,7 @@ describe('cancellation (the runner sends SIGINT, then SIGTERM) reports what was 
       title: undefined,
       message: `Received ${signal}: the wait was cancelled; reporting what was seen so far.`
     })
-    expect(failure(result)).toMatch(
+    expect(failureMessage(result)).toMatch(
       /The wait was cancelled before the precheck finished\. The last status seen was "Running"/
     )
     expect(result.summary).toContain('🛑 NineData precheck wait cancelled')
