@@ -32034,12 +32034,12 @@ class NineDataClient {
         try {
             return await Promise.race([work, stop]);
         }
-        catch (error) {
-            if (error instanceof StopError || (error instanceof ApiError && error.kind === 'transient')) {
-                // Cut the abandoned request off; the next attempt gets a fresh client.
+        catch (caught) {
+            const error = caught instanceof StopError ? caught : toApiError(caught);
+            // Cut an abandoned or broken request off; the next attempt gets a fresh client.
+            if (error instanceof StopError || error.kind === 'transient')
                 this.dispose();
-            }
-            throw error instanceof StopError || error instanceof ApiError ? error : toApiError(error);
+            throw error;
         }
         finally {
             clearTimeout(timer);

@@ -272,12 +272,11 @@ export class NineDataClient {
     work.catch(() => undefined)
     try {
       return await Promise.race([work, stop])
-    } catch (error) {
-      if (error instanceof StopError || (error instanceof ApiError && error.kind === 'transient')) {
-        // Cut the abandoned request off; the next attempt gets a fresh client.
-        this.dispose()
-      }
-      throw error instanceof StopError || error instanceof ApiError ? error : toApiError(error)
+    } catch (caught) {
+      const error = caught instanceof StopError ? caught : toApiError(caught)
+      // Cut an abandoned or broken request off; the next attempt gets a fresh client.
+      if (error instanceof StopError || error.kind === 'transient') this.dispose()
+      throw error
     } finally {
       clearTimeout(timer)
       if (onAbort) signal.removeEventListener('abort', onAbort)
