@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4616);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8242);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4616:
+/***/ 8242:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31339,308 +31339,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/inputs.ts
-// Reads and validates the action's inputs. Pure: it takes a getter so tests need no environment.
-/** The defaults of action.yml, applied when an input is empty (e.g. when run outside a runner). */
-const INPUT_DEFAULTS = {
-    'precheck-task-id': '',
-    'poll-interval-seconds': '5',
-    'timeout-seconds': '900',
-    'request-timeout-seconds': '30',
-    'fail-on-failure': 'true',
-    'job-summary': 'true'
-};
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.length === 1
-            ? `Invalid input: ${problems[0]}`
-            : `Invalid inputs:\n${problems.map(p => `- ${p}`).join('\n')}`);
-        this.problems = problems;
-        this.name = 'InputError';
-    }
-}
-const TRUE_WORDS = ['true', 'True', 'TRUE'];
-const FALSE_WORDS = ['false', 'False', 'FALSE'];
-// Control characters or whitespace inside an ID are always a copy-paste accident.
-const ID_PATTERN = /^[^\s\p{Cc}]+$/u;
-/** Parses every input and reports all problems at once, each naming its input. */
-function parseInputs(get) {
-    const problems = [];
-    const read = (name) => {
-        const value = (get(name) ?? '').trim();
-        return value === '' ? (INPUT_DEFAULTS[name] ?? '') : value;
-    };
-    const required = (name) => {
-        const value = read(name);
-        if (value === '')
-            problems.push(`\`${name}\` is required but was empty or not set.`);
-        return value;
-    };
-    const id = (name, value) => {
-        if (value !== '' && !ID_PATTERN.test(value)) {
-            problems.push(`\`${name}\` must not contain spaces or control characters.`);
-        }
-        return value;
-    };
-    const seconds = (name, max) => {
-        const raw = read(name);
-        // Plain decimal only: "1e3", "0x10", "Infinity" and "5s" are refused rather than guessed at.
-        if (!/^(\d+(\.\d*)?|\.\d+)$/.test(raw)) {
-            problems.push(`\`${name}\` must be a positive number of seconds (e.g. 5 or 0.25), got "${raw}".`);
-            return NaN;
-        }
-        const value = Number(raw);
-        if (!(value > 0)) {
-            problems.push(`\`${name}\` must be greater than 0, got "${raw}".`);
-        }
-        else if (value > max) {
-            problems.push(`\`${name}\` must be at most ${max} seconds, got "${raw}".`);
-        }
-        return Math.round(value * 1000);
-    };
-    const bool = (name) => {
-        const raw = read(name);
-        if (TRUE_WORDS.includes(raw))
-            return true;
-        if (FALSE_WORDS.includes(raw))
-            return false;
-        problems.push(`\`${name}\` must be true or false, got "${raw}".`);
-        return true;
-    };
-    const apiUrl = parseApiUrl(required('api-url'), problems);
-    const accessKeyId = id('access-key-id', required('access-key-id'));
-    const accessKeySecret = required('access-key-secret');
-    const taskId = id('task-id', required('task-id'));
-    const precheckTaskId = id('precheck-task-id', read('precheck-task-id'));
-    // GitHub ends a job after 6 hours at most on hosted runners; 35 days is the self-hosted ceiling.
-    const timeoutMs = seconds('timeout-seconds', 35 * 24 * 3600);
-    const pollIntervalMs = seconds('poll-interval-seconds', 3600);
-    const requestTimeoutMs = seconds('request-timeout-seconds', 600);
-    const failOnFailure = bool('fail-on-failure');
-    const jobSummary = bool('job-summary');
-    if (problems.length > 0)
-        throw new InputError(problems);
-    return {
-        apiUrl,
-        accessKeyId,
-        accessKeySecret,
-        taskId,
-        precheckTaskId,
-        pollIntervalMs,
-        timeoutMs,
-        requestTimeoutMs,
-        failOnFailure,
-        jobSummary
-    };
-}
-function parseApiUrl(raw, problems) {
-    if (raw === '')
-        return '';
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        problems.push(`\`api-url\` must be an http or https URL such as https://ninedata.example.com, got "${raw}".`);
-        return '';
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        problems.push(`\`api-url\` must start with http:// or https://, got "${url.protocol}".`);
-    }
-    else if (url.username || url.password) {
-        problems.push('`api-url` must not contain a user name or password; use access-key-id and access-key-secret.');
-    }
-    else if (url.search || url.hash) {
-        problems.push('`api-url` must be a base URL without a query string or fragment.');
-    }
-    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-}
-/** Whether the job summary should be written, read leniently for the error path. */
-function wantsJobSummary(get) {
-    return !FALSE_WORDS.includes((get('job-summary') ?? '').trim());
-}
-
-;// CONCATENATED MODULE: ./src/ninedata/errors.ts
-// What can go wrong talking to NineData, sorted by what the action should do about it.
-class ApiError extends Error {
-    kind;
-    requestId;
-    httpStatus;
-    /** Server-requested wait (Retry-After), in ms. */
-    retryAfterMs;
-    /** What to check next, when the failure has a likely cause. */
-    hint;
-    /** False when the request surely never reached NineData (refused connection, DNS, throttled). */
-    mayHaveReachedServer;
-    constructor(kind, message, details = {}) {
-        super(message);
-        this.name = 'ApiError';
-        this.kind = kind;
-        this.requestId = details.requestId;
-        this.httpStatus = details.httpStatus;
-        this.retryAfterMs = details.retryAfterMs;
-        this.hint = details.hint;
-        this.mayHaveReachedServer = details.mayHaveReachedServer ?? details.httpStatus !== 429;
-    }
-}
-/** Thrown when the run is cancelled or its deadline passes while a call is under way. */
-class StopError extends Error {
-    reason;
-    constructor(reason) {
-        super(reason === 'cancelled' ? 'The run was cancelled.' : 'The timeout passed.');
-        this.reason = reason;
-        this.name = 'StopError';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/ninedata/retry.ts
-// When and how long to wait before trying a call again. Pure.
-const RETRY_POLICY = {
-    /** Attempts per call, the first included. */
-    maxAttempts: 5,
-    baseDelayMs: 500,
-    maxDelayMs: 20_000,
-    /** A Retry-After longer than this is not waited for (the call fails instead). */
-    maxRetryAfterMs: 120_000
-};
-/** Exponential backoff with full jitter: a random wait in [base, base * 2^(attempt-1)], capped. */
-function backoffDelay(attempt, random = Math.random, policy = RETRY_POLICY) {
-    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
-    return Math.round(policy.baseDelayMs + random() * Math.max(0, ceiling - policy.baseDelayMs));
-}
-/** `Retry-After` as delay-seconds or an HTTP date, in ms from `nowMs`; undefined when unusable. */
-function parseRetryAfter(value, nowMs) {
-    const text = (Array.isArray(value) ? value[0] : value)?.trim();
-    if (!text)
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(text))
-        return Math.round(Number(text) * 1000);
-    const at = Date.parse(text);
-    if (Number.isNaN(at))
-        return undefined;
-    return Math.max(0, at - nowMs);
-}
-/** HTTP statuses worth another try: throttling, gateway trouble, server errors, request timeout. */
-function isTransientStatus(status) {
-    return status === 408 || status === 425 || status === 429 || status >= 500;
-}
-/** Network error codes that mean "try again" rather than "this will never work". */
-const TRANSIENT_NETWORK_CODES = new Set([
-    'ECONNREFUSED',
-    'ECONNRESET',
-    'ECONNABORTED',
-    'EPIPE',
-    'ETIMEDOUT',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'ENETUNREACH',
-    'ENETDOWN',
-    'EHOSTUNREACH',
-    'EHOSTDOWN',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CONNECT_TIMEOUT',
-    'ERR_STREAM_PREMATURE_CLOSE',
-    'HPE_INVALID_CONSTANT',
-    'HPE_INVALID_CHUNK_SIZE'
-]);
-function isTransientNetworkError(error) {
-    const code = error?.code;
-    if (typeof code === 'string') {
-        if (TRANSIENT_NETWORK_CODES.has(code))
-            return true;
-        if (code.startsWith('HPE_'))
-            return true;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    return /socket hang up|request timeout|aborted|tunneling socket could not be established/i.test(message);
-}
-
-;// CONCATENATED MODULE: ./src/ninedata/answer.ts
-
-
-// Messages of `success: false` answers that are about who is calling rather than what was asked.
-const AUTH_MESSAGE = /signature|timestamp|time stamp|expired|access[-_ ]?key|secret|unauthori[sz]ed|authenticat|not authorized|invalid (ak|key|token)/i;
-function isAuthMessage(message) {
-    return AUTH_MESSAGE.test(message);
-}
-function describeBody(answer) {
-    const type = String(answer.headers['content-type'] ?? 'no content type')
-        .split(';')[0]
-        ?.trim();
-    if (answer.body.length === 0)
-        return 'an empty body';
-    return `a body of ${Buffer.byteLength(answer.body)} bytes (${type}) that is not NineData's JSON`;
-}
-function httpLabel(answer) {
-    return `HTTP ${answer.httpStatus}${answer.statusText ? ` ${answer.statusText}` : ''}`;
-}
-function interpretAnswer(answer, nowMs) {
-    const { httpStatus } = answer;
-    const transientStatus = isTransientStatus(httpStatus);
-    const retryAfterMs = httpStatus === 429 || httpStatus === 503
-        ? parseRetryAfter(answer.headers['retry-after'], nowMs)
-        : undefined;
-    let parsed;
-    let isJson = false;
-    try {
-        parsed = JSON.parse(answer.body);
-        isJson = true;
-    }
-    catch {
-        // Cut bodies and HTML pages from gateways end up here.
-    }
-    const envelope = isJson &&
-        parsed !== null &&
-        typeof parsed === 'object' &&
-        typeof parsed.success === 'boolean'
-        ? parsed
-        : undefined;
-    const requestId = typeof envelope?.requestId === 'string' ? envelope.requestId : undefined;
-    const serverMessage = typeof envelope?.message === 'string' && envelope.message ? envelope.message : undefined;
-    if (envelope && envelope.success === true && httpStatus >= 200 && httpStatus < 300)
-        return envelope;
-    if (transientStatus) {
-        const what = serverMessage
-            ? `${httpLabel(answer)}: ${serverMessage}`
-            : `${httpLabel(answer)} with ${describeBody(answer)}`;
-        return new ApiError('transient', what, { requestId, httpStatus, retryAfterMs });
-    }
-    if (httpStatus === 401 ||
-        httpStatus === 403 ||
-        (envelope?.success === false && isAuthMessage(serverMessage ?? ''))) {
-        return new ApiError('auth', serverMessage ?? `${httpLabel(answer)} with ${describeBody(answer)}`, {
-            requestId,
-            httpStatus
-        });
-    }
-    if (envelope && envelope.success === false) {
-        return new ApiError('business', serverMessage ?? 'NineData refused the request without a message', {
-            requestId,
-            httpStatus
-        });
-    }
-    if (httpStatus >= 200 && httpStatus < 300) {
-        if (isJson) {
-            return new ApiError('protocol', 'the answer is JSON but not NineData\'s envelope (no boolean "success")', {
-                httpStatus
-            });
-        }
-        // A gateway page or a body cut short: worth another try.
-        return new ApiError('transient', `${httpLabel(answer)} with ${describeBody(answer)}`, {
-            httpStatus
-        });
-    }
-    const hint = httpStatus === 404 || httpStatus === 405
-        ? 'check `api-url`: it should be the base URL of the NineData OpenAPI'
-        : undefined;
-    return new ApiError('fatal', `${httpLabel(answer)} with ${serverMessage ? `message "${serverMessage}"` : describeBody(answer)}`, {
-        requestId,
-        httpStatus,
-        hint
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/ninedata/clock.ts
 // Clock drift: NineData rejects timestamps more than 10 minutes off its clock, so the action
 // signs with the server's time when it learns that the runner's clock is off.
@@ -31678,18 +31376,6 @@ function parseDateHeader(value) {
     const ms = Date.parse(text);
     return Number.isNaN(ms) ? undefined : ms;
 }
-/** "20m 3s", "1h 0m 5s", "42s": a duration for log lines. */
-function formatDuration(ms) {
-    const total = Math.round(Math.abs(ms) / 1000);
-    const h = Math.floor(total / 3600);
-    const m = Math.floor((total % 3600) / 60);
-    const s = total % 60;
-    if (h > 0)
-        return `${h}h ${m}m ${s}s`;
-    if (m > 0)
-        return `${m}m ${s}s`;
-    return `${s}s`;
-}
 /**
  * The runner's idea of NineData's time. `observe` takes a server time together with the local
  * times the request was sent and answered; it returns the new offset when it changed materially.
@@ -31715,6 +31401,409 @@ class ServerClock {
         this.offset = Math.round(wanted);
         return this.offset;
     }
+}
+
+;// CONCATENATED MODULE: ./src/ninedata/failure.ts
+// What can go wrong talking to NineData, sorted by what the action should do about it: the one home of
+// "what kind of failure is this" (HTTP statuses, network error codes, TLS, Retry-After).
+/** A failed call. `message` may quote server text as received: it is made safe where it is shown. */
+class ApiError extends Error {
+    kind;
+    requestId;
+    httpStatus;
+    retryAfterMs;
+    hint;
+    mayHaveReachedServer;
+    constructor(kind, message, details = {}) {
+        super(message);
+        this.name = 'ApiError';
+        this.kind = kind;
+        this.requestId = details.requestId;
+        this.httpStatus = details.httpStatus;
+        this.retryAfterMs = details.retryAfterMs;
+        this.hint = details.hint;
+        this.mayHaveReachedServer = details.mayHaveReachedServer ?? true;
+    }
+    /** The same failure, said with more context in front. */
+    withContext(doing) {
+        return new ApiError(this.kind, `${doing}: ${this.message}`, this);
+    }
+}
+/** The run was cancelled or its deadline passed while a call was under way. */
+class StopError extends Error {
+    reason;
+    outage;
+    constructor(reason, outage) {
+        super(reason === 'cancelled' ? 'The run was cancelled.' : 'The timeout passed.');
+        this.reason = reason;
+        this.outage = outage;
+        this.name = 'StopError';
+    }
+}
+/** HTTP statuses worth another try: throttling, gateway trouble, server errors, request timeout. */
+function isTransientStatus(status) {
+    return status === 408 || status === 425 || status === 429 || status >= 500;
+}
+/** A throttled request was refused before NineData acted on it. */
+function mayHaveReachedServer(httpStatus) {
+    return httpStatus !== 429;
+}
+/** `Retry-After` as delay-seconds or an HTTP date, in ms from `nowMs` (NineData's clock). */
+function parseRetryAfter(value, nowMs) {
+    const text = (Array.isArray(value) ? value[0] : value)?.trim();
+    if (!text)
+        return undefined;
+    if (/^\d{1,9}(\.\d{1,6})?$/.test(text))
+        return Math.round(Number(text) * 1000);
+    const at = Date.parse(text);
+    if (Number.isNaN(at))
+        return undefined;
+    return Math.max(0, at - nowMs);
+}
+// Failures of the connection itself: the request never reached NineData.
+const NOT_SENT_CODES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'ENETDOWN',
+    'EHOSTDOWN',
+    'UND_ERR_CONNECT_TIMEOUT'
+]);
+// Failures after the connection was made: NineData may have acted on the request.
+const CUT_CODES = new Set([
+    'ECONNRESET',
+    'ECONNABORTED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'UND_ERR_SOCKET',
+    'ERR_STREAM_PREMATURE_CLOSE'
+]);
+const CUT_MESSAGES = /socket hang up|request timeout|aborted|tunneling socket could not be established/i;
+const CERTIFICATE_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|DEPTH_ZERO|ALTNAME/;
+const WRONG_PROTOCOL = /WRONG_VERSION_NUMBER|ERR_SSL_|EPROTO|packet length too long|http request/i;
+const SCHEME_HINT = 'check the scheme and port of `api-url`: https:// to a plain-http port (or http:// to an https port) fails like this';
+/** A network-level failure as an ApiError: transient when retrying may help, fatal when it cannot. */
+function classifyNetworkError(error) {
+    if (error instanceof ApiError)
+        return error;
+    const code = typeof error?.code === 'string'
+        ? error.code
+        : '';
+    const message = error instanceof Error ? error.message : String(error);
+    const sent = !NOT_SENT_CODES.has(code);
+    if (CERTIFICATE_CODES.test(code)) {
+        return new ApiError('fatal', `TLS certificate problem (${code})`, {
+            hint: 'if NineData uses a private certificate authority, point NODE_EXTRA_CA_CERTS at its certificate',
+            mayHaveReachedServer: false
+        });
+    }
+    if (WRONG_PROTOCOL.test(code) || (code === '' && WRONG_PROTOCOL.test(message))) {
+        return new ApiError('fatal', `the TLS handshake failed (${code || 'no TLS answer'})`, {
+            hint: SCHEME_HINT,
+            mayHaveReachedServer: false
+        });
+    }
+    const text = code
+        ? `${code}${message && !message.includes(code) ? ` (${message})` : ''}`
+        : message;
+    const hint = code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+        ? "check the host name in `api-url` (and the runner's DNS or proxy settings)"
+        : code === 'ECONNREFUSED'
+            ? 'check the port in `api-url`, and that NineData is reachable from the runner'
+            : undefined;
+    const transient = NOT_SENT_CODES.has(code) ||
+        CUT_CODES.has(code) ||
+        code.startsWith('HPE_') ||
+        CUT_MESSAGES.test(message);
+    return new ApiError(transient ? 'transient' : 'fatal', text, { hint, mayHaveReachedServer: sent });
+}
+
+;// CONCATENATED MODULE: ./src/ninedata/envelope.ts
+
+/** Deeper than this is not NineData's shape (its deepest is data.precheckItems[i].field: 4). */
+const MAX_JSON_DEPTH = 64;
+// Messages of `success: false` answers that are about who is calling rather than what was asked.
+const AUTH_MESSAGE = /signature|timestamp|time stamp|expired|access[-_ ]?key|secret|unauthori[sz]ed|authenticat|not authorized|invalid (ak|key|token)/i;
+function isAuthMessage(message) {
+    return AUTH_MESSAGE.test(message);
+}
+/** How deep a parsed JSON value nests, counted without recursion and stopping past `limit`. */
+function jsonDepth(value, limit) {
+    let deepest = 0;
+    const stack = [[value, 1]];
+    while (stack.length > 0) {
+        const [v, depth] = stack.pop();
+        if (v === null || typeof v !== 'object')
+            continue;
+        deepest = Math.max(deepest, depth);
+        if (deepest > limit)
+            return deepest;
+        for (const child of Array.isArray(v) ? v : Object.values(v)) {
+            if (child !== null && typeof child === 'object')
+                stack.push([child, depth + 1]);
+        }
+    }
+    return deepest;
+}
+function parseJson(body) {
+    try {
+        return { json: true, value: JSON.parse(body) };
+    }
+    catch {
+        // Cut bodies and HTML pages from gateways end up here (a stack overflow too, for absurd nesting).
+        return { json: false };
+    }
+}
+function describeBody(answer) {
+    const type = String(answer.headers['content-type'] ?? 'no content type')
+        .split(';')[0]
+        ?.trim();
+    if (answer.body.length === 0)
+        return 'an empty body';
+    return `a body of ${Buffer.byteLength(answer.body)} bytes (${type}) that is not NineData's JSON`;
+}
+function httpLabel(answer) {
+    return `HTTP ${answer.httpStatus}${answer.statusText ? ` ${answer.statusText}` : ''}`;
+}
+function asEnvelope(parsed) {
+    if (!parsed.json)
+        return undefined;
+    const value = parsed.value;
+    return value !== null && typeof value === 'object' && typeof value.success === 'boolean'
+        ? value
+        : undefined;
+}
+/** The envelope of a usable answer, or the failure it stands for. `nowMs` is NineData's clock. */
+function readEnvelope(answer, nowMs) {
+    const { httpStatus } = answer;
+    const parsed = parseJson(answer.body);
+    if (parsed.json && jsonDepth(parsed.value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+        return new ApiError('protocol', `the answer nests deeper than ${MAX_JSON_DEPTH} levels, which is not the documented shape`, { httpStatus });
+    }
+    const envelope = asEnvelope(parsed);
+    const requestId = typeof envelope?.requestId === 'string' ? envelope.requestId : undefined;
+    const message = typeof envelope?.message === 'string' && envelope.message ? envelope.message : undefined;
+    const details = { requestId, httpStatus, mayHaveReachedServer: mayHaveReachedServer(httpStatus) };
+    const said = message ? `"${message}"` : `${describeBody(answer)}`;
+    if (envelope?.success === true && httpStatus >= 200 && httpStatus < 300)
+        return envelope;
+    if (isTransientStatus(httpStatus)) {
+        const retryAfterMs = httpStatus === 429 || httpStatus === 503
+            ? parseRetryAfter(answer.headers['retry-after'], nowMs)
+            : undefined;
+        return new ApiError('transient', `${httpLabel(answer)} with ${said}`, {
+            ...details,
+            retryAfterMs
+        });
+    }
+    if (httpStatus === 401 ||
+        httpStatus === 403 ||
+        (envelope?.success === false && isAuthMessage(message ?? ''))) {
+        return new ApiError('auth', message ?? `${httpLabel(answer)} with ${describeBody(answer)}`, details);
+    }
+    if (envelope?.success === false) {
+        return new ApiError('business', message ?? 'NineData refused the request without a message', details);
+    }
+    if (httpStatus >= 200 && httpStatus < 300) {
+        // JSON that is not the envelope is a shape we do not understand; anything else is a gateway page
+        // or a body cut short, worth another try.
+        return parsed.json
+            ? new ApiError('protocol', 'the answer is JSON but not NineData\'s envelope (no boolean "success")', details)
+            : new ApiError('transient', `${httpLabel(answer)} with ${describeBody(answer)}`, details);
+    }
+    return new ApiError('fatal', `${httpLabel(answer)} with ${said}`, {
+        ...details,
+        hint: hintFor(answer)
+    });
+}
+function hintFor(answer) {
+    if (answer.httpStatus === 404 || answer.httpStatus === 405) {
+        return 'check `api-url`: it should be the base URL of the NineData OpenAPI (without /openapi)';
+    }
+    if (answer.httpStatus === 400 && /https/i.test(answer.body.slice(0, 2000)))
+        return SCHEME_HINT;
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/text/words.ts
+// Words and numbers for messages. Pure.
+/** "1 item", "2 items". */
+function words_plural(n, word, many = `${word}s`) {
+    return `${n} ${n === 1 ? word : many}`;
+}
+/** "20m 3s", "1h 0m 5s", "42s", "0.3s": a duration for messages. */
+function formatDuration(ms) {
+    const abs = Math.abs(ms);
+    if (abs < 10_000 && abs % 1000 !== 0)
+        return `${(abs / 1000).toFixed(1).replace(/\.0$/, '')}s`;
+    const total = Math.round(abs / 1000);
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    if (h > 0)
+        return `${h}h ${m}m ${s}s`;
+    if (m > 0)
+        return `${m}m ${s}s`;
+    return `${s}s`;
+}
+/** Seconds as the user wrote them in an input: 900 -> "900 s", 0.5 -> "0.5 s". */
+function formatSeconds(ms) {
+    return `${Number((ms / 1000).toFixed(3))} s`;
+}
+/** How much server text is shown where, in characters (UTF-16 units). One table for every surface. */
+const words_LIMITS = {
+    /** An item's name, in a cell, a log line or an annotation title. */
+    name: 300,
+    /** IDs and status values. */
+    id: 128,
+    description: 600,
+    /** An item's message from NineData. */
+    message: 2000,
+    /** A message of the action that embeds server text (reasons, errors). */
+    reason: 4000,
+    /** Server text quoted inside a warning (retry reasons, error bodies). */
+    quote: 300,
+    /** Lines in the all-items log group. */
+    logItems: 2000,
+    /** Failed items named in a one-line reason. */
+    namesInReason: 5
+};
+
+;// CONCATENATED MODULE: ./src/ninedata/http.ts
+
+
+
+// One raw HTTP exchange, bounded by the per-request timeout, the deadline and cancellation. It knows
+// nothing of signing or NineData's envelope. Proxies (https_proxy, no_proxy) come with http-client.
+/** Refuse to buffer answers larger than this: a precheck is never that big, a broken proxy may be. */
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+const USER_AGENT = 'ninedata-precheck-gate';
+class HttpExchange {
+    limits;
+    http;
+    constructor(limits) {
+        this.limits = limits;
+    }
+    /** Frees sockets, including one stuck in a request that was given up on. */
+    dispose() {
+        this.http?.dispose();
+        this.http = undefined;
+    }
+    async send(method, url, body, headers) {
+        const { requestTimeoutMs } = this.limits;
+        const http = (this.http ??= new lib_HttpClient(USER_AGENT, [], {
+            allowRetries: false,
+            allowRedirects: false,
+            keepAlive: true,
+            socketTimeout: requestTimeoutMs
+        }));
+        const work = (async () => {
+            const response = await http.request(method, url, body, headers);
+            return {
+                httpStatus: response.message.statusCode ?? 0,
+                statusText: response.message.statusMessage ?? '',
+                headers: response.message.headers,
+                body: await readBody(response.message)
+            };
+        })();
+        // When the deadline or a cancel wins the race, the abandoned request's failure is expected.
+        work.catch(() => undefined);
+        const stop = this.stopper();
+        try {
+            return await Promise.race([work, stop.promise]);
+        }
+        catch (caught) {
+            const error = caught instanceof StopError ? caught : classifyNetworkError(caught);
+            // Cut an abandoned or broken request off; the next attempt gets a fresh connection.
+            if (error instanceof StopError || error.kind === 'transient')
+                this.dispose();
+            throw error;
+        }
+        finally {
+            stop.clear();
+        }
+    }
+    /** Rejects at the per-request timeout, the deadline or a cancel, whichever comes first. */
+    stopper() {
+        const { signal, requestTimeoutMs, deadline } = this.limits;
+        const limit = Math.max(1, Math.min(requestTimeoutMs, deadline - Date.now()));
+        let timer;
+        let onAbort;
+        const promise = new Promise((_, reject) => {
+            timer = setTimeout(() => {
+                reject(limit < requestTimeoutMs
+                    ? new StopError('timeout')
+                    : new ApiError('transient', `no answer within ${formatDuration(requestTimeoutMs)} (request-timeout-seconds)`));
+            }, limit);
+            onAbort = () => reject(new StopError('cancelled'));
+            if (signal.aborted)
+                onAbort();
+            else
+                signal.addEventListener('abort', onAbort, { once: true });
+        });
+        return {
+            promise,
+            clear: () => {
+                clearTimeout(timer);
+                if (onAbort)
+                    signal.removeEventListener('abort', onAbort);
+            }
+        };
+    }
+}
+const CUT_SHORT = 'the connection closed before the answer was complete';
+/** Reads a whole body, rejecting when the connection is cut before its end or it grows too large. */
+function readBody(message) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        message.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > MAX_BODY_BYTES) {
+                message.destroy();
+                reject(new ApiError('fatal', `the answer was too large: over ${MAX_BODY_BYTES / 1024 / 1024} MiB, more than any precheck needs`));
+                return;
+            }
+            chunks.push(chunk);
+        });
+        message.on('end', () => {
+            if (message.complete)
+                resolve(Buffer.concat(chunks).toString('utf8'));
+            else
+                reject(new ApiError('transient', CUT_SHORT));
+        });
+        message.on('aborted', () => reject(new ApiError('transient', CUT_SHORT)));
+        message.on('error', error => reject(classifyNetworkError(error)));
+        message.on('close', () => {
+            if (!message.complete)
+                reject(new ApiError('transient', CUT_SHORT));
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/ninedata/retry.ts
+// How long to wait before trying a call again. Pure.
+const RETRY_POLICY = {
+    /** Never sooner than this after a failure, whatever Retry-After says: no storms. */
+    floorMs: 1000,
+    /** The longest wait between two tries is the larger of this and poll-interval-seconds. */
+    minCapMs: 30_000
+};
+/**
+ * The wait after the `failures`-th failure in a row: Retry-After when NineData gave one, else
+ * exponential backoff with full jitter; always within [floor, max(poll interval, 30 s)].
+ */
+function retryDelay(failures, options) {
+    const { floorMs, minCapMs } = RETRY_POLICY;
+    const cap = Math.max(minCapMs, options.intervalMs);
+    if (options.retryAfterMs !== undefined) {
+        return Math.min(cap, Math.max(floorMs, options.retryAfterMs));
+    }
+    const ceiling = Math.min(cap, floorMs * 2 ** Math.min(30, Math.max(0, failures - 1)));
+    const random = options.random ?? Math.random;
+    return Math.round(floorMs + random() * (ceiling - floorMs));
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -31743,90 +31832,6 @@ function authHeaders(path, credentials, now) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/report/text.ts
-// Making server text safe to show: redaction, cleaning, shortening, escaping. Pure.
-/** Replaces every occurrence of each secret with `***` (secrets shorter than 4 characters are ignored). */
-function redactText(text, secrets) {
-    let out = text;
-    for (const secret of secrets) {
-        if (secret.length >= 4 && out.includes(secret))
-            out = out.split(secret).join('***');
-    }
-    return out;
-}
-/** redactText over every string inside a JSON-like value (keys included). */
-function redactDeep(value, secrets) {
-    const usable = secrets.filter(s => s.length >= 4);
-    if (usable.length === 0)
-        return value;
-    const walk = (v) => {
-        if (typeof v === 'string')
-            return redactText(v, usable);
-        if (Array.isArray(v))
-            return v.map(walk);
-        if (v !== null && typeof v === 'object') {
-            return Object.fromEntries(Object.entries(v).map(([k, x]) => [redactText(k, usable), walk(x)]));
-        }
-        return v;
-    };
-    return walk(value);
-}
-// C0/C1 controls other than tab and newline, and the bidi embedding/override/isolate controls
-// (U+202A-U+202E, U+2066-U+2069) that could make text display as something it is not.
-const UNSAFE_CHARS = 
-// eslint-disable-next-line no-control-regex
-/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
-/** Normalises newlines and drops invisible control characters. */
-function cleanText(text) {
-    return text.replace(/\r\n?/g, '\n').replace(UNSAFE_CHARS, '');
-}
-/** Shortens to at most `max` UTF-16 units (plus a marker), never splitting a surrogate pair. */
-function shorten(text, max) {
-    if (text.length <= max)
-        return text;
-    let cut = max;
-    const code = text.charCodeAt(cut - 1);
-    if (code >= 0xd800 && code <= 0xdbff)
-        cut--;
-    return `${text.slice(0, cut)}… (${text.length - cut} more characters)`;
-}
-const HTML_ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-    // Markdown and table syntax, so server text never becomes formatting, links or mentions.
-    '|': '&#124;',
-    '`': '&#96;',
-    '*': '&#42;',
-    _: '&#95;',
-    '[': '&#91;',
-    ']': '&#93;',
-    '\\': '&#92;',
-    '~': '&#126;',
-    '#': '&#35;',
-    '@': '&#64;',
-    ':': '&#58;',
-    '!': '&#33;'
-};
-/**
- * Server text as inert HTML for the job summary: every character that HTML or Markdown would act on
- * becomes an entity, newlines become `<br>`, and the whole is isolated for bidi so right-to-left
- * text cannot reorder the cells around it.
- */
-function toHtml(text, max) {
-    const shortened = shorten(cleanText(text), max);
-    const escaped = shortened
-        .replace(/[&<>"'|`*_[\]\\~#@:!]/g, c => HTML_ENTITIES[c] ?? c)
-        .replace(/\n/g, '<br>');
-    return escaped === '' ? '' : `\u2068${escaped}\u2069`;
-}
-/** Server text for a single log or annotation line. */
-function toLine(text, max) {
-    return shorten(cleanText(text).replace(/\s*\n\s*/g, ' ⏎ '), max);
-}
-
 ;// CONCATENATED MODULE: ./src/ninedata/client.ts
 
 
@@ -31835,9 +31840,6 @@ function toLine(text, max) {
 
 
 
-const USER_AGENT = 'ninedata-precheck-gate';
-/** Refuse to buffer answers larger than this: a precheck is never that big, a broken proxy may be. */
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
 const NOW_PATH = '/openapi/now';
 class NineDataClient {
     options;
@@ -31845,65 +31847,61 @@ class NineDataClient {
     /** requestId of the last answer that carried one. */
     lastRequestId;
     http;
-    clockChecked = false;
+    clockProbed = false;
     constructor(options) {
         this.options = options;
+        this.http = new HttpExchange(options);
     }
-    /** Sends a signed call and returns its `data`, retrying transient faults. */
+    /** A signed call, retried through transient failures until the deadline. */
     async call(method, path, options = {}) {
         const label = `${method} ${path}`;
-        const maxAttempts = this.options.maxAttempts ?? RETRY_POLICY.maxAttempts;
-        let clockRetried = false;
-        let unclearAttempts = 0;
-        for (let attempt = 1;; attempt++) {
-            this.throwIfStopped();
+        let failures = 0;
+        let unclear = 0;
+        let clockCorrected = false;
+        let outage;
+        for (;;) {
+            this.stopIfDone(outage);
             const offsetSignedWith = this.clock.offsetMs;
+            const attemptAt = Date.now();
             try {
-                const answer = await this.send(method, path, options);
-                if (attempt > 1)
-                    this.options.log.info(`${label} succeeded on attempt ${attempt} of ${maxAttempts}.`);
-                return { ...answer, attempts: attempt, unclearAttempts };
+                const answer = await this.signedRequest(method, path, options);
+                if (failures > 0) {
+                    this.options.log.info(`${label} answered after ${words_plural(failures, 'failed attempt')}.`);
+                }
+                return { ...answer, attempts: failures + 1, unclearAttempts: unclear };
             }
             catch (caught) {
-                if (caught instanceof StopError)
-                    throw caught;
-                const error = caught instanceof ApiError ? caught : toApiError(caught);
-                if (error.kind === 'auth' && !clockRetried && (await this.clockWasOff(offsetSignedWith))) {
-                    // The rejection was our clock's fault; the corrected clock gets one more try.
-                    clockRetried = true;
-                    attempt--;
+                if (caught instanceof StopError) {
+                    // A request still unanswered when the run stops is part of the outage, if there is one.
+                    const lastError = new ApiError('transient', `${label} had not answered yet`);
+                    throw new StopError(caught.reason, outage ?? { sinceMs: attemptAt, lastError });
+                }
+                const error = classifyNetworkError(caught);
+                if (error.kind === 'auth' &&
+                    !clockCorrected &&
+                    (await this.clockWasOff(offsetSignedWith))) {
+                    // The rejection was our clock's fault: the corrected clock gets one more try.
+                    clockCorrected = true;
                     continue;
                 }
                 if (error.kind !== 'transient')
                     throw error;
+                failures++;
                 if (error.mayHaveReachedServer)
-                    unclearAttempts++;
-                if (attempt >= maxAttempts) {
-                    throw withMessage(error, `no usable answer to ${label} after ${attempt} attempts; the last: ${error.message}`);
-                }
-                const delay = error.retryAfterMs ?? backoffDelay(attempt, this.options.random);
-                if (error.retryAfterMs !== undefined && delay > RETRY_POLICY.maxRetryAfterMs) {
-                    throw withMessage(error, `${label}: ${error.message}; NineData asked to wait ${formatDuration(delay)}, longer than this action waits`);
-                }
-                if (Date.now() + delay >= this.options.deadline) {
-                    throw withMessage(error, `${label} failed (${error.message}) and another try would pass timeout-seconds`);
-                }
-                const why = error.retryAfterMs !== undefined
-                    ? ` (Retry-After asks for ${(delay / 1000).toFixed(1)}s)`
-                    : '';
-                this.options.log.warning(`${label} failed: ${error.message}. Retrying in ${(delay / 1000).toFixed(1)}s${why}, attempt ${attempt + 1} of ${maxAttempts}.`);
-                await this.sleep(delay);
+                    unclear++;
+                outage = { sinceMs: outage?.sinceMs ?? attemptAt, lastError: error };
+                await this.pauseAfter(label, error, failures, outage);
             }
         }
     }
     /** Frees sockets, including one stuck in a request that was given up on. */
     dispose() {
-        this.http?.dispose();
-        this.http = undefined;
+        this.http.dispose();
     }
-    /** Waits `ms`, or less when cancelled (then throws StopError). */
+    /** Waits `ms` (never past the deadline); throws StopError when cancelled. */
     sleep(ms) {
         const { signal } = this.options;
+        const wait = Math.max(0, Math.min(ms, this.options.deadline - Date.now()));
         return new Promise((resolve, reject) => {
             if (signal.aborted)
                 return reject(new StopError('cancelled'));
@@ -31914,31 +31912,42 @@ class NineDataClient {
             const timer = setTimeout(() => {
                 signal.removeEventListener('abort', onAbort);
                 resolve();
-            }, Math.max(0, ms));
+            }, wait);
             signal.addEventListener('abort', onAbort, { once: true });
         });
     }
-    throwIfStopped() {
+    async pauseAfter(label, error, failures, outage) {
+        const delay = retryDelay(failures, {
+            intervalMs: this.options.pollIntervalMs,
+            retryAfterMs: error.retryAfterMs,
+            random: this.options.random
+        });
+        const asked = error.retryAfterMs !== undefined ? ' (as Retry-After asked, within limits)' : '';
+        const down = formatDuration(Date.now() - outage.sinceMs);
+        this.options.log.warning(`${label} failed: ${error.message}. No usable answer for ${down}; trying again in ${formatDuration(delay)}${asked}.`);
+        await this.sleep(delay);
+    }
+    stopIfDone(outage) {
         if (this.options.signal.aborted)
-            throw new StopError('cancelled');
+            throw new StopError('cancelled', outage);
         if (Date.now() >= this.options.deadline)
-            throw new StopError('timeout');
+            throw new StopError('timeout', outage);
     }
     /**
      * After an auth rejection: did the clock turn out to be off by more than we signed with? The
-     * rejection's Date header has already been observed; without one, ask `/openapi/now` once.
+     * rejection's Date header has already been read; without one, ask `/openapi/now` once.
      */
     async clockWasOff(offsetSignedWith) {
-        if (this.clock.offsetMs === offsetSignedWith && !this.clockChecked) {
-            this.clockChecked = true;
+        if (this.clock.offsetMs === offsetSignedWith && !this.clockProbed) {
+            this.clockProbed = true;
             // The time probe's requestId is of no use to support: keep the one of the rejected call.
             const rejectedRequestId = this.lastRequestId;
             try {
                 const sentAt = Date.now();
-                const { data } = await this.send('GET', NOW_PATH, {});
+                const { data } = await this.signedRequest('GET', NOW_PATH, {});
                 const serverMs = parseServerTime(data);
                 if (serverMs !== undefined)
-                    this.noteClock(serverMs, sentAt, Date.now(), 0, `${NOW_PATH}`);
+                    this.noteClock(serverMs, sentAt, Date.now(), 0, NOW_PATH);
             }
             catch (error) {
                 if (error instanceof StopError)
@@ -31962,10 +31971,9 @@ class NineDataClient {
         this.options.log.warning(`The runner's clock is ${formatDuration(offset)} ${offset > 0 ? 'behind' : 'ahead of'} NineData's (${source}); ` +
             `requests are now signed with NineData's time. NineData rejects timestamps more than 10 minutes off: fix the runner's clock (NTP).`);
     }
-    /** One signed request, one answer: the data, or a classified error. */
-    async send(method, path, options) {
+    /** One signed request and its envelope: the data as received, or a classified failure. */
+    async signedRequest(method, path, options) {
         const query = options.query ? `?${new URLSearchParams(options.query).toString()}` : '';
-        const url = `${this.options.apiUrl}${path}${query}`;
         const headers = {
             accept: 'application/json',
             ...authHeaders(path, this.options.credentials, this.clock.now())
@@ -31975,163 +31983,59 @@ class NineDataClient {
             headers['content-type'] = 'application/json';
         const sentAt = Date.now();
         this.options.log.debug(`→ ${method} ${path}${query}`);
-        const raw = await this.exchange(method, url, body, headers);
+        const raw = await this.http.send(method, `${this.options.apiUrl}${path}${query}`, body, headers);
         const receivedAt = Date.now();
         const serverDate = parseDateHeader(raw.headers['date']);
-        if (serverDate !== undefined)
+        if (serverDate !== undefined) {
             this.noteClock(serverDate, sentAt, receivedAt, 1000, 'from the Date header of its answer');
-        // Whatever the server says goes to logs, outputs and the summary: the secret never does.
-        const secrets = [this.options.credentials.accessKeySecret];
+        }
         // A Retry-After date is on NineData's clock: measure it from the answer's own Date header (or
         // the corrected clock), not the runner's, or a skewed runner waits 20 minutes or not at all.
-        const serverNow = serverDate ?? receivedAt + this.clock.offsetMs;
-        const result = interpretAnswer({ ...raw, body: redactText(raw.body, secrets) }, serverNow);
-        const requestId = result instanceof ApiError ? result.requestId : result.requestId;
+        const result = readEnvelope(raw, serverDate ?? receivedAt + this.clock.offsetMs);
+        const requestId = result.requestId;
         if (typeof requestId === 'string' && requestId)
             this.lastRequestId = requestId;
-        this.options.log.debug(`← ${raw.httpStatus} for ${method} ${path} in ${receivedAt - sentAt} ms${requestId ? `, requestId ${requestId}` : ''}`);
+        this.options.log.debug(`← ${raw.httpStatus} for ${method} ${path} in ${receivedAt - sentAt} ms${typeof requestId === 'string' && requestId ? `, requestId ${requestId}` : ''}`);
         if (result instanceof ApiError)
             throw result;
-        return { data: redactDeep(result.data, secrets), requestId: requestId ?? '' };
+        return { data: result.data, requestId: typeof requestId === 'string' ? requestId : '' };
     }
-    /**
-     * The HTTP exchange, bounded by the per-request timeout, the deadline and cancellation. A request
-     * that is given up on is cut off by disposing its client, so its socket cannot hold the process.
-     */
-    async exchange(method, url, body, headers) {
-        const { signal, requestTimeoutMs, deadline } = this.options;
-        const untilDeadline = deadline - Date.now();
-        const limit = Math.max(1, Math.min(requestTimeoutMs, untilDeadline));
-        const http = (this.http ??= new lib_HttpClient(USER_AGENT, [], {
-            allowRetries: false,
-            allowRedirects: false,
-            keepAlive: true,
-            socketTimeout: requestTimeoutMs
-        }));
-        let timer;
-        let onAbort;
-        const stop = new Promise((_, reject) => {
-            timer = setTimeout(() => {
-                reject(limit < requestTimeoutMs
-                    ? new StopError('timeout')
-                    : new ApiError('transient', `no answer within ${formatDuration(requestTimeoutMs)} (request-timeout-seconds)`));
-            }, limit);
-            onAbort = () => reject(new StopError('cancelled'));
-            signal.addEventListener('abort', onAbort, { once: true });
-        });
-        const work = (async () => {
-            const response = await http.request(method, url, body, headers);
-            const text = await readBody(response.message);
-            return {
-                httpStatus: response.message.statusCode ?? 0,
-                statusText: response.message.statusMessage ?? '',
-                headers: response.message.headers,
-                body: text
-            };
-        })();
-        // When the deadline or a cancel wins the race, the abandoned request's failure is expected.
-        work.catch(() => undefined);
-        try {
-            return await Promise.race([work, stop]);
-        }
-        catch (caught) {
-            const error = caught instanceof StopError ? caught : toApiError(caught);
-            // Cut an abandoned or broken request off; the next attempt gets a fresh client.
-            if (error instanceof StopError || error.kind === 'transient')
-                this.dispose();
-            throw error;
-        }
-        finally {
-            clearTimeout(timer);
-            if (onAbort)
-                signal.removeEventListener('abort', onAbort);
-        }
-    }
-}
-/** Reads a whole body, rejecting when the connection is cut before its end. */
-function readBody(message) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        let size = 0;
-        message.on('data', (chunk) => {
-            size += chunk.length;
-            if (size > MAX_BODY_BYTES) {
-                message.destroy();
-                reject(new ApiError('transient', `the answer was larger than ${MAX_BODY_BYTES} bytes`));
-                return;
-            }
-            chunks.push(chunk);
-        });
-        message.on('end', () => {
-            if (message.complete)
-                resolve(Buffer.concat(chunks).toString('utf8'));
-            else
-                reject(new ApiError('transient', 'the connection closed before the answer was complete'));
-        });
-        message.on('aborted', () => reject(new ApiError('transient', 'the connection closed before the answer was complete')));
-        message.on('error', error => reject(toApiError(error)));
-        message.on('close', () => {
-            if (!message.complete)
-                reject(new ApiError('transient', 'the connection closed before the answer was complete'));
-        });
-    });
-}
-const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|DEPTH_ZERO|ALTNAME/;
-/** Network failures: transient when retrying may help, fatal (with a hint) when it cannot. */
-function toApiError(error) {
-    if (error instanceof ApiError)
-        return error;
-    const code = typeof error?.code === 'string' ? error.code : '';
-    const message = error instanceof Error ? error.message : String(error);
-    const text = code && !message.includes(code) ? `${code}: ${message}` : message;
-    if (TLS_CODES.test(code)) {
-        return new ApiError('fatal', `TLS: ${text}`, {
-            hint: 'if NineData uses a private certificate authority, point NODE_EXTRA_CA_CERTS at its certificate',
-            mayHaveReachedServer: false
-        });
-    }
-    // Failures of the connection itself: the request never reached NineData.
-    const unsent = CONNECT_CODES.has(code);
-    const hint = code === 'ENOTFOUND' || code === 'EAI_AGAIN'
-        ? "check the host name in `api-url` (and the runner's DNS or proxy settings)"
-        : code === 'ECONNREFUSED'
-            ? 'check the port in `api-url`, and that NineData is reachable from the runner'
-            : undefined;
-    if (isTransientNetworkError(error)) {
-        return new ApiError('transient', text, { hint, mayHaveReachedServer: !unsent });
-    }
-    return new ApiError('fatal', text, { hint, mayHaveReachedServer: !unsent });
-}
-const CONNECT_CODES = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'ENETUNREACH',
-    'EHOSTUNREACH',
-    'ENETDOWN',
-    'EHOSTDOWN'
-]);
-function withMessage(error, message) {
-    return new ApiError(error.kind, message, {
-        requestId: error.requestId,
-        httpStatus: error.httpStatus,
-        hint: error.hint,
-        mayHaveReachedServer: error.mayHaveReachedServer
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/ninedata/precheck.ts
 
-// The two calls of the schema-comparison precheck, and strict reading of their answers.
-const START_PATH = '/openapi/v1/compareschema/precheck/start';
-const STATUS_PATH = '/openapi/v1/compareschema/precheck/status';
-async function startPrecheck(client, taskId) {
-    const answer = await client.call('POST', START_PATH, { body: { taskId } });
-    return { ...answer, data: parseStarted(answer.data, taskId) };
+// The two precheck calls of a comparison task (schema or data: same calls, same shapes), and strict
+// reading of their answers. Reading never changes a character of server text.
+const BASE = {
+    schema: '/openapi/v1/compareschema/precheck',
+    data: '/openapi/v1/comparedata/precheck'
+};
+function precheckPaths(kind) {
+    return { start: `${BASE[kind]}/start`, status: `${BASE[kind]}/status` };
 }
-async function getPrecheckStatus(client, taskId, precheckTaskId) {
-    const answer = await client.call('GET', STATUS_PATH, { query: { taskId, precheckTaskId } });
-    return { ...answer, data: parseStatus(answer.data, taskId, precheckTaskId) };
+/** Longest precheck ID followed; NineData's look like `pcte-` and a few dozen characters. */
+const MAX_ID_LENGTH = 128;
+// Whitespace, controls, and invisible format characters: never part of an ID to follow.
+const ID_PROBLEM = /[\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+/** Why `id` cannot be an ID to follow, or undefined when it can. */
+function idProblem(id) {
+    if (id === '')
+        return 'it is empty';
+    if (id.length > MAX_ID_LENGTH)
+        return `it is ${id.length} characters long (at most ${MAX_ID_LENGTH})`;
+    if (ID_PROBLEM.test(id))
+        return 'it contains whitespace, control or invisible characters';
+    return undefined;
+}
+async function startPrecheck(client, kind, taskId) {
+    const call = await client.call('POST', precheckPaths(kind).start, { body: { taskId } });
+    return { ...parseStarted(call.data, taskId), call };
+}
+async function getPrecheckStatus(client, kind, taskId, precheckTaskId) {
+    const call = await client.call('GET', precheckPaths(kind).status, {
+        query: { taskId, precheckTaskId }
+    });
+    return parseStatus(call.data, taskId, precheckTaskId);
 }
 function protocolError(what) {
     return new ApiError('protocol', `NineData's answer does not have the documented shape: ${what}`);
@@ -32139,7 +32043,7 @@ function protocolError(what) {
 function isRecord(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
-/** A string field, or '' when absent/null; anything else is a shape error. */
+/** A string field; '' when absent or null; numbers and booleans as their text; else a shape error. */
 function precheck_text(record, key, where) {
     const value = record[key];
     if (value === undefined || value === null)
@@ -32151,29 +32055,34 @@ function precheck_text(record, key, where) {
     throw protocolError(`${where}.${key} is ${Array.isArray(value) ? 'an array' : typeof value}, not a string`);
 }
 function parseStarted(data, taskId) {
-    // Tolerate a bare precheck ID string as `data`; otherwise the documented object.
-    if (typeof data === 'string' && data.trim())
-        return { taskId, precheckTaskId: data.trim() };
+    // Tolerated: a bare precheck ID as `data`, checked like the documented field.
+    if (typeof data === 'string')
+        data = { precheckTaskId: data };
     if (!isRecord(data))
         throw protocolError('the start call returned no data object');
-    const precheckTaskId = precheck_text(data, 'precheckTaskId', 'data').trim();
-    if (!precheckTaskId)
-        throw protocolError('the start call returned no data.precheckTaskId');
-    return { taskId: precheck_text(data, 'taskId', 'data') || taskId, precheckTaskId };
+    const answeredTask = precheck_text(data, 'taskId', 'data');
+    if (answeredTask !== '' && answeredTask !== taskId) {
+        throw protocolError(`asked to start a precheck of task ${taskId}, got an answer about task ${answeredTask}`);
+    }
+    const precheckTaskId = precheck_text(data, 'precheckTaskId', 'data');
+    const problem = idProblem(precheckTaskId);
+    if (problem)
+        throw protocolError(`data.precheckTaskId of the start call is not an ID to follow: ${problem}`);
+    return { taskId, precheckTaskId };
 }
 function parseStatus(data, taskId, precheckTaskId) {
     if (!isRecord(data))
         throw protocolError('the status call returned no data object');
-    const status = precheck_text(data, 'status', 'data').trim();
-    if (!status)
+    const status = precheck_text(data, 'status', 'data');
+    if (status.trim() === '')
         throw protocolError('data.status is missing');
     const answeredTask = precheck_text(data, 'taskId', 'data');
     const answeredPrecheck = precheck_text(data, 'precheckTaskId', 'data');
     // An answer about another precheck must never decide this one.
-    if (answeredPrecheck && answeredPrecheck !== precheckTaskId) {
+    if (answeredPrecheck !== '' && answeredPrecheck !== precheckTaskId) {
         throw protocolError(`asked about precheck ${precheckTaskId}, got an answer about ${answeredPrecheck}`);
     }
-    if (answeredTask && answeredTask !== taskId) {
+    if (answeredTask !== '' && answeredTask !== taskId) {
         throw protocolError(`asked about task ${taskId}, got an answer about ${answeredTask}`);
     }
     const rawItems = data['precheckItems'];
@@ -32188,144 +32097,667 @@ function parseStatus(data, taskId, precheckTaskId) {
             precheckItem: precheck_text(item, 'precheckItem', where),
             itemName: precheck_text(item, 'itemName', where),
             itemDescription: precheck_text(item, 'itemDescription', where),
-            status: precheck_text(item, 'status', where).trim(),
+            status: precheck_text(item, 'status', where),
             errorMessage: precheck_text(item, 'errorMessage', where),
             raw: item
         };
     });
-    return {
-        taskId: answeredTask || taskId,
-        precheckTaskId: answeredPrecheck || precheckTaskId,
-        status,
-        precheckItems
-    };
+    return { taskId, precheckTaskId, status, precheckItems };
 }
 
 ;// CONCATENATED MODULE: ./src/ninedata/types.ts
-// The shapes of NineData's OpenAPI as this action uses them (see shared/ninedata-openapi.md).
+// The shapes of NineData's OpenAPI as this action uses them (docs/ninedata-api.md). Types only.
 /** The documented status values, overall and per item. Failed and Success are terminal. */
 const PRECHECK_STATUSES = ['Unstarted', 'Running', 'Failed', 'Success'];
+
+;// CONCATENATED MODULE: ./src/text/clean.ts
+// Shaping text for a surface: cleaning, shortening, one-line, visible escapes, HTML. Pure, and linear
+// in the input: server text can be megabytes, and the report runs after timeout-seconds stops counting.
+// C0/C1 controls other than tab and newline, and the bidi embedding/override/isolate marks that could
+// make text display as something it is not.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+const NEWLINES = /\r\n?|[\n\u0085\u2028\u2029]/;
+// Before cleaning, text is cut to this multiple of the shown length: enough for whitespace that the
+// cleaning collapses, bounded so a 60 MB message costs no more than a short one.
+const PRE_CUT_FACTOR = 4;
+/** Cuts to `max` UTF-16 units plus a marker saying how much was left out; never splits a surrogate pair. */
+function shorten(text, max, total = text.length) {
+    if (text.length <= max && total <= text.length)
+        return text;
+    let cut = Math.min(max, text.length);
+    const code = text.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        cut--;
+    return `${text.slice(0, cut)}… (${total - cut} more characters)`;
+}
+function preCut(text, max) {
+    return text.length > max * PRE_CUT_FACTOR + 1024
+        ? text.slice(0, max * PRE_CUT_FACTOR + 1024)
+        : text;
+}
+/** Newlines normalised to \n, invisible control characters dropped. */
+function cleanText(text) {
+    return text.replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n').replace(UNSAFE, '');
+}
+/**
+ * One inert log line: no CR, LF or other control character, whitespace runs collapsed, line breaks
+ * shown as ⏎, at most `max` characters. Nothing in it can start a workflow command.
+ */
+function oneLine(text, max) {
+    const cut = preCut(text, max);
+    const line = cut
+        .split(NEWLINES)
+        .map(part => part.replace(UNSAFE, '').replace(/\s+/g, ' ').trim())
+        .filter(part => part !== '')
+        .join(' ⏎ ');
+    const shown = shorten(line, max, line.length + (text.length - cut.length));
+    // The runner reads a line that starts with :: or ##[ as a command: such text never starts a line.
+    return /^(::|##\[)/.test(shown) ? `› ${shown}` : shown;
+}
+/**
+ * The value in quotes with everything outside printable ASCII written as \uXXXX, so a status such as
+ * "Failed\u200b" or "F\u0430iled" shows what it really is.
+ */
+function visible(text, max = 128) {
+    const cut = text.length > max ? text.slice(0, max) : text;
+    let out = '"';
+    for (let i = 0; i < cut.length; i++) {
+        const code = cut.charCodeAt(i);
+        if (code === 0x22 || code === 0x5c)
+            out += `\\${cut[i]}`;
+        else if (code >= 0x20 && code <= 0x7e)
+            out += cut[i];
+        else
+            out += `\\u${code.toString(16).padStart(4, '0')}`;
+    }
+    return `${out}"${text.length > max ? `… (${text.length - max} more characters)` : ''}`;
+}
+const HTML_ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    // Markdown and table syntax, so server text never becomes formatting, links or mentions.
+    '|': '&#124;',
+    '`': '&#96;',
+    '*': '&#42;',
+    _: '&#95;',
+    '[': '&#91;',
+    ']': '&#93;',
+    '\\': '&#92;',
+    '~': '&#126;',
+    '#': '&#35;',
+    '@': '&#64;',
+    ':': '&#58;',
+    '!': '&#33;',
+    $: '&#36;'
+};
+const HTML_SPECIAL = /[&<>"'|`*_[\]\\~#@:!$]/g;
+/** An unbroken run longer than this gets break opportunities, so it cannot push a table off the page. */
+const BREAK_EVERY = 40;
+function escapeHtml(text) {
+    return text.replace(HTML_SPECIAL, c => HTML_ENTITIES[c] ?? c);
+}
+/** Escaped HTML with a <wbr> every BREAK_EVERY characters of a run without whitespace. */
+function escapeWithBreaks(text) {
+    return text
+        .split(/(\s+)/)
+        .map(part => {
+        if (part.length <= BREAK_EVERY || /^\s/.test(part))
+            return escapeHtml(part);
+        const pieces = [];
+        for (let i = 0; i < part.length; i += BREAK_EVERY) {
+            pieces.push(escapeHtml(part.slice(i, i + BREAK_EVERY)));
+        }
+        return pieces.join('<wbr>');
+    })
+        .join('');
+}
+/**
+ * Server text as inert HTML for the job summary: every character HTML or Markdown acts on becomes an
+ * entity, newlines become <br>, and the whole is isolated for bidi so right-to-left text cannot
+ * reorder the cells around it.
+ */
+function toHtml(text, max) {
+    const cut = preCut(text, max);
+    const cleaned = cleanText(cut);
+    const shown = shorten(cleaned, max, cleaned.length + (text.length - cut.length));
+    const escaped = escapeWithBreaks(shown).replace(/\n/g, '<br>');
+    return escaped === '' ? '' : `\u2068${escaped}\u2069`;
+}
+/** An ID for a <code> element: copyable as shown (no bidi marks), escaped, one line. */
+function toCode(text, max) {
+    return escapeWithBreaks(oneLine(text, max));
+}
 
 ;// CONCATENATED MODULE: ./src/verdict.ts
 
 
-// What the precheck's answer means for the step. Pure. A wrong green is the worst bug this action
-// can have, so everything that is not a documented Success counts against passing.
-/** The documented status a server string stands for (case and spaces ignored), if any. */
+
+// What NineData's answers mean for the step. Pure. A wrong green is the worst bug this action can
+// have: the step passes only when the overall status and every item say a documented Success.
+/** The documented status a server string stands for: ASCII only, spaces trimmed, case ignored. */
 function canonicalStatus(status) {
-    const wanted = status.trim().toLowerCase();
-    return PRECHECK_STATUSES.find(s => s.toLowerCase() === wanted);
+    const folded = status
+        .replace(/^[ \t]+|[ \t]+$/g, '')
+        .replace(/[A-Z]/g, c => String.fromCharCode(c.charCodeAt(0) + 32));
+    return PRECHECK_STATUSES.find(s => s.toLowerCase() === folded);
 }
-function isTerminal(status) {
-    const canonical = canonicalStatus(status);
-    return canonical === 'Success' || canonical === 'Failed';
+const isFinal = (s) => s === 'Success' || s === 'Failed';
+function verdict_itemLabel(item) {
+    return item.itemName || item.precheckItem || '(unnamed item)';
 }
-function isFailedItem(item) {
-    return canonicalStatus(item.status) === 'Failed';
+/** Items whose status is not one NineData documents (empty, look-alikes, anything else). */
+function oddItems(state) {
+    return state.precheckItems.filter(item => canonicalStatus(item.status) === undefined);
 }
-function countItems(items) {
+/** Whether the answer is final: a verdict can be given now, without waiting for another poll. */
+function isSettled(state) {
+    const overall = canonicalStatus(state.status);
+    if (overall === undefined || oddItems(state).length > 0)
+        return true;
+    if (overall === 'Failed')
+        return true;
+    return overall === 'Success' && state.precheckItems.every(i => isFinal(canonicalStatus(i.status)));
+}
+/** Items seen Failed at any poll of this precheck: a failure stays a failure. */
+class FailureMemory {
+    seen = new Map();
+    note(state) {
+        state.precheckItems.forEach((item, index) => {
+            if (canonicalStatus(item.status) === 'Failed')
+                this.seen.set(keyOf(item, index), item);
+        });
+    }
+    /** Items seen Failed earlier that `state` no longer reports as Failed. */
+    forgottenIn(state) {
+        const now = new Set((state?.precheckItems ?? []).flatMap((item, index) => canonicalStatus(item.status) === 'Failed' ? [keyOf(item, index)] : []));
+        return [...this.seen.entries()].filter(([key]) => !now.has(key)).map(([, item]) => item);
+    }
+}
+function keyOf(item, index) {
+    return item.precheckItem || item.itemName
+        ? `${item.precheckItem}\u0000${item.itemName}`
+        : `#${index}`;
+}
+function decideVerdict(end) {
+    const last = end.last;
+    const failedNow = last?.precheckItems.filter(i => canonicalStatus(i.status) === 'Failed') ?? [];
+    const failedItems = [...failedNow, ...end.earlierFailures];
+    const verdict = (kind, reason) => ({
+        kind,
+        passed: kind === 'passed',
+        reason,
+        failedItems
+    });
+    if (end.outcome === 'error')
+        return verdict('error', end.error ?? 'The action failed.');
+    if (end.outcome === 'cancelled') {
+        return verdict('cancelled', `The wait was cancelled before the precheck finished.${lastSeen(last)}`);
+    }
+    const odd = last ? undocumented(last) : undefined;
+    if (odd)
+        return verdict('error', odd);
+    if (end.outcome === 'timeout' || !last)
+        return verdict('timeout', timeoutReason(end));
+    return finishedVerdict(last, failedNow, end.earlierFailures, verdict);
+}
+function finishedVerdict(last, failedNow, earlier, verdict) {
+    const overall = canonicalStatus(last.status);
+    const total = last.precheckItems.length;
+    const earlierText = earlier.length > 0
+        ? ` ${listLabels(earlier)} ${earlier.length === 1 ? 'was' : 'were'} seen Failed at an earlier poll and ${earlier.length === 1 ? 'counts' : 'count'} as failed, whatever NineData reports now.`
+        : '';
+    const failedCount = failedNow.length + earlier.length;
+    if (overall === 'Failed') {
+        const items = failedCount > 0
+            ? `${words_plural(failedCount, 'check item')} failed${failedNow.length ? `: ${listLabels(failedNow)}` : ''}.`
+            : 'NineData reported the overall status Failed without a failed check item.';
+        return verdict('failed', `The precheck failed: ${items}${earlierText}`);
+    }
+    if (overall === 'Success' && failedCount > 0) {
+        const named = failedNow.length ? `: ${listLabels(failedNow)}` : '';
+        return verdict('failed', `NineData reported Success, but ${words_plural(failedCount, 'check item')} of ${total} failed${named}.${earlierText}`);
+    }
+    if (overall === 'Success' &&
+        last.precheckItems.every(i => canonicalStatus(i.status) === 'Success')) {
+        return verdict('passed', total === 0
+            ? 'The precheck passed: NineData reported Success and returned no check items.'
+            : `The precheck passed: NineData reported Success and ${total === 1 ? 'the check item' : `all ${total} check items`} succeeded.`);
+    }
+    // Reached only if the wait ends "finished" on an unsettled answer: never a pass.
+    return verdict('error', `The precheck ended without a final status.${lastSeen(last)}`);
+}
+/** Why an answer with a status NineData does not document is not a pass, or undefined. */
+function undocumented(state) {
+    const overall = canonicalStatus(state.status) === undefined;
+    const odd = oddItems(state);
+    if (!overall && odd.length === 0)
+        return undefined;
+    const parts = [];
+    if (overall)
+        parts.push(`the overall status ${visible(state.status, words_LIMITS.id)}`);
+    if (odd.length > 0) {
+        const shown = odd
+            .slice(0, words_LIMITS.namesInReason)
+            .map(item => `${verdict_itemLabel(item)} (${visible(item.status, words_LIMITS.id)})`);
+        const more = odd.length > shown.length ? ` and ${odd.length - shown.length} more` : '';
+        parts.push(`${odd.length === 1 ? 'the status of' : `the statuses of ${odd.length} check items:`} ${shown.join(', ')}${more}`);
+    }
+    return (`NineData reported ${parts.join(' and ')}, which ${parts.length > 1 || odd.length > 1 ? 'are' : 'is'} not among the documented statuses ` +
+        `(Unstarted, Running, Failed, Success). An answer this action does not understand is never a pass.`);
+}
+function timeoutReason(end) {
+    const last = end.last;
+    const head = `The precheck did not finish within timeout-seconds (${formatSeconds(end.timeoutMs)}).`;
+    const raise = ' Raise `timeout-seconds` to wait longer.';
+    if (end.outage) {
+        const down = formatDuration(end.endedAt - end.outage.sinceMs);
+        return (`${head} NineData gave no usable answer for the last ${down}; the last error: ${end.outage.lastError.message}.` +
+            `${lastSeen(last)}${raise}`);
+    }
+    if (last && canonicalStatus(last.status) === 'Success') {
+        const pending = last.precheckItems.filter(i => !isFinal(canonicalStatus(i.status)));
+        return (`${head} NineData reported Success, but ${words_plural(pending.length, 'check item')} never reported a final status: ` +
+            `${listLabels(pending)}.${raise}`);
+    }
+    return `${head}${lastSeen(last)}${raise}`;
+}
+function lastSeen(last) {
+    return last
+        ? ` The last status seen was ${visible(last.status, words_LIMITS.id)}.`
+        : ' No status was seen.';
+}
+/** "A, B, C and 12 more": names for a one-line message, however many items there are. */
+function listLabels(items, max = words_LIMITS.namesInReason) {
+    const names = items.slice(0, max).map(verdict_itemLabel);
+    const rest = items.length - names.length;
+    return rest > 0 ? `${names.join(', ')} and ${rest} more` : names.join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/report/progress.ts
+
+
+// Log lines for the wait: one line when something changes, not one per poll, and the list of every
+// item at the end. Every piece of server text goes through SafeText.line, so each line is inert.
+function counts(state) {
     let done = 0;
     let failed = 0;
-    for (const item of items) {
+    for (const item of state.precheckItems) {
         const status = canonicalStatus(item.status);
         if (status === 'Success' || status === 'Failed')
             done++;
         if (status === 'Failed')
             failed++;
     }
-    return { total: items.length, done, failed };
+    return { total: state.precheckItems.length, done, failed };
 }
-function decideVerdict(outcome, state, errorMessage) {
-    const items = state?.precheckItems ?? [];
-    const failedItems = items.filter(isFailedItem);
-    const base = { failedItems, unsettledItems: [] };
-    const seen = state
-        ? ` The last status seen was ${JSON.stringify(state.status)}.`
-        : ' No status was seen.';
-    if (outcome === 'error') {
-        return { ...base, kind: 'error', passed: false, reason: errorMessage ?? 'The action failed.' };
-    }
-    if (outcome === 'cancelled') {
-        return {
-            ...base,
-            kind: 'cancelled',
-            passed: false,
-            reason: `The wait was cancelled before the precheck finished.${seen}`
-        };
-    }
-    if (outcome === 'timeout' || !state) {
-        const unknown = state && !canonicalStatus(state.status) ? ` That status is not one NineData documents.` : '';
-        return {
-            ...base,
-            kind: 'timeout',
-            passed: false,
-            reason: `The precheck did not finish within timeout-seconds.${seen}${unknown}`
-        };
-    }
-    const overall = canonicalStatus(state.status);
-    const failedNames = failedItems.length > 0 ? `: ${listLabels(failedItems)}` : '';
-    if (overall === 'Failed') {
-        return {
-            ...base,
-            kind: 'failed',
-            passed: false,
-            reason: failedItems.length > 0
-                ? `The precheck failed: ${plural(failedItems.length, 'check item')} of ${items.length} failed${failedNames}.`
-                : 'The precheck failed (NineData reported the overall status Failed without a failed check item).'
-        };
-    }
-    if (overall === 'Success' && failedItems.length > 0) {
-        return {
-            ...base,
-            kind: 'failed',
-            passed: false,
-            reason: `NineData reported Success, but ${plural(failedItems.length, 'check item')} of ${items.length} failed${failedNames}.`
-        };
-    }
-    if (overall === 'Success') {
-        const unsettledItems = items.filter(item => canonicalStatus(item.status) !== 'Success');
-        let reason;
-        if (items.length === 0) {
-            reason = 'The precheck passed: NineData reported Success and returned no check items.';
-        }
-        else if (unsettledItems.length === 0) {
-            reason = `The precheck passed: ${items.length === 1 ? 'the check item' : `all ${items.length} check items`} succeeded.`;
-        }
-        else {
-            reason =
-                `The precheck passed: NineData reported Success, but ${unsettledItems.length} of ${plural(items.length, 'check item')} ` +
-                    `reported no final status: ${listLabels(unsettledItems)}.`;
-        }
-        return { failedItems, unsettledItems, kind: 'passed', passed: true, reason };
-    }
-    // Only reachable if a caller reports "finished" for a non-terminal status: never a pass.
-    return {
-        ...base,
-        kind: 'error',
-        passed: false,
-        reason: `The precheck ended with status ${JSON.stringify(state.status)}, which is not a pass.`
-    };
+/** What a progress line reports; a new line is due when this changes. */
+function progressKey(state) {
+    const c = counts(state);
+    return `${state.status}\u0000${c.total}|${c.done}|${c.failed}`;
 }
-function itemLabel(item) {
-    return item.itemName || item.precheckItem || '(unnamed item)';
+function progressLine(state, elapsedMs, safe) {
+    const c = counts(state);
+    const items = c.total === 0
+        ? 'no check items yet'
+        : `${c.done}/${c.total} check items done, ${c.failed} failed`;
+    return `[${formatDuration(elapsedMs)}] Precheck ${safe.line(state.precheckTaskId, words_LIMITS.id)}: ${safe.line(state.status, words_LIMITS.id)}, ${items}`;
 }
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-/** "A, B, C and 12 more": names for a one-line message, however many items there are. */
-function listLabels(items, max = 5) {
-    // Server text in a one-line message: no newlines or control characters, bounded length.
-    const names = items.slice(0, max).map(item => toLine(itemLabel(item), 100));
-    const rest = items.length - names.length;
-    return rest > 0 ? `${names.join(', ')} and ${rest} more` : names.join(', ');
+/** One line per item for the collapsed group at the end, at most `max` of them. */
+function itemLines(state, safe, max = LIMITS.logItems) {
+    const lines = state.precheckItems.slice(0, max).map(item => {
+        const id = item.precheckItem ? ` [${safe.line(item.precheckItem, LIMITS.id)}]` : '';
+        const reason = item.errorMessage.trim()
+            ? ` — ${safe.line(item.errorMessage, LIMITS.message)}`
+            : '';
+        return `${safe.line(item.status || '(no status)', LIMITS.id)}: ${safe.line(itemLabel(item), LIMITS.name)}${id}${reason}`;
+    });
+    const left = state.precheckItems.length - lines.length;
+    if (left > 0) {
+        lines.push(`… and ${plural(left, 'more check item')}, left out to keep the log readable: the report-file output has every item.`);
+    }
+    return lines;
 }
 
+;// CONCATENATED MODULE: ./src/wait.ts
+
+
+// The waiting loop: poll until the answer is final, the deadline passes, or the run is cancelled.
+// Transient failures are ridden out inside each poll (the client retries until the deadline).
+// The waits before the 2nd, 3rd, ... poll: quick at first, so a short precheck is seen finishing within
+// about half a second, then backing off to poll-interval-seconds, never longer. With the default 5 s
+// the polls go out at 0, 0.5, 1, 1.5, 2.5, 3.5, 5.5, 8.5, 13.5 s, ...
+const RAMP_MS = [500, 500, 500, 1000, 1000, 2000, 3000];
+function pollDelayMs(pollsDone, intervalMs) {
+    const ramp = RAMP_MS[pollsDone - 1] ?? Number.POSITIVE_INFINITY;
+    return Math.min(ramp, intervalMs);
+}
+async function waitForPrecheck(options) {
+    const now = options.now ?? Date.now;
+    const memory = new FailureMemory();
+    let last;
+    const end = (outcome, extra = {}) => ({
+        outcome,
+        last,
+        earlierFailures: memory.forgottenIn(last),
+        ...extra
+    });
+    try {
+        for (let polls = 1;; polls++) {
+            const startedAt = now();
+            last = await options.poll();
+            const took = now() - startedAt;
+            memory.note(last);
+            options.onState(last);
+            if (isSettled(last))
+                return end('finished');
+            if (now() >= options.deadline)
+                return end('timeout');
+            // Never sooner than the last poll took again: a slow, large answer is not asked for back to back.
+            const next = Math.max(startedAt + pollDelayMs(polls, options.intervalMs), now() + took);
+            await options.sleep(Math.max(0, Math.min(next, options.deadline) - now()));
+            if (now() >= options.deadline)
+                return end('timeout');
+        }
+    }
+    catch (error) {
+        if (error instanceof StopError)
+            return end(error.reason, { outage: error.outage });
+        return end('error', { error });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/follow.ts
+
+
+
+
+
+
+const AUTH_HINT = 'Check the access-key-id and access-key-secret inputs (NineData console: User Management, AccessKey) ' +
+    "and that the runner's clock is right.";
+const BUSY_HINT = 'Another precheck or comparison run of this task may be under way, e.g. from a second workflow run: ' +
+    'give the job a `concurrency:` group per comparison task.';
+async function followPrecheck(inputs, seen, log, signal, startedAt) {
+    const deadline = startedAt + inputs.timeoutMs;
+    const client = new NineDataClient({
+        apiUrl: inputs.apiUrl,
+        credentials: { accessKeyId: inputs.accessKeyId, accessKeySecret: inputs.accessKeySecret },
+        requestTimeoutMs: inputs.requestTimeoutMs,
+        pollIntervalMs: inputs.pollIntervalMs,
+        deadline,
+        signal,
+        log
+    });
+    const ending = {
+        timeoutMs: inputs.timeoutMs,
+        earlierFailures: [],
+        last: undefined
+    };
+    try {
+        seen.precheckTaskId = inputs.precheckTaskId || (await start(client, inputs, log));
+        if (inputs.precheckTaskId) {
+            log.info(`Following precheck ${inputs.precheckTaskId} of ${inputs.comparison} comparison task ${inputs.taskId} (given as precheck-task-id; nothing is started).`);
+        }
+    }
+    catch (error) {
+        return {
+            ...ending,
+            ...failed(error, `NineData did not start a precheck for task ${inputs.taskId}`)
+        };
+    }
+    finally {
+        seen.requestId = client.lastRequestId ?? '';
+    }
+    try {
+        return await wait(client, inputs, seen, log, { startedAt, deadline });
+    }
+    finally {
+        seen.requestId = client.lastRequestId ?? '';
+        client.dispose();
+    }
+}
+async function start(client, inputs, log) {
+    log.info(`Starting a precheck of ${inputs.comparison} comparison task ${inputs.taskId} at ${inputs.apiUrl}.`);
+    const started = await startPrecheck(client, inputs.comparison, inputs.taskId);
+    const id = started.precheckTaskId;
+    const { attempts, unclearAttempts } = started.call;
+    // A retried start may have started prechecks we never heard of: say which one is followed.
+    const retried = unclearAttempts > 0
+        ? ` ${words_plural(unclearAttempts, 'earlier attempt')} of the start call got no usable answer, so NineData may have started other prechecks for this task; this run follows ${id} only.`
+        : attempts > 1
+            ? ` Earlier attempts did not reach NineData; this run follows ${id} only.`
+            : '';
+    log.info(`Started precheck ${id} (requestId ${started.call.requestId || 'none'}).${retried}`);
+    return id;
+}
+async function wait(client, inputs, seen, log, time) {
+    let lastKey = '';
+    const result = await waitForPrecheck({
+        poll: () => getPrecheckStatus(client, inputs.comparison, inputs.taskId, seen.precheckTaskId),
+        intervalMs: inputs.pollIntervalMs,
+        deadline: time.deadline,
+        sleep: ms => client.sleep(ms),
+        onState: state => {
+            seen.last = state;
+            const key = progressKey(state);
+            if (key !== lastKey)
+                log.info(progressLine(state, Date.now() - time.startedAt, log.safe));
+            lastKey = key;
+        }
+    });
+    const { error, ...rest } = result;
+    const end = { ...rest, timeoutMs: inputs.timeoutMs, endedAt: Date.now() };
+    if (result.outcome !== 'error')
+        return end;
+    return { ...end, ...failed(error, `The status query for precheck ${seen.precheckTaskId} failed`) };
+}
+/** How a failed call ends the run: the outcome, a message with context and NineData's requestId, a hint. */
+function failed(error, doing) {
+    const endedAt = Date.now();
+    if (error instanceof StopError)
+        return { outcome: error.reason, outage: error.outage, endedAt };
+    if (!(error instanceof ApiError))
+        throw error;
+    const id = error.requestId ? ` (requestId ${error.requestId})` : '';
+    const said = error.kind === 'business'
+        ? `NineData said "${error.message}"`
+        : error.kind === 'auth'
+            ? `NineData rejected the credentials or the request signature: "${error.message}"`
+            : error.kind === 'protocol'
+                ? `${error.message}. This is not treated as a pass`
+                : error.message;
+    const hint = error.kind === 'auth'
+        ? AUTH_HINT
+        : error.kind === 'business' && /status invalid/i.test(error.message)
+            ? BUSY_HINT
+            : error.hint
+                ? `${error.hint.charAt(0).toUpperCase()}${error.hint.slice(1)}.`
+                : undefined;
+    return { outcome: 'error', error: `${doing}: ${said}${id}.`, hint, endedAt };
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+
+/** The defaults of action.yml, applied when an input is empty (e.g. when run outside a runner). */
+const INPUT_DEFAULTS = {
+    comparison: 'auto',
+    'precheck-task-id': '',
+    'poll-interval-seconds': '5',
+    'timeout-seconds': '900',
+    'request-timeout-seconds': '30',
+    'fail-on-failure': 'true',
+    'job-summary': 'true'
+};
+/** Allowed range of each duration input, in seconds. Below the floor a run would flood NineData. */
+const SECONDS_RANGE = {
+    // GitHub ends a job after 6 hours on hosted runners; 35 days is the self-hosted ceiling.
+    'timeout-seconds': { min: 1, max: 35 * 24 * 3600 },
+    'poll-interval-seconds': { min: 0.1, max: 3600 },
+    'request-timeout-seconds': { min: 1, max: 600 }
+};
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1
+            ? `Invalid input: ${problems[0]}`
+            : `Invalid inputs:\n${problems.map(p => `- ${p}`).join('\n')}`);
+        this.problems = problems;
+        this.name = 'InputError';
+    }
+}
+const TRUE_WORDS = ['true', 'True', 'TRUE'];
+const FALSE_WORDS = ['false', 'False', 'FALSE'];
+const KIND_PREFIX = { schema: 'cc-', data: 'cd-' };
+/** Parses every input; throws InputError listing every problem. */
+function parseInputs(get) {
+    const problems = [];
+    const read = (name) => {
+        const value = (get(name) ?? '').trim();
+        return value === '' ? (INPUT_DEFAULTS[name] ?? '') : value;
+    };
+    const required = (name) => {
+        const value = read(name);
+        if (value === '')
+            problems.push(`\`${name}\` is required but was empty or not set.`);
+        return value;
+    };
+    const apiUrl = parseApiUrl(required('api-url'), problems);
+    const accessKeyId = checkId('access-key-id', required('access-key-id'), problems);
+    const accessKeySecret = required('access-key-secret');
+    const taskId = checkId('task-id', required('task-id'), problems);
+    const precheckTaskId = checkId('precheck-task-id', read('precheck-task-id'), problems);
+    const inputs = {
+        apiUrl,
+        accessKeyId,
+        accessKeySecret,
+        taskId,
+        comparison: parseComparison(read('comparison'), taskId, problems),
+        precheckTaskId,
+        timeoutMs: seconds('timeout-seconds', read('timeout-seconds'), problems),
+        pollIntervalMs: seconds('poll-interval-seconds', read('poll-interval-seconds'), problems),
+        requestTimeoutMs: seconds('request-timeout-seconds', read('request-timeout-seconds'), problems),
+        failOnFailure: bool('fail-on-failure', read('fail-on-failure'), problems),
+        jobSummary: bool('job-summary', read('job-summary'), problems)
+    };
+    checkSwappedIds(taskId, precheckTaskId, problems);
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return inputs;
+}
+function checkId(name, value, problems) {
+    const problem = value === '' ? undefined : idProblem(value);
+    if (problem)
+        problems.push(`\`${name}\` ${visible(value, 64)} is not a valid ID: ${problem}.`);
+    return value;
+}
+function checkSwappedIds(taskId, precheckTaskId, problems) {
+    if (/^pcte-/i.test(taskId)) {
+        problems.push(`\`task-id\` ${visible(taskId, 64)} looks like a precheck ID (pcte-...): task-id takes the comparison task (cc-... or cd-...); a precheck to follow goes in precheck-task-id.`);
+    }
+    if (/^c[cd]-/i.test(precheckTaskId)) {
+        problems.push(`\`precheck-task-id\` ${visible(precheckTaskId, 64)} looks like a comparison task ID: put it in task-id, and leave precheck-task-id empty to start a new precheck.`);
+    }
+}
+function parseComparison(raw, taskId, problems) {
+    const fromPrefix = Object.keys(KIND_PREFIX).find(kind => taskId.toLowerCase().startsWith(KIND_PREFIX[kind]));
+    if (raw === 'schema' || raw === 'data') {
+        if (fromPrefix && fromPrefix !== raw) {
+            problems.push(`\`comparison\` is "${raw}", but \`task-id\` ${visible(taskId, 64)} is a ${fromPrefix} comparison task (${KIND_PREFIX[fromPrefix]}...): set comparison to ${fromPrefix} or auto, or check task-id.`);
+        }
+        return raw;
+    }
+    if (raw !== 'auto') {
+        problems.push(`\`comparison\` must be schema, data or auto, got ${visible(raw, 64)}.`);
+        return 'schema';
+    }
+    if (!fromPrefix && taskId !== '' && !/^pcte-/i.test(taskId)) {
+        problems.push(`\`comparison\` is auto, but \`task-id\` ${visible(taskId, 64)} starts with neither cc- (schema comparison) nor cd- (data comparison): check task-id, or set comparison to schema or data.`);
+    }
+    return fromPrefix ?? 'schema';
+}
+function seconds(name, raw, problems) {
+    const { min, max } = SECONDS_RANGE[name];
+    // Plain decimal only: "1e3", "0x10", "Infinity" and "5s" are refused rather than guessed at.
+    if (!/^(\d{1,12}(\.\d{0,9})?|\.\d{1,9})$/.test(raw)) {
+        problems.push(`\`${name}\` must be a number of seconds (e.g. 5 or 0.5), got ${visible(raw, 64)}.`);
+        return NaN;
+    }
+    const value = Number(raw);
+    if (value < min)
+        problems.push(`\`${name}\` must be at least ${min} seconds, got "${raw}".`);
+    else if (value > max)
+        problems.push(`\`${name}\` must be at most ${max} seconds, got "${raw}".`);
+    return Math.round(value * 1000);
+}
+function bool(name, raw, problems) {
+    if (TRUE_WORDS.includes(raw))
+        return true;
+    if (FALSE_WORDS.includes(raw))
+        return false;
+    problems.push(`\`${name}\` must be true or false, got ${visible(raw, 64)}.`);
+    return true;
+}
+/** The URL as typed, with any user name or password hidden, for messages. */
+function withoutUserinfo(raw) {
+    return raw.replace(/^([^/]*\/\/)[^/?#]*@/, '$1***@');
+}
+function parseApiUrl(raw, problems) {
+    if (raw === '')
+        return '';
+    const shown = visible(withoutUserinfo(raw), 200);
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) {
+        problems.push(`\`api-url\` ${shown} has no scheme: add https:// (or http://) in front, e.g. https://${withoutUserinfo(raw).replace(/^\/+/, '')}.`);
+        return '';
+    }
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        problems.push(`\`api-url\` ${shown} is not a valid URL; expected e.g. https://ninedata.example.com.`);
+        return '';
+    }
+    const path = url.pathname.replace(/\/+$/, '');
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        problems.push(`\`api-url\` must start with https:// or http://, got ${visible(url.protocol, 32)}.`);
+    }
+    else if (url.username || url.password) {
+        problems.push('`api-url` must not contain a user name or password; use access-key-id and access-key-secret.');
+    }
+    else if (url.search || url.hash) {
+        problems.push('`api-url` must be a base URL without a query string or fragment.');
+    }
+    else if (/\/openapi(\/|$)/i.test(path)) {
+        problems.push(`\`api-url\` must be the base URL without the API path: drop "${path.slice(path.toLowerCase().indexOf('/openapi'))}" (use ${url.origin}${path.slice(0, path.toLowerCase().indexOf('/openapi'))}); the action adds /openapi/v1/... itself.`);
+    }
+    return `${url.origin}${path}`;
+}
+/** Whether the job summary should be written, read leniently for the error path. */
+function wantsJobSummary(get) {
+    return !FALSE_WORDS.includes((get('job-summary') ?? '').trim());
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/report/model.ts
-/** Whether the step fails. Failed items only fail it when fail-on-failure is true. */
+/** Whether the step fails. Only genuinely failed items are softened by fail-on-failure: false. */
 function stepFails(report) {
     if (report.verdict.passed)
         return false;
     return report.verdict.kind !== 'failed' || report.failOnFailure;
+}
+/** "schema comparison" / "data comparison" / "comparison". */
+function comparisonWords(report) {
+    return report.comparison ? `${report.comparison} comparison` : 'comparison';
 }
 /** Failed items first, then the ones without a final status, then the rest; API order within each. */
 function orderForReport(items, rank) {
@@ -32342,13 +32774,13 @@ function orderForReport(items, rank) {
 // Annotations for failed items. GitHub shows only 10 error (and 10 warning) annotations a step, and
 // the step's own failure message is one of them, so the item annotations are planned to fit.
 const ANNOTATIONS_SHOWN_PER_STEP = 10;
-function itemAnnotation(item, level) {
-    const reason = item.errorMessage.trim()
-        ? toLine(item.errorMessage, 1500)
+function itemAnnotation(item, level, safe) {
+    const message = item.errorMessage.trim()
+        ? safe.line(item.errorMessage, words_LIMITS.message)
         : 'NineData gave no reason for this failure.';
-    return { level, title: toLine(itemLabel(item), 200), message: reason };
+    return { level, title: safe.line(verdict_itemLabel(item), words_LIMITS.name), message };
 }
-function planAnnotations(report) {
+function planAnnotations(report, safe) {
     const failed = report.verdict.failedItems;
     if (failed.length === 0)
         return [];
@@ -32357,32 +32789,31 @@ function planAnnotations(report) {
     // The failure message of the step takes one place among the errors.
     const room = ANNOTATIONS_SHOWN_PER_STEP - (fails ? 1 : 0);
     if (failed.length <= room)
-        return failed.map(item => itemAnnotation(item, level));
-    const shown = failed.slice(0, room - 1).map(item => itemAnnotation(item, level));
+        return failed.map(item => itemAnnotation(item, level, safe));
+    const shown = failed.slice(0, room - 1).map(item => itemAnnotation(item, level, safe));
     const rest = failed.length - shown.length;
     shown.push({
         level,
-        title: `${plural(rest, 'more failed check item')}`,
-        message: `${plural(rest, 'more check item')} failed; the job summary and the step log list them all.`
+        title: words_plural(rest, 'more failed check item'),
+        message: `${words_plural(rest, 'more check item')} failed; the job summary lists the failed items first, and the report-file output has every item.`
     });
     return shown;
 }
 
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
-
-// The step's outputs. Pure: returns name -> value; main sets them.
+// The step's outputs. Pure: returns name -> value, already safe; the publisher sets them.
 /**
  * Cap for the JSON outputs `items` and `failed-items`. Workflows pass outputs through environment
  * variables, and Linux refuses a single variable over 128 KiB, so each holds at most this many
- * bytes: whole items, in API order, as many as fit.
+ * bytes: whole items, in API order, as many as fit. The report file has them all.
  */
 const JSON_OUTPUT_BUDGET_BYTES = 100_000;
 /** A JSON array of whole items that fits the budget. Linear: each item is serialised once. */
-function jsonArrayWithin(items, budget) {
+function jsonArrayWithin(items, budget, safe) {
     const parts = [];
     let size = 2;
     for (const item of items) {
-        const json = JSON.stringify(item.raw);
+        const json = safe.json(item.raw);
         const extra = Buffer.byteLength(json) + (parts.length > 0 ? 1 : 0);
         if (size + extra > budget)
             break;
@@ -32391,25 +32822,25 @@ function jsonArrayWithin(items, budget) {
     }
     return { json: `[${parts.join(',')}]`, kept: parts.length };
 }
-function planOutputs(report, budget = JSON_OUTPUT_BUDGET_BYTES) {
+function planOutputs(report, safe, budget = JSON_OUTPUT_BUDGET_BYTES) {
     const values = {};
     const truncated = [];
     if (report.precheckTaskId)
-        values['precheck-task-id'] = report.precheckTaskId;
+        values['precheck-task-id'] = safe.value(report.precheckTaskId);
     if (report.requestId)
-        values['request-id'] = report.requestId;
+        values['request-id'] = safe.value(report.requestId);
     const state = report.state;
-    values['status'] = state?.status ?? '';
+    values['status'] = safe.value(state?.status ?? '');
+    // Without a status, counts stay unset: "" never reads as "0 failed".
     if (!state)
         return { values, truncated };
-    const counts = countItems(state.precheckItems);
-    values['item-count'] = String(counts.total);
-    values['failed-count'] = String(counts.failed);
+    values['item-count'] = String(state.precheckItems.length);
+    values['failed-count'] = String(report.verdict.failedItems.length);
     for (const [name, list] of [
         ['items', state.precheckItems],
         ['failed-items', report.verdict.failedItems]
     ]) {
-        const { json, kept } = jsonArrayWithin(list, budget);
+        const { json, kept } = jsonArrayWithin(list, budget, safe);
         values[name] = json;
         if (kept < list.length)
             truncated.push({ name, kept, total: list.length });
@@ -32417,30 +32848,26 @@ function planOutputs(report, budget = JSON_OUTPUT_BUDGET_BYTES) {
     return { values, truncated };
 }
 
-;// CONCATENATED MODULE: ./src/report/progress.ts
-
-
-
-// Log lines for the wait: one line when something changes, not one per poll. Pure.
-/** What a progress line reports; a new line is due when this changes. */
-function progressKey(state) {
-    const counts = countItems(state.precheckItems);
-    return `${state.status}|${counts.total}|${counts.done}|${counts.failed}`;
+;// CONCATENATED MODULE: ./src/report/report-file.ts
+// The report file: the whole report as JSON, uncapped, for later steps and artifacts. Pure: returns
+// the file name and text; the publisher writes it.
+/** A file name made from the precheck ID, with nothing in it that could leave the folder. */
+function reportFileName(report) {
+    const id = report.precheckTaskId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 128);
+    return `ninedata-precheck-${id || 'report'}.json`;
 }
-function progressLine(state, elapsedMs) {
-    const counts = countItems(state.precheckItems);
-    const items = counts.total === 0
-        ? 'no check items yet'
-        : `${counts.done}/${counts.total} check items done, ${counts.failed} failed`;
-    const odd = canonicalStatus(state.status) ? '' : ' (not a status NineData documents; waiting on)';
-    return `[${formatDuration(elapsedMs)}] Precheck ${state.precheckTaskId}: ${toLine(state.status, 60)}${odd}, ${items}`;
-}
-/** One line per item for the collapsed group at the end. */
-function itemLines(state) {
-    return state.precheckItems.map(item => {
-        const reason = item.errorMessage.trim() ? ` — ${toLine(item.errorMessage, 2000)}` : '';
-        const id = item.precheckItem ? ` [${toLine(item.precheckItem, 120)}]` : '';
-        return `${toLine(item.status || '(no status)', 40)}: ${toLine(itemLabel(item), 300)}${id}${reason}`;
+function reportFileText(report, safe) {
+    const { verdict, state } = report;
+    return safe.json({
+        taskId: report.taskId,
+        precheckTaskId: report.precheckTaskId,
+        comparison: report.comparison ?? null,
+        status: state?.status ?? null,
+        items: state?.precheckItems.map(item => item.raw) ?? [],
+        failedItems: verdict.failedItems.map(item => item.raw),
+        verdict: { kind: verdict.kind, passed: verdict.passed, reason: verdict.reason },
+        requestId: report.requestId || null,
+        durationMs: report.durationMs
     });
 }
 
@@ -32450,161 +32877,431 @@ function itemLines(state) {
 
 
 // The job summary: a heading with the verdict, the facts of the run, and one table row per check
-// item, failed items first. Pure: returns the HTML/Markdown text; main writes it.
+// item, failed items first. Pure: returns the HTML; every piece of server text goes through SafeText.
 /** GitHub drops a step summary over 1 MiB whole; stay well below it. */
 const SUMMARY_BUDGET_BYTES = 900 * 1024;
-/** Longest text shown per cell, in characters; longer text is shortened with a marker. */
-const CELL_LIMITS = { name: 300, id: 120, description: 600, message: 2000 };
-const STATUS_LOOK = {
-    Failed: { icon: '❌', word: 'Failed' },
-    Success: { icon: '✅', word: 'Success' },
-    Running: { icon: '⏳', word: 'Running' },
-    Unstarted: { icon: '⏸️', word: 'Unstarted' }
+const STATUS_ICON = {
+    Failed: '❌',
+    Success: '✅',
+    Running: '⏳',
+    Unstarted: '⏸️'
 };
 function statusRank(item) {
     const status = canonicalStatus(item.status);
     return status === 'Failed' ? 0 : status === 'Success' ? 2 : 1;
 }
-function statusCell(status) {
+function statusCell(status, safe) {
     const canonical = canonicalStatus(status);
-    if (canonical) {
-        const look = STATUS_LOOK[canonical];
-        return `${look.icon}&nbsp;${look.word}`;
-    }
-    return `❔&nbsp;${toHtml(status || '(none)', CELL_LIMITS.id)}`;
+    if (canonical)
+        return `${STATUS_ICON[canonical] ?? ''}&nbsp;${canonical}`;
+    // Not a documented status: show exactly what was sent, invisible characters included.
+    return `❔&nbsp;<code>${safe.code(visible(status, words_LIMITS.id), words_LIMITS.id * 6)}</code>`;
 }
 function heading(report) {
-    const { verdict } = report;
-    switch (verdict.kind) {
+    const what = `NineData ${comparisonWords(report)} precheck`;
+    switch (report.verdict.kind) {
         case 'passed':
-            return '✅ NineData precheck passed';
+            return `✅ ${what} passed`;
         case 'failed':
             return stepFails(report)
-                ? '❌ NineData precheck failed'
-                : '⚠️ NineData precheck failed (not blocking: fail-on-failure is false)';
+                ? `❌ ${what} failed`
+                : `⚠️ ${what} failed (not blocking: fail-on-failure is false)`;
         case 'timeout':
-            return '⏱️ NineData precheck timed out';
+            return `⏱️ ${what} timed out`;
         case 'cancelled':
-            return '🛑 NineData precheck wait cancelled';
+            return `🛑 ${what}: wait cancelled`;
         case 'error':
-            return '❌ NineData precheck gate could not reach a verdict';
+            return `❌ ${what}: no verdict`;
     }
 }
-function itemRow(item) {
-    const name = item.itemName || item.precheckItem || '(unnamed item)';
+function itemRow(item, withMessage, safe, earlier = false) {
+    const name = verdict_itemLabel(item);
     const id = item.precheckItem && item.precheckItem !== name
-        ? `<br><sub>${toHtml(item.precheckItem, CELL_LIMITS.id)}</sub>`
+        ? `<br><sub><code>${safe.code(item.precheckItem)}</code></sub>`
         : '';
-    return (`<tr><td>${statusCell(item.status)}</td>` +
-        `<td><strong>${toHtml(name, CELL_LIMITS.name)}</strong>${id}</td>` +
-        `<td>${toHtml(item.itemDescription, CELL_LIMITS.description)}</td>` +
-        `<td>${toHtml(item.errorMessage, CELL_LIMITS.message)}</td></tr>\n`);
+    const message = withMessage ? `<td>${safe.html(item.errorMessage, words_LIMITS.message)}</td>` : '';
+    return (`<tr><td>${earlier ? '❌&nbsp;Failed at an earlier poll' : statusCell(item.status, safe)}</td>` +
+        `<td><strong>${safe.html(name, words_LIMITS.name)}</strong>${id}</td>` +
+        `<td>${safe.html(item.itemDescription, words_LIMITS.description)}</td>${message}</tr>\n`);
 }
-function factsTable(report) {
+function factsTable(report, safe) {
     const state = report.state;
+    const code = (text) => `<code>${safe.code(text)}</code>`;
     const rows = [
-        ['Comparison task', `<code>${toHtml(report.taskId || '(not given)', CELL_LIMITS.id)}</code>`],
-        [
-            'Precheck',
-            report.precheckTaskId
-                ? `<code>${toHtml(report.precheckTaskId, CELL_LIMITS.id)}</code>`
-                : '(none started)'
-        ],
-        ['Status', state ? statusCell(state.status) : '(no status seen)']
+        ['Comparison task', report.taskId ? code(report.taskId) : '(not given)'],
+        ['Comparison', report.comparison ?? '(not known)'],
+        ['Precheck', report.precheckTaskId ? code(report.precheckTaskId) : '(none started)'],
+        ['Status', state ? statusCell(state.status, safe) : '(no status seen)']
     ];
     if (state) {
-        const counts = countItems(state.precheckItems);
-        const succeeded = state.precheckItems.filter(i => canonicalStatus(i.status) === 'Success').length;
-        const pending = counts.total - counts.done;
-        const parts = [`${counts.failed} failed`, `${succeeded} succeeded`];
-        if (pending > 0)
-            parts.push(`${pending} not finished`);
-        rows.push(['Check items', `${counts.total} (${parts.join(', ')})`]);
+        const items = state.precheckItems;
+        const succeeded = items.filter(i => canonicalStatus(i.status) === 'Success').length;
+        const failedNow = items.filter(i => canonicalStatus(i.status) === 'Failed').length;
+        const other = items.length - succeeded - failedNow;
+        const parts = [`${failedNow} failed`, `${succeeded} succeeded`];
+        if (other > 0)
+            parts.push(`${other} without a final status`);
+        rows.push(['Check items', `${items.length} (${parts.join(', ')})`]);
     }
     rows.push(['Duration', formatDuration(report.durationMs)]);
     if (report.requestId)
-        rows.push(['Last request ID', `<code>${toHtml(report.requestId, CELL_LIMITS.id)}</code>`]);
+        rows.push(['Last request ID', code(report.requestId)]);
     return `<table>\n${rows.map(([k, v]) => `<tr><th align="left">${k}</th><td>${v}</td></tr>`).join('\n')}\n</table>\n`;
 }
-function renderSummary(report, budgetBytes = SUMMARY_BUDGET_BYTES) {
-    const parts = [];
-    parts.push(`## ${heading(report)}\n\n`);
-    parts.push(`<p>${toHtml(report.verdict.reason, 4000)}</p>\n\n`);
-    if (report.hint)
-        parts.push(`<p>💡 ${toHtml(report.hint, 1000)}</p>\n\n`);
-    parts.push(factsTable(report));
-    const items = report.state?.precheckItems ?? [];
-    if (items.length === 0) {
-        parts.push(report.state ? '\n<p>NineData returned no check items.</p>\n' : '');
-        return parts.join('');
-    }
-    const head = '\n### Check items\n\n<table>\n<thead><tr><th>Status</th><th>Check item</th><th>Description</th><th>Reason / suggested fix</th></tr></thead>\n<tbody>\n';
+function itemsTable(items, earlier, budget, safe) {
+    const withMessage = [...earlier, ...items].some(i => i.errorMessage.trim() !== '');
+    const head = '\n### Check items\n\n<table>\n<thead><tr><th>Status</th><th>Check item</th><th>Description</th>' +
+        `${withMessage ? '<th>Message from NineData</th>' : ''}</tr></thead>\n<tbody>\n`;
     const tail = '</tbody>\n</table>\n';
     // Room kept for the closing tags and the line that counts what was left out.
-    let used = Buffer.byteLength(parts.join('')) + Buffer.byteLength(head) + Buffer.byteLength(tail) + 600;
+    let used = Buffer.byteLength(head) + Buffer.byteLength(tail) + 600;
     const rows = [];
-    const ordered = orderForReport(items, statusRank);
-    let shown = 0;
-    for (const item of ordered) {
-        const row = itemRow(item);
-        const size = Buffer.byteLength(row);
-        if (used + size > budgetBytes)
+    // Items seen Failed earlier come first: they keep the step red even if NineData dropped them.
+    const ordered = [...earlier, ...orderForReport(items, statusRank)];
+    for (const [index, item] of ordered.entries()) {
+        const row = itemRow(item, withMessage, safe, index < earlier.length);
+        used += Buffer.byteLength(row);
+        if (used > budget)
             break;
         rows.push(row);
-        used += size;
-        shown++;
     }
-    parts.push(head, ...rows, tail);
-    if (shown < ordered.length) {
-        const left = ordered.slice(shown);
-        const failedLeft = left.filter(i => statusRank(i) === 0).length;
-        parts.push(`\n<p>${plural(left.length, 'more check item')}${failedLeft ? ` (${failedLeft} of them failed)` : ''} ` +
-            `not shown: GitHub drops a job summary over 1 MiB. The step log lists every item.</p>\n`);
+    const left = ordered.slice(rows.length);
+    const failedLeft = left.filter(i => statusRank(i) === 0).length;
+    const note = left.length === 0
+        ? ''
+        : `\n<p>${words_plural(left.length, 'more check item')}${failedLeft ? ` (${failedLeft} of them failed)` : ''} ` +
+            `not shown: GitHub drops a job summary over 1 MiB. The report-file output has every item.</p>\n`;
+    return `${head}${rows.join('')}${tail}${note}`;
+}
+function renderSummary(report, safe, budgetBytes = SUMMARY_BUDGET_BYTES) {
+    const parts = [`## ${heading(report)}\n\n`];
+    parts.push(`<p>${safe.html(report.verdict.reason, words_LIMITS.reason)}</p>\n\n`);
+    if (report.hint)
+        parts.push(`<p>💡 ${safe.html(report.hint, 1000)}</p>\n\n`);
+    parts.push(factsTable(report, safe));
+    const items = report.state?.precheckItems ?? [];
+    const current = new Set(items);
+    const earlier = report.verdict.failedItems.filter(item => !current.has(item));
+    if (items.length === 0 && earlier.length === 0) {
+        if (report.state)
+            parts.push('\n<p>NineData returned no check items.</p>\n');
+        return parts.join('');
     }
+    const used = Buffer.byteLength(parts.join(''));
+    parts.push(itemsTable(items, earlier, budgetBytes - used, safe));
     return parts.join('');
 }
 
-;// CONCATENATED MODULE: ./src/wait.ts
+;// CONCATENATED MODULE: ./src/report/publish.ts
 
 
-// The waiting loop: poll until the precheck's status is terminal, the deadline passes, or the run is
-// cancelled.
-/**
- * Waits before the poll after `pollsDone` polls: quick at first, so a short precheck is seen finishing
- * within about half a second, then backing off to `poll-interval-seconds`, never longer.
- * With the default 5 s interval the polls go out at 0, 0.5, 1, 1.5, 2.5, 3.5, 5.5, 8.5, 13.5 s, ...
- */
-const RAMP_MS = [500, 500, 500, 1000, 1000, 2000, 3000];
-function pollDelayMs(pollsDone, intervalMs) {
-    const ramp = RAMP_MS[pollsDone - 1] ?? Number.POSITIVE_INFINITY;
-    return Math.min(ramp, intervalMs);
-}
-async function waitForVerdict(options) {
-    const now = options.now ?? Date.now;
-    let last;
-    let polls = 0;
-    try {
-        for (;;) {
-            const startedAt = now();
-            const state = await options.poll();
-            polls++;
-            last = state;
-            options.onState(state);
-            if (isTerminal(state.status))
-                return { outcome: 'finished', last, polls };
-            const remaining = options.deadline - now();
-            if (remaining <= 0)
-                return { outcome: 'timeout', last, polls };
-            const wait = Math.min(startedAt + pollDelayMs(polls, options.intervalMs) - now(), remaining);
-            await options.sleep(Math.max(0, wait));
-            if (now() >= options.deadline)
-                return { outcome: 'timeout', last, polls };
+
+
+
+
+
+
+
+
+// The output boundary: the only place that talks to the runner (log, annotations, outputs, summary,
+// report file, the step's result). Every text passes through SafeText on its way out, and no failure
+// of the runner's environment (an unwritable GITHUB_OUTPUT, a full disk) can turn the verdict.
+class Publisher {
+    safe;
+    constructor(safe) {
+        this.safe = safe;
+    }
+    info(message) {
+        info(this.safe.line(message));
+    }
+    warning(message) {
+        warning(this.safe.line(message));
+    }
+    debug(message) {
+        core_debug(this.safe.line(message));
+    }
+    /** A collapsed group of lines that are already safe (see report/progress.ts). */
+    group(title, lines) {
+        if (lines.length === 0)
+            return;
+        startGroup(this.safe.line(title, words_LIMITS.name));
+        for (const line of lines)
+            info(line);
+        endGroup();
+    }
+    /** Outputs, annotations, report file, summary and the step's result: the same on every way out. */
+    async publish(report, writeSummary) {
+        this.setOutputs(report);
+        for (const annotation of planAnnotations(report, this.safe)) {
+            const log = annotation.level === 'error' ? error : warning;
+            log(annotation.message, { title: annotation.title });
+        }
+        if (writeSummary)
+            await this.writeSummary(report);
+        this.conclude(report);
+    }
+    setOutputs(report) {
+        const { values, truncated } = planOutputs(report, this.safe);
+        const file = report.state ? this.writeReportFile(report) : undefined;
+        if (file)
+            values['report-file'] = file;
+        const failed = [];
+        for (const [name, value] of Object.entries(values)) {
+            try {
+                setOutput(name, value);
+            }
+            catch {
+                failed.push(name);
+            }
+        }
+        if (failed.length > 0) {
+            this.warning(`Could not write the step's outputs (${failed.join(', ')}): GITHUB_OUTPUT is not writable. The verdict stands.`);
+        }
+        for (const cut of truncated) {
+            this.info(`The ${cut.name} output holds the first ${cut.kept} of ${cut.total} items (it is capped at 100 KB); the report-file output has them all.`);
         }
     }
-    catch (error) {
-        if (error instanceof StopError)
-            return { outcome: error.reason, last, polls };
-        return { outcome: 'error', last, polls, error: error };
+    writeReportFile(report) {
+        const folder = process.env['RUNNER_TEMP'] || (0,external_node_os_namespaceObject.tmpdir)();
+        const path = (0,external_node_path_namespaceObject.join)(folder, reportFileName(report));
+        try {
+            (0,external_node_fs_namespaceObject.mkdirSync)(folder, { recursive: true });
+            (0,external_node_fs_namespaceObject.writeFileSync)(path, reportFileText(report, this.safe));
+            return path;
+        }
+        catch (error) {
+            this.warning(`Could not write the report file ${path}: ${error.message}`);
+            return undefined;
+        }
+    }
+    async writeSummary(report) {
+        try {
+            await summary.addRaw(renderSummary(report, this.safe), true).write();
+        }
+        catch (error) {
+            this.warning(`Could not write the job summary: ${error.message}`);
+        }
+    }
+    conclude(report) {
+        const reason = report.hint ? `${report.verdict.reason} ${report.hint}` : report.verdict.reason;
+        if (stepFails(report)) {
+            setFailed(this.safe.line(reason));
+        }
+        else if (!report.verdict.passed) {
+            this.warning(`${reason} The step passes because fail-on-failure is false.`);
+        }
+        else {
+            this.info(reason);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/text/redact.ts
+// Finding a secret in text in every form a reader could decode, and hiding it. Pure and linear in the
+// text (times the secret's length).
+const MASK = '***';
+const NAMED_ENTITIES = {
+    amp: '&',
+    lt: '<',
+    gt: '>',
+    quot: '"',
+    apos: "'",
+    nbsp: '\u00a0'
+};
+const JSON_ESCAPES = {
+    '"': '"',
+    '\\': '\\',
+    '/': '/',
+    b: '\b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t'
+};
+const HEX4 = /^[0-9a-fA-F]{4}$/;
+const HEX2 = /^[0-9a-fA-F]{2}$/;
+/**
+ * The encoded characters that may start at `text[i]`: the character itself, a JSON escape (`\"`,
+ * `\u005f`), a URL escape (`%5F`, `+` for a space) or an HTML character reference (`&#95;`, `&#x5f;`,
+ * `&amp;`). Yields [decoded UTF-16 unit(s), length in text].
+ */
+function* decodedAt(text, i) {
+    const c = text[i];
+    if (c === undefined)
+        return;
+    yield [c, 1];
+    if (c === '\\') {
+        const next = text[i + 1];
+        if (next === 'u' && HEX4.test(text.slice(i + 2, i + 6))) {
+            yield [String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16)), 6];
+        }
+        else if (next !== undefined && JSON_ESCAPES[next] !== undefined) {
+            yield [JSON_ESCAPES[next], 2];
+        }
+    }
+    else if (c === '%' && HEX2.test(text.slice(i + 1, i + 3))) {
+        // One byte of UTF-8; multi-byte characters are matched byte by byte below.
+        yield [String.fromCharCode(parseInt(text.slice(i + 1, i + 3), 16)), 3];
+    }
+    else if (c === '+') {
+        yield [' ', 1];
+    }
+    else if (c === '&') {
+        const end = text.indexOf(';', i + 1);
+        if (end > i && end - i <= 10) {
+            const name = text.slice(i + 1, end);
+            let code;
+            if (/^#\d{1,7}$/.test(name))
+                code = Number(name.slice(1));
+            else if (/^#[xX][0-9a-fA-F]{1,6}$/.test(name))
+                code = parseInt(name.slice(2), 16);
+            if (code !== undefined && code <= 0x10ffff)
+                yield [String.fromCodePoint(code), end - i + 1];
+            else if (NAMED_ENTITIES[name] !== undefined)
+                yield [NAMED_ENTITIES[name], end - i + 1];
+        }
+    }
+}
+function hex4(c) {
+    return c.charCodeAt(0).toString(16).padStart(4, '0');
+}
+/** Length in `text` of an encoded copy of `secret` starting at `start`, or 0. */
+function matchAt(text, start, secret, bytes) {
+    // Two targets: the secret's UTF-16 units (plain, JSON, HTML) and its UTF-8 bytes (URL escapes).
+    for (const target of bytes === secret ? [secret] : [secret, bytes]) {
+        let i = start;
+        let t = 0;
+        while (t < target.length) {
+            let advanced = false;
+            for (const [decoded, length] of decodedAt(text, i)) {
+                if (target.startsWith(decoded, t)) {
+                    t += decoded.length;
+                    i += length;
+                    advanced = true;
+                    break;
+                }
+            }
+            if (!advanced)
+                break;
+        }
+        if (t === target.length)
+            return i - start;
+    }
+    return 0;
+}
+/** The parts of base64 that only depend on the secret, at each of the three byte alignments. */
+function base64Cores(secret) {
+    const bytes = Buffer.from(secret, 'utf8');
+    const cores = new Set();
+    for (let shift = 0; shift < 3; shift++) {
+        const padded = Buffer.concat([Buffer.alloc(shift), bytes]);
+        const b64 = padded.toString('base64');
+        const from = Math.ceil((8 * shift) / 6);
+        const to = Math.floor((8 * padded.length) / 6);
+        const core = b64.slice(from, to);
+        // Too short a core would hide ordinary text; the plain forms still cover short secrets.
+        if (core.length >= 6) {
+            cores.add(core);
+            cores.add(core.replace(/\+/g, '-').replace(/\//g, '_'));
+        }
+    }
+    return [...cores];
+}
+class Redactor {
+    secrets;
+    cores;
+    constructor(secrets) {
+        const usable = [...new Set(secrets.filter(s => s.length > 0))];
+        // Longest first, so a secret that contains another is hidden whole.
+        usable.sort((a, b) => b.length - a.length);
+        this.secrets = usable.map(text => {
+            const bytes = Buffer.from(text, 'utf8').toString('latin1');
+            // Where an encoded copy can start: a regex jumps there natively, so long text stays fast.
+            const starts = [...new Set([text[0], bytes[0], '\\', '%', '&', '+'])];
+            const first = new RegExp(`[${starts.map(c => `\\u${hex4(c)}`).join('')}]`, 'g');
+            return { text, bytes, first };
+        });
+        this.cores = usable.flatMap(base64Cores);
+    }
+    get active() {
+        return this.secrets.length > 0;
+    }
+    /** `text` with every decodable copy of a secret replaced by `***`. */
+    redact(text) {
+        if (!this.active || text.length === 0)
+            return text;
+        let out = text;
+        for (const secret of this.secrets)
+            out = this.hide(out, secret);
+        for (const core of this.cores)
+            if (out.includes(core))
+                out = out.split(core).join(MASK);
+        return out;
+    }
+    hide(text, secret) {
+        const parts = [];
+        let copied = 0;
+        const first = secret.first;
+        first.lastIndex = 0;
+        for (let found = first.exec(text); found; found = first.exec(text)) {
+            const at = found.index;
+            const length = matchAt(text, at, secret.text, secret.bytes);
+            if (length > 0) {
+                parts.push(text.slice(copied, at), MASK);
+                copied = at + length;
+                first.lastIndex = copied;
+            }
+        }
+        if (parts.length === 0)
+            return text;
+        parts.push(text.slice(copied));
+        return parts.join('');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/text/safe.ts
+
+
+
+// The output boundary's toolbox: every text that leaves the action (log, annotations, outputs, summary,
+// report file, errors) goes through one of these, which hide the secret first and then shape the text
+// for its surface. Nothing upstream of the verdict changes server text.
+class SafeText {
+    redactor;
+    constructor(secrets) {
+        this.redactor = new Redactor(secrets);
+    }
+    /** The secret hidden, nothing else changed: for outputs and the report file. */
+    value(text) {
+        return this.redactor.redact(text);
+    }
+    /** One inert log line. */
+    line(text, max = words_LIMITS.reason) {
+        return oneLine(this.redactor.redact(text), max);
+    }
+    /** Escaped HTML for the job summary. */
+    html(text, max) {
+        return toHtml(this.redactor.redact(text), max);
+    }
+    /** An ID for <code> in the job summary. */
+    code(text, max = words_LIMITS.id) {
+        return toCode(this.redactor.redact(text), max);
+    }
+    /** JSON of a value with every string (keys included) redacted. The value is not changed. */
+    json(value, space) {
+        if (!this.redactor.active)
+            return JSON.stringify(value, null, space);
+        return JSON.stringify(value, (_key, v) => {
+            if (typeof v === 'string')
+                return this.redactor.redact(v);
+            if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+                const entries = Object.entries(v);
+                if (entries.some(([k]) => this.redactor.redact(k) !== k)) {
+                    return Object.fromEntries(entries.map(([k, x]) => [this.redactor.redact(k), x]));
+                }
+            }
+            return v;
+        }, space);
     }
 }
 
@@ -32615,206 +33312,94 @@ async function waitForVerdict(options) {
 
 
 
-
-
-
-
-
-
-
-const AUTH_HINT = 'Check the access-key-id and access-key-secret inputs (NineData console: User Management, AccessKey) ' +
-    "and that the runner's clock is right.";
-/** The action: validate, start or pick up the precheck, wait, report. Every way out reports. */
+/** The action: read the inputs, follow the precheck to its end, report. Every way out reports. */
 async function run() {
+    const startedAt = Date.now();
+    const out = openBoundary();
+    const seen = {
+        taskId: getInput('task-id').trim(),
+        comparison: undefined,
+        precheckTaskId: getInput('precheck-task-id').trim(),
+        last: undefined,
+        requestId: ''
+    };
+    const settings = { writeSummary: wantsJobSummary(getInput), failOnFailure: true };
+    const cancel = new AbortController();
+    const release = onCancelSignals(cancel, out);
+    let end;
     try {
-        await gate();
+        const inputs = parseInputs(getInput);
+        Object.assign(settings, {
+            writeSummary: inputs.jobSummary,
+            failOnFailure: inputs.failOnFailure
+        });
+        seen.comparison = inputs.comparison;
+        end = await followPrecheck(inputs, seen, out, cancel.signal, startedAt);
     }
     catch (error) {
-        // A bug of this action: still fail the step with a readable message and leave a summary.
-        const secret = getInput('access-key-secret');
-        const message = redactText(`The action crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, secret ? [secret] : []);
-        setFailed(message);
-        try {
-            await summary
-                .addRaw(`## ❌ NineData precheck gate crashed\n\n<p>${toHtml(message, 10_000)}</p>\n`, true)
-                .write();
-        }
-        catch {
-            // No summary file (e.g. run outside a runner): the failure message above is all we can leave.
-        }
+        end = crashed(error, seen, out);
     }
+    const report = reportOf(seen, end, settings.failOnFailure, Date.now() - startedAt);
+    await out.publish(report, settings.writeSummary);
+    // Only now: a second signal while the report is written must not cut it short.
+    release();
 }
-async function gate() {
-    const startedAt = Date.now();
-    // Masked before anything else can print it.
+/** Masks the secret before anything can print it; makes a closed stdout harmless. */
+function openBoundary() {
     const secret = getInput('access-key-secret');
     if (secret)
         core_setSecret(secret);
-    const secrets = secret ? [secret] : [];
-    let inputs;
-    try {
-        inputs = parseInputs(name => getInput(name));
+    // A reader that went away (EPIPE) must not crash the action: the exit code still tells the verdict.
+    process.stdout.on('error', () => undefined);
+    process.stderr.on('error', () => undefined);
+    const out = new Publisher(new SafeText(secret ? [secret.trim(), secret] : []));
+    if (secret && secret.trim().length < 8) {
+        out.warning('access-key-secret looks too short for a NineData AccessKey secret; every copy of it in what NineData sends back is hidden as ***, which may make messages hard to read.');
     }
-    catch (error) {
-        const message = error instanceof InputError ? error.message : String(error);
-        await report({
-            verdict: decideVerdict('error', undefined, message),
-            taskId: getInput('task-id').trim(),
-            precheckTaskId: getInput('precheck-task-id').trim(),
-            state: undefined,
-            requestId: '',
-            durationMs: Date.now() - startedAt,
-            failOnFailure: true
-        }, wantsJobSummary(name => getInput(name)), secrets);
-        return;
-    }
-    const controller = new AbortController();
+    return out;
+}
+function onCancelSignals(controller, out) {
     const onSignal = (signal) => {
         if (controller.signal.aborted)
             return;
-        warning(`Received ${signal}: the wait was cancelled; reporting what was seen so far.`);
+        out.warning(`Received ${signal}: the wait was cancelled; reporting what was seen so far.`);
         controller.abort();
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
-    const client = new NineDataClient({
-        apiUrl: inputs.apiUrl,
-        credentials: { accessKeyId: inputs.accessKeyId, accessKeySecret: inputs.accessKeySecret },
-        requestTimeoutMs: inputs.requestTimeoutMs,
-        deadline: startedAt + inputs.timeoutMs,
-        signal: controller.signal,
-        log: { info: info, warning: warning, debug: core_debug }
-    });
-    let precheckTaskId = inputs.precheckTaskId;
-    let outcome;
-    let last;
-    let failure;
-    try {
-        if (precheckTaskId) {
-            info(`Following precheck ${precheckTaskId} of comparison task ${inputs.taskId} (given as precheck-task-id; nothing is started).`);
-        }
-        else {
-            info(`Starting a precheck of schema comparison task ${inputs.taskId} at ${inputs.apiUrl}.`);
-            const started = await startPrecheck(client, inputs.taskId).catch(error => {
-                throw describe(error, `NineData did not start a precheck for task ${inputs.taskId}`);
-            });
-            precheckTaskId = started.data.precheckTaskId;
-            // A retried start may have started prechecks we never heard of: say which one is followed.
-            const retried = started.unclearAttempts > 0
-                ? ` ${plural(started.unclearAttempts, 'earlier attempt')} of the start call got no usable answer, so NineData may have started other prechecks for this task; this run follows ${precheckTaskId} only.`
-                : started.attempts > 1
-                    ? ` Earlier attempts did not reach NineData; this run follows ${precheckTaskId} only.`
-                    : '';
-            info(`Started precheck ${precheckTaskId} (requestId ${started.requestId || 'none'}).${retried}`);
-        }
-        let lastKey = '';
-        const result = await waitForVerdict({
-            poll: async () => (await getPrecheckStatus(client, inputs.taskId, precheckTaskId).catch(error => {
-                throw describe(error, `The status query for precheck ${precheckTaskId} failed`);
-            })).data,
-            intervalMs: inputs.pollIntervalMs,
-            deadline: startedAt + inputs.timeoutMs,
-            sleep: ms => client.sleep(ms),
-            onState: state => {
-                const key = progressKey(state);
-                if (key !== lastKey)
-                    info(progressLine(state, Date.now() - startedAt));
-                lastKey = key;
-            }
-        });
-        outcome = result.outcome;
-        last = result.last;
-        failure = result.error;
-    }
-    catch (error) {
-        outcome = error instanceof StopError ? error.reason : 'error';
-        failure = error;
-    }
-    finally {
-        client.dispose();
-    }
-    if (last) {
-        startGroup(`All ${plural(last.precheckItems.length, 'check item')} of precheck ${last.precheckTaskId}`);
-        for (const line of itemLines(last))
-            info(line);
-        endGroup();
-    }
-    await report({
-        verdict: decideVerdict(outcome, last, failure === undefined ? undefined : messageOf(failure)),
-        taskId: inputs.taskId,
-        precheckTaskId,
-        state: last,
-        requestId: client.lastRequestId ?? '',
-        durationMs: Date.now() - startedAt,
-        failOnFailure: inputs.failOnFailure,
-        hint: failure instanceof ApiError ? failure.hint : undefined
-    }, inputs.jobSummary, secrets);
-    // Only now: a second signal while the report is written must not cut it short.
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    return () => {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+    };
 }
-/** Puts what the action was doing in front of an API error, and keeps NineData's requestId. */
-function describe(error, doing) {
-    if (!(error instanceof ApiError))
-        return error;
-    const id = error.requestId ? ` (requestId ${error.requestId})` : '';
-    const what = error.kind === 'business'
-        ? `${doing}: NineData said "${error.message}"${id}.`
-        : error.kind === 'auth'
-            ? `${doing}: NineData rejected the credentials or the request signature: "${error.message}"${id}.`
-            : error.kind === 'protocol'
-                ? `${doing}: ${error.message}${id}. This is not treated as a pass.`
-                : `${doing}: ${error.message}${id}.`;
-    const hint = error.kind === 'auth'
-        ? AUTH_HINT
-        : error.hint
-            ? `${error.hint.charAt(0).toUpperCase()}${error.hint.slice(1)}.`
-            : undefined;
-    return new ApiError(error.kind, what, {
-        requestId: error.requestId,
-        httpStatus: error.httpStatus,
-        hint
-    });
+/** Refused inputs, or a bug of this action: still a readable failure with what was seen. */
+function crashed(error, seen, out) {
+    const message = error instanceof InputError
+        ? error.message
+        : `The action crashed: ${error instanceof Error ? error.message : String(error)}`;
+    if (!(error instanceof InputError) && error instanceof Error && error.stack)
+        out.debug(error.stack);
+    return {
+        outcome: 'error',
+        error: message,
+        last: seen.last,
+        earlierFailures: [],
+        timeoutMs: 0,
+        endedAt: Date.now()
+    };
 }
-function messageOf(error) {
-    if (error instanceof Error)
-        return error.message;
-    return String(error);
-}
-/** Outputs, annotations, summary and the step's result: the same on every way out. */
-async function report(model, writeSummary, secrets) {
-    const safe = (text) => redactText(text, secrets);
-    const { values, truncated } = planOutputs(model);
-    for (const [name, value] of Object.entries(values))
-        setOutput(name, safe(value));
-    for (const cut of truncated) {
-        info(`The ${cut.name} output holds the first ${cut.kept} of ${cut.total} items (it is capped at 100 KB); item-count and failed-count have the totals.`);
-    }
-    for (const annotation of planAnnotations(model)) {
-        const properties = { title: safe(annotation.title) };
-        if (annotation.level === 'error')
-            error(safe(annotation.message), properties);
-        else
-            warning(safe(annotation.message), properties);
-    }
-    if (writeSummary) {
-        try {
-            await summary.addRaw(safe(renderSummary(model)), true).write();
-        }
-        catch (error) {
-            warning(`Could not write the job summary: ${safe(messageOf(error))}`);
-        }
-    }
-    const message = safe(model.hint ? `${model.verdict.reason} ${model.hint}` : model.verdict.reason);
-    if (stepFails(model))
-        setFailed(message);
-    else if (!model.verdict.passed)
-        warning(`${message} The step passes because fail-on-failure is false.`);
-    // A pass with items that never reported a final status deserves a look, not a red.
-    else if (model.verdict.unsettledItems.length > 0)
-        warning(message);
-    else
-        info(message);
+function reportOf(seen, end, failOnFailure, durationMs) {
+    return {
+        verdict: decideVerdict(end),
+        comparison: seen.comparison,
+        taskId: seen.taskId,
+        precheckTaskId: seen.precheckTaskId,
+        state: end.last ?? seen.last,
+        requestId: seen.requestId,
+        durationMs,
+        failOnFailure,
+        hint: end.hint
+    };
 }
 
 

@@ -1,4 +1,9 @@
-// Reads and validates the action's inputs. Pure: it takes a getter so tests need no environment.
+import type { ComparisonKind } from './ninedata/types.js'
+import { idProblem } from './ninedata/precheck.js'
+import { visible } from './text/clean.js'
+
+// Reads and validates the action's inputs. Pure: it takes a getter, so tests need no environment.
+// Every problem is reported at once, each naming its input, before any request is sent.
 
 export interface Inputs {
   /** Base URL without trailing slash, e.g. `https://ninedata.example.com`. */
@@ -6,6 +11,7 @@ export interface Inputs {
   accessKeyId: string
   accessKeySecret: string
   taskId: string
+  comparison: ComparisonKind
   /** Empty: start a new precheck. */
   precheckTaskId: string
   pollIntervalMs: number
@@ -17,12 +23,21 @@ export interface Inputs {
 
 /** The defaults of action.yml, applied when an input is empty (e.g. when run outside a runner). */
 export const INPUT_DEFAULTS = {
+  comparison: 'auto',
   'precheck-task-id': '',
   'poll-interval-seconds': '5',
   'timeout-seconds': '900',
   'request-timeout-seconds': '30',
   'fail-on-failure': 'true',
   'job-summary': 'true'
+} as const
+
+/** Allowed range of each duration input, in seconds. Below the floor a run would flood NineData. */
+export const SECONDS_RANGE = {
+  // GitHub ends a job after 6 hours on hosted runners; 35 days is the self-hosted ceiling.
+  'timeout-seconds': { min: 1, max: 35 * 24 * 3600 },
+  'poll-interval-seconds': { min: 0.1, max: 3600 },
+  'request-timeout-seconds': { min: 1, max: 600 }
 } as const
 
 export class InputError extends Error {
@@ -40,10 +55,9 @@ export type InputGetter = (name: string) => string
 
 const TRUE_WORDS = ['true', 'True', 'TRUE']
 const FALSE_WORDS = ['false', 'False', 'FALSE']
-// Control characters or whitespace inside an ID are always a copy-paste accident.
-const ID_PATTERN = /^[^\s\p{Cc}]+$/u
+const KIND_PREFIX: Record<ComparisonKind, string> = { schema: 'cc-', data: 'cd-' }
 
-/** Parses every input and reports all problems at once, each naming its input. */
+/** Parses every input; throws InputError listing every problem. */
 export function parseInputs(get: InputGetter): Inputs {
   const problems: string[] = []
   const read = (name: string): string => {
@@ -55,85 +69,134 @@ export function parseInputs(get: InputGetter): Inputs {
     if (value === '') problems.push(`\`${name}\` is required but was empty or not set.`)
     return value
   }
-  const id = (name: string, value: string): string => {
-    if (value !== '' && !ID_PATTERN.test(value)) {
-      problems.push(`\`${name}\` must not contain spaces or control characters.`)
-    }
-    return value
-  }
-  const seconds = (name: string, max: number): number => {
-    const raw = read(name)
-    // Plain decimal only: "1e3", "0x10", "Infinity" and "5s" are refused rather than guessed at.
-    if (!/^(\d+(\.\d*)?|\.\d+)$/.test(raw)) {
-      problems.push(
-        `\`${name}\` must be a positive number of seconds (e.g. 5 or 0.25), got "${raw}".`
-      )
-      return NaN
-    }
-    const value = Number(raw)
-    if (!(value > 0)) {
-      problems.push(`\`${name}\` must be greater than 0, got "${raw}".`)
-    } else if (value > max) {
-      problems.push(`\`${name}\` must be at most ${max} seconds, got "${raw}".`)
-    }
-    return Math.round(value * 1000)
-  }
-  const bool = (name: string): boolean => {
-    const raw = read(name)
-    if (TRUE_WORDS.includes(raw)) return true
-    if (FALSE_WORDS.includes(raw)) return false
-    problems.push(`\`${name}\` must be true or false, got "${raw}".`)
-    return true
-  }
-
   const apiUrl = parseApiUrl(required('api-url'), problems)
-  const accessKeyId = id('access-key-id', required('access-key-id'))
+  const accessKeyId = checkId('access-key-id', required('access-key-id'), problems)
   const accessKeySecret = required('access-key-secret')
-  const taskId = id('task-id', required('task-id'))
-  const precheckTaskId = id('precheck-task-id', read('precheck-task-id'))
-  // GitHub ends a job after 6 hours at most on hosted runners; 35 days is the self-hosted ceiling.
-  const timeoutMs = seconds('timeout-seconds', 35 * 24 * 3600)
-  const pollIntervalMs = seconds('poll-interval-seconds', 3600)
-  const requestTimeoutMs = seconds('request-timeout-seconds', 600)
-  const failOnFailure = bool('fail-on-failure')
-  const jobSummary = bool('job-summary')
-
-  if (problems.length > 0) throw new InputError(problems)
-  return {
+  const taskId = checkId('task-id', required('task-id'), problems)
+  const precheckTaskId = checkId('precheck-task-id', read('precheck-task-id'), problems)
+  const inputs: Inputs = {
     apiUrl,
     accessKeyId,
     accessKeySecret,
     taskId,
+    comparison: parseComparison(read('comparison'), taskId, problems),
     precheckTaskId,
-    pollIntervalMs,
-    timeoutMs,
-    requestTimeoutMs,
-    failOnFailure,
-    jobSummary
+    timeoutMs: seconds('timeout-seconds', read('timeout-seconds'), problems),
+    pollIntervalMs: seconds('poll-interval-seconds', read('poll-interval-seconds'), problems),
+    requestTimeoutMs: seconds('request-timeout-seconds', read('request-timeout-seconds'), problems),
+    failOnFailure: bool('fail-on-failure', read('fail-on-failure'), problems),
+    jobSummary: bool('job-summary', read('job-summary'), problems)
   }
+  checkSwappedIds(taskId, precheckTaskId, problems)
+  if (problems.length > 0) throw new InputError(problems)
+  return inputs
+}
+
+function checkId(name: string, value: string, problems: string[]): string {
+  const problem = value === '' ? undefined : idProblem(value)
+  if (problem) problems.push(`\`${name}\` ${visible(value, 64)} is not a valid ID: ${problem}.`)
+  return value
+}
+
+function checkSwappedIds(taskId: string, precheckTaskId: string, problems: string[]): void {
+  if (/^pcte-/i.test(taskId)) {
+    problems.push(
+      `\`task-id\` ${visible(taskId, 64)} looks like a precheck ID (pcte-...): task-id takes the comparison task (cc-... or cd-...); a precheck to follow goes in precheck-task-id.`
+    )
+  }
+  if (/^c[cd]-/i.test(precheckTaskId)) {
+    problems.push(
+      `\`precheck-task-id\` ${visible(precheckTaskId, 64)} looks like a comparison task ID: put it in task-id, and leave precheck-task-id empty to start a new precheck.`
+    )
+  }
+}
+
+function parseComparison(raw: string, taskId: string, problems: string[]): ComparisonKind {
+  const fromPrefix = (Object.keys(KIND_PREFIX) as ComparisonKind[]).find(kind =>
+    taskId.toLowerCase().startsWith(KIND_PREFIX[kind])
+  )
+  if (raw === 'schema' || raw === 'data') {
+    if (fromPrefix && fromPrefix !== raw) {
+      problems.push(
+        `\`comparison\` is "${raw}", but \`task-id\` ${visible(taskId, 64)} is a ${fromPrefix} comparison task (${KIND_PREFIX[fromPrefix]}...): set comparison to ${fromPrefix} or auto, or check task-id.`
+      )
+    }
+    return raw
+  }
+  if (raw !== 'auto') {
+    problems.push(`\`comparison\` must be schema, data or auto, got ${visible(raw, 64)}.`)
+    return 'schema'
+  }
+  if (!fromPrefix && taskId !== '' && !/^pcte-/i.test(taskId)) {
+    problems.push(
+      `\`comparison\` is auto, but \`task-id\` ${visible(taskId, 64)} starts with neither cc- (schema comparison) nor cd- (data comparison): check task-id, or set comparison to schema or data.`
+    )
+  }
+  return fromPrefix ?? 'schema'
+}
+
+function seconds(name: keyof typeof SECONDS_RANGE, raw: string, problems: string[]): number {
+  const { min, max } = SECONDS_RANGE[name]
+  // Plain decimal only: "1e3", "0x10", "Infinity" and "5s" are refused rather than guessed at.
+  if (!/^(\d{1,12}(\.\d{0,9})?|\.\d{1,9})$/.test(raw)) {
+    problems.push(
+      `\`${name}\` must be a number of seconds (e.g. 5 or 0.5), got ${visible(raw, 64)}.`
+    )
+    return NaN
+  }
+  const value = Number(raw)
+  if (value < min) problems.push(`\`${name}\` must be at least ${min} seconds, got "${raw}".`)
+  else if (value > max) problems.push(`\`${name}\` must be at most ${max} seconds, got "${raw}".`)
+  return Math.round(value * 1000)
+}
+
+function bool(name: string, raw: string, problems: string[]): boolean {
+  if (TRUE_WORDS.includes(raw)) return true
+  if (FALSE_WORDS.includes(raw)) return false
+  problems.push(`\`${name}\` must be true or false, got ${visible(raw, 64)}.`)
+  return true
+}
+
+/** The URL as typed, with any user name or password hidden, for messages. */
+function withoutUserinfo(raw: string): string {
+  return raw.replace(/^([^/]*\/\/)[^/?#]*@/, '$1***@')
 }
 
 function parseApiUrl(raw: string, problems: string[]): string {
   if (raw === '') return ''
+  const shown = visible(withoutUserinfo(raw), 200)
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) {
+    problems.push(
+      `\`api-url\` ${shown} has no scheme: add https:// (or http://) in front, e.g. https://${withoutUserinfo(raw).replace(/^\/+/, '')}.`
+    )
+    return ''
+  }
   let url: URL
   try {
     url = new URL(raw)
   } catch {
     problems.push(
-      `\`api-url\` must be an http or https URL such as https://ninedata.example.com, got "${raw}".`
+      `\`api-url\` ${shown} is not a valid URL; expected e.g. https://ninedata.example.com.`
     )
     return ''
   }
+  const path = url.pathname.replace(/\/+$/, '')
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    problems.push(`\`api-url\` must start with http:// or https://, got "${url.protocol}".`)
+    problems.push(
+      `\`api-url\` must start with https:// or http://, got ${visible(url.protocol, 32)}.`
+    )
   } else if (url.username || url.password) {
     problems.push(
       '`api-url` must not contain a user name or password; use access-key-id and access-key-secret.'
     )
   } else if (url.search || url.hash) {
     problems.push('`api-url` must be a base URL without a query string or fragment.')
+  } else if (/\/openapi(\/|$)/i.test(path)) {
+    problems.push(
+      `\`api-url\` must be the base URL without the API path: drop "${path.slice(path.toLowerCase().indexOf('/openapi'))}" (use ${url.origin}${path.slice(0, path.toLowerCase().indexOf('/openapi'))}); the action adds /openapi/v1/... itself.`
+    )
   }
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
+  return `${url.origin}${path}`
 }
 
 /** Whether the job summary should be written, read leniently for the error path. */

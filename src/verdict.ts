@@ -1,44 +1,68 @@
-import { toLine } from './report/text.js'
 import {
   PRECHECK_STATUSES,
   type PrecheckItem,
   type PrecheckState,
   type PrecheckStatus
 } from './ninedata/types.js'
+import type { Outage } from './ninedata/failure.js'
+import { visible } from './text/clean.js'
+import { LIMITS, formatDuration, formatSeconds, plural } from './text/words.js'
 
-// What the precheck's answer means for the step. Pure. A wrong green is the worst bug this action
-// can have, so everything that is not a documented Success counts against passing.
+// What NineData's answers mean for the step. Pure. A wrong green is the worst bug this action can
+// have: the step passes only when the overall status and every item say a documented Success.
 
-/** The documented status a server string stands for (case and spaces ignored), if any. */
+/** The documented status a server string stands for: ASCII only, spaces trimmed, case ignored. */
 export function canonicalStatus(status: string): PrecheckStatus | undefined {
-  const wanted = status.trim().toLowerCase()
-  return PRECHECK_STATUSES.find(s => s.toLowerCase() === wanted)
+  const folded = status
+    .replace(/^[ \t]+|[ \t]+$/g, '')
+    .replace(/[A-Z]/g, c => String.fromCharCode(c.charCodeAt(0) + 32))
+  return PRECHECK_STATUSES.find(s => s.toLowerCase() === folded)
 }
 
-export function isTerminal(status: string): boolean {
-  const canonical = canonicalStatus(status)
-  return canonical === 'Success' || canonical === 'Failed'
+const isFinal = (s: PrecheckStatus | undefined): boolean => s === 'Success' || s === 'Failed'
+
+export function itemLabel(item: PrecheckItem): string {
+  return item.itemName || item.precheckItem || '(unnamed item)'
 }
 
-export function isFailedItem(item: PrecheckItem): boolean {
-  return canonicalStatus(item.status) === 'Failed'
+/** Items whose status is not one NineData documents (empty, look-alikes, anything else). */
+export function oddItems(state: PrecheckState): PrecheckItem[] {
+  return state.precheckItems.filter(item => canonicalStatus(item.status) === undefined)
 }
 
-export interface ItemCounts {
-  total: number
-  done: number
-  failed: number
+/** Whether the answer is final: a verdict can be given now, without waiting for another poll. */
+export function isSettled(state: PrecheckState): boolean {
+  const overall = canonicalStatus(state.status)
+  if (overall === undefined || oddItems(state).length > 0) return true
+  if (overall === 'Failed') return true
+  return overall === 'Success' && state.precheckItems.every(i => isFinal(canonicalStatus(i.status)))
 }
 
-export function countItems(items: readonly PrecheckItem[]): ItemCounts {
-  let done = 0
-  let failed = 0
-  for (const item of items) {
-    const status = canonicalStatus(item.status)
-    if (status === 'Success' || status === 'Failed') done++
-    if (status === 'Failed') failed++
+/** Items seen Failed at any poll of this precheck: a failure stays a failure. */
+export class FailureMemory {
+  private readonly seen = new Map<string, PrecheckItem>()
+
+  note(state: PrecheckState): void {
+    state.precheckItems.forEach((item, index) => {
+      if (canonicalStatus(item.status) === 'Failed') this.seen.set(keyOf(item, index), item)
+    })
   }
-  return { total: items.length, done, failed }
+
+  /** Items seen Failed earlier that `state` no longer reports as Failed. */
+  forgottenIn(state: PrecheckState | undefined): PrecheckItem[] {
+    const now = new Set(
+      (state?.precheckItems ?? []).flatMap((item, index) =>
+        canonicalStatus(item.status) === 'Failed' ? [keyOf(item, index)] : []
+      )
+    )
+    return [...this.seen.entries()].filter(([key]) => !now.has(key)).map(([, item]) => item)
+  }
+}
+
+function keyOf(item: PrecheckItem, index: number): string {
+  return item.precheckItem || item.itemName
+    ? `${item.precheckItem}\u0000${item.itemName}`
+    : `#${index}`
 }
 
 /** How the wait ended. */
@@ -48,103 +72,147 @@ export type VerdictKind = 'passed' | 'failed' | 'timeout' | 'cancelled' | 'error
 
 export interface Verdict {
   kind: VerdictKind
-  /** True only when the step should pass (before fail-on-failure is applied). */
+  /** True only when the step passes on its own merit (fail-on-failure aside). */
   passed: boolean
-  /** One sentence a user reads first: why the step passed or failed. */
+  /** What a user reads first: why the step passed or failed. May quote server text as received. */
   reason: string
+  /** Items Failed in the last answer, then items seen Failed earlier. */
   failedItems: PrecheckItem[]
-  /** Items that are neither Success nor Failed under an overall Success (reported, not fatal). */
-  unsettledItems: PrecheckItem[]
 }
 
-export function decideVerdict(
-  outcome: Outcome,
-  state: PrecheckState | undefined,
-  errorMessage?: string
+/** Everything the verdict is made from. */
+export interface WaitEnd {
+  outcome: Outcome
+  last?: PrecheckState | undefined
+  /** Items seen Failed at an earlier poll that the last answer does not report Failed. */
+  earlierFailures: PrecheckItem[]
+  error?: string | undefined
+  outage?: Outage | undefined
+  timeoutMs: number
+  /** Local epoch ms when the wait ended. */
+  endedAt: number
+}
+
+export function decideVerdict(end: WaitEnd): Verdict {
+  const last = end.last
+  const failedNow = last?.precheckItems.filter(i => canonicalStatus(i.status) === 'Failed') ?? []
+  const failedItems = [...failedNow, ...end.earlierFailures]
+  const verdict = (kind: VerdictKind, reason: string): Verdict => ({
+    kind,
+    passed: kind === 'passed',
+    reason,
+    failedItems
+  })
+  if (end.outcome === 'error') return verdict('error', end.error ?? 'The action failed.')
+  if (end.outcome === 'cancelled') {
+    return verdict(
+      'cancelled',
+      `The wait was cancelled before the precheck finished.${lastSeen(last)}`
+    )
+  }
+  const odd = last ? undocumented(last) : undefined
+  if (odd) return verdict('error', odd)
+  if (end.outcome === 'timeout' || !last) return verdict('timeout', timeoutReason(end))
+  return finishedVerdict(last, failedNow, end.earlierFailures, verdict)
+}
+
+function finishedVerdict(
+  last: PrecheckState,
+  failedNow: PrecheckItem[],
+  earlier: PrecheckItem[],
+  verdict: (kind: VerdictKind, reason: string) => Verdict
 ): Verdict {
-  const items = state?.precheckItems ?? []
-  const failedItems = items.filter(isFailedItem)
-  const base = { failedItems, unsettledItems: [] as PrecheckItem[] }
-  const seen = state
-    ? ` The last status seen was ${JSON.stringify(state.status)}.`
-    : ' No status was seen.'
-  if (outcome === 'error') {
-    return { ...base, kind: 'error', passed: false, reason: errorMessage ?? 'The action failed.' }
-  }
-  if (outcome === 'cancelled') {
-    return {
-      ...base,
-      kind: 'cancelled',
-      passed: false,
-      reason: `The wait was cancelled before the precheck finished.${seen}`
-    }
-  }
-  if (outcome === 'timeout' || !state) {
-    const unknown =
-      state && !canonicalStatus(state.status) ? ` That status is not one NineData documents.` : ''
-    return {
-      ...base,
-      kind: 'timeout',
-      passed: false,
-      reason: `The precheck did not finish within timeout-seconds.${seen}${unknown}`
-    }
-  }
-  const overall = canonicalStatus(state.status)
-  const failedNames = failedItems.length > 0 ? `: ${listLabels(failedItems)}` : ''
+  const overall = canonicalStatus(last.status)
+  const total = last.precheckItems.length
+  const earlierText =
+    earlier.length > 0
+      ? ` ${listLabels(earlier)} ${earlier.length === 1 ? 'was' : 'were'} seen Failed at an earlier poll and ${earlier.length === 1 ? 'counts' : 'count'} as failed, whatever NineData reports now.`
+      : ''
+  const failedCount = failedNow.length + earlier.length
   if (overall === 'Failed') {
-    return {
-      ...base,
-      kind: 'failed',
-      passed: false,
-      reason:
-        failedItems.length > 0
-          ? `The precheck failed: ${plural(failedItems.length, 'check item')} of ${items.length} failed${failedNames}.`
-          : 'The precheck failed (NineData reported the overall status Failed without a failed check item).'
-    }
+    const items =
+      failedCount > 0
+        ? `${plural(failedCount, 'check item')} failed${failedNow.length ? `: ${listLabels(failedNow)}` : ''}.`
+        : 'NineData reported the overall status Failed without a failed check item.'
+    return verdict('failed', `The precheck failed: ${items}${earlierText}`)
   }
-  if (overall === 'Success' && failedItems.length > 0) {
-    return {
-      ...base,
-      kind: 'failed',
-      passed: false,
-      reason: `NineData reported Success, but ${plural(failedItems.length, 'check item')} of ${items.length} failed${failedNames}.`
-    }
+  if (overall === 'Success' && failedCount > 0) {
+    const named = failedNow.length ? `: ${listLabels(failedNow)}` : ''
+    return verdict(
+      'failed',
+      `NineData reported Success, but ${plural(failedCount, 'check item')} of ${total} failed${named}.${earlierText}`
+    )
   }
-  if (overall === 'Success') {
-    const unsettledItems = items.filter(item => canonicalStatus(item.status) !== 'Success')
-    let reason: string
-    if (items.length === 0) {
-      reason = 'The precheck passed: NineData reported Success and returned no check items.'
-    } else if (unsettledItems.length === 0) {
-      reason = `The precheck passed: ${items.length === 1 ? 'the check item' : `all ${items.length} check items`} succeeded.`
-    } else {
-      reason =
-        `The precheck passed: NineData reported Success, but ${unsettledItems.length} of ${plural(items.length, 'check item')} ` +
-        `reported no final status: ${listLabels(unsettledItems)}.`
-    }
-    return { failedItems, unsettledItems, kind: 'passed', passed: true, reason }
+  if (
+    overall === 'Success' &&
+    last.precheckItems.every(i => canonicalStatus(i.status) === 'Success')
+  ) {
+    return verdict(
+      'passed',
+      total === 0
+        ? 'The precheck passed: NineData reported Success and returned no check items.'
+        : `The precheck passed: NineData reported Success and ${total === 1 ? 'the check item' : `all ${total} check items`} succeeded.`
+    )
   }
-  // Only reachable if a caller reports "finished" for a non-terminal status: never a pass.
-  return {
-    ...base,
-    kind: 'error',
-    passed: false,
-    reason: `The precheck ended with status ${JSON.stringify(state.status)}, which is not a pass.`
-  }
+  // Reached only if the wait ends "finished" on an unsettled answer: never a pass.
+  return verdict('error', `The precheck ended without a final status.${lastSeen(last)}`)
 }
 
-export function itemLabel(item: PrecheckItem): string {
-  return item.itemName || item.precheckItem || '(unnamed item)'
+/** Why an answer with a status NineData does not document is not a pass, or undefined. */
+function undocumented(state: PrecheckState): string | undefined {
+  const overall = canonicalStatus(state.status) === undefined
+  const odd = oddItems(state)
+  if (!overall && odd.length === 0) return undefined
+  const parts: string[] = []
+  if (overall) parts.push(`the overall status ${visible(state.status, LIMITS.id)}`)
+  if (odd.length > 0) {
+    const shown = odd
+      .slice(0, LIMITS.namesInReason)
+      .map(item => `${itemLabel(item)} (${visible(item.status, LIMITS.id)})`)
+    const more = odd.length > shown.length ? ` and ${odd.length - shown.length} more` : ''
+    parts.push(
+      `${odd.length === 1 ? 'the status of' : `the statuses of ${odd.length} check items:`} ${shown.join(', ')}${more}`
+    )
+  }
+  return (
+    `NineData reported ${parts.join(' and ')}, which ${parts.length > 1 || odd.length > 1 ? 'are' : 'is'} not among the documented statuses ` +
+    `(Unstarted, Running, Failed, Success). An answer this action does not understand is never a pass.`
+  )
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`
+function timeoutReason(end: WaitEnd): string {
+  const last = end.last
+  const head = `The precheck did not finish within timeout-seconds (${formatSeconds(end.timeoutMs)}).`
+  const raise = ' Raise `timeout-seconds` to wait longer.'
+  if (end.outage) {
+    const down = formatDuration(end.endedAt - end.outage.sinceMs)
+    return (
+      `${head} NineData gave no usable answer for the last ${down}; the last error: ${end.outage.lastError.message}.` +
+      `${lastSeen(last)}${raise}`
+    )
+  }
+  if (last && canonicalStatus(last.status) === 'Success') {
+    const pending = last.precheckItems.filter(i => !isFinal(canonicalStatus(i.status)))
+    return (
+      `${head} NineData reported Success, but ${plural(pending.length, 'check item')} never reported a final status: ` +
+      `${listLabels(pending)}.${raise}`
+    )
+  }
+  return `${head}${lastSeen(last)}${raise}`
+}
+
+function lastSeen(last: PrecheckState | undefined): string {
+  return last
+    ? ` The last status seen was ${visible(last.status, LIMITS.id)}.`
+    : ' No status was seen.'
 }
 
 /** "A, B, C and 12 more": names for a one-line message, however many items there are. */
-export function listLabels(items: readonly PrecheckItem[], max = 5): string {
-  // Server text in a one-line message: no newlines or control characters, bounded length.
-  const names = items.slice(0, max).map(item => toLine(itemLabel(item), 100))
+export function listLabels(
+  items: readonly PrecheckItem[],
+  max: number = LIMITS.namesInReason
+): string {
+  const names = items.slice(0, max).map(itemLabel)
   const rest = items.length - names.length
   return rest > 0 ? `${names.join(', ')} and ${rest} more` : names.join(', ')
 }

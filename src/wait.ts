@@ -1,15 +1,14 @@
-import { ApiError, StopError } from './ninedata/errors.js'
+import { StopError, type Outage } from './ninedata/failure.js'
 import type { PrecheckState } from './ninedata/types.js'
-import { isTerminal, type Outcome } from './verdict.js'
+import { FailureMemory, isSettled, type Outcome } from './verdict.js'
+import type { PrecheckItem } from './ninedata/types.js'
 
-// The waiting loop: poll until the precheck's status is terminal, the deadline passes, or the run is
-// cancelled.
+// The waiting loop: poll until the answer is final, the deadline passes, or the run is cancelled.
+// Transient failures are ridden out inside each poll (the client retries until the deadline).
 
-/**
- * Waits before the poll after `pollsDone` polls: quick at first, so a short precheck is seen finishing
- * within about half a second, then backing off to `poll-interval-seconds`, never longer.
- * With the default 5 s interval the polls go out at 0, 0.5, 1, 1.5, 2.5, 3.5, 5.5, 8.5, 13.5 s, ...
- */
+// The waits before the 2nd, 3rd, ... poll: quick at first, so a short precheck is seen finishing within
+// about half a second, then backing off to poll-interval-seconds, never longer. With the default 5 s
+// the polls go out at 0, 0.5, 1, 1.5, 2.5, 3.5, 5.5, 8.5, 13.5 s, ...
 const RAMP_MS = [500, 500, 500, 1000, 1000, 2000, 3000]
 
 export function pollDelayMs(pollsDone: number, intervalMs: number): number {
@@ -18,7 +17,7 @@ export function pollDelayMs(pollsDone: number, intervalMs: number): number {
 }
 
 export interface WaitOptions {
-  /** One status query. */
+  /** One status query (retried through transient failures by the client). */
   poll: () => Promise<PrecheckState>
   intervalMs: number
   /** Local epoch ms. */
@@ -33,30 +32,37 @@ export interface WaitOptions {
 export interface WaitResult {
   outcome: Outcome
   last: PrecheckState | undefined
-  polls: number
-  error?: ApiError | Error
+  earlierFailures: PrecheckItem[]
+  error?: unknown
+  outage?: Outage | undefined
 }
 
-export async function waitForVerdict(options: WaitOptions): Promise<WaitResult> {
+export async function waitForPrecheck(options: WaitOptions): Promise<WaitResult> {
   const now = options.now ?? Date.now
+  const memory = new FailureMemory()
   let last: PrecheckState | undefined
-  let polls = 0
+  const end = (outcome: Outcome, extra: Partial<WaitResult> = {}): WaitResult => ({
+    outcome,
+    last,
+    earlierFailures: memory.forgottenIn(last),
+    ...extra
+  })
   try {
-    for (;;) {
+    for (let polls = 1; ; polls++) {
       const startedAt = now()
-      const state = await options.poll()
-      polls++
-      last = state
-      options.onState(state)
-      if (isTerminal(state.status)) return { outcome: 'finished', last, polls }
-      const remaining = options.deadline - now()
-      if (remaining <= 0) return { outcome: 'timeout', last, polls }
-      const wait = Math.min(startedAt + pollDelayMs(polls, options.intervalMs) - now(), remaining)
-      await options.sleep(Math.max(0, wait))
-      if (now() >= options.deadline) return { outcome: 'timeout', last, polls }
+      last = await options.poll()
+      const took = now() - startedAt
+      memory.note(last)
+      options.onState(last)
+      if (isSettled(last)) return end('finished')
+      if (now() >= options.deadline) return end('timeout')
+      // Never sooner than the last poll took again: a slow, large answer is not asked for back to back.
+      const next = Math.max(startedAt + pollDelayMs(polls, options.intervalMs), now() + took)
+      await options.sleep(Math.max(0, Math.min(next, options.deadline) - now()))
+      if (now() >= options.deadline) return end('timeout')
     }
   } catch (error) {
-    if (error instanceof StopError) return { outcome: error.reason, last, polls }
-    return { outcome: 'error', last, polls, error: error as Error }
+    if (error instanceof StopError) return end(error.reason, { outage: error.outage })
+    return end('error', { error })
   }
 }

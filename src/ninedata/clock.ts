@@ -35,17 +35,6 @@ export function parseDateHeader(value: string | string[] | undefined): number | 
   return Number.isNaN(ms) ? undefined : ms
 }
 
-/** "20m 3s", "1h 0m 5s", "42s": a duration for log lines. */
-export function formatDuration(ms: number): string {
-  const total = Math.round(Math.abs(ms) / 1000)
-  const h = Math.floor(total / 3600)
-  const m = Math.floor((total % 3600) / 60)
-  const s = total % 60
-  if (h > 0) return `${h}h ${m}m ${s}s`
-  if (m > 0) return `${m}m ${s}s`
-  return `${s}s`
-}
-
 /**
  * The runner's idea of NineData's time. `observe` takes a server time together with the local
  * times the request was sent and answered; it returns the new offset when it changed materially.

@@ -1,27 +1,56 @@
-import type { NineDataClient } from './client.js'
-import { ApiError } from './errors.js'
-import type { ApiAnswer, PrecheckItem, PrecheckState, StartedPrecheck } from './types.js'
+import type { CallResult, NineDataClient } from './client.js'
+import { ApiError } from './failure.js'
+import type { ComparisonKind, PrecheckItem, PrecheckState, StartedPrecheck } from './types.js'
 
-// The two calls of the schema-comparison precheck, and strict reading of their answers.
+// The two precheck calls of a comparison task (schema or data: same calls, same shapes), and strict
+// reading of their answers. Reading never changes a character of server text.
 
-export const START_PATH = '/openapi/v1/compareschema/precheck/start'
-export const STATUS_PATH = '/openapi/v1/compareschema/precheck/status'
+const BASE: Record<ComparisonKind, string> = {
+  schema: '/openapi/v1/compareschema/precheck',
+  data: '/openapi/v1/comparedata/precheck'
+}
+
+export function precheckPaths(kind: ComparisonKind): { start: string; status: string } {
+  return { start: `${BASE[kind]}/start`, status: `${BASE[kind]}/status` }
+}
+
+/** Longest precheck ID followed; NineData's look like `pcte-` and a few dozen characters. */
+export const MAX_ID_LENGTH = 128
+// Whitespace, controls, and invisible format characters: never part of an ID to follow.
+const ID_PROBLEM = /[\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u
+
+/** Why `id` cannot be an ID to follow, or undefined when it can. */
+export function idProblem(id: string): string | undefined {
+  if (id === '') return 'it is empty'
+  if (id.length > MAX_ID_LENGTH)
+    return `it is ${id.length} characters long (at most ${MAX_ID_LENGTH})`
+  if (ID_PROBLEM.test(id)) return 'it contains whitespace, control or invisible characters'
+  return undefined
+}
+
+export interface Started extends StartedPrecheck {
+  call: CallResult
+}
 
 export async function startPrecheck(
   client: NineDataClient,
+  kind: ComparisonKind,
   taskId: string
-): Promise<ApiAnswer<StartedPrecheck>> {
-  const answer = await client.call('POST', START_PATH, { body: { taskId } })
-  return { ...answer, data: parseStarted(answer.data, taskId) }
+): Promise<Started> {
+  const call = await client.call('POST', precheckPaths(kind).start, { body: { taskId } })
+  return { ...parseStarted(call.data, taskId), call }
 }
 
 export async function getPrecheckStatus(
   client: NineDataClient,
+  kind: ComparisonKind,
   taskId: string,
   precheckTaskId: string
-): Promise<ApiAnswer<PrecheckState>> {
-  const answer = await client.call('GET', STATUS_PATH, { query: { taskId, precheckTaskId } })
-  return { ...answer, data: parseStatus(answer.data, taskId, precheckTaskId) }
+): Promise<PrecheckState> {
+  const call = await client.call('GET', precheckPaths(kind).status, {
+    query: { taskId, precheckTaskId }
+  })
+  return parseStatus(call.data, taskId, precheckTaskId)
 }
 
 function protocolError(what: string): ApiError {
@@ -32,7 +61,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
 }
 
-/** A string field, or '' when absent/null; anything else is a shape error. */
+/** A string field; '' when absent or null; numbers and booleans as their text; else a shape error. */
 function text(record: Record<string, unknown>, key: string, where: string): string {
   const value = record[key]
   if (value === undefined || value === null) return ''
@@ -44,49 +73,54 @@ function text(record: Record<string, unknown>, key: string, where: string): stri
 }
 
 export function parseStarted(data: unknown, taskId: string): StartedPrecheck {
-  // Tolerate a bare precheck ID string as `data`; otherwise the documented object.
-  if (typeof data === 'string' && data.trim()) return { taskId, precheckTaskId: data.trim() }
+  // Tolerated: a bare precheck ID as `data`, checked like the documented field.
+  if (typeof data === 'string') data = { precheckTaskId: data }
   if (!isRecord(data)) throw protocolError('the start call returned no data object')
-  const precheckTaskId = text(data, 'precheckTaskId', 'data').trim()
-  if (!precheckTaskId) throw protocolError('the start call returned no data.precheckTaskId')
-  return { taskId: text(data, 'taskId', 'data') || taskId, precheckTaskId }
+  const answeredTask = text(data, 'taskId', 'data')
+  if (answeredTask !== '' && answeredTask !== taskId) {
+    throw protocolError(
+      `asked to start a precheck of task ${taskId}, got an answer about task ${answeredTask}`
+    )
+  }
+  const precheckTaskId = text(data, 'precheckTaskId', 'data')
+  const problem = idProblem(precheckTaskId)
+  if (problem)
+    throw protocolError(`data.precheckTaskId of the start call is not an ID to follow: ${problem}`)
+  return { taskId, precheckTaskId }
 }
 
 export function parseStatus(data: unknown, taskId: string, precheckTaskId: string): PrecheckState {
   if (!isRecord(data)) throw protocolError('the status call returned no data object')
-  const status = text(data, 'status', 'data').trim()
-  if (!status) throw protocolError('data.status is missing')
+  const status = text(data, 'status', 'data')
+  if (status.trim() === '') throw protocolError('data.status is missing')
   const answeredTask = text(data, 'taskId', 'data')
   const answeredPrecheck = text(data, 'precheckTaskId', 'data')
   // An answer about another precheck must never decide this one.
-  if (answeredPrecheck && answeredPrecheck !== precheckTaskId) {
+  if (answeredPrecheck !== '' && answeredPrecheck !== precheckTaskId) {
     throw protocolError(
       `asked about precheck ${precheckTaskId}, got an answer about ${answeredPrecheck}`
     )
   }
-  if (answeredTask && answeredTask !== taskId) {
+  if (answeredTask !== '' && answeredTask !== taskId) {
     throw protocolError(`asked about task ${taskId}, got an answer about ${answeredTask}`)
   }
   const rawItems = data['precheckItems']
   if (rawItems !== undefined && rawItems !== null && !Array.isArray(rawItems)) {
     throw protocolError('data.precheckItems is not an array')
   }
-  const precheckItems = (rawItems ?? []).map((item: unknown, index: number): PrecheckItem => {
-    const where = `data.precheckItems[${index}]`
-    if (!isRecord(item)) throw protocolError(`${where} is not an object`)
-    return {
-      precheckItem: text(item, 'precheckItem', where),
-      itemName: text(item, 'itemName', where),
-      itemDescription: text(item, 'itemDescription', where),
-      status: text(item, 'status', where).trim(),
-      errorMessage: text(item, 'errorMessage', where),
-      raw: item
+  const precheckItems = ((rawItems as unknown[] | null | undefined) ?? []).map(
+    (item, index): PrecheckItem => {
+      const where = `data.precheckItems[${index}]`
+      if (!isRecord(item)) throw protocolError(`${where} is not an object`)
+      return {
+        precheckItem: text(item, 'precheckItem', where),
+        itemName: text(item, 'itemName', where),
+        itemDescription: text(item, 'itemDescription', where),
+        status: text(item, 'status', where),
+        errorMessage: text(item, 'errorMessage', where),
+        raw: item
+      }
     }
-  })
-  return {
-    taskId: answeredTask || taskId,
-    precheckTaskId: answeredPrecheck || precheckTaskId,
-    status,
-    precheckItems
-  }
+  )
+  return { taskId, precheckTaskId, status, precheckItems }
 }

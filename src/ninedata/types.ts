@@ -1,4 +1,4 @@
-// The shapes of NineData's OpenAPI as this action uses them (see shared/ninedata-openapi.md).
+// The shapes of NineData's OpenAPI as this action uses them (docs/ninedata-api.md). Types only.
 
 /** Every answer is wrapped in this envelope; `success: true` only means the call was accepted. */
 export interface Envelope<T = unknown> {
@@ -8,23 +8,26 @@ export interface Envelope<T = unknown> {
   data?: T
 }
 
+/** Which comparison the precheck belongs to; both have the same precheck calls and shapes. */
+export type ComparisonKind = 'schema' | 'data'
+
 /** The documented status values, overall and per item. Failed and Success are terminal. */
 export const PRECHECK_STATUSES = ['Unstarted', 'Running', 'Failed', 'Success'] as const
 export type PrecheckStatus = (typeof PRECHECK_STATUSES)[number]
 
-/** One check item as the status call returns it. Unknown extra fields are kept in `raw`. */
+/** One check item as the status call returns it, read without changing a character. */
 export interface PrecheckItem {
   precheckItem: string
   itemName: string
   itemDescription: string
-  /** The status string exactly as the server sent it. */
+  /** The status exactly as the server sent it ('' when absent; numbers and booleans as text). */
   status: string
   errorMessage: string
-  /** The item object as the API returned it (after secret redaction), for the `items` output. */
+  /** The item object exactly as the API returned it, for the outputs and the report file. */
   raw: Record<string, unknown>
 }
 
-/** `data` of GET /openapi/v1/compareschema/precheck/status. */
+/** `data` of GET /openapi/v1/compare{schema,data}/precheck/status. */
 export interface PrecheckState {
   taskId: string
   precheckTaskId: string
@@ -33,18 +36,8 @@ export interface PrecheckState {
   precheckItems: PrecheckItem[]
 }
 
-/** `data` of POST /openapi/v1/compareschema/precheck/start. */
+/** `data` of POST /openapi/v1/compare{schema,data}/precheck/start. */
 export interface StartedPrecheck {
   taskId: string
   precheckTaskId: string
-}
-
-/** A successful call's payload together with the request ID support asks for. */
-export interface ApiAnswer<T> {
-  data: T
-  requestId: string
-  /** How many attempts the call took (1 when the first answer was usable). */
-  attempts: number
-  /** Failed attempts that may still have reached NineData (so may have had an effect there). */
-  unclearAttempts: number
 }

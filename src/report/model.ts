@@ -1,25 +1,32 @@
-import type { PrecheckItem, PrecheckState } from '../ninedata/types.js'
+import type { ComparisonKind, PrecheckItem, PrecheckState } from '../ninedata/types.js'
 import type { Verdict } from '../verdict.js'
 
-/** Everything the report (summary, outputs, annotations, log) is made from. */
+/** Everything the report (summary, outputs, annotations, log, report file) is made from. */
 export interface Report {
   verdict: Verdict
+  /** Undefined when the inputs were refused before it was known. */
+  comparison: ComparisonKind | undefined
   taskId: string
   /** Empty when no precheck was started or given. */
   precheckTaskId: string
-  /** The last status answer seen, if any. */
+  /** The last status answer seen, exactly as received. */
   state: PrecheckState | undefined
   requestId: string
   durationMs: number
   failOnFailure: boolean
   /** What to check next, for errors that have a likely cause (credentials, URL, CA). */
-  hint?: string
+  hint?: string | undefined
 }
 
-/** Whether the step fails. Failed items only fail it when fail-on-failure is true. */
+/** Whether the step fails. Only genuinely failed items are softened by fail-on-failure: false. */
 export function stepFails(report: Report): boolean {
   if (report.verdict.passed) return false
   return report.verdict.kind !== 'failed' || report.failOnFailure
+}
+
+/** "schema comparison" / "data comparison" / "comparison". */
+export function comparisonWords(report: Report): string {
+  return report.comparison ? `${report.comparison} comparison` : 'comparison'
 }
 
 /** Failed items first, then the ones without a final status, then the rest; API order within each. */

@@ -1,13 +1,13 @@
 import type { PrecheckItem } from '../ninedata/types.js'
-import { countItems } from '../verdict.js'
+import type { SafeText } from '../text/safe.js'
 import type { Report } from './model.js'
 
-// The step's outputs. Pure: returns name -> value; main sets them.
+// The step's outputs. Pure: returns name -> value, already safe; the publisher sets them.
 
 /**
  * Cap for the JSON outputs `items` and `failed-items`. Workflows pass outputs through environment
  * variables, and Linux refuses a single variable over 128 KiB, so each holds at most this many
- * bytes: whole items, in API order, as many as fit.
+ * bytes: whole items, in API order, as many as fit. The report file has them all.
  */
 export const JSON_OUTPUT_BUDGET_BYTES = 100_000
 
@@ -20,12 +20,13 @@ export interface OutputPlan {
 /** A JSON array of whole items that fits the budget. Linear: each item is serialised once. */
 export function jsonArrayWithin(
   items: readonly PrecheckItem[],
-  budget: number
+  budget: number,
+  safe: SafeText
 ): { json: string; kept: number } {
   const parts: string[] = []
   let size = 2
   for (const item of items) {
-    const json = JSON.stringify(item.raw)
+    const json = safe.json(item.raw)
     const extra = Buffer.byteLength(json) + (parts.length > 0 ? 1 : 0)
     if (size + extra > budget) break
     parts.push(json)
@@ -34,23 +35,27 @@ export function jsonArrayWithin(
   return { json: `[${parts.join(',')}]`, kept: parts.length }
 }
 
-export function planOutputs(report: Report, budget: number = JSON_OUTPUT_BUDGET_BYTES): OutputPlan {
+export function planOutputs(
+  report: Report,
+  safe: SafeText,
+  budget: number = JSON_OUTPUT_BUDGET_BYTES
+): OutputPlan {
   const values: Record<string, string> = {}
   const truncated: OutputPlan['truncated'] = []
-  if (report.precheckTaskId) values['precheck-task-id'] = report.precheckTaskId
-  if (report.requestId) values['request-id'] = report.requestId
+  if (report.precheckTaskId) values['precheck-task-id'] = safe.value(report.precheckTaskId)
+  if (report.requestId) values['request-id'] = safe.value(report.requestId)
   const state = report.state
-  values['status'] = state?.status ?? ''
+  values['status'] = safe.value(state?.status ?? '')
+  // Without a status, counts stay unset: "" never reads as "0 failed".
   if (!state) return { values, truncated }
 
-  const counts = countItems(state.precheckItems)
-  values['item-count'] = String(counts.total)
-  values['failed-count'] = String(counts.failed)
+  values['item-count'] = String(state.precheckItems.length)
+  values['failed-count'] = String(report.verdict.failedItems.length)
   for (const [name, list] of [
     ['items', state.precheckItems],
     ['failed-items', report.verdict.failedItems]
   ] as const) {
-    const { json, kept } = jsonArrayWithin(list, budget)
+    const { json, kept } = jsonArrayWithin(list, budget, safe)
     values[name] = json
     if (kept < list.length) truncated.push({ name, kept, total: list.length })
   }

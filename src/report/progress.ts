@@ -1,31 +1,55 @@
-import { formatDuration } from '../ninedata/clock.js'
 import type { PrecheckState } from '../ninedata/types.js'
-import { canonicalStatus, countItems, itemLabel } from '../verdict.js'
-import { toLine } from './text.js'
+import type { SafeText } from '../text/safe.js'
+import { LIMITS, formatDuration, plural } from '../text/words.js'
+import { canonicalStatus, itemLabel } from '../verdict.js'
 
-// Log lines for the wait: one line when something changes, not one per poll. Pure.
+// Log lines for the wait: one line when something changes, not one per poll, and the list of every
+// item at the end. Every piece of server text goes through SafeText.line, so each line is inert.
+
+function counts(state: PrecheckState): { total: number; done: number; failed: number } {
+  let done = 0
+  let failed = 0
+  for (const item of state.precheckItems) {
+    const status = canonicalStatus(item.status)
+    if (status === 'Success' || status === 'Failed') done++
+    if (status === 'Failed') failed++
+  }
+  return { total: state.precheckItems.length, done, failed }
+}
 
 /** What a progress line reports; a new line is due when this changes. */
 export function progressKey(state: PrecheckState): string {
-  const counts = countItems(state.precheckItems)
-  return `${state.status}|${counts.total}|${counts.done}|${counts.failed}`
+  const c = counts(state)
+  return `${state.status}\u0000${c.total}|${c.done}|${c.failed}`
 }
 
-export function progressLine(state: PrecheckState, elapsedMs: number): string {
-  const counts = countItems(state.precheckItems)
+export function progressLine(state: PrecheckState, elapsedMs: number, safe: SafeText): string {
+  const c = counts(state)
   const items =
-    counts.total === 0
+    c.total === 0
       ? 'no check items yet'
-      : `${counts.done}/${counts.total} check items done, ${counts.failed} failed`
-  const odd = canonicalStatus(state.status) ? '' : ' (not a status NineData documents; waiting on)'
-  return `[${formatDuration(elapsedMs)}] Precheck ${state.precheckTaskId}: ${toLine(state.status, 60)}${odd}, ${items}`
+      : `${c.done}/${c.total} check items done, ${c.failed} failed`
+  return `[${formatDuration(elapsedMs)}] Precheck ${safe.line(state.precheckTaskId, LIMITS.id)}: ${safe.line(state.status, LIMITS.id)}, ${items}`
 }
 
-/** One line per item for the collapsed group at the end. */
-export function itemLines(state: PrecheckState): string[] {
-  return state.precheckItems.map(item => {
-    const reason = item.errorMessage.trim() ? ` — ${toLine(item.errorMessage, 2000)}` : ''
-    const id = item.precheckItem ? ` [${toLine(item.precheckItem, 120)}]` : ''
-    return `${toLine(item.status || '(no status)', 40)}: ${toLine(itemLabel(item), 300)}${id}${reason}`
+/** One line per item for the collapsed group at the end, at most `max` of them. */
+export function itemLines(
+  state: PrecheckState,
+  safe: SafeText,
+  max: number = LIMITS.logItems
+): string[] {
+  const lines = state.precheckItems.slice(0, max).map(item => {
+    const id = item.precheckItem ? ` [${safe.line(item.precheckItem, LIMITS.id)}]` : ''
+    const reason = item.errorMessage.trim()
+      ? ` — ${safe.line(item.errorMessage, LIMITS.message)}`
+      : ''
+    return `${safe.line(item.status || '(no status)', LIMITS.id)}: ${safe.line(itemLabel(item), LIMITS.name)}${id}${reason}`
   })
+  const left = state.precheckItems.length - lines.length
+  if (left > 0) {
+    lines.push(
+      `… and ${plural(left, 'more check item')}, left out to keep the log readable: the report-file output has every item.`
+    )
+  }
+  return lines
 }

@@ -1,23 +1,21 @@
-import { formatDuration } from '../ninedata/clock.js'
 import type { PrecheckItem } from '../ninedata/types.js'
-import { canonicalStatus, countItems, plural } from '../verdict.js'
-import { orderForReport, stepFails, type Report } from './model.js'
-import { toHtml } from './text.js'
+import type { SafeText } from '../text/safe.js'
+import { visible } from '../text/clean.js'
+import { LIMITS, formatDuration, plural } from '../text/words.js'
+import { canonicalStatus, itemLabel } from '../verdict.js'
+import { comparisonWords, orderForReport, stepFails, type Report } from './model.js'
 
 // The job summary: a heading with the verdict, the facts of the run, and one table row per check
-// item, failed items first. Pure: returns the HTML/Markdown text; main writes it.
+// item, failed items first. Pure: returns the HTML; every piece of server text goes through SafeText.
 
 /** GitHub drops a step summary over 1 MiB whole; stay well below it. */
 export const SUMMARY_BUDGET_BYTES = 900 * 1024
 
-/** Longest text shown per cell, in characters; longer text is shortened with a marker. */
-export const CELL_LIMITS = { name: 300, id: 120, description: 600, message: 2000 } as const
-
-const STATUS_LOOK: Record<string, { icon: string; word: string }> = {
-  Failed: { icon: '❌', word: 'Failed' },
-  Success: { icon: '✅', word: 'Success' },
-  Running: { icon: '⏳', word: 'Running' },
-  Unstarted: { icon: '⏸️', word: 'Unstarted' }
+const STATUS_ICON: Record<string, string> = {
+  Failed: '❌',
+  Success: '✅',
+  Running: '⏳',
+  Unstarted: '⏸️'
 }
 
 export function statusRank(item: PrecheckItem): number {
@@ -25,113 +23,122 @@ export function statusRank(item: PrecheckItem): number {
   return status === 'Failed' ? 0 : status === 'Success' ? 2 : 1
 }
 
-function statusCell(status: string): string {
+function statusCell(status: string, safe: SafeText): string {
   const canonical = canonicalStatus(status)
-  if (canonical) {
-    const look = STATUS_LOOK[canonical]!
-    return `${look.icon}&nbsp;${look.word}`
-  }
-  return `❔&nbsp;${toHtml(status || '(none)', CELL_LIMITS.id)}`
+  if (canonical) return `${STATUS_ICON[canonical] ?? ''}&nbsp;${canonical}`
+  // Not a documented status: show exactly what was sent, invisible characters included.
+  return `❔&nbsp;<code>${safe.code(visible(status, LIMITS.id), LIMITS.id * 6)}</code>`
 }
 
 function heading(report: Report): string {
-  const { verdict } = report
-  switch (verdict.kind) {
+  const what = `NineData ${comparisonWords(report)} precheck`
+  switch (report.verdict.kind) {
     case 'passed':
-      return '✅ NineData precheck passed'
+      return `✅ ${what} passed`
     case 'failed':
       return stepFails(report)
-        ? '❌ NineData precheck failed'
-        : '⚠️ NineData precheck failed (not blocking: fail-on-failure is false)'
+        ? `❌ ${what} failed`
+        : `⚠️ ${what} failed (not blocking: fail-on-failure is false)`
     case 'timeout':
-      return '⏱️ NineData precheck timed out'
+      return `⏱️ ${what} timed out`
     case 'cancelled':
-      return '🛑 NineData precheck wait cancelled'
+      return `🛑 ${what}: wait cancelled`
     case 'error':
-      return '❌ NineData precheck gate could not reach a verdict'
+      return `❌ ${what}: no verdict`
   }
 }
 
-function itemRow(item: PrecheckItem): string {
-  const name = item.itemName || item.precheckItem || '(unnamed item)'
+function itemRow(
+  item: PrecheckItem,
+  withMessage: boolean,
+  safe: SafeText,
+  earlier = false
+): string {
+  const name = itemLabel(item)
   const id =
     item.precheckItem && item.precheckItem !== name
-      ? `<br><sub>${toHtml(item.precheckItem, CELL_LIMITS.id)}</sub>`
+      ? `<br><sub><code>${safe.code(item.precheckItem)}</code></sub>`
       : ''
+  const message = withMessage ? `<td>${safe.html(item.errorMessage, LIMITS.message)}</td>` : ''
   return (
-    `<tr><td>${statusCell(item.status)}</td>` +
-    `<td><strong>${toHtml(name, CELL_LIMITS.name)}</strong>${id}</td>` +
-    `<td>${toHtml(item.itemDescription, CELL_LIMITS.description)}</td>` +
-    `<td>${toHtml(item.errorMessage, CELL_LIMITS.message)}</td></tr>\n`
+    `<tr><td>${earlier ? '❌&nbsp;Failed at an earlier poll' : statusCell(item.status, safe)}</td>` +
+    `<td><strong>${safe.html(name, LIMITS.name)}</strong>${id}</td>` +
+    `<td>${safe.html(item.itemDescription, LIMITS.description)}</td>${message}</tr>\n`
   )
 }
 
-function factsTable(report: Report): string {
+function factsTable(report: Report, safe: SafeText): string {
   const state = report.state
+  const code = (text: string): string => `<code>${safe.code(text)}</code>`
   const rows: [string, string][] = [
-    ['Comparison task', `<code>${toHtml(report.taskId || '(not given)', CELL_LIMITS.id)}</code>`],
-    [
-      'Precheck',
-      report.precheckTaskId
-        ? `<code>${toHtml(report.precheckTaskId, CELL_LIMITS.id)}</code>`
-        : '(none started)'
-    ],
-    ['Status', state ? statusCell(state.status) : '(no status seen)']
+    ['Comparison task', report.taskId ? code(report.taskId) : '(not given)'],
+    ['Comparison', report.comparison ?? '(not known)'],
+    ['Precheck', report.precheckTaskId ? code(report.precheckTaskId) : '(none started)'],
+    ['Status', state ? statusCell(state.status, safe) : '(no status seen)']
   ]
   if (state) {
-    const counts = countItems(state.precheckItems)
-    const succeeded = state.precheckItems.filter(
-      i => canonicalStatus(i.status) === 'Success'
-    ).length
-    const pending = counts.total - counts.done
-    const parts = [`${counts.failed} failed`, `${succeeded} succeeded`]
-    if (pending > 0) parts.push(`${pending} not finished`)
-    rows.push(['Check items', `${counts.total} (${parts.join(', ')})`])
+    const items = state.precheckItems
+    const succeeded = items.filter(i => canonicalStatus(i.status) === 'Success').length
+    const failedNow = items.filter(i => canonicalStatus(i.status) === 'Failed').length
+    const other = items.length - succeeded - failedNow
+    const parts = [`${failedNow} failed`, `${succeeded} succeeded`]
+    if (other > 0) parts.push(`${other} without a final status`)
+    rows.push(['Check items', `${items.length} (${parts.join(', ')})`])
   }
   rows.push(['Duration', formatDuration(report.durationMs)])
-  if (report.requestId)
-    rows.push(['Last request ID', `<code>${toHtml(report.requestId, CELL_LIMITS.id)}</code>`])
+  if (report.requestId) rows.push(['Last request ID', code(report.requestId)])
   return `<table>\n${rows.map(([k, v]) => `<tr><th align="left">${k}</th><td>${v}</td></tr>`).join('\n')}\n</table>\n`
 }
 
-export function renderSummary(report: Report, budgetBytes: number = SUMMARY_BUDGET_BYTES): string {
-  const parts: string[] = []
-  parts.push(`## ${heading(report)}\n\n`)
-  parts.push(`<p>${toHtml(report.verdict.reason, 4000)}</p>\n\n`)
-  if (report.hint) parts.push(`<p>💡 ${toHtml(report.hint, 1000)}</p>\n\n`)
-  parts.push(factsTable(report))
-
-  const items = report.state?.precheckItems ?? []
-  if (items.length === 0) {
-    parts.push(report.state ? '\n<p>NineData returned no check items.</p>\n' : '')
-    return parts.join('')
-  }
-
+function itemsTable(
+  items: readonly PrecheckItem[],
+  earlier: readonly PrecheckItem[],
+  budget: number,
+  safe: SafeText
+): string {
+  const withMessage = [...earlier, ...items].some(i => i.errorMessage.trim() !== '')
   const head =
-    '\n### Check items\n\n<table>\n<thead><tr><th>Status</th><th>Check item</th><th>Description</th><th>Reason / suggested fix</th></tr></thead>\n<tbody>\n'
+    '\n### Check items\n\n<table>\n<thead><tr><th>Status</th><th>Check item</th><th>Description</th>' +
+    `${withMessage ? '<th>Message from NineData</th>' : ''}</tr></thead>\n<tbody>\n`
   const tail = '</tbody>\n</table>\n'
   // Room kept for the closing tags and the line that counts what was left out.
-  let used =
-    Buffer.byteLength(parts.join('')) + Buffer.byteLength(head) + Buffer.byteLength(tail) + 600
+  let used = Buffer.byteLength(head) + Buffer.byteLength(tail) + 600
   const rows: string[] = []
-  const ordered = orderForReport(items, statusRank)
-  let shown = 0
-  for (const item of ordered) {
-    const row = itemRow(item)
-    const size = Buffer.byteLength(row)
-    if (used + size > budgetBytes) break
+  // Items seen Failed earlier come first: they keep the step red even if NineData dropped them.
+  const ordered = [...earlier, ...orderForReport(items, statusRank)]
+  for (const [index, item] of ordered.entries()) {
+    const row = itemRow(item, withMessage, safe, index < earlier.length)
+    used += Buffer.byteLength(row)
+    if (used > budget) break
     rows.push(row)
-    used += size
-    shown++
   }
-  parts.push(head, ...rows, tail)
-  if (shown < ordered.length) {
-    const left = ordered.slice(shown)
-    const failedLeft = left.filter(i => statusRank(i) === 0).length
-    parts.push(
-      `\n<p>${plural(left.length, 'more check item')}${failedLeft ? ` (${failedLeft} of them failed)` : ''} ` +
-        `not shown: GitHub drops a job summary over 1 MiB. The step log lists every item.</p>\n`
-    )
+  const left = ordered.slice(rows.length)
+  const failedLeft = left.filter(i => statusRank(i) === 0).length
+  const note =
+    left.length === 0
+      ? ''
+      : `\n<p>${plural(left.length, 'more check item')}${failedLeft ? ` (${failedLeft} of them failed)` : ''} ` +
+        `not shown: GitHub drops a job summary over 1 MiB. The report-file output has every item.</p>\n`
+  return `${head}${rows.join('')}${tail}${note}`
+}
+
+export function renderSummary(
+  report: Report,
+  safe: SafeText,
+  budgetBytes: number = SUMMARY_BUDGET_BYTES
+): string {
+  const parts: string[] = [`## ${heading(report)}\n\n`]
+  parts.push(`<p>${safe.html(report.verdict.reason, LIMITS.reason)}</p>\n\n`)
+  if (report.hint) parts.push(`<p>💡 ${safe.html(report.hint, 1000)}</p>\n\n`)
+  parts.push(factsTable(report, safe))
+  const items = report.state?.precheckItems ?? []
+  const current = new Set(items)
+  const earlier = report.verdict.failedItems.filter(item => !current.has(item))
+  if (items.length === 0 && earlier.length === 0) {
+    if (report.state) parts.push('\n<p>NineData returned no check items.</p>\n')
+    return parts.join('')
   }
+  const used = Buffer.byteLength(parts.join(''))
+  parts.push(itemsTable(items, earlier, budgetBytes - used, safe))
   return parts.join('')
 }

@@ -1,0 +1,148 @@
+import {
+  ApiError,
+  SCHEME_HINT,
+  isTransientStatus,
+  mayHaveReachedServer,
+  parseRetryAfter
+} from './failure.js'
+import type { Envelope } from './types.js'
+
+// Reads one HTTP answer: NineData's envelope, or a classified failure. Pure. The body is read exactly
+// as received; nothing here changes server text.
+
+export interface RawAnswer {
+  httpStatus: number
+  statusText: string
+  headers: Record<string, string | string[] | undefined>
+  body: string
+}
+
+/** Deeper than this is not NineData's shape (its deepest is data.precheckItems[i].field: 4). */
+export const MAX_JSON_DEPTH = 64
+
+// Messages of `success: false` answers that are about who is calling rather than what was asked.
+const AUTH_MESSAGE =
+  /signature|timestamp|time stamp|expired|access[-_ ]?key|secret|unauthori[sz]ed|authenticat|not authorized|invalid (ak|key|token)/i
+
+export function isAuthMessage(message: string): boolean {
+  return AUTH_MESSAGE.test(message)
+}
+
+/** How deep a parsed JSON value nests, counted without recursion and stopping past `limit`. */
+export function jsonDepth(value: unknown, limit: number): number {
+  let deepest = 0
+  const stack: [unknown, number][] = [[value, 1]]
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!
+    if (v === null || typeof v !== 'object') continue
+    deepest = Math.max(deepest, depth)
+    if (deepest > limit) return deepest
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1])
+    }
+  }
+  return deepest
+}
+
+type Parsed = { json: true; value: unknown } | { json: false }
+
+function parseJson(body: string): Parsed {
+  try {
+    return { json: true, value: JSON.parse(body) as unknown }
+  } catch {
+    // Cut bodies and HTML pages from gateways end up here (a stack overflow too, for absurd nesting).
+    return { json: false }
+  }
+}
+
+function describeBody(answer: RawAnswer): string {
+  const type = String(answer.headers['content-type'] ?? 'no content type')
+    .split(';')[0]
+    ?.trim()
+  if (answer.body.length === 0) return 'an empty body'
+  return `a body of ${Buffer.byteLength(answer.body)} bytes (${type}) that is not NineData's JSON`
+}
+
+function httpLabel(answer: RawAnswer): string {
+  return `HTTP ${answer.httpStatus}${answer.statusText ? ` ${answer.statusText}` : ''}`
+}
+
+function asEnvelope(parsed: Parsed): Envelope | undefined {
+  if (!parsed.json) return undefined
+  const value = parsed.value as Envelope | null
+  return value !== null && typeof value === 'object' && typeof value.success === 'boolean'
+    ? value
+    : undefined
+}
+
+/** The envelope of a usable answer, or the failure it stands for. `nowMs` is NineData's clock. */
+export function readEnvelope(answer: RawAnswer, nowMs: number): Envelope | ApiError {
+  const { httpStatus } = answer
+  const parsed = parseJson(answer.body)
+  if (parsed.json && jsonDepth(parsed.value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    return new ApiError(
+      'protocol',
+      `the answer nests deeper than ${MAX_JSON_DEPTH} levels, which is not the documented shape`,
+      { httpStatus }
+    )
+  }
+  const envelope = asEnvelope(parsed)
+  const requestId = typeof envelope?.requestId === 'string' ? envelope.requestId : undefined
+  const message =
+    typeof envelope?.message === 'string' && envelope.message ? envelope.message : undefined
+  const details = { requestId, httpStatus, mayHaveReachedServer: mayHaveReachedServer(httpStatus) }
+  const said = message ? `"${message}"` : `${describeBody(answer)}`
+
+  if (envelope?.success === true && httpStatus >= 200 && httpStatus < 300) return envelope
+  if (isTransientStatus(httpStatus)) {
+    const retryAfterMs =
+      httpStatus === 429 || httpStatus === 503
+        ? parseRetryAfter(answer.headers['retry-after'], nowMs)
+        : undefined
+    return new ApiError('transient', `${httpLabel(answer)} with ${said}`, {
+      ...details,
+      retryAfterMs
+    })
+  }
+  if (
+    httpStatus === 401 ||
+    httpStatus === 403 ||
+    (envelope?.success === false && isAuthMessage(message ?? ''))
+  ) {
+    return new ApiError(
+      'auth',
+      message ?? `${httpLabel(answer)} with ${describeBody(answer)}`,
+      details
+    )
+  }
+  if (envelope?.success === false) {
+    return new ApiError(
+      'business',
+      message ?? 'NineData refused the request without a message',
+      details
+    )
+  }
+  if (httpStatus >= 200 && httpStatus < 300) {
+    // JSON that is not the envelope is a shape we do not understand; anything else is a gateway page
+    // or a body cut short, worth another try.
+    return parsed.json
+      ? new ApiError(
+          'protocol',
+          'the answer is JSON but not NineData\'s envelope (no boolean "success")',
+          details
+        )
+      : new ApiError('transient', `${httpLabel(answer)} with ${describeBody(answer)}`, details)
+  }
+  return new ApiError('fatal', `${httpLabel(answer)} with ${said}`, {
+    ...details,
+    hint: hintFor(answer)
+  })
+}
+
+function hintFor(answer: RawAnswer): string | undefined {
+  if (answer.httpStatus === 404 || answer.httpStatus === 405) {
+    return 'check `api-url`: it should be the base URL of the NineData OpenAPI (without /openapi)'
+  }
+  if (answer.httpStatus === 400 && /https/i.test(answer.body.slice(0, 2000))) return SCHEME_HINT
+  return undefined
+}

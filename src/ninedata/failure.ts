@@ -1,0 +1,158 @@
+// What can go wrong talking to NineData, sorted by what the action should do about it: the one home of
+// "what kind of failure is this" (HTTP statuses, network error codes, TLS, Retry-After).
+
+export type FailureKind =
+  /** `success: false`: NineData refused the request. Final. */
+  | 'business'
+  /** Credentials, signature or timestamp rejected. Final (after one clock correction). */
+  | 'auth'
+  /** The answer is not the documented shape. Final: a shape we do not understand is never a pass. */
+  | 'protocol'
+  /** Network fault, 5xx, 429, gateway page, cut body, per-request timeout. Ridden out until the timeout. */
+  | 'transient'
+  /** Anything else that will not get better by retrying (404, TLS certificate, oversized answer). Final. */
+  | 'fatal'
+
+export interface FailureDetails {
+  requestId?: string | undefined
+  httpStatus?: number | undefined
+  /** Server-requested wait (Retry-After), in ms. */
+  retryAfterMs?: number | undefined
+  /** What to check next, when the failure has a likely cause. */
+  hint?: string | undefined
+  /** False when the request surely never reached NineData (refused connection, DNS, throttled). */
+  mayHaveReachedServer?: boolean | undefined
+}
+
+/** A failed call. `message` may quote server text as received: it is made safe where it is shown. */
+export class ApiError extends Error {
+  readonly kind: FailureKind
+  readonly requestId: string | undefined
+  readonly httpStatus: number | undefined
+  readonly retryAfterMs: number | undefined
+  readonly hint: string | undefined
+  readonly mayHaveReachedServer: boolean
+
+  constructor(kind: FailureKind, message: string, details: FailureDetails = {}) {
+    super(message)
+    this.name = 'ApiError'
+    this.kind = kind
+    this.requestId = details.requestId
+    this.httpStatus = details.httpStatus
+    this.retryAfterMs = details.retryAfterMs
+    this.hint = details.hint
+    this.mayHaveReachedServer = details.mayHaveReachedServer ?? true
+  }
+
+  /** The same failure, said with more context in front. */
+  withContext(doing: string): ApiError {
+    return new ApiError(this.kind, `${doing}: ${this.message}`, this)
+  }
+}
+
+/** What the last stretch of failed attempts looked like, for the timeout message. */
+export interface Outage {
+  /** Local epoch ms of the first failed attempt since the last usable answer. */
+  sinceMs: number
+  lastError: ApiError
+}
+
+/** The run was cancelled or its deadline passed while a call was under way. */
+export class StopError extends Error {
+  constructor(
+    readonly reason: 'cancelled' | 'timeout',
+    readonly outage?: Outage
+  ) {
+    super(reason === 'cancelled' ? 'The run was cancelled.' : 'The timeout passed.')
+    this.name = 'StopError'
+  }
+}
+
+/** HTTP statuses worth another try: throttling, gateway trouble, server errors, request timeout. */
+export function isTransientStatus(status: number): boolean {
+  return status === 408 || status === 425 || status === 429 || status >= 500
+}
+
+/** A throttled request was refused before NineData acted on it. */
+export function mayHaveReachedServer(httpStatus: number): boolean {
+  return httpStatus !== 429
+}
+
+/** `Retry-After` as delay-seconds or an HTTP date, in ms from `nowMs` (NineData's clock). */
+export function parseRetryAfter(
+  value: string | string[] | undefined,
+  nowMs: number
+): number | undefined {
+  const text = (Array.isArray(value) ? value[0] : value)?.trim()
+  if (!text) return undefined
+  if (/^\d{1,9}(\.\d{1,6})?$/.test(text)) return Math.round(Number(text) * 1000)
+  const at = Date.parse(text)
+  if (Number.isNaN(at)) return undefined
+  return Math.max(0, at - nowMs)
+}
+
+// Failures of the connection itself: the request never reached NineData.
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ENETDOWN',
+  'EHOSTDOWN',
+  'UND_ERR_CONNECT_TIMEOUT'
+])
+// Failures after the connection was made: NineData may have acted on the request.
+const CUT_CODES = new Set([
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'UND_ERR_SOCKET',
+  'ERR_STREAM_PREMATURE_CLOSE'
+])
+const CUT_MESSAGES =
+  /socket hang up|request timeout|aborted|tunneling socket could not be established/i
+const CERTIFICATE_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|DEPTH_ZERO|ALTNAME/
+const WRONG_PROTOCOL = /WRONG_VERSION_NUMBER|ERR_SSL_|EPROTO|packet length too long|http request/i
+
+export const SCHEME_HINT =
+  'check the scheme and port of `api-url`: https:// to a plain-http port (or http:// to an https port) fails like this'
+
+/** A network-level failure as an ApiError: transient when retrying may help, fatal when it cannot. */
+export function classifyNetworkError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error
+  const code =
+    typeof (error as { code?: unknown } | null)?.code === 'string'
+      ? (error as { code: string }).code
+      : ''
+  const message = error instanceof Error ? error.message : String(error)
+  const sent = !NOT_SENT_CODES.has(code)
+  if (CERTIFICATE_CODES.test(code)) {
+    return new ApiError('fatal', `TLS certificate problem (${code})`, {
+      hint: 'if NineData uses a private certificate authority, point NODE_EXTRA_CA_CERTS at its certificate',
+      mayHaveReachedServer: false
+    })
+  }
+  if (WRONG_PROTOCOL.test(code) || (code === '' && WRONG_PROTOCOL.test(message))) {
+    return new ApiError('fatal', `the TLS handshake failed (${code || 'no TLS answer'})`, {
+      hint: SCHEME_HINT,
+      mayHaveReachedServer: false
+    })
+  }
+  const text = code
+    ? `${code}${message && !message.includes(code) ? ` (${message})` : ''}`
+    : message
+  const hint =
+    code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+      ? "check the host name in `api-url` (and the runner's DNS or proxy settings)"
+      : code === 'ECONNREFUSED'
+        ? 'check the port in `api-url`, and that NineData is reachable from the runner'
+        : undefined
+  const transient =
+    NOT_SENT_CODES.has(code) ||
+    CUT_CODES.has(code) ||
+    code.startsWith('HPE_') ||
+    CUT_MESSAGES.test(message)
+  return new ApiError(transient ? 'transient' : 'fatal', text, { hint, mayHaveReachedServer: sent })
+}

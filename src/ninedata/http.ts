@@ -1,0 +1,134 @@
+import type { IncomingMessage } from 'node:http'
+import { HttpClient } from '@actions/http-client'
+import type { RawAnswer } from './envelope.js'
+import { ApiError, StopError, classifyNetworkError } from './failure.js'
+import { formatDuration } from '../text/words.js'
+
+// One raw HTTP exchange, bounded by the per-request timeout, the deadline and cancellation. It knows
+// nothing of signing or NineData's envelope. Proxies (https_proxy, no_proxy) come with http-client.
+
+/** Refuse to buffer answers larger than this: a precheck is never that big, a broken proxy may be. */
+export const MAX_BODY_BYTES = 64 * 1024 * 1024
+
+export type Method = 'GET' | 'POST'
+
+export interface ExchangeLimits {
+  requestTimeoutMs: number
+  /** Local epoch ms after which nothing waits any longer. */
+  deadline: number
+  signal: AbortSignal
+}
+
+const USER_AGENT = 'ninedata-precheck-gate'
+
+export class HttpExchange {
+  private http: HttpClient | undefined
+
+  constructor(private readonly limits: ExchangeLimits) {}
+
+  /** Frees sockets, including one stuck in a request that was given up on. */
+  dispose(): void {
+    this.http?.dispose()
+    this.http = undefined
+  }
+
+  async send(
+    method: Method,
+    url: string,
+    body: string | null,
+    headers: Record<string, string>
+  ): Promise<RawAnswer> {
+    const { requestTimeoutMs } = this.limits
+    const http = (this.http ??= new HttpClient(USER_AGENT, [], {
+      allowRetries: false,
+      allowRedirects: false,
+      keepAlive: true,
+      socketTimeout: requestTimeoutMs
+    }))
+    const work = (async (): Promise<RawAnswer> => {
+      const response = await http.request(method, url, body, headers)
+      return {
+        httpStatus: response.message.statusCode ?? 0,
+        statusText: response.message.statusMessage ?? '',
+        headers: response.message.headers,
+        body: await readBody(response.message)
+      }
+    })()
+    // When the deadline or a cancel wins the race, the abandoned request's failure is expected.
+    work.catch(() => undefined)
+    const stop = this.stopper()
+    try {
+      return await Promise.race([work, stop.promise])
+    } catch (caught) {
+      const error = caught instanceof StopError ? caught : classifyNetworkError(caught)
+      // Cut an abandoned or broken request off; the next attempt gets a fresh connection.
+      if (error instanceof StopError || error.kind === 'transient') this.dispose()
+      throw error
+    } finally {
+      stop.clear()
+    }
+  }
+
+  /** Rejects at the per-request timeout, the deadline or a cancel, whichever comes first. */
+  private stopper(): { promise: Promise<never>; clear: () => void } {
+    const { signal, requestTimeoutMs, deadline } = this.limits
+    const limit = Math.max(1, Math.min(requestTimeoutMs, deadline - Date.now()))
+    let timer: NodeJS.Timeout | undefined
+    let onAbort: (() => void) | undefined
+    const promise = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        reject(
+          limit < requestTimeoutMs
+            ? new StopError('timeout')
+            : new ApiError(
+                'transient',
+                `no answer within ${formatDuration(requestTimeoutMs)} (request-timeout-seconds)`
+              )
+        )
+      }, limit)
+      onAbort = () => reject(new StopError('cancelled'))
+      if (signal.aborted) onAbort()
+      else signal.addEventListener('abort', onAbort, { once: true })
+    })
+    return {
+      promise,
+      clear: () => {
+        clearTimeout(timer)
+        if (onAbort) signal.removeEventListener('abort', onAbort)
+      }
+    }
+  }
+}
+
+const CUT_SHORT = 'the connection closed before the answer was complete'
+
+/** Reads a whole body, rejecting when the connection is cut before its end or it grows too large. */
+function readBody(message: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    message.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY_BYTES) {
+        message.destroy()
+        reject(
+          new ApiError(
+            'fatal',
+            `the answer was too large: over ${MAX_BODY_BYTES / 1024 / 1024} MiB, more than any precheck needs`
+          )
+        )
+        return
+      }
+      chunks.push(chunk)
+    })
+    message.on('end', () => {
+      if (message.complete) resolve(Buffer.concat(chunks).toString('utf8'))
+      else reject(new ApiError('transient', CUT_SHORT))
+    })
+    message.on('aborted', () => reject(new ApiError('transient', CUT_SHORT)))
+    message.on('error', error => reject(classifyNetworkError(error)))
+    message.on('close', () => {
+      if (!message.complete) reject(new ApiError('transient', CUT_SHORT))
+    })
+  })
+}
