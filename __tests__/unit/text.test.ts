@@ -1,57 +1,67 @@
 import { describe, expect, it } from '@jest/globals'
-import {
-  cleanText,
-  redactDeep,
-  redactText,
-  shorten,
-  toHtml,
-  toLine
-} from '../../src/report/text.js'
+import { oneLine, shorten, toCode, toHtml, visible } from '../../src/text/clean.js'
+import { formatDuration, plural } from '../../src/text/words.js'
 
-describe('text safety', () => {
-  it('escapes HTML, table and Markdown syntax, and turns newlines into <br>', () => {
-    const html = toHtml('a | b <script>alert(1)</script> & **x** [l](u) `c`\nnext', 1000)
-    expect(html.replace(/<br>/g, '')).not.toMatch(/[<>|*`[\]]/)
-    expect(html).toContain('&#124;')
-    expect(html).toContain('&lt;script&gt;')
-    expect(html).toContain('&amp;')
-    expect(html).toContain('<br>')
-    expect(html).not.toContain('\n')
+describe('oneLine', () => {
+  it('turns line breaks of every kind into ⏎ and drops control characters', () => {
+    expect(oneLine('a\r\nb\rc\nd\u2028e\u0085f\u0007g\u202eh', 100)).toBe('a ⏎ b ⏎ c ⏎ d ⏎ e ⏎ fgh')
   })
 
-  it('never leaves a blank line that would end the HTML block', () => {
-    expect(toHtml('one\n\n\ntwo\r\n\r\nthree', 100)).toBe(
-      '\u2068one<br><br><br>two<br><br>three\u2069'
+  it('collapses whitespace and shortens with a count of what was left out', () => {
+    expect(oneLine('a   \t b', 100)).toBe('a b')
+    expect(oneLine('x'.repeat(50), 10)).toBe('xxxxxxxxxx… (40 more characters)')
+  })
+
+  it('is linear: a megabyte of whitespace takes well under a second', () => {
+    for (const text of [
+      ' '.repeat(1_000_000) + 'x',
+      '\n \n'.repeat(300_000),
+      ' \t'.repeat(500_000) + '\n'
+    ]) {
+      const started = performance.now()
+      oneLine(text, 2000)
+      toHtml(text, 2000)
+      expect(performance.now() - started).toBeLessThan(1000)
+    }
+  })
+})
+
+describe('toHtml', () => {
+  it('escapes HTML and Markdown, breaks lines and isolates bidi', () => {
+    expect(toHtml('<b>|x|</b> *y* [z](u) @team :+1: `c`\nnext', 1000)).toBe(
+      '\u2068&lt;b&gt;&#124;x&#124;&lt;/b&gt; &#42;y&#42; &#91;z&#93;(u) &#64;team &#58;+1&#58; &#96;c&#96;<br>next\u2069'
     )
-  })
-
-  it('isolates each text for bidi and drops override and control characters', () => {
-    expect(toHtml('שלום \u202Eevil', 100)).toBe('\u2068שלום evil\u2069')
-    expect(cleanText('a\u0000b\u0007c\u001b[31md\te')).toBe('abc[31md\te')
     expect(toHtml('', 10)).toBe('')
   })
 
-  it('shortens long text without splitting a surrogate pair', () => {
-    expect(shorten('abcdef', 3)).toBe('abc… (3 more characters)')
-    expect(shorten('abc', 3)).toBe('abc')
-    const emoji = '😀😀😀'
-    const cut = shorten(emoji, 3)
-    expect(cut.startsWith('😀')).toBe(true)
-    expect(cut).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/)
+  it('gives long unbroken tokens break opportunities', () => {
+    const html = toHtml('a'.repeat(100), 1000)
+    expect(html.split('<wbr>')).toHaveLength(3)
   })
+})
 
-  it('keeps log lines on one line', () => {
-    expect(toLine('a\n  b\r\nc', 100)).toBe('a ⏎ b ⏎ c')
+describe('toCode', () => {
+  it('keeps IDs copyable: no bidi marks', () => {
+    expect(toCode('pcte-123', 100)).toBe('pcte-123')
   })
+})
 
-  it('redacts secrets in text and inside JSON values', () => {
-    expect(redactText('key=SeCrEt1 and SeCrEt1', ['SeCrEt1'])).toBe('key=*** and ***')
-    expect(redactText('abc', ['ab'])).toBe('abc')
-    expect(redactDeep({ a: ['x SeCrEt1'], SeCrEt1: 1, n: 2, z: null }, ['SeCrEt1'])).toEqual({
-      a: ['x ***'],
-      '***': 1,
-      n: 2,
-      z: null
-    })
+describe('visible', () => {
+  it('shows invisible and look-alike characters', () => {
+    expect(visible('Failed\u200b')).toBe('"Failed\\u200b"')
+    expect(visible('F\u0430iled')).toBe('"F\\u0430iled"')
+    expect(visible('a"b\\')).toBe('"a\\"b\\\\"')
+    expect(visible('x'.repeat(10), 4)).toBe('"xxxx"… (6 more characters)')
+  })
+})
+
+describe('words', () => {
+  it('counts and times', () => {
+    expect(plural(1, 'request')).toBe('1 request')
+    expect(plural(2, 'request')).toBe('2 requests')
+    expect(formatDuration(500)).toBe('0.5s')
+    expect(formatDuration(42_000)).toBe('42s')
+    expect(formatDuration(3_725_000)).toBe('1h 2m 5s')
+    expect(shorten('\ud83d\ude00\ud83d\ude00', 3)).toBe('\ud83d\ude00… (2 more characters)')
   })
 })

@@ -1,8 +1,8 @@
 import type { PrecheckItem, PrecheckState } from '../../src/ninedata/types.js'
 import type { Report } from '../../src/report/model.js'
-import { decideVerdict, type Outcome } from '../../src/verdict.js'
+import { decideVerdict, type Outcome, type WaitEnd } from '../../src/verdict.js'
 
-// Small builders for the pure report functions' inputs.
+// Small builders for the pure modules' inputs.
 
 export function item(status: string, name = `item ${status}`, errorMessage = ''): PrecheckItem {
   const raw: Record<string, unknown> = {
@@ -13,7 +13,7 @@ export function item(status: string, name = `item ${status}`, errorMessage = '')
   }
   if (errorMessage) raw['errorMessage'] = errorMessage
   return {
-    precheckItem: raw['precheckItem'] as string,
+    precheckItem: name.replace(/\W/g, ''),
     itemName: name,
     itemDescription: `checks ${name}`,
     status,
@@ -26,16 +26,22 @@ export function state(status: string, items: PrecheckItem[]): PrecheckState {
   return { taskId: 'cc-1', precheckTaskId: 'pcte-1', status, precheckItems: items }
 }
 
+export function end(outcome: Outcome, last?: PrecheckState, extra: Partial<WaitEnd> = {}): WaitEnd {
+  return { outcome, last, earlierFailures: [], timeoutMs: 900_000, endedAt: 1_000_000, ...extra }
+}
+
 export function report(
   outcome: Outcome,
-  s: PrecheckState | undefined,
-  extra: Partial<Report> = {}
+  last: PrecheckState | undefined,
+  extra: Partial<Report> = {},
+  wait: Partial<WaitEnd> = {}
 ): Report {
   return {
-    verdict: decideVerdict(outcome, s, 'boom'),
+    verdict: decideVerdict(end(outcome, last, { error: 'boom', ...wait })),
+    comparison: 'schema',
     taskId: 'cc-1',
     precheckTaskId: 'pcte-1',
-    state: s,
+    state: last,
     requestId: 'req-1',
     durationMs: 65_000,
     failOnFailure: true,

@@ -1,0 +1,158 @@
+import { describe, expect, it } from '@jest/globals'
+import { ApiError, StopError } from '../../src/ninedata/failure.js'
+import type { PrecheckState } from '../../src/ninedata/types.js'
+import { pollDelayMs, waitForPrecheck } from '../../src/wait.js'
+import { item, state } from './builders.js'
+
+// The waiting loop on a fake clock: no timers, no network.
+
+function fakeClock() {
+  let now = 0
+  return {
+    now: () => now,
+    sleep: async (ms: number) => {
+      now += ms
+    },
+    advance: (ms: number) => {
+      now += ms
+    }
+  }
+}
+
+function script(
+  answers: (PrecheckState | Error)[],
+  clock: ReturnType<typeof fakeClock>,
+  pollMs = 10
+) {
+  const polledAt: number[] = []
+  let n = 0
+  const poll = async (): Promise<PrecheckState> => {
+    polledAt.push(clock.now())
+    clock.advance(pollMs)
+    const answer = answers[Math.min(n++, answers.length - 1)]!
+    if (answer instanceof Error) throw answer
+    return answer
+  }
+  return { poll, polledAt }
+}
+
+describe('waitForPrecheck', () => {
+  it('follows the ramp, then the interval, until the answer is final', async () => {
+    const clock = fakeClock()
+    const running = state('Running', [item('Running')])
+    const { poll, polledAt } = script(
+      [
+        running,
+        running,
+        running,
+        running,
+        running,
+        running,
+        running,
+        running,
+        state('Success', [item('Success')])
+      ],
+      clock,
+      0
+    )
+    const result = await waitForPrecheck({
+      poll,
+      intervalMs: 5000,
+      deadline: 100_000,
+      sleep: clock.sleep,
+      now: clock.now,
+      onState: () => undefined
+    })
+    expect(result.outcome).toBe('finished')
+    expect(polledAt).toEqual([0, 500, 1000, 1500, 2500, 3500, 5500, 8500, 13500])
+  })
+
+  it('never polls again sooner than the last poll took', async () => {
+    const clock = fakeClock()
+    const running = state('Running', [])
+    const { poll, polledAt } = script([running, running, state('Failed', [])], clock, 4000)
+    await waitForPrecheck({
+      poll,
+      intervalMs: 1000,
+      deadline: 100_000,
+      sleep: clock.sleep,
+      now: clock.now,
+      onState: () => undefined
+    })
+    expect(polledAt).toEqual([0, 8000, 16000])
+  })
+
+  it('times out at the deadline with the last state, and keeps earlier failures', async () => {
+    const clock = fakeClock()
+    const { poll } = script(
+      [state('Running', [item('Failed', 'A')]), state('Running', [item('Running', 'A')])],
+      clock
+    )
+    const result = await waitForPrecheck({
+      poll,
+      intervalMs: 1000,
+      deadline: 10_000,
+      sleep: clock.sleep,
+      now: clock.now,
+      onState: () => undefined
+    })
+    expect(result.outcome).toBe('timeout')
+    expect(result.last?.status).toBe('Running')
+    expect(result.earlierFailures.map(i => i.itemName)).toEqual(['A'])
+    expect(clock.now()).toBeLessThanOrEqual(10_000 + 10)
+  })
+
+  it('stops at once on an undocumented status', async () => {
+    const clock = fakeClock()
+    const { poll, polledAt } = script([state('Running', [item('Weird')])], clock)
+    const result = await waitForPrecheck({
+      poll,
+      intervalMs: 1000,
+      deadline: 10_000,
+      sleep: clock.sleep,
+      now: clock.now,
+      onState: () => undefined
+    })
+    expect(result.outcome).toBe('finished')
+    expect(polledAt).toHaveLength(1)
+  })
+
+  it('reports cancellation and outages from the client, and other errors as errors', async () => {
+    const clock = fakeClock()
+    const outage = { sinceMs: 0, lastError: new ApiError('transient', 'HTTP 503') }
+    const stopped = await waitForPrecheck({
+      poll: script([new StopError('timeout', outage)], clock).poll,
+      intervalMs: 1000,
+      deadline: 10_000,
+      sleep: clock.sleep,
+      now: clock.now,
+      onState: () => undefined
+    })
+    expect(stopped).toMatchObject({ outcome: 'timeout', outage })
+    const cancelled = await waitForPrecheck({
+      poll: script([new StopError('cancelled')], clock).poll,
+      intervalMs: 1000,
+      deadline: 10_000,
+      sleep: clock.sleep,
+      now: clock.now,
+      onState: () => undefined
+    })
+    expect(cancelled.outcome).toBe('cancelled')
+    const failed = await waitForPrecheck({
+      poll: script([new ApiError('business', 'task not found')], clock).poll,
+      intervalMs: 1000,
+      deadline: 10_000,
+      sleep: clock.sleep,
+      now: clock.now,
+      onState: () => undefined
+    })
+    expect(failed.outcome).toBe('error')
+  })
+})
+
+describe('pollDelayMs', () => {
+  it('never waits longer than the interval', () => {
+    expect(pollDelayMs(1, 200)).toBe(200)
+    expect(pollDelayMs(20, 5000)).toBe(5000)
+  })
+})
