@@ -4,10 +4,11 @@ import { join } from 'node:path'
 import * as core from '@actions/core'
 import type { Log } from '../ninedata/client.js'
 import type { SafeText } from '../text/safe.js'
-import { LIMITS } from '../text/words.js'
+import { LIMITS, plural } from '../text/words.js'
 import { planAnnotations } from './annotations.js'
 import { stepFails, type Report } from './model.js'
 import { planOutputs } from './outputs.js'
+import { itemLines } from './progress.js'
 import { reportFileName, reportFileText } from './report-file.js'
 import { renderSummary } from './summary.js'
 
@@ -40,6 +41,11 @@ export class Publisher implements Log {
 
   /** Outputs, annotations, report file, summary and the step's result: the same on every way out. */
   async publish(report: Report, writeSummary: boolean): Promise<void> {
+    const state = report.state
+    if (state) {
+      const title = `All ${plural(state.precheckItems.length, 'check item')} of precheck ${state.precheckTaskId}`
+      this.group(title, itemLines(state, this.safe))
+    }
     this.setOutputs(report)
     for (const annotation of planAnnotations(report, this.safe)) {
       const log = annotation.level === 'error' ? core.error : core.warning

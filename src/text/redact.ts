@@ -20,41 +20,57 @@ const JSON_ESCAPES: Record<string, string> = {
   r: '\r',
   t: '\t'
 }
-const HEX4 = /^[0-9a-fA-F]{4}$/
-const HEX2 = /^[0-9a-fA-F]{2}$/
+function hexValue(text: string, from: number, count: number): number {
+  let value = 0
+  for (let i = from; i < from + count; i++) {
+    const c = text.charCodeAt(i)
+    const digit =
+      c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1
+    if (digit < 0) return -1
+    value = value * 16 + digit
+  }
+  return value
+}
 
 /**
- * The encoded characters that may start at `text[i]`: the character itself, a JSON escape (`\"`,
- * `\u005f`), a URL escape (`%5F`, `+` for a space) or an HTML character reference (`&#95;`, `&#x5f;`,
- * `&amp;`). Yields [decoded UTF-16 unit(s), length in text].
+ * The encoded form that starts at `text[i]`, if any: a JSON escape (`\"`, `\u005f`), a URL escape
+ * (`%5F`, `+` for a space) or an HTML character reference (`&#95;`, `&#x5f;`, `&amp;`). Returns
+ * [decoded UTF-16 unit(s), length in text], or undefined when `text[i]` only stands for itself.
  */
-function* decodedAt(text: string, i: number): Generator<[string, number]> {
+function escapeAt(text: string, i: number): [string, number] | undefined {
   const c = text[i]
-  if (c === undefined) return
-  yield [c, 1]
   if (c === '\\') {
     const next = text[i + 1]
-    if (next === 'u' && HEX4.test(text.slice(i + 2, i + 6))) {
-      yield [String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16)), 6]
-    } else if (next !== undefined && JSON_ESCAPES[next] !== undefined) {
-      yield [JSON_ESCAPES[next], 2]
+    if (next === 'u') {
+      const code = hexValue(text, i + 2, 4)
+      return code >= 0 ? [String.fromCharCode(code), 6] : undefined
     }
-  } else if (c === '%' && HEX2.test(text.slice(i + 1, i + 3))) {
-    // One byte of UTF-8; multi-byte characters are matched byte by byte below.
-    yield [String.fromCharCode(parseInt(text.slice(i + 1, i + 3), 16)), 3]
-  } else if (c === '+') {
-    yield [' ', 1]
-  } else if (c === '&') {
-    const end = text.indexOf(';', i + 1)
-    if (end > i && end - i <= 10) {
-      const name = text.slice(i + 1, end)
-      let code: number | undefined
-      if (/^#\d{1,7}$/.test(name)) code = Number(name.slice(1))
-      else if (/^#[xX][0-9a-fA-F]{1,6}$/.test(name)) code = parseInt(name.slice(2), 16)
-      if (code !== undefined && code <= 0x10ffff) yield [String.fromCodePoint(code), end - i + 1]
-      else if (NAMED_ENTITIES[name] !== undefined) yield [NAMED_ENTITIES[name], end - i + 1]
-    }
+    const simple = next === undefined ? undefined : JSON_ESCAPES[next]
+    return simple === undefined ? undefined : [simple, 2]
   }
+  if (c === '%') {
+    // One byte of UTF-8; multi-byte characters are matched byte by byte against the UTF-8 target.
+    const code = hexValue(text, i + 1, 2)
+    return code >= 0 ? [String.fromCharCode(code), 3] : undefined
+  }
+  if (c === '+') return [' ', 1]
+  if (c === '&') return entityAt(text, i)
+  return undefined
+}
+
+function entityAt(text: string, i: number): [string, number] | undefined {
+  // Entities are short: look no further than 10 characters (a scan to the end would be quadratic).
+  const semicolon = text.slice(i + 1, i + 11).indexOf(';')
+  if (semicolon < 0) return undefined
+  const end = i + 1 + semicolon
+  const name = text.slice(i + 1, end)
+  let code: number | undefined
+  if (/^#\d{1,7}$/.test(name)) code = Number(name.slice(1))
+  else if (/^#[xX][0-9a-fA-F]{1,6}$/.test(name)) code = parseInt(name.slice(2), 16)
+  if (code !== undefined)
+    return code <= 0x10ffff ? [String.fromCodePoint(code), end - i + 1] : undefined
+  const named = NAMED_ENTITIES[name]
+  return named === undefined ? undefined : [named, end - i + 1]
 }
 
 function hex4(c: string): string {
@@ -64,20 +80,21 @@ function hex4(c: string): string {
 /** Length in `text` of an encoded copy of `secret` starting at `start`, or 0. */
 function matchAt(text: string, start: number, secret: string, bytes: string): number {
   // Two targets: the secret's UTF-16 units (plain, JSON, HTML) and its UTF-8 bytes (URL escapes).
+  // At each position an escape is tried before the plain character, so `\\u005f` is read whole.
   for (const target of bytes === secret ? [secret] : [secret, bytes]) {
     let i = start
     let t = 0
-    while (t < target.length) {
-      let advanced = false
-      for (const [decoded, length] of decodedAt(text, i)) {
-        if (target.startsWith(decoded, t)) {
-          t += decoded.length
-          i += length
-          advanced = true
-          break
-        }
+    while (t < target.length && i < text.length) {
+      const escaped = escapeAt(text, i)
+      if (escaped && target.startsWith(escaped[0], t)) {
+        t += escaped[0].length
+        i += escaped[1]
+      } else if (text.charCodeAt(i) === target.charCodeAt(t)) {
+        t++
+        i++
+      } else {
+        break
       }
-      if (!advanced) break
     }
     if (t === target.length) return i - start
   }
