@@ -79,9 +79,9 @@ describe('outages are ridden out until timeout-seconds', () => {
   )
 
   it(
-    '5 s of status queries without an answer within request-timeout-seconds, then a pass',
+    '9 s of status queries without an answer within request-timeout-seconds, then a pass',
     async () => {
-      const { result, sim } = await gate(statusHook(outageFor(5000, [{ type: 'hang' }])), {
+      const { result, sim } = await gate(statusHook(outageFor(9000, [{ type: 'hang' }])), {
         'timeout-seconds': '40',
         'request-timeout-seconds': '1'
       })
