@@ -13,24 +13,89 @@ export interface SimItem {
   startAfterMs?: number
 }
 
+/** The two kinds of comparison NineData runs a precheck for. */
+export type Comparison = 'schema' | 'data'
+
+/** What a fault does to one request. */
+export type FaultKind =
+  | { type: 'reset' }
+  | { type: 'hang' }
+  | {
+      type: 'http'
+      status: number
+      body?: string
+      headers?: Record<string, string>
+      contentType?: string
+    }
+  | { type: 'cut' }
+  | { type: 'delay'; ms: number }
+
 /** One injected fault: applies to matching requests number `from` (1-based) up to `from + times - 1`. */
 export interface Fault {
   on: 'start' | 'status' | 'now' | 'any'
   from?: number
   times?: number
-  kind:
-    | { type: 'reset' }
-    | { type: 'hang' }
-    | {
-        type: 'http'
-        status: number
-        body?: string
-        headers?: Record<string, string>
-        contentType?: string
-      }
-    | { type: 'cut' }
-    | { type: 'delay'; ms: number }
+  kind: FaultKind
 }
+
+/** The documented shape of a status answer's `data` (as the simulator would send it). */
+export interface StatusData {
+  taskId: string
+  precheckTaskId: string
+  status: string
+  precheckItems: {
+    precheckItem: string
+    itemName: string
+    itemDescription: string
+    status: string
+    errorMessage?: string
+  }[]
+}
+
+/** What a hook is told about the request it answers. */
+export interface AnswerContext {
+  /** 1-based number of this request among the requests of its kind (start or status), both comparisons. */
+  n: number
+  /** The comparison the request's path is for. */
+  comparison: Comparison
+  /** The task ID asked for (start: from the body; status: from the query). */
+  taskId: string
+  /** Start: the precheck the simulator just created (already registered); status: the one asked for. */
+  precheckTaskId: string
+  /** The requestId the simulator would put in the envelope. */
+  requestId: string
+  /** The access-key-secret the simulator checks signatures with (for answers that echo it). */
+  secret: string
+  /** ms since the first start or status request this simulator received. */
+  sinceFirstMs: number
+  /** The `data` the simulator would answer (status: undefined when the precheck is unknown). */
+  natural: StatusData | { taskId: string; precheckTaskId: string } | undefined
+}
+
+/**
+ * What a hook answers instead of the simulator (undefined: answer as usual). One of:
+ * - `{ data }`: HTTP 200 envelope `{success: true, requestId, data}`; `success`, `message`, `requestId`
+ *   override the envelope's fields (requestId may be any JSON value).
+ * - `{ json }`: HTTP 200 with JSON.stringify(json) as the whole body.
+ * - `{ body }`: the raw body as given (string or bytes), with `status` (200), `contentType`
+ *   (application/json) and extra `headers`.
+ * - `{ fault }`: any fault kind (reset, hang, cut, http, delay; delay then answers as usual).
+ * - `{ huge }`: a syntactically valid JSON envelope of about `bytes` bytes, streamed in 1 MiB chunks,
+ *   with a content-length header unless `chunked`.
+ */
+export type HookAnswer =
+  | { data: unknown; success?: boolean; message?: string; requestId?: unknown }
+  | { json: unknown }
+  | {
+      body: string | Buffer
+      status?: number
+      contentType?: string
+      headers?: Record<string, string>
+    }
+  | { fault: FaultKind }
+  | { huge: { bytes: number; chunked?: boolean } }
+
+export type AnswerHook = (context: AnswerContext) => HookAnswer | undefined
 
 export interface Scenario {
   name: string
@@ -51,6 +116,12 @@ export interface Scenario {
   noDateHeader?: boolean
   /** How a rejected signature or timestamp is answered. */
   authFailure?: 'http401' | 'envelope200'
+  /** The comparison kind the scenario's items are written for (scripts pick a cc- or cd- task ID). */
+  comparison?: Comparison
+  /** Answers the start call instead of the simulator (after signature and kind checks). */
+  startAnswer?: AnswerHook
+  /** Answers the status query instead of the simulator (after signature and kind checks). */
+  statusAnswer?: AnswerHook
 }
 
 const check = (
@@ -189,6 +260,55 @@ function hugeItems(): SimItem[] {
   return items
 }
 
+/** The items a typical data comparison precheck reports (row-level comparison needs keys). */
+function dataItems(): SimItem[] {
+  return [
+    check(
+      'srcDataSourceCheck',
+      'Source Connection Check',
+      'Check the status of the gateway of the source datasource, database connectable, and verify the username and password',
+      300
+    ),
+    check(
+      'tgtDataSourceCheck',
+      'Target Connection Check',
+      'Check the status of the gateway of the target datasource, database connectable, and verify the username and password',
+      450
+    ),
+    check(
+      'compareSrcPermissionCheck',
+      'Source Read Permission Check',
+      'Check that the source account can SELECT every table in the comparison scope',
+      700
+    ),
+    check(
+      'targetTableExistCheck',
+      'Target Table Existence Check',
+      'Check that every table to compare also exists in the target database',
+      900
+    ),
+    check(
+      'primaryKeyCheck',
+      'Primary Key Check',
+      'Check that every table to compare has a primary key or a non-null unique key, so rows can be matched',
+      1100
+    ),
+    check(
+      'columnTypeCompatibleCheck',
+      'Column Type Compatibility Check',
+      'Check that compared columns have types whose values can be compared across source and target',
+      1200
+    )
+  ]
+}
+
+const DATA_FAILURES = {
+  targetTableExistCheck:
+    'Table `shop.order_items` does not exist in the target database shop_replica. Suggested fix: migrate the table first, or exclude it from the comparison.',
+  primaryKeyCheck:
+    'Table `shop.audit_log` has no primary key and no non-null unique key, so its rows cannot be matched. Suggested fix: add a primary key, or exclude the table from the data comparison.'
+}
+
 export const SCENARIOS: Record<string, Scenario> = {
   pass: {
     name: 'pass',
@@ -325,6 +445,20 @@ export const SCENARIOS: Record<string, Scenario> = {
       'The first status query gets 503 with Retry-After as an HTTP date about 2.5 s ahead; then a pass.',
     items: () => standardItems(),
     faults: [retryAfterDateFault(0)]
+  },
+  'data-pass': {
+    name: 'data-pass',
+    description:
+      'A data comparison precheck (use a cd- task ID): six items, all Success in ~1.2 s.',
+    comparison: 'data',
+    items: () => dataItems()
+  },
+  'data-failed': {
+    name: 'data-failed',
+    description:
+      'A data comparison precheck (use a cd- task ID): a missing target table and a table without a key.',
+    comparison: 'data',
+    items: () => withFailures(dataItems(), DATA_FAILURES)
   },
   'retry-after-date-skew': {
     name: 'retry-after-date-skew',

@@ -10,9 +10,15 @@ import type { AddressInfo, Socket } from 'node:net'
 import {
   DEFAULT_SCENARIO,
   SCENARIOS,
+  type AnswerContext,
+  type AnswerHook,
+  type Comparison,
   type Fault,
+  type FaultKind,
+  type HookAnswer,
   type Scenario,
-  type SimItem
+  type SimItem,
+  type StatusData
 } from './scenarios.js'
 
 // A NineData OpenAPI simulator: a real HTTP server on 127.0.0.1 that checks every request's
@@ -45,7 +51,24 @@ export interface RecordedRequest {
   atMs: number
   /** HTTP status answered, or the fault applied. */
   answer: string
+  /** Which endpoint kind the path is (undefined: not a precheck or clock endpoint). */
+  kind?: 'start' | 'status' | 'now'
+  /** Which comparison's precheck endpoint the path is (compareschema or comparedata). */
+  comparison?: Comparison
+  /** Set when the request was refused because its task ID belongs to the other comparison. */
+  wrongKind?: boolean
+  /** Set when a scenario hook (startAnswer/statusAnswer) made the answer. */
+  hooked?: boolean
 }
+
+/** The comparison a task ID belongs to: cc- schema, cd- data, anything else unknown (served by both). */
+export function comparisonOfTask(taskId: string): Comparison | undefined {
+  if (taskId.startsWith('cc-')) return 'schema'
+  if (taskId.startsWith('cd-')) return 'data'
+  return undefined
+}
+
+const PRECHECK_PATH = /\/openapi\/v1\/compare(schema|data)\/precheck\/(start|status)$/
 
 interface PrecheckRun {
   taskId: string
@@ -58,8 +81,8 @@ export interface Simulator {
   port: number
   scenario: Scenario
   requests: RecordedRequest[]
-  /** Requests per endpoint kind. */
-  count(kind: 'start' | 'status' | 'now'): number
+  /** Requests per endpoint kind, over both comparisons, or of one comparison only. */
+  count(kind: 'start' | 'status' | 'now', comparison?: Comparison): number
   /** Adds a precheck that already exists (for precheck-task-id runs); returns its ID. */
   addPrecheck(taskId: string, startedMsAgo?: number): string
   close(): Promise<void>
@@ -132,6 +155,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const prechecks = new Map<string, PrecheckRun>()
   const requests: RecordedRequest[] = []
   const counters = { start: 0, status: 0, now: 0 }
+  let firstPrecheckRequestAt: number | undefined
   const sockets = new Set<Socket>()
   const newId = (prefix: string, bytes = 6): string =>
     `${prefix}${randomBytes(bytes).toString('hex')}`
@@ -174,7 +198,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return null
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse, body: string): Promise<string> {
+  async function handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: string,
+    record: RecordedRequest
+  ): Promise<string> {
     const url = new URL(req.url ?? '/', 'http://simulator')
     const path = url.pathname
     const requestId = newId('sim-', 12)
@@ -189,51 +218,145 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       return String(status)
     }
 
+    /** Applies a fault; undefined when the request should then be answered as usual (delay). */
+    async function applyFault(fault: FaultKind): Promise<string | undefined> {
+      switch (fault.type) {
+        case 'reset':
+          req.socket.destroy()
+          return 'fault:reset'
+        case 'hang':
+          return 'fault:hang'
+        case 'cut': {
+          // Promise a body, send half of it, close: a body cut short.
+          const full = envelope(requestId, {
+            success: true,
+            data: { status: 'Running', precheckItems: [] }
+          })
+          res.writeHead(200, {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(full)
+          })
+          res.write(full.slice(0, Math.floor(full.length / 2)))
+          setTimeout(() => req.socket.destroy(), 20)
+          return 'fault:cut'
+        }
+        case 'http':
+          for (const [name, value] of Object.entries(fault.headers ?? {}))
+            res.setHeader(name, value)
+          return send(fault.status, fault.body ?? '', fault.contentType ?? 'application/json')
+        case 'delay':
+          await new Promise(resolve => setTimeout(resolve, fault.ms))
+          return undefined
+      }
+    }
+
+    /** Sends what a scenario hook asked for; undefined when it asked for the usual answer. */
+    async function sendHooked(answer: HookAnswer): Promise<string | undefined> {
+      record.hooked = true
+      if ('fault' in answer) return applyFault(answer.fault)
+      if ('huge' in answer) return sendHuge(answer.huge.bytes, answer.huge.chunked ?? false)
+      if ('json' in answer) return send(200, JSON.stringify(answer.json))
+      if ('body' in answer) {
+        for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value)
+        const raw = answer.body
+        res.writeHead(answer.status ?? 200, {
+          'content-type': answer.contentType ?? 'application/json; charset=utf-8',
+          'content-length': typeof raw === 'string' ? Buffer.byteLength(raw) : raw.length
+        })
+        res.end(raw)
+        return String(answer.status ?? 200)
+      }
+      return send(
+        200,
+        JSON.stringify({
+          success: answer.success ?? true,
+          requestId: 'requestId' in answer ? answer.requestId : requestId,
+          ...(answer.message !== undefined ? { message: answer.message } : {}),
+          ...(answer.data !== undefined ? { data: answer.data } : {})
+        })
+      )
+    }
+
+    /** A valid JSON envelope of about `bytes` bytes, streamed (a padding string inside `data`). */
+    async function sendHuge(bytes: number, chunked: boolean): Promise<string> {
+      const head = `{"success":true,"requestId":"${requestId}","data":{"status":"Running","precheckItems":[],"padding":"`
+      const tail = '"}}'
+      const padding = Math.max(0, bytes - head.length - tail.length)
+      res.writeHead(200, {
+        'content-type': 'application/json; charset=utf-8',
+        ...(chunked ? {} : { 'content-length': head.length + padding + tail.length })
+      })
+      res.write(head)
+      const chunk = Buffer.alloc(1024 * 1024, 'x')
+      for (let left = padding; left > 0; left -= chunk.length) {
+        const piece = left >= chunk.length ? chunk : chunk.subarray(0, left)
+        // Stop when the client hangs up (e.g. it refused the answer as too large).
+        if (res.destroyed) return 'huge:aborted'
+        if (!res.write(piece))
+          await new Promise<void>(resolve => {
+            const done = (): void => {
+              res.off('drain', done)
+              res.off('close', done)
+              resolve()
+            }
+            res.on('drain', done)
+            res.on('close', done)
+          })
+      }
+      res.end(tail)
+      return 'huge'
+    }
+
+    const match = PRECHECK_PATH.exec(path)
+    const comparison = match ? (match[1] as Comparison) : undefined
     const kind =
       path === '/openapi/now'
         ? 'now'
-        : path.endsWith('/precheck/start')
-          ? 'start'
-          : path.endsWith('/precheck/status')
-            ? 'status'
-            : undefined
+        : match
+          ? (match[2] as 'start' | 'status')
+          : path.endsWith('/precheck/start')
+            ? 'start'
+            : path.endsWith('/precheck/status')
+              ? 'status'
+              : undefined
+    record.kind = kind
+    record.comparison = comparison
     if (kind) {
       const n = ++counters[kind]
+      if (kind !== 'now') firstPrecheckRequestAt ??= Date.now()
       const fault = faultFor(kind, n)
       if (fault) {
-        switch (fault.kind.type) {
-          case 'reset':
-            req.socket.destroy()
-            return 'fault:reset'
-          case 'hang':
-            return 'fault:hang'
-          case 'cut': {
-            // Promise a body, send half of it, close: a body cut short.
-            const full = envelope(requestId, {
-              success: true,
-              data: { status: 'Running', precheckItems: [] }
-            })
-            res.writeHead(200, {
-              'content-type': 'application/json',
-              'content-length': Buffer.byteLength(full)
-            })
-            res.write(full.slice(0, Math.floor(full.length / 2)))
-            setTimeout(() => req.socket.destroy(), 20)
-            return 'fault:cut'
-          }
-          case 'http':
-            for (const [name, value] of Object.entries(fault.kind.headers ?? {}))
-              res.setHeader(name, value)
-            return send(
-              fault.kind.status,
-              fault.kind.body ?? '',
-              fault.kind.contentType ?? 'application/json'
-            )
-          case 'delay':
-            await new Promise(resolve => setTimeout(resolve, (fault.kind as { ms: number }).ms))
-            break
-        }
+        const faulted = await applyFault(fault.kind)
+        if (faulted !== undefined) return faulted
       }
+    }
+
+    const hookContext = (
+      hookKind: 'start' | 'status',
+      taskId: string,
+      precheckTaskId: string,
+      natural: AnswerContext['natural']
+    ): AnswerContext => ({
+      n: counters[hookKind],
+      comparison: comparison ?? 'schema',
+      taskId,
+      precheckTaskId,
+      requestId,
+      secret,
+      sinceFirstMs: Date.now() - (firstPrecheckRequestAt ?? Date.now()),
+      natural
+    })
+    const runHook = async (
+      hook: AnswerHook | undefined,
+      context: AnswerContext
+    ): Promise<string | undefined> => {
+      const answer = hook?.(context)
+      return answer === undefined ? undefined : sendHooked(answer)
+    }
+    /** NineData answers "task not found" when a task ID is sent to the other comparison's API. */
+    const wrongKind = (taskId: string): boolean => {
+      const own = comparisonOfTask(taskId)
+      return comparison !== undefined && own !== undefined && own !== comparison
     }
 
     if (kind === 'now') {
@@ -264,9 +387,21 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (typeof parsed.taskId !== 'string' || !parsed.taskId) {
         return send(200, envelope(requestId, { success: false, message: 'taskId is required' }))
       }
+      if (wrongKind(parsed.taskId)) {
+        record.wrongKind = true
+        return send(200, envelope(requestId, { success: false, message: 'task not found' }))
+      }
       if (scenario.startError)
         return send(200, envelope(requestId, { success: false, message: scenario.startError }))
       const precheckTaskId = addPrecheck(parsed.taskId)
+      const hooked = await runHook(
+        scenario.startAnswer,
+        hookContext('start', parsed.taskId, precheckTaskId, {
+          taskId: parsed.taskId,
+          precheckTaskId
+        })
+      )
+      if (hooked !== undefined) return hooked
       return send(
         200,
         envelope(requestId, { success: true, data: { taskId: parsed.taskId, precheckTaskId } })
@@ -275,7 +410,24 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (kind === 'status' && req.method === 'GET') {
       const taskId = url.searchParams.get('taskId') ?? ''
       const precheckTaskId = url.searchParams.get('precheckTaskId') ?? ''
+      if (wrongKind(taskId)) {
+        record.wrongKind = true
+        return send(200, envelope(requestId, { success: false, message: 'task not found' }))
+      }
       const run = prechecks.get(precheckTaskId)
+      const known = run !== undefined && run.taskId === taskId
+      const hooked = await runHook(
+        scenario.statusAnswer,
+        hookContext(
+          'status',
+          taskId,
+          precheckTaskId,
+          known
+            ? (precheckAnswer(scenario, run, precheckTaskId, Date.now()) as StatusData)
+            : undefined
+        )
+      )
+      if (hooked !== undefined) return hooked
       if (!run || run.taskId !== taskId) {
         return send(
           200,
@@ -312,7 +464,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         answer: ''
       }
       requests.push(record)
-      handle(req, res, body).then(
+      handle(req, res, body, record).then(
         answer => (record.answer = answer),
         error => {
           record.answer = 'error'
@@ -341,7 +493,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     port,
     scenario,
     requests,
-    count: kind => counters[kind],
+    count: (kind, comparison) =>
+      comparison === undefined
+        ? counters[kind]
+        : requests.filter(r => r.kind === kind && r.comparison === comparison).length,
     addPrecheck,
     close: () =>
       new Promise<void>(resolve => {
