@@ -31630,7 +31630,7 @@ function hintFor(answer) {
 ;// CONCATENATED MODULE: ./src/text/words.ts
 // Words and numbers for messages. Pure.
 /** "1 item", "2 items". */
-function words_plural(n, word, many = `${word}s`) {
+function plural(n, word, many = `${word}s`) {
     return `${n} ${n === 1 ? word : many}`;
 }
 /** "20m 3s", "1h 0m 5s", "42s", "0.3s": a duration for messages. */
@@ -31653,7 +31653,7 @@ function formatSeconds(ms) {
     return `${Number((ms / 1000).toFixed(3))} s`;
 }
 /** How much server text is shown where, in characters (UTF-16 units). One table for every surface. */
-const words_LIMITS = {
+const LIMITS = {
     /** An item's name, in a cell, a log line or an annotation title. */
     name: 300,
     /** IDs and status values. */
@@ -31759,13 +31759,17 @@ function readBody(message) {
     return new Promise((resolve, reject) => {
         const chunks = [];
         let size = 0;
+        const tooLarge = () => {
+            // Rejected before the connection is cut, so the cut is not mistaken for a transient failure.
+            reject(new ApiError('fatal', `the answer was too large: over ${MAX_BODY_BYTES / 1024 / 1024} MiB, more than any precheck needs`));
+            message.destroy();
+        };
+        if (Number(message.headers['content-length']) > MAX_BODY_BYTES)
+            return tooLarge();
         message.on('data', (chunk) => {
             size += chunk.length;
-            if (size > MAX_BODY_BYTES) {
-                message.destroy();
-                reject(new ApiError('fatal', `the answer was too large: over ${MAX_BODY_BYTES / 1024 / 1024} MiB, more than any precheck needs`));
-                return;
-            }
+            if (size > MAX_BODY_BYTES)
+                return tooLarge();
             chunks.push(chunk);
         });
         message.on('end', () => {
@@ -31866,7 +31870,7 @@ class NineDataClient {
             try {
                 const answer = await this.signedRequest(method, path, options);
                 if (failures > 0) {
-                    this.options.log.info(`${label} answered after ${words_plural(failures, 'failed attempt')}.`);
+                    this.options.log.info(`${label} answered after ${plural(failures, 'failed attempt')}.`);
                 }
                 return { ...answer, attempts: failures + 1, unclearAttempts: unclear };
             }
@@ -32246,7 +32250,7 @@ function canonicalStatus(status) {
     return PRECHECK_STATUSES.find(s => s.toLowerCase() === folded);
 }
 const isFinal = (s) => s === 'Success' || s === 'Failed';
-function verdict_itemLabel(item) {
+function itemLabel(item) {
     return item.itemName || item.precheckItem || '(unnamed item)';
 }
 /** Items whose status is not one NineData documents (empty, look-alikes, anything else). */
@@ -32313,13 +32317,13 @@ function finishedVerdict(last, failedNow, earlier, verdict) {
     const failedCount = failedNow.length + earlier.length;
     if (overall === 'Failed') {
         const items = failedCount > 0
-            ? `${words_plural(failedCount, 'check item')} failed${failedNow.length ? `: ${listLabels(failedNow)}` : ''}.`
+            ? `${plural(failedCount, 'check item')} failed${failedNow.length ? `: ${listLabels(failedNow)}` : ''}.`
             : 'NineData reported the overall status Failed without a failed check item.';
         return verdict('failed', `The precheck failed: ${items}${earlierText}`);
     }
     if (overall === 'Success' && failedCount > 0) {
         const named = failedNow.length ? `: ${listLabels(failedNow)}` : '';
-        return verdict('failed', `NineData reported Success, but ${words_plural(failedCount, 'check item')} of ${total} failed${named}.${earlierText}`);
+        return verdict('failed', `NineData reported Success, but ${plural(failedCount, 'check item')} of ${total} failed${named}.${earlierText}`);
     }
     if (overall === 'Success' &&
         last.precheckItems.every(i => canonicalStatus(i.status) === 'Success')) {
@@ -32338,15 +32342,15 @@ function undocumented(state) {
         return undefined;
     const parts = [];
     if (overall)
-        parts.push(`the overall status ${visible(state.status, words_LIMITS.id)}`);
+        parts.push(`the overall status ${visible(state.status, LIMITS.id)}`);
     if (odd.length > 0) {
         const shown = odd
-            .slice(0, words_LIMITS.namesInReason)
-            .map(item => `${verdict_itemLabel(item)} (${visible(item.status, words_LIMITS.id)})`);
+            .slice(0, LIMITS.namesInReason)
+            .map(item => `${itemLabel(item)} (${visible(item.status, LIMITS.id)})`);
         const more = odd.length > shown.length ? ` and ${odd.length - shown.length} more` : '';
         parts.push(`${odd.length === 1 ? 'the status of' : `the statuses of ${odd.length} check items:`} ${shown.join(', ')}${more}`);
     }
-    return (`NineData reported ${parts.join(' and ')}, which ${parts.length > 1 || odd.length > 1 ? 'are' : 'is'} not among the documented statuses ` +
+    return (`NineData reported ${parts.join(' and ')}: not a status NineData documents ` +
         `(Unstarted, Running, Failed, Success). An answer this action does not understand is never a pass.`);
 }
 function timeoutReason(end) {
@@ -32360,19 +32364,19 @@ function timeoutReason(end) {
     }
     if (last && canonicalStatus(last.status) === 'Success') {
         const pending = last.precheckItems.filter(i => !isFinal(canonicalStatus(i.status)));
-        return (`${head} NineData reported Success, but ${words_plural(pending.length, 'check item')} never reported a final status: ` +
+        return (`${head} NineData reported Success, but ${plural(pending.length, 'check item')} never reported a final status: ` +
             `${listLabels(pending)}.${raise}`);
     }
     return `${head}${lastSeen(last)}${raise}`;
 }
 function lastSeen(last) {
     return last
-        ? ` The last status seen was ${visible(last.status, words_LIMITS.id)}.`
+        ? ` The last status seen was ${visible(last.status, LIMITS.id)}.`
         : ' No status was seen.';
 }
 /** "A, B, C and 12 more": names for a one-line message, however many items there are. */
-function listLabels(items, max = words_LIMITS.namesInReason) {
-    const names = items.slice(0, max).map(verdict_itemLabel);
+function listLabels(items, max = LIMITS.namesInReason) {
+    const names = items.slice(0, max).map(itemLabel);
     const rest = items.length - names.length;
     return rest > 0 ? `${names.join(', ')} and ${rest} more` : names.join(', ');
 }
@@ -32404,7 +32408,7 @@ function progressLine(state, elapsedMs, safe) {
     const items = c.total === 0
         ? 'no check items yet'
         : `${c.done}/${c.total} check items done, ${c.failed} failed`;
-    return `[${formatDuration(elapsedMs)}] Precheck ${safe.line(state.precheckTaskId, words_LIMITS.id)}: ${safe.line(state.status, words_LIMITS.id)}, ${items}`;
+    return `[${formatDuration(elapsedMs)}] Precheck ${safe.line(state.precheckTaskId, LIMITS.id)}: ${safe.line(state.status, LIMITS.id)}, ${items}`;
 }
 /** One line per item for the collapsed group at the end, at most `max` of them. */
 function itemLines(state, safe, max = LIMITS.logItems) {
@@ -32456,8 +32460,8 @@ async function waitForPrecheck(options) {
                 return end('finished');
             if (now() >= options.deadline)
                 return end('timeout');
-            // Never sooner than the last poll took again: a slow, large answer is not asked for back to back.
-            const next = Math.max(startedAt + pollDelayMs(polls, options.intervalMs), now() + took);
+            // A slow (large) answer is not asked for back to back: wait at least twice as long as it took.
+            const next = Math.max(startedAt + pollDelayMs(polls, options.intervalMs), now() + 2 * took);
             await options.sleep(Math.max(0, Math.min(next, options.deadline) - now()));
             if (now() >= options.deadline)
                 return end('timeout');
@@ -32527,7 +32531,7 @@ async function start(client, inputs, log) {
     const { attempts, unclearAttempts } = started.call;
     // A retried start may have started prechecks we never heard of: say which one is followed.
     const retried = unclearAttempts > 0
-        ? ` ${words_plural(unclearAttempts, 'earlier attempt')} of the start call got no usable answer, so NineData may have started other prechecks for this task; this run follows ${id} only.`
+        ? ` ${plural(unclearAttempts, 'earlier attempt')} of the start call got no usable answer, so NineData may have started other prechecks for this task; this run follows ${id} only.`
         : attempts > 1
             ? ` Earlier attempts did not reach NineData; this run follows ${id} only.`
             : '';
@@ -32776,9 +32780,9 @@ function orderForReport(items, rank) {
 const ANNOTATIONS_SHOWN_PER_STEP = 10;
 function itemAnnotation(item, level, safe) {
     const message = item.errorMessage.trim()
-        ? safe.line(item.errorMessage, words_LIMITS.message)
+        ? safe.line(item.errorMessage, LIMITS.message)
         : 'NineData gave no reason for this failure.';
-    return { level, title: safe.line(verdict_itemLabel(item), words_LIMITS.name), message };
+    return { level, title: safe.line(itemLabel(item), LIMITS.name), message };
 }
 function planAnnotations(report, safe) {
     const failed = report.verdict.failedItems;
@@ -32794,8 +32798,8 @@ function planAnnotations(report, safe) {
     const rest = failed.length - shown.length;
     shown.push({
         level,
-        title: words_plural(rest, 'more failed check item'),
-        message: `${words_plural(rest, 'more check item')} failed; the job summary lists the failed items first, and the report-file output has every item.`
+        title: plural(rest, 'more failed check item'),
+        message: `${plural(rest, 'more check item')} failed; the job summary lists the failed items first, and the report-file output has every item.`
     });
     return shown;
 }
@@ -32895,7 +32899,7 @@ function statusCell(status, safe) {
     if (canonical)
         return `${STATUS_ICON[canonical] ?? ''}&nbsp;${canonical}`;
     // Not a documented status: show exactly what was sent, invisible characters included.
-    return `❔&nbsp;<code>${safe.code(visible(status, words_LIMITS.id), words_LIMITS.id * 6)}</code>`;
+    return `❔&nbsp;<code>${safe.code(visible(status, LIMITS.id), LIMITS.id * 6)}</code>`;
 }
 function heading(report) {
     const what = `NineData ${comparisonWords(report)} precheck`;
@@ -32915,14 +32919,14 @@ function heading(report) {
     }
 }
 function itemRow(item, withMessage, safe, earlier = false) {
-    const name = verdict_itemLabel(item);
+    const name = itemLabel(item);
     const id = item.precheckItem && item.precheckItem !== name
         ? `<br><sub><code>${safe.code(item.precheckItem)}</code></sub>`
         : '';
-    const message = withMessage ? `<td>${safe.html(item.errorMessage, words_LIMITS.message)}</td>` : '';
+    const message = withMessage ? `<td>${safe.html(item.errorMessage, LIMITS.message)}</td>` : '';
     return (`<tr><td>${earlier ? '❌&nbsp;Failed at an earlier poll' : statusCell(item.status, safe)}</td>` +
-        `<td><strong>${safe.html(name, words_LIMITS.name)}</strong>${id}</td>` +
-        `<td>${safe.html(item.itemDescription, words_LIMITS.description)}</td>${message}</tr>\n`);
+        `<td><strong>${safe.html(name, LIMITS.name)}</strong>${id}</td>` +
+        `<td>${safe.html(item.itemDescription, LIMITS.description)}</td>${message}</tr>\n`);
 }
 function factsTable(report, safe) {
     const state = report.state;
@@ -32969,13 +32973,13 @@ function itemsTable(items, earlier, budget, safe) {
     const failedLeft = left.filter(i => statusRank(i) === 0).length;
     const note = left.length === 0
         ? ''
-        : `\n<p>${words_plural(left.length, 'more check item')}${failedLeft ? ` (${failedLeft} of them failed)` : ''} ` +
+        : `\n<p>${plural(left.length, 'more check item')}${failedLeft ? ` (${failedLeft} of them failed)` : ''} ` +
             `not shown: GitHub drops a job summary over 1 MiB. The report-file output has every item.</p>\n`;
     return `${head}${rows.join('')}${tail}${note}`;
 }
 function renderSummary(report, safe, budgetBytes = SUMMARY_BUDGET_BYTES) {
     const parts = [`## ${heading(report)}\n\n`];
-    parts.push(`<p>${safe.html(report.verdict.reason, words_LIMITS.reason)}</p>\n\n`);
+    parts.push(`<p>${safe.html(report.verdict.reason, LIMITS.reason)}</p>\n\n`);
     if (report.hint)
         parts.push(`<p>💡 ${safe.html(report.hint, 1000)}</p>\n\n`);
     parts.push(factsTable(report, safe));
@@ -32993,6 +32997,7 @@ function renderSummary(report, safe, budgetBytes = SUMMARY_BUDGET_BYTES) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/publish.ts
+
 
 
 
@@ -33024,13 +33029,18 @@ class Publisher {
     group(title, lines) {
         if (lines.length === 0)
             return;
-        startGroup(this.safe.line(title, words_LIMITS.name));
+        startGroup(this.safe.line(title, LIMITS.name));
         for (const line of lines)
             info(line);
         endGroup();
     }
     /** Outputs, annotations, report file, summary and the step's result: the same on every way out. */
     async publish(report, writeSummary) {
+        const state = report.state;
+        if (state) {
+            const title = `All ${plural(state.precheckItems.length, 'check item')} of precheck ${state.precheckTaskId}`;
+            this.group(title, itemLines(state, this.safe));
+        }
         this.setOutputs(report);
         for (const annotation of planAnnotations(report, this.safe)) {
             const log = annotation.level === 'error' ? error : warning;
@@ -33118,49 +33128,60 @@ const JSON_ESCAPES = {
     r: '\r',
     t: '\t'
 };
-const HEX4 = /^[0-9a-fA-F]{4}$/;
-const HEX2 = /^[0-9a-fA-F]{2}$/;
+function hexValue(text, from, count) {
+    let value = 0;
+    for (let i = from; i < from + count; i++) {
+        const c = text.charCodeAt(i);
+        const digit = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
+        if (digit < 0)
+            return -1;
+        value = value * 16 + digit;
+    }
+    return value;
+}
 /**
- * The encoded characters that may start at `text[i]`: the character itself, a JSON escape (`\"`,
- * `\u005f`), a URL escape (`%5F`, `+` for a space) or an HTML character reference (`&#95;`, `&#x5f;`,
- * `&amp;`). Yields [decoded UTF-16 unit(s), length in text].
+ * The encoded form that starts at `text[i]`, if any: a JSON escape (`\"`, `\u005f`), a URL escape
+ * (`%5F`, `+` for a space) or an HTML character reference (`&#95;`, `&#x5f;`, `&amp;`). Returns
+ * [decoded UTF-16 unit(s), length in text], or undefined when `text[i]` only stands for itself.
  */
-function* decodedAt(text, i) {
+function escapeAt(text, i) {
     const c = text[i];
-    if (c === undefined)
-        return;
-    yield [c, 1];
     if (c === '\\') {
         const next = text[i + 1];
-        if (next === 'u' && HEX4.test(text.slice(i + 2, i + 6))) {
-            yield [String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16)), 6];
+        if (next === 'u') {
+            const code = hexValue(text, i + 2, 4);
+            return code >= 0 ? [String.fromCharCode(code), 6] : undefined;
         }
-        else if (next !== undefined && JSON_ESCAPES[next] !== undefined) {
-            yield [JSON_ESCAPES[next], 2];
-        }
+        const simple = next === undefined ? undefined : JSON_ESCAPES[next];
+        return simple === undefined ? undefined : [simple, 2];
     }
-    else if (c === '%' && HEX2.test(text.slice(i + 1, i + 3))) {
-        // One byte of UTF-8; multi-byte characters are matched byte by byte below.
-        yield [String.fromCharCode(parseInt(text.slice(i + 1, i + 3), 16)), 3];
+    if (c === '%') {
+        // One byte of UTF-8; multi-byte characters are matched byte by byte against the UTF-8 target.
+        const code = hexValue(text, i + 1, 2);
+        return code >= 0 ? [String.fromCharCode(code), 3] : undefined;
     }
-    else if (c === '+') {
-        yield [' ', 1];
-    }
-    else if (c === '&') {
-        const end = text.indexOf(';', i + 1);
-        if (end > i && end - i <= 10) {
-            const name = text.slice(i + 1, end);
-            let code;
-            if (/^#\d{1,7}$/.test(name))
-                code = Number(name.slice(1));
-            else if (/^#[xX][0-9a-fA-F]{1,6}$/.test(name))
-                code = parseInt(name.slice(2), 16);
-            if (code !== undefined && code <= 0x10ffff)
-                yield [String.fromCodePoint(code), end - i + 1];
-            else if (NAMED_ENTITIES[name] !== undefined)
-                yield [NAMED_ENTITIES[name], end - i + 1];
-        }
-    }
+    if (c === '+')
+        return [' ', 1];
+    if (c === '&')
+        return entityAt(text, i);
+    return undefined;
+}
+function entityAt(text, i) {
+    // Entities are short: look no further than 10 characters (a scan to the end would be quadratic).
+    const semicolon = text.slice(i + 1, i + 11).indexOf(';');
+    if (semicolon < 0)
+        return undefined;
+    const end = i + 1 + semicolon;
+    const name = text.slice(i + 1, end);
+    let code;
+    if (/^#\d{1,7}$/.test(name))
+        code = Number(name.slice(1));
+    else if (/^#[xX][0-9a-fA-F]{1,6}$/.test(name))
+        code = parseInt(name.slice(2), 16);
+    if (code !== undefined)
+        return code <= 0x10ffff ? [String.fromCodePoint(code), end - i + 1] : undefined;
+    const named = NAMED_ENTITIES[name];
+    return named === undefined ? undefined : [named, end - i + 1];
 }
 function hex4(c) {
     return c.charCodeAt(0).toString(16).padStart(4, '0');
@@ -33168,21 +33189,23 @@ function hex4(c) {
 /** Length in `text` of an encoded copy of `secret` starting at `start`, or 0. */
 function matchAt(text, start, secret, bytes) {
     // Two targets: the secret's UTF-16 units (plain, JSON, HTML) and its UTF-8 bytes (URL escapes).
+    // At each position an escape is tried before the plain character, so `\\u005f` is read whole.
     for (const target of bytes === secret ? [secret] : [secret, bytes]) {
         let i = start;
         let t = 0;
-        while (t < target.length) {
-            let advanced = false;
-            for (const [decoded, length] of decodedAt(text, i)) {
-                if (target.startsWith(decoded, t)) {
-                    t += decoded.length;
-                    i += length;
-                    advanced = true;
-                    break;
-                }
+        while (t < target.length && i < text.length) {
+            const escaped = escapeAt(text, i);
+            if (escaped && target.startsWith(escaped[0], t)) {
+                t += escaped[0].length;
+                i += escaped[1];
             }
-            if (!advanced)
+            else if (text.charCodeAt(i) === target.charCodeAt(t)) {
+                t++;
+                i++;
+            }
+            else {
                 break;
+            }
         }
         if (t === target.length)
             return i - start;
@@ -33276,7 +33299,7 @@ class SafeText {
         return this.redactor.redact(text);
     }
     /** One inert log line. */
-    line(text, max = words_LIMITS.reason) {
+    line(text, max = LIMITS.reason) {
         return oneLine(this.redactor.redact(text), max);
     }
     /** Escaped HTML for the job summary. */
@@ -33284,7 +33307,7 @@ class SafeText {
         return toHtml(this.redactor.redact(text), max);
     }
     /** An ID for <code> in the job summary. */
-    code(text, max = words_LIMITS.id) {
+    code(text, max = LIMITS.id) {
         return toCode(this.redactor.redact(text), max);
     }
     /** JSON of a value with every string (keys included) redacted. The value is not changed. */

@@ -175,7 +175,7 @@ function undocumented(state: PrecheckState): string | undefined {
     )
   }
   return (
-    `NineData reported ${parts.join(' and ')}, which ${parts.length > 1 || odd.length > 1 ? 'are' : 'is'} not among the documented statuses ` +
+    `NineData reported ${parts.join(' and ')}: not a status NineData documents ` +
     `(Unstarted, Running, Failed, Success). An answer this action does not understand is never a pass.`
   )
 }

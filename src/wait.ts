@@ -56,8 +56,8 @@ export async function waitForPrecheck(options: WaitOptions): Promise<WaitResult>
       options.onState(last)
       if (isSettled(last)) return end('finished')
       if (now() >= options.deadline) return end('timeout')
-      // Never sooner than the last poll took again: a slow, large answer is not asked for back to back.
-      const next = Math.max(startedAt + pollDelayMs(polls, options.intervalMs), now() + took)
+      // A slow (large) answer is not asked for back to back: wait at least twice as long as it took.
+      const next = Math.max(startedAt + pollDelayMs(polls, options.intervalMs), now() + 2 * took)
       await options.sleep(Math.max(0, Math.min(next, options.deadline) - now()))
       if (now() >= options.deadline) return end('timeout')
     }

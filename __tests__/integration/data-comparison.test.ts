@@ -202,7 +202,7 @@ describe('an existing workflow that does not set `comparison`', () => {
       expect(result.outputs['item-count']).toBe('5')
       expect(result.outputs['failed-count']).toBe('0')
       expect(result.outputs['precheck-task-id']).toMatch(/^pcte-/)
-      expect(result.summary).toContain('NineData precheck passed')
+      expect(result.summary).toContain('NineData schema comparison precheck passed')
     }
   )
 })

@@ -107,18 +107,20 @@ function readBody(message: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
+    const tooLarge = (): void => {
+      // Rejected before the connection is cut, so the cut is not mistaken for a transient failure.
+      reject(
+        new ApiError(
+          'fatal',
+          `the answer was too large: over ${MAX_BODY_BYTES / 1024 / 1024} MiB, more than any precheck needs`
+        )
+      )
+      message.destroy()
+    }
+    if (Number(message.headers['content-length']) > MAX_BODY_BYTES) return tooLarge()
     message.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY_BYTES) {
-        message.destroy()
-        reject(
-          new ApiError(
-            'fatal',
-            `the answer was too large: over ${MAX_BODY_BYTES / 1024 / 1024} MiB, more than any precheck needs`
-          )
-        )
-        return
-      }
+      if (size > MAX_BODY_BYTES) return tooLarge()
       chunks.push(chunk)
     })
     message.on('end', () => {
