@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, availableParallelism, release, tmpdir, type } from 'node:os'
 import { join, relative } from 'node:path'
-import { ACTION_NODE, BUNDLE, ROOT } from '../__tests__/helpers/action-runner.js'
+import { ACTION_NODE, BUNDLE, ROOT, runnerEnv, startAction } from './lib/action-runner.js'
 import { SCENARIOS, type Scenario } from '../simulator/scenarios.js'
 import {
   DEMO_ACCESS_KEY_ID,
@@ -13,7 +13,6 @@ import {
 } from '../simulator/server.js'
 import { pollDelayMs } from '../src/wait.js'
 import { DEMO_TASK_ID, demoInputs } from './lib/demo-inputs.js'
-import { runnerEnv, startBundle } from './lib/run-bundle.js'
 import { wrap } from './lib/terminal.js'
 
 // `npm run bench [-- --runs N] [--no-write]`: the action's speed and request count against the
@@ -130,7 +129,7 @@ async function firstRequest(): Promise<{ bare: number[]; bundle: number[] }> {
       )
       if (i >= 0) bare.push(firstAfter(index) - b.startedAt)
       index = sim.requests.length
-      const run = startBundle(inputs, { node: NODE })
+      const run = startAction(inputs, { node: NODE })
       const result = await run.done
       if (result.exitCode !== 0) throw new Error(`the action failed:\n${result.stdout}`)
       if (i >= 0) bundle.push(firstAfter(index) - run.startedAt)
@@ -164,7 +163,7 @@ async function waitFor(tool: 'action' | 'shell', precheckMs: number): Promise<Wa
     let exitedAt: number
     let code: number | null
     if (tool === 'action') {
-      const run = startBundle(
+      const run = startAction(
         demoInputs(sim.url, {
           'poll-interval-seconds': String(POLL_SECONDS),
           'timeout-seconds': '120'
@@ -352,7 +351,7 @@ const aims = [
   }
 ]
 const aimTable = table([
-  ['Aim (issue 4)', 'Measured', 'Result'],
+  ['Aim', 'Measured', 'Result'],
   ...aims.map(a => [a.aim, a.measured, yes(a.ok)])
 ])
 

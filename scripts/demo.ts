@@ -2,12 +2,11 @@ import { spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { constants } from 'node:os'
 import { join, relative } from 'node:path'
-import { ACTION_NODE, BUNDLE, ROOT } from '../__tests__/helpers/action-runner.js'
+import { ACTION_NODE, BUNDLE, ROOT, startAction } from './lib/action-runner.js'
 import { DEFAULT_SCENARIO, SCENARIOS } from '../simulator/scenarios.js'
 import { readCliArgs } from '../simulator/cli-args.js'
 import { startSimulator } from '../simulator/server.js'
 import { demoInputs, demoTimeoutSeconds } from './lib/demo-inputs.js'
-import { startBundle } from './lib/run-bundle.js'
 import { summaryPage } from './lib/summary-page.js'
 import {
   colourWanted,
@@ -89,7 +88,7 @@ print(
 
 section('Step log')
 const reader = new LogReader(style, debug, width)
-const run = startBundle(inputs, {
+const run = startAction(inputs, {
   env: debug ? { RUNNER_DEBUG: '1' } : {},
   detached: true,
   onLine: line => {
