@@ -37,7 +37,8 @@ export function chooseActionNode(): ActionNode {
   const cached = pkg ? join(dir, 'node_modules', pkg, 'bin', 'node') : undefined
   if (!process.version.startsWith('v24.') && cached && existsSync(cached)) {
     const version = versionOf(cached)
-    if (version.startsWith('v24.')) return { path: cached, version, source: `installed by .ci/run in ${dir}` }
+    if (version.startsWith('v24.'))
+      return { path: cached, version, source: `installed by .ci/run in ${dir}` }
   }
   return {
     path: process.execPath,
