@@ -21,7 +21,7 @@ import { summaryPage } from './lib/summary-page.js'
 // styled like GitHub's run page and screenshots it with headless Chromium into docs/.
 //
 // Needs Chromium and a colour emoji font: on Debian/Ubuntu
-//   apt-get install -y chromium fonts-noto-color-emoji
+//   apt-get install -y chromium fonts-liberation fonts-noto-color-emoji
 // or set CHROMIUM to the browser's path.
 
 const WIDTH = 960
@@ -43,7 +43,7 @@ function findChromium(): string {
   const found = candidates.find(path => path && existsSync(path))
   if (!found) {
     process.stderr.write(
-      'No Chromium found. Install it (Debian/Ubuntu: apt-get install -y chromium fonts-noto-color-emoji)\n' +
+      'No Chromium found. Install it (Debian/Ubuntu: apt-get install -y chromium fonts-liberation fonts-noto-color-emoji)\n' +
         'or set CHROMIUM=/path/to/chrome.\n'
     )
     process.exit(1)
