@@ -30,7 +30,7 @@ async function runInProcess(inputs: Record<string, string>) {
   for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key]
   Object.assign(
     process.env,
-    { GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary },
+    { GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, RUNNER_TEMP: dir },
     inputEnv(inputs)
   )
   let stdout = ''
