@@ -1,6 +1,6 @@
 // ESLint flat config (ESLint 10, typescript-eslint 8).
-// Type-aware rules are deliberately left out to keep `npm run lint` fast; `npm run typecheck`
-// (tsc --noEmit) covers type errors.
+// Type-aware rules run on src/ only: that is where a floating promise or a switch that misses a
+// case ships to users; tests, scripts and the simulator get the fast syntactic rules.
 import js from '@eslint/js'
 import { defineConfig, globalIgnores } from 'eslint/config'
 import prettier from 'eslint-config-prettier'
@@ -46,6 +46,23 @@ export default defineConfig([
       ],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
       'no-console': 'off'
+    }
+  },
+
+  // The action's source: rules that need the types (typescript-eslint's project service reads
+  // tsconfig.json).
+  {
+    files: ['src/**/*.ts'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname }
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true }
+      ]
     }
   },
 

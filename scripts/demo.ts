@@ -1,13 +1,12 @@
-import { spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { constants } from 'node:os'
 import { join, relative } from 'node:path'
-import { ACTION_NODE, BUNDLE, ROOT } from '../__tests__/helpers/action-runner.js'
+import { chooseActionNode } from './lib/action-node.js'
+import { BUNDLE, ROOT, startAction } from './lib/action-runner.js'
 import { DEFAULT_SCENARIO, SCENARIOS } from '../simulator/scenarios.js'
 import { readCliArgs } from '../simulator/cli-args.js'
 import { startSimulator } from '../simulator/server.js'
 import { demoInputs, demoTimeoutSeconds } from './lib/demo-inputs.js'
-import { startBundle } from './lib/run-bundle.js'
 import { summaryPage } from './lib/summary-page.js'
 import {
   colourWanted,
@@ -46,6 +45,12 @@ Options:
   --debug           also show the action's debug lines (hidden, as on a runner without debug logging)
   --help            this text
 
+Environment:
+  ACTION_NODE       the Node binary that runs the action. Runners run it on Node 24; without
+                    ACTION_NODE the demo uses the Node 24 that .ci/run installs (NODE24_DIR,
+                    default ~/.cache/ninedata-gate-node24) when it is there, else the Node running
+                    the demo. The first lines say which Node ran it.
+
 Scenarios:
 ${names}
 `
@@ -55,6 +60,7 @@ const cli = readCliArgs({ debug: { type: 'boolean' } }, usage)
 const scenario = SCENARIOS[cli.scenario]!
 const debug = cli.values['debug'] === true
 
+const node = chooseActionNode()
 const style = makeStyle(colourWanted())
 const width = layoutWidth()
 const print = (line = ''): void => void process.stdout.write(`${line}\n`)
@@ -70,11 +76,7 @@ const inputs = demoInputs(sim.url, { 'timeout-seconds': String(timeoutSeconds) }
 print(style.bold(`NineData precheck gate demo: scenario "${scenario.name}"`))
 print(style.dim(scenario.description))
 print(`Simulator:  ${sim.url} (access key "${inputs['access-key-id']}", local only)`)
-const nodeVersion =
-  ACTION_NODE === process.execPath
-    ? process.version
-    : spawnSync(ACTION_NODE, ['--version'], { encoding: 'utf8' }).stdout.trim()
-print(`Action:     ${relative(process.cwd(), BUNDLE)} on node ${nodeVersion}`)
+print(`Action:     ${relative(process.cwd(), BUNDLE)} on node ${node.version} (${node.source})`)
 const shownInputs = Object.entries(inputs)
   .filter(([name]) => name !== 'access-key-secret' && name !== 'access-key-id')
   .map(([name, value]) => `${name}=${value}`)
@@ -89,7 +91,8 @@ print(
 
 section('Step log')
 const reader = new LogReader(style, debug, width)
-const run = startBundle(inputs, {
+const run = startAction(inputs, {
+  node: node.path,
   env: debug ? { RUNNER_DEBUG: '1' } : {},
   detached: true,
   onLine: line => {

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
-import { ROOT } from '../__tests__/helpers/action-runner.js'
+import { ROOT } from './lib/action-runner.js'
 import { DEFAULT_SCENARIO } from '../simulator/scenarios.js'
 import { readCliArgs } from '../simulator/cli-args.js'
 import { startSimulator, type Simulator } from '../simulator/server.js'

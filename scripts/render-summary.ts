@@ -1,12 +1,19 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { ROOT } from '../__tests__/helpers/action-runner.js'
+import { ROOT, runAction } from './lib/action-runner.js'
 import { startSimulator } from '../simulator/server.js'
 import { demoInputs } from './lib/demo-inputs.js'
-import { startBundle } from './lib/run-bundle.js'
 import { summaryPage } from './lib/summary-page.js'
 
 // `npm run docs:summary`: pictures of the job summary as GitHub shows it, for the README. Runs the
@@ -14,7 +21,7 @@ import { summaryPage } from './lib/summary-page.js'
 // styled like GitHub's run page and screenshots it with headless Chromium into docs/.
 //
 // Needs Chromium and a colour emoji font: on Debian/Ubuntu
-//   apt-get install -y chromium fonts-noto-color-emoji
+//   apt-get install -y chromium fonts-liberation fonts-noto-color-emoji
 // or set CHROMIUM to the browser's path.
 
 const WIDTH = 960
@@ -36,7 +43,7 @@ function findChromium(): string {
   const found = candidates.find(path => path && existsSync(path))
   if (!found) {
     process.stderr.write(
-      'No Chromium found. Install it (Debian/Ubuntu: apt-get install -y chromium fonts-noto-color-emoji)\n' +
+      'No Chromium found. Install it (Debian/Ubuntu: apt-get install -y chromium fonts-liberation fonts-noto-color-emoji)\n' +
         'or set CHROMIUM=/path/to/chrome.\n'
     )
     process.exit(1)
@@ -79,16 +86,39 @@ const MEASURE = `<script>
 document.documentElement.setAttribute('data-height', String(Math.ceil(document.documentElement.getBoundingClientRect().height)))
 </script>`
 
+// Fixed stand-ins for what changes from run to run (the simulator's random IDs, the measured
+// duration), so that running this twice changes no file and a diff of the pictures means a change
+// of the summary.
+const FIXED_PRECHECK_ID = 'pcte-7f3a9c2e5b10'
+const FIXED_REQUEST_ID = 'sim-4b8e21d07c9a5f3e6a1d2c84'
+const FIXED_DURATION = '48s'
+
+/** The summary with the run's IDs and times replaced by fixed ones. */
+function fixedSummary(summary: string, outputs: Record<string, string>): string {
+  let text = summary
+  const precheckId = outputs['precheck-task-id']
+  if (precheckId) text = text.split(precheckId).join(FIXED_PRECHECK_ID)
+  return text
+    .replace(/\bsim-[0-9a-f]{8,}\b/g, FIXED_REQUEST_ID)
+    .replace(/(<th[^>]*>Duration<\/th><td>)[^<]*/g, `$1${FIXED_DURATION}`)
+}
+
+/** The action's name as the README's title gives it (GitHub shows a summary under the job's name). */
+function actionName(): string {
+  const title = /^# +(.+)$/m.exec(readFileSync(join(ROOT, 'README.md'), 'utf8'))?.[1]
+  return title?.trim() ?? 'NineData precheck gate'
+}
+
 async function summaryOf(scenario: string): Promise<string> {
   const sim = await startSimulator({ scenario })
   try {
-    const result = await startBundle(
+    const result = await runAction(
       demoInputs(sim.url, { 'poll-interval-seconds': '0.5', 'timeout-seconds': '30' })
-    ).done
+    )
     if (!result.summary.trim()) {
       throw new Error(`the action wrote no summary for ${scenario}:\n${result.stdout}`)
     }
-    return result.summary
+    return fixedSummary(result.summary, result.outputs)
   } finally {
     await sim.close()
   }
@@ -106,7 +136,7 @@ try {
       page,
       summaryPage(summary, {
         title: `Job summary (${shot.scenario})`,
-        header: 'schema-gate',
+        header: actionName(),
         after: MEASURE
       })
     )

@@ -371,6 +371,9 @@ export const SCENARIOS: Record<string, Scenario> = {
     description:
       'A flaky network: reset, gateway page, 503 with Retry-After, cut body, 429; then a pass.',
     items: () => standardItems(),
+    // Long enough for the poll schedule (the demo's 1 s interval, retries at least 1 s apart) to
+    // meet all five faults before the precheck ends.
+    durationMs: 8000,
     faults: [
       { on: 'start', from: 1, times: 1, kind: { type: 'reset' } },
       {
@@ -414,7 +417,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   'clock-skew-no-date': {
     name: 'clock-skew-no-date',
     description:
-      'As clock-skew, but answers carry no Date header and rejections come as HTTP 200 envelopes.',
+      "NineData's clock is 20 minutes behind the runner's; answers carry no Date header and rejections come as HTTP 200 envelopes.",
     items: () => standardItems(),
     clockSkewMs: -20 * 60 * 1000,
     noDateHeader: true,
@@ -470,8 +473,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   }
 }
 
-// flaky's precheck ends after 1.2 s, before the poll schedule reaches its cut body and 429; this one
-// runs long enough to meet all five faults. Added after SCENARIOS so it reuses flaky's fault list.
+// flaky with a shorter precheck (5 s). Added after SCENARIOS so it reuses flaky's fault list.
 SCENARIOS['flaky-long'] = {
   ...SCENARIOS['flaky']!,
   name: 'flaky-long',

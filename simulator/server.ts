@@ -140,14 +140,16 @@ export function precheckAnswer(
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
-  const scenario =
+  const found =
     typeof options.scenario === 'object'
       ? options.scenario
       : SCENARIOS[options.scenario ?? DEFAULT_SCENARIO]
-  if (!scenario)
+  if (!found)
     throw new Error(
       `unknown scenario "${String(options.scenario)}"; known: ${Object.keys(SCENARIOS).join(', ')}`
     )
+  // A name of its own so the closures below see it narrowed (noUncheckedIndexedAccess).
+  const scenario: Scenario = found
   const accessKeyId = options.accessKeyId ?? DEMO_ACCESS_KEY_ID
   const secret = options.accessKeySecret ?? DEMO_ACCESS_KEY_SECRET
   const bootedAt = Date.now()

@@ -1,36 +1,11 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { SCENARIOS } from '../../simulator/scenarios.js'
-import { startSimulator, type Simulator } from '../../simulator/server.js'
-import { ACTION_NODE, runAction, visibleText } from '../helpers/action-runner.js'
+import { ACTION_NODE, visibleText } from '../helpers/action-runner.js'
+import { customScenario, gate, stopSimulators, TEST_TASK_ID } from '../helpers/simulator.js'
 
 // The gate end to end: the bundled action against the simulator, as a runner runs it.
 
-let sim: Simulator | undefined
-afterEach(async () => {
-  await sim?.close()
-  sim = undefined
-})
-
-async function gate(
-  scenario: string,
-  inputs: Record<string, string> = {},
-  env?: Record<string, string>
-) {
-  sim = await startSimulator({ scenario })
-  const result = await runAction(
-    {
-      'api-url': sim.url,
-      'access-key-id': 'demo-key',
-      'access-key-secret': 'demo-secret',
-      'task-id': 'cc-th6j3fs58y',
-      'poll-interval-seconds': '0.5',
-      'timeout-seconds': '30',
-      ...inputs
-    },
-    { env }
-  )
-  return { result, sim }
-}
+afterEach(stopSimulators)
 
 describe(`the bundled action (node ${ACTION_NODE === process.execPath ? process.version : ACTION_NODE})`, () => {
   it('passes when every item succeeds, and reports it', async () => {
@@ -46,7 +21,7 @@ describe(`the bundled action (node ${ACTION_NODE === process.execPath ? process.
     expect(result.annotations.filter(a => a.level === 'error')).toEqual([])
     expect(result.summary).toContain('✅ NineData precheck passed')
     expect(result.summary).toContain(result.outputs['precheck-task-id'])
-    expect(result.summary).toContain('cc-th6j3fs58y')
+    expect(result.summary).toContain(TEST_TASK_ID)
     expect(result.summary.match(/<tr><td>✅&nbsp;Success/g)).toHaveLength(5)
     expect(result.log).toContain(`Started precheck ${result.outputs['precheck-task-id']}`)
     // One start, then status queries; every request was signed correctly (the simulator checks).
@@ -131,10 +106,8 @@ describe(`the bundled action (node ${ACTION_NODE === process.execPath ? process.
   })
 
   it('passes an overall Success whose item never finished, but warns and names it', async () => {
-    sim = await startSimulator({
-      scenario: {
-        ...SCENARIOS['pass']!,
-        name: 'success-with-running-item',
+    const { result } = await gate(
+      customScenario({
         items: () =>
           SCENARIOS['pass']!.items('').map((item, i) =>
             i === 0 ? { ...item, doneAfterMs: Number.POSITIVE_INFINITY } : item
@@ -142,15 +115,8 @@ describe(`the bundled action (node ${ACTION_NODE === process.execPath ? process.
         // After the other items (the last ends at 1.2 s), so only the first is left unfinished.
         durationMs: 1500,
         finalStatus: 'Success'
-      }
-    })
-    const result = await runAction({
-      'api-url': sim.url,
-      'access-key-id': 'demo-key',
-      'access-key-secret': 'demo-secret',
-      'task-id': 'cc-1',
-      'poll-interval-seconds': '0.5'
-    })
+      })
+    )
     expect(result.exitCode).toBe(0)
     expect(result.outputs['status']).toBe('Success')
     const warning = result.annotations.find(a => a.level === 'warning')
@@ -164,151 +130,5 @@ describe(`the bundled action (node ${ACTION_NODE === process.execPath ? process.
     const { result } = await gate('lowercase-success')
     expect(result.exitCode).toBe(0)
     expect(result.outputs['status']).toBe('SUCCESS')
-  })
-
-  it('fails with NineData message and requestId on a business error, without retrying', async () => {
-    const { result, sim } = await gate('task-not-found')
-    expect(result.exitCode).toBe(1)
-    expect(sim.count('start')).toBe(1)
-    expect(sim.count('status')).toBe(0)
-    const requestId = sim.requests[0]!.answer === '200' ? result.outputs['request-id'] : undefined
-    expect(requestId).toMatch(/^sim-/)
-    const failure = result.annotations.at(-1)!.message
-    expect(failure).toContain('task not found')
-    expect(failure).toContain(requestId!)
-    expect(result.outputs['status']).toBe('')
-    expect(result.summary).toContain('could not reach a verdict')
-    expect(visibleText(result.summary)).toContain('task not found')
-  })
-
-  it('polls a given precheck-task-id without starting one', async () => {
-    sim = await startSimulator({ scenario: 'pass' })
-    const precheckTaskId = sim.addPrecheck('cc-given', 5000)
-    const result = await runAction({
-      'api-url': sim.url,
-      'access-key-id': 'demo-key',
-      'access-key-secret': 'demo-secret',
-      'task-id': 'cc-given',
-      'precheck-task-id': precheckTaskId
-    })
-    expect(result.exitCode).toBe(0)
-    expect(sim.count('start')).toBe(0)
-    expect(sim.count('status')).toBe(1)
-    expect(result.outputs['precheck-task-id']).toBe(precheckTaskId)
-    expect(result.log).toContain(`Following precheck ${precheckTaskId}`)
-  })
-
-  it('reports failed items as warnings and passes with fail-on-failure: false', async () => {
-    const { result } = await gate('failed', { 'fail-on-failure': 'false' })
-    expect(result.exitCode).toBe(0)
-    expect(result.outputs['failed-count']).toBe('2')
-    expect(result.annotations.filter(a => a.level === 'error')).toEqual([])
-    const warnings = result.annotations.filter(a => a.level === 'warning')
-    expect(warnings.map(w => w.title).slice(0, 2)).toEqual([
-      'Source Permission Check',
-      'Target Object Existence Check'
-    ])
-    expect(warnings.at(-1)!.message).toMatch(/passes because fail-on-failure is false/)
-    expect(result.summary).toContain('not blocking: fail-on-failure is false')
-  })
-
-  it('still fails on errors of its own with fail-on-failure: false', async () => {
-    const { result } = await gate('task-not-found', { 'fail-on-failure': 'false' })
-    expect(result.exitCode).toBe(1)
-  })
-
-  it('still sets outputs and the verdict when the runner gives no summary file', async () => {
-    sim = await startSimulator({ scenario: 'failed' })
-    const result = await runAction(
-      {
-        'api-url': sim.url,
-        'access-key-id': 'demo-key',
-        'access-key-secret': 'demo-secret',
-        'task-id': 'cc-1',
-        'poll-interval-seconds': '0.5'
-      },
-      { noSummaryFile: true }
-    )
-    expect(result.exitCode).toBe(1)
-    expect(result.outputs['failed-count']).toBe('2')
-    expect(
-      result.annotations.some(
-        a => a.level === 'warning' && /Could not write the job summary/.test(a.message)
-      )
-    ).toBe(true)
-  })
-
-  it('writes no summary with job-summary: false, but still the outputs', async () => {
-    const { result } = await gate('pass', { 'job-summary': 'false' })
-    expect(result.exitCode).toBe(0)
-    expect(result.summary).toBe('')
-    expect(result.outputs['status']).toBe('Success')
-  })
-})
-
-describe('bad input fails before any request, naming the input', () => {
-  const valid = {
-    'api-url': 'http://127.0.0.1:9',
-    'access-key-id': 'demo-key',
-    'access-key-secret': 'demo-secret',
-    'task-id': 'cc-abc'
-  }
-  const cases: [string, Record<string, string>, RegExp][] = [
-    ['missing api-url', { 'api-url': '' }, /`api-url` is required/],
-    [
-      'api-url not a URL',
-      { 'api-url': 'ninedata.example.com' },
-      /`api-url` must be an http or https URL/
-    ],
-    [
-      'api-url not http',
-      { 'api-url': 'ftp://ninedata.example.com' },
-      /`api-url` must start with http/
-    ],
-    ['missing access-key-id', { 'access-key-id': '' }, /`access-key-id` is required/],
-    ['missing access-key-secret', { 'access-key-secret': '' }, /`access-key-secret` is required/],
-    ['missing task-id', { 'task-id': '  ' }, /`task-id` is required/],
-    [
-      'poll interval not a number',
-      { 'poll-interval-seconds': 'fast' },
-      /`poll-interval-seconds` must be a positive number/
-    ],
-    [
-      'poll interval zero',
-      { 'poll-interval-seconds': '0' },
-      /`poll-interval-seconds` must be greater than 0/
-    ],
-    [
-      'timeout negative',
-      { 'timeout-seconds': '-5' },
-      /`timeout-seconds` must be a positive number/
-    ],
-    [
-      'request timeout not a number',
-      { 'request-timeout-seconds': '1e3' },
-      /`request-timeout-seconds` must be a positive number/
-    ],
-    [
-      'fail-on-failure not boolean',
-      { 'fail-on-failure': 'yes' },
-      /`fail-on-failure` must be true or false, got "yes"/
-    ],
-    ['job-summary not boolean', { 'job-summary': 'maybe' }, /`job-summary` must be true or false/]
-  ]
-  it.each(cases)('%s', async (_name, override, expected) => {
-    sim = await startSimulator({ scenario: 'pass' })
-    const result = await runAction({ ...valid, 'api-url': sim.url, ...override })
-    expect(result.exitCode).toBe(1)
-    expect(sim.requests).toHaveLength(0)
-    expect(result.annotations.at(-1)!.message).toMatch(expected)
-    if (!('job-summary' in override)) expect(visibleText(result.summary)).toMatch(expected)
-  })
-
-  it('lists every problem at once', async () => {
-    const result = await runAction({ ...valid, 'task-id': '', 'timeout-seconds': 'soon' })
-    expect(result.exitCode).toBe(1)
-    const message = result.annotations.at(-1)!.message
-    expect(message).toContain('`task-id` is required')
-    expect(message).toContain('`timeout-seconds` must be a positive number')
   })
 })

@@ -1,37 +1,24 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { afterEach, describe, expect, it } from '@jest/globals'
 import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http'
 import { connect, createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { startSimulator, type Simulator } from '../../simulator/server.js'
+import type { Simulator } from '../../simulator/server.js'
 import {
   failureMessage,
   retryWarnings,
   runAction,
+  startAction,
   visibleText,
   type ActionResult
 } from '../helpers/action-runner.js'
+import { simulator, stopSimulators, testInputs } from '../helpers/simulator.js'
 
-// Issue 3, "Survive a real pipeline", the network around NineData: a server that is not up yet, a
-// host name that does not resolve, an HTTP proxy, and a private certificate authority.
+// The network around NineData: a server that is not up yet, a host name that does not resolve, an
+// HTTP proxy, and a private certificate authority.
 
-let sim: Simulator | undefined
-afterEach(async () => {
-  await sim?.close()
-  sim = undefined
-})
+afterEach(stopSimulators)
 
-const inputs = (apiUrl: string, extra: Record<string, string> = {}) => ({
-  'api-url': apiUrl,
-  'access-key-id': 'demo-key',
-  'access-key-secret': 'demo-secret',
-  'task-id': 'cc-netw0rk',
-  'poll-interval-seconds': '0.5',
-  'timeout-seconds': '30',
-  ...extra
-})
+const inputs = (apiUrl: string, extra: Record<string, string> = {}) =>
+  testInputs(apiUrl, { 'task-id': 'cc-netw0rk', ...extra })
 
 function expectPassed(result: ActionResult): void {
   expect(result.exitCode).toBe(0)
@@ -56,15 +43,18 @@ async function freePort(): Promise<number> {
 describe('connection problems', () => {
   it('retries a refused connection until NineData is up, then passes', async () => {
     const port = await freePort()
+    // NineData comes up once the action has logged its first retry, so at least one attempt was
+    // refused however slowly the action starts.
     let simStart: Promise<Simulator> | undefined
-    let timer: NodeJS.Timeout | undefined
-    const result = await runAction(inputs(`http://127.0.0.1:${port}`), {
-      onSpawn: () => {
-        timer = setTimeout(() => (simStart = startSimulator({ scenario: 'pass', port })), 1500)
+    const run = startAction(inputs(`http://127.0.0.1:${port}`), {
+      killAfterMs: 50_000,
+      onLine: line => {
+        if (!simStart && /^::warning::.*Retrying in/.test(line))
+          simStart = simulator('pass', { port })
       }
     })
-    clearTimeout(timer)
-    sim = await simStart
+    const result = await run.done
+    const sim = await simStart
     expect(sim).toBeDefined()
     expectPassed(result)
     const warnings = retryWarnings(result)
@@ -79,7 +69,7 @@ describe('connection problems', () => {
     // The start call succeeded on a later attempt: the log says which precheck this run follows.
     expect(result.log).toMatch(/precheck\/start succeeded on attempt [2-5] of 5/)
     expect(result.log).toContain(`this run follows ${result.outputs['precheck-task-id']} only`)
-    expect(sim!.count('start')).toBe(1)
+    expect(sim?.count('start')).toBe(1)
   })
 
   it('fails with a clear message after a bounded number of attempts when the host does not resolve', async () => {
@@ -140,8 +130,8 @@ describe('an HTTP proxy (http_proxy / https_proxy / no_proxy)', () => {
   // ninedata.test does not resolve: only the proxy can reach it. (@actions/http-client never proxies
   // localhost or 127.x, hence the made-up name.)
   it('reaches NineData through the proxy', async () => {
-    sim = await startSimulator({ scenario: 'pass' })
-    const proxy = await startProxy(() => sim!.port)
+    const sim = await simulator('pass')
+    const proxy = await startProxy(() => sim.port)
     try {
       const result = await runAction(inputs(`http://ninedata.test:${sim.port}`), {
         env: { http_proxy: proxy.url, https_proxy: proxy.url }
@@ -149,7 +139,7 @@ describe('an HTTP proxy (http_proxy / https_proxy / no_proxy)', () => {
       expectPassed(result)
       expect(retryWarnings(result)).toEqual([])
       expect(proxy.seen.length).toBeGreaterThanOrEqual(1)
-      expect(proxy.seen.every(line => line === `CONNECT ninedata.test:${sim!.port}`)).toBe(true)
+      expect(proxy.seen.every(line => line === `CONNECT ninedata.test:${sim.port}`)).toBe(true)
       expect(sim.count('start')).toBe(1)
       expect(sim.requests.every(r => r.answer === '200')).toBe(true)
     } finally {
@@ -158,8 +148,8 @@ describe('an HTTP proxy (http_proxy / https_proxy / no_proxy)', () => {
   })
 
   it('bypasses the proxy for hosts in no_proxy', async () => {
-    sim = await startSimulator({ scenario: 'pass' })
-    const proxy = await startProxy(() => sim!.port)
+    const sim = await simulator('pass')
+    const proxy = await startProxy(() => sim.port)
     try {
       const result = await runAction(
         inputs(`http://ninedata.test:${sim.port}`, { 'timeout-seconds': '20' }),
@@ -175,106 +165,5 @@ describe('an HTTP proxy (http_proxy / https_proxy / no_proxy)', () => {
     } finally {
       await proxy.close()
     }
-  })
-})
-
-function hasOpenssl(): boolean {
-  try {
-    execFileSync('which', ['openssl'], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-}
-
-describe('a private certificate authority', () => {
-  const openssl = hasOpenssl()
-  if (!openssl) {
-    console.warn(
-      'Skipping the private CA tests: no `openssl` on PATH to make a CA and a server certificate.'
-    )
-  }
-  const itWithOpenssl = openssl ? it : it.skip
-  let dir = ''
-  let tls: { key: string; cert: string } | undefined
-  let caFile = ''
-
-  beforeAll(() => {
-    if (!openssl) return
-    dir = mkdtempSync(join(tmpdir(), 'ninedata-ca-'))
-    const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' })
-    const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes']
-    run(
-      'req',
-      '-x509',
-      ...ec,
-      '-keyout',
-      'ca.key',
-      '-out',
-      'ca.pem',
-      '-days',
-      '2',
-      '-subj',
-      '/CN=NineData Gate Test CA',
-      '-addext',
-      'basicConstraints=critical,CA:TRUE',
-      '-addext',
-      'keyUsage=critical,keyCertSign,cRLSign'
-    )
-    run('req', ...ec, '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=localhost')
-    writeFileSync(
-      join(dir, 'server.ext'),
-      'subjectAltName=DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n'
-    )
-    run(
-      'x509',
-      '-req',
-      '-in',
-      'server.csr',
-      '-CA',
-      'ca.pem',
-      '-CAkey',
-      'ca.key',
-      '-CAcreateserial',
-      '-out',
-      'server.pem',
-      '-days',
-      '2',
-      '-extfile',
-      'server.ext'
-    )
-    tls = {
-      key: readFileSync(join(dir, 'server.key'), 'utf8'),
-      cert: readFileSync(join(dir, 'server.pem'), 'utf8')
-    }
-    caFile = join(dir, 'ca.pem')
-  })
-  afterAll(() => {
-    if (dir) rmSync(dir, { recursive: true, force: true })
-  })
-
-  itWithOpenssl('passes over https when NODE_EXTRA_CA_CERTS names the CA', async () => {
-    sim = await startSimulator({ scenario: 'pass', tls, host: '127.0.0.1' })
-    const result = await runAction(inputs(`https://localhost:${sim.port}`), {
-      env: { NODE_EXTRA_CA_CERTS: caFile }
-    })
-    expectPassed(result)
-    expect(retryWarnings(result)).toEqual([])
-    expect(sim.count('start')).toBe(1)
-  })
-
-  itWithOpenssl('fails fast, pointing at NODE_EXTRA_CA_CERTS, without the CA', async () => {
-    sim = await startSimulator({ scenario: 'pass', tls, host: '127.0.0.1' })
-    const result = await runAction(inputs(`https://localhost:${sim.port}`))
-    expect(result.exitCode).toBe(1)
-    // A certificate problem does not get better by retrying: no retry storm, no request got through.
-    expect(retryWarnings(result)).toEqual([])
-    expect(sim.requests).toEqual([])
-    expect(result.durationMs).toBeLessThan(5000)
-    const message = failureMessage(result)
-    expect(message).toMatch(/^NineData did not start a precheck for task cc-netw0rk: TLS: /)
-    expect(message).toContain('NODE_EXTRA_CA_CERTS')
-    expect(visibleText(result.summary)).toContain('NODE_EXTRA_CA_CERTS')
-    expect(result.outputs['status']).toBe('')
   })
 })

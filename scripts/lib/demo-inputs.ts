@@ -1,9 +1,15 @@
 import type { Scenario } from '../../simulator/scenarios.js'
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from '../../simulator/server.js'
 
-// The inputs the helper scripts give the action when they run it against the simulator.
+// The inputs the commands and the tests give the action when they run it against the simulator.
 
 export const DEMO_TASK_ID = 'cc-demo7k2x9q'
+
+/** The access key the simulator accepts by default. */
+export const DEMO_CREDENTIALS = {
+  'access-key-id': DEMO_ACCESS_KEY_ID,
+  'access-key-secret': DEMO_ACCESS_KEY_SECRET
+} as const
 
 /** Scenarios that never reach a verdict get a short timeout, so the demo shows the timeout quickly. */
 export function demoTimeoutSeconds(scenario: Scenario): number {
@@ -16,8 +22,7 @@ export function demoInputs(
 ): Record<string, string> {
   return {
     'api-url': apiUrl,
-    'access-key-id': DEMO_ACCESS_KEY_ID,
-    'access-key-secret': DEMO_ACCESS_KEY_SECRET,
+    ...DEMO_CREDENTIALS,
     'task-id': DEMO_TASK_ID,
     'poll-interval-seconds': '1',
     ...extra

@@ -1,4 +1,4 @@
-import { parseAnnotations, visibleText } from '../../__tests__/helpers/action-runner.js'
+import { parseCommand, toAnnotation, visibleText } from './action-runner.js'
 
 // Terminal output for the helper scripts: colours (only on a TTY, never with NO_COLOR), display
 // widths that count emoji as two columns, word wrapping, a reader for the workflow commands a
@@ -119,9 +119,6 @@ function block(text: string, width: number, indent: number, first = ' '.repeat(i
   return wrap(text, width - indent).map((line, i) => (i === 0 ? first : ' '.repeat(indent)) + line)
 }
 
-const unescapeData = (s: string): string =>
-  s.replace(/%0D/g, '').replace(/%0A/g, '\n').replace(/%25/g, '%')
-
 /**
  * Turns the action's stdout, line by line, into what a person reads in a runner's log: workflow
  * commands become labelled lines, groups an indented block, masks are applied, debug lines are
@@ -129,6 +126,7 @@ const unescapeData = (s: string): string =>
  */
 export class LogReader {
   private inGroup = false
+  private stopToken: string | undefined
   private readonly masks: string[] = []
 
   /** Lines longer than `width` columns are wrapped with a hanging indent. */
@@ -141,20 +139,26 @@ export class LogReader {
   /** The lines to print for one line of the action's stdout (often one, none for hidden commands). */
   line(raw: string): string[] {
     const text = raw.replace(/\r$/, '')
-    const command = /^::([a-zA-Z-]+)(?: [^:]*)?::(.*)$/.exec(text)
+    const command = parseCommand(text)
     if (!command) return this.show(this.mask(text))
-    const [, name, data] = command
     const s = this.style
-    switch (name) {
+    // After ::stop-commands::TOKEN a runner prints every line as it is, until ::TOKEN::.
+    if (this.stopToken !== undefined) {
+      if (command.name === this.stopToken && command.data === '') this.stopToken = undefined
+      return this.show(this.mask(text))
+    }
+    const data = command.data
+    switch (command.name) {
+      case 'stop-commands':
+        if (data) this.stopToken = data
+        return []
       case 'add-mask':
-        if (data) this.masks.push(unescapeData(data))
+        if (data) this.masks.push(data)
         return []
       case 'debug':
-        return this.showDebug
-          ? this.show(this.mask(unescapeData(data!)), 'Debug: ', s.dim, s.dim)
-          : []
+        return this.showDebug ? this.show(this.mask(data), 'Debug: ', s.dim, s.dim) : []
       case 'group': {
-        const lines = [s.bold(`▾ ${stripControls(this.mask(unescapeData(data!)))}`)]
+        const lines = [s.bold(`▾ ${stripControls(this.mask(data))}`)]
         this.inGroup = true
         return lines
       }
@@ -164,9 +168,11 @@ export class LogReader {
       case 'error':
       case 'warning':
       case 'notice': {
-        const annotation = parseAnnotations(text)[0]!
-        const colour = name === 'error' ? s.red : name === 'warning' ? s.yellow : s.cyan
-        const label = `${name.charAt(0).toUpperCase()}${name.slice(1)}:`
+        const annotation = toAnnotation(command)
+        if (!annotation) return []
+        const colour =
+          command.name === 'error' ? s.red : command.name === 'warning' ? s.yellow : s.cyan
+        const label = `${command.name.charAt(0).toUpperCase()}${command.name.slice(1)}:`
         const title = annotation.title ? `${this.mask(annotation.title)}: ` : ''
         return this.show(`${title}${this.mask(annotation.message)}`, `${label} `, t =>
           colour(s.bold(t))

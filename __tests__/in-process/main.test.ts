@@ -3,14 +3,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { run } from '../../src/main.js'
-import { startSimulator, type Simulator } from '../../simulator/server.js'
 import { inputEnv, parseOutputFile, visibleText } from '../helpers/action-runner.js'
+import { simulator, stopSimulators, TEST_TASK_ID, testInputs } from '../helpers/simulator.js'
 
 // main.run() in-process against the simulator: the same paths as the bundle tests, measured for
 // coverage of the source. The runner's files are real files; stdout is captured as the runner would.
 
 let dir: string
-let sim: Simulator | undefined
 const saved = { ...process.env }
 
 beforeAll(() => {
@@ -18,8 +17,7 @@ beforeAll(() => {
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 afterEach(async () => {
-  await sim?.close()
-  sim = undefined
+  await stopSimulators()
   process.env = { ...saved }
   process.exitCode = undefined
 })
@@ -32,7 +30,7 @@ async function runInProcess(inputs: Record<string, string>) {
   for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key]
   Object.assign(
     process.env,
-    { GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary },
+    { GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, RUNNER_TEMP: dir },
     inputEnv(inputs)
   )
   let stdout = ''
@@ -56,18 +54,12 @@ async function runInProcess(inputs: Record<string, string>) {
   }
 }
 
-const base = (url: string) => ({
-  'api-url': url,
-  'access-key-id': 'demo-key',
-  'access-key-secret': 'demo-secret',
-  'task-id': 'cc-1',
-  'poll-interval-seconds': '0.2',
-  'timeout-seconds': '20'
-})
+const base = (url: string) =>
+  testInputs(url, { 'poll-interval-seconds': '0.2', 'timeout-seconds': '20' })
 
 describe('run()', () => {
   it('passes a passing precheck', async () => {
-    sim = await startSimulator({ scenario: 'pass' })
+    const sim = await simulator('pass')
     const r = await runInProcess(base(sim.url))
     expect(r.exitCode).toBe(0)
     expect(r.outputs['status']).toBe('Success')
@@ -76,7 +68,7 @@ describe('run()', () => {
   })
 
   it('fails a failing precheck with annotations', async () => {
-    sim = await startSimulator({ scenario: 'failed' })
+    const sim = await simulator('failed')
     const r = await runInProcess(base(sim.url))
     expect(r.exitCode).toBe(1)
     expect(r.outputs['failed-count']).toBe('2')
@@ -84,16 +76,16 @@ describe('run()', () => {
   })
 
   it('reports a business error with the requestId', async () => {
-    sim = await startSimulator({ scenario: 'task-not-found' })
+    const sim = await simulator('task-not-found')
     const r = await runInProcess(base(sim.url))
     expect(r.exitCode).toBe(1)
-    expect(r.stdout).toMatch(
-      /::error::NineData did not start a precheck for task cc-1: NineData said "task not found" \(requestId sim-/
+    expect(r.stdout).toContain(
+      `::error::NineData did not start a precheck for task ${TEST_TASK_ID}: NineData said "task not found" (requestId sim-`
     )
   })
 
   it('reports rejected credentials with a hint', async () => {
-    sim = await startSimulator({ scenario: 'pass' })
+    const sim = await simulator('pass')
     const r = await runInProcess({ ...base(sim.url), 'access-key-secret': 'wrong-secret' })
     expect(r.exitCode).toBe(1)
     expect(visibleText(r.summary)).toMatch(/rejected the credentials.*signature mismatch/)
@@ -101,7 +93,7 @@ describe('run()', () => {
   })
 
   it('reports a protocol error as an error, never a pass', async () => {
-    sim = await startSimulator({ scenario: 'pass' })
+    const sim = await simulator('pass')
     const id = sim.addPrecheck('cc-other')
     const r = await runInProcess({ ...base(sim.url), 'precheck-task-id': id })
     expect(r.exitCode).toBe(1)
@@ -109,7 +101,7 @@ describe('run()', () => {
   })
 
   it('times out, and reports invalid inputs', async () => {
-    sim = await startSimulator({ scenario: 'timeout' })
+    const sim = await simulator('timeout')
     const r = await runInProcess({ ...base(sim.url), 'timeout-seconds': '1' })
     expect(r.exitCode).toBe(1)
     expect(r.outputs['status']).toBe('Running')
@@ -119,7 +111,7 @@ describe('run()', () => {
   })
 
   it('is cancelled by SIGINT and reports what it saw', async () => {
-    sim = await startSimulator({ scenario: 'timeout' })
+    const sim = await simulator('timeout')
     setTimeout(() => process.emit('SIGINT', 'SIGINT'), 1500)
     const started = Date.now()
     const r = await runInProcess({ ...base(sim.url), 'timeout-seconds': '30' })
@@ -130,7 +122,7 @@ describe('run()', () => {
   })
 
   it('warns but passes on failed items with fail-on-failure false', async () => {
-    sim = await startSimulator({ scenario: 'failed' })
+    const sim = await simulator('failed')
     const r = await runInProcess({ ...base(sim.url), 'fail-on-failure': 'false' })
     expect(r.exitCode).toBe(0)
     expect(r.stdout).toMatch(/::warning::.*fail-on-failure is false/)

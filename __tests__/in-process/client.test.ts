@@ -2,16 +2,16 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { NineDataClient, toApiError } from '../../src/ninedata/client.js'
 import { ApiError, StopError } from '../../src/ninedata/errors.js'
 import { getPrecheckStatus, startPrecheck } from '../../src/ninedata/precheck.js'
-import { SCENARIOS, type Scenario } from '../../simulator/scenarios.js'
-import { startSimulator, type Simulator } from '../../simulator/server.js'
+import {
+  customScenario,
+  DEMO_CREDENTIALS,
+  simulator,
+  stopSimulators
+} from '../helpers/simulator.js'
 
 // The signed client in-process against the simulator: retries, clock correction, deadlines, cancel.
 
-let sim: Simulator | undefined
-afterEach(async () => {
-  await sim?.close()
-  sim = undefined
-})
+afterEach(stopSimulators)
 
 function client(
   url: string,
@@ -20,7 +20,10 @@ function client(
   const log = { info: [] as string[], warning: [] as string[], debug: [] as string[] }
   const c = new NineDataClient({
     apiUrl: url,
-    credentials: { accessKeyId: 'demo-key', accessKeySecret: 'demo-secret' },
+    credentials: {
+      accessKeyId: DEMO_CREDENTIALS['access-key-id'],
+      accessKeySecret: DEMO_CREDENTIALS['access-key-secret']
+    },
     requestTimeoutMs: 5000,
     deadline: Date.now() + 20_000,
     signal: new AbortController().signal,
@@ -35,15 +38,9 @@ function client(
   return { c, log }
 }
 
-const scenario = (overrides: Partial<Scenario>): Scenario => ({
-  ...SCENARIOS['pass']!,
-  name: 'custom',
-  ...overrides
-})
-
 describe('NineDataClient', () => {
   it('signs requests the simulator accepts and returns data with the requestId', async () => {
-    sim = await startSimulator({ scenario: 'pass' })
+    const sim = await simulator('pass')
     const { c } = client(sim.url)
     const started = await startPrecheck(c, 'cc-1')
     expect(started.data.precheckTaskId).toMatch(/^pcte-/)
@@ -55,8 +52,8 @@ describe('NineDataClient', () => {
   })
 
   it('retries transient faults and says why, once per retry', async () => {
-    sim = await startSimulator({
-      scenario: scenario({
+    const sim = await simulator(
+      customScenario({
         faults: [
           { on: 'start', from: 1, times: 1, kind: { type: 'reset' } },
           {
@@ -73,7 +70,7 @@ describe('NineDataClient', () => {
           { on: 'start', from: 3, times: 1, kind: { type: 'cut' } }
         ]
       })
-    })
+    )
     const { c, log } = client(sim.url)
     const started = await startPrecheck(c, 'cc-1')
     expect(started.attempts).toBe(4)
@@ -85,11 +82,11 @@ describe('NineDataClient', () => {
   })
 
   it('gives up after the bounded number of attempts', async () => {
-    sim = await startSimulator({
-      scenario: scenario({
+    const sim = await simulator(
+      customScenario({
         faults: [{ on: 'start', times: 99, kind: { type: 'http', status: 500 } }]
       })
-    })
+    )
     const { c, log } = client(sim.url, { maxAttempts: 3 })
     await expect(startPrecheck(c, 'cc-1')).rejects.toThrow(/after 3 attempts; the last: HTTP 500/)
     expect(sim.count('start')).toBe(3)
@@ -97,7 +94,7 @@ describe('NineDataClient', () => {
   })
 
   it('does not retry a business error', async () => {
-    sim = await startSimulator({ scenario: 'task-not-found' })
+    const sim = await simulator('task-not-found')
     const { c } = client(sim.url)
     const error = (await startPrecheck(c, 'cc-1').catch(e => e)) as ApiError
     expect(error).toMatchObject({ kind: 'business', message: 'task not found' })
@@ -106,9 +103,9 @@ describe('NineDataClient', () => {
   })
 
   it('gives a hung request up after request-timeout and tries again', async () => {
-    sim = await startSimulator({
-      scenario: scenario({ faults: [{ on: 'start', times: 1, kind: { type: 'hang' } }] })
-    })
+    const sim = await simulator(
+      customScenario({ faults: [{ on: 'start', times: 1, kind: { type: 'hang' } }] })
+    )
     const { c, log } = client(sim.url, { requestTimeoutMs: 300 })
     const started = await startPrecheck(c, 'cc-1')
     expect(started.attempts).toBe(2)
@@ -117,7 +114,7 @@ describe('NineDataClient', () => {
   })
 
   it('signs with the server time when the runner clock is 20 minutes off', async () => {
-    sim = await startSimulator({ scenario: 'clock-skew' })
+    const sim = await simulator('clock-skew')
     const { c, log } = client(sim.url)
     const started = await startPrecheck(c, 'cc-1')
     expect(started.attempts).toBe(1)
@@ -127,7 +124,7 @@ describe('NineDataClient', () => {
   })
 
   it('asks /openapi/now when a rejection carries no Date header', async () => {
-    sim = await startSimulator({ scenario: 'clock-skew-no-date' })
+    const sim = await simulator('clock-skew-no-date')
     const { c, log } = client(sim.url)
     await startPrecheck(c, 'cc-1')
     expect(sim.count('now')).toBe(1)
@@ -136,7 +133,7 @@ describe('NineDataClient', () => {
   })
 
   it('fails fast on wrong credentials', async () => {
-    sim = await startSimulator({ scenario: 'pass' })
+    const sim = await simulator('pass')
     const { c } = client(sim.url, {
       credentials: { accessKeyId: 'demo-key', accessKeySecret: 'wrong' }
     })
@@ -148,9 +145,9 @@ describe('NineDataClient', () => {
   })
 
   it('stops at the deadline and on cancel', async () => {
-    sim = await startSimulator({
-      scenario: scenario({ faults: [{ on: 'status', times: 99, kind: { type: 'hang' } }] })
-    })
+    const sim = await simulator(
+      customScenario({ faults: [{ on: 'status', times: 99, kind: { type: 'hang' } }] })
+    )
     const { c } = client(sim.url, { deadline: Date.now() + 500 })
     await expect(getPrecheckStatus(c, 'cc-1', 'pcte-x')).rejects.toEqual(new StopError('timeout'))
     const controller = new AbortController()

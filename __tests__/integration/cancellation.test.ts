@@ -1,0 +1,102 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import type { Scenario } from '../../simulator/scenarios.js'
+import type { Simulator } from '../../simulator/server.js'
+import {
+  failureMessage,
+  startAction,
+  visibleText,
+  type ActionResult
+} from '../helpers/action-runner.js'
+import {
+  customScenario,
+  expectOutputs,
+  simulator,
+  stopSimulators,
+  testInputs
+} from '../helpers/simulator.js'
+
+// The runner cancels a step with SIGINT, then SIGTERM: the action stops waiting at once and
+// reports what it saw. The bundled action against the simulator, as a runner runs it.
+
+afterEach(stopSimulators)
+
+describe('cancellation (the runner sends SIGINT, then SIGTERM) reports what was seen', () => {
+  /**
+   * Runs `scenario` and sends `signal` once `ready(stdout, sim)` holds (plus a short pause).
+   * Returns the result and how long after the signal the process exited.
+   */
+  async function cancelled(
+    scenario: string | Scenario,
+    signal: NodeJS.Signals,
+    ready: (stdout: string, s: Simulator) => boolean,
+    inputs: Record<string, string> = {}
+  ) {
+    const sim = await simulator(scenario)
+    let signalledAt = 0
+    let stdout = ''
+    const run = startAction(testInputs(sim.url, { 'timeout-seconds': '60', ...inputs }), {
+      killAfterMs: 30_000,
+      onLine: line => (stdout += `${line}\n`)
+    })
+    const check = setInterval(() => {
+      if (!ready(stdout, sim)) return
+      clearInterval(check)
+      setTimeout(() => {
+        signalledAt = performance.now()
+        run.child.kill(signal)
+      }, 300)
+    }, 50)
+    const result = await run.done
+    clearInterval(check)
+    expect(signalledAt).toBeGreaterThan(0)
+    return { result, afterSignalMs: result.exitedAt - signalledAt }
+  }
+
+  function expectCancelledReport(result: ActionResult, signal: string): void {
+    expect(result.exitCode).not.toBe(0)
+    expect(result.exitCode).not.toBeNull()
+    expect(result.annotations).toContainEqual({
+      level: 'warning',
+      title: undefined,
+      message: `Received ${signal}: the wait was cancelled; reporting what was seen so far.`
+    })
+    expect(failureMessage(result)).toMatch(
+      /The wait was cancelled before the precheck finished\. The last status seen was "Running"/
+    )
+    expect(result.summary).toContain('🛑 NineData precheck wait cancelled')
+    expectOutputs(result, 'Running', 5)
+  }
+
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    'stops waiting on %s within 1.5 s and reports the last status',
+    async signal => {
+      const { result, afterSignalMs } = await cancelled('timeout', signal, stdout =>
+        stdout.includes('2/5 check items done')
+      )
+      expectCancelledReport(result, signal)
+      expect(afterSignalMs).toBeLessThan(1500)
+      // The last seen items: two done, three still running.
+      expect(result.summary.match(/<tr><td>✅&nbsp;Success/g)).toHaveLength(2)
+      expect(result.summary.match(/<tr><td>⏳&nbsp;Running/g)).toHaveLength(3)
+      expect(visibleText(result.summary)).toContain('Source Connection Check')
+      expect(result.outputs['failed-count']).toBe('0')
+    }
+  )
+
+  it('stops within 1.5 s even while a request hangs', async () => {
+    const hanging = customScenario(
+      { faults: [{ on: 'status', from: 2, times: 1e9, kind: { type: 'hang' } }] },
+      'timeout'
+    )
+    const { result, afterSignalMs } = await cancelled(
+      hanging,
+      'SIGINT',
+      (_stdout, s) => s.requests.some(r => r.answer === 'fault:hang'),
+      { 'request-timeout-seconds': '300' }
+    )
+    expectCancelledReport(result, 'SIGINT')
+    expect(afterSignalMs).toBeLessThan(1500)
+    // The status seen before the hang is what is reported.
+    expect(result.summary.match(/<tr><td>/g)).toHaveLength(5)
+  })
+})

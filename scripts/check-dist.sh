@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Is dist/ what `npm run build` makes of the sources? Rebuilds it and fails when the fresh build
+# differs from the dist/ in git or adds files git does not track. Used by .ci/run, scripts/release
+# and .github/workflows/check-dist.yml, so all three judge freshness the same way.
+#
+# Usage: scripts/check-dist.sh [--no-build]
+#   --no-build   compare the dist/ already in the working tree (when the caller just built it)
+# The rebuilt dist/ is left in the working tree, ready to commit.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+if [ "${1:-}" != --no-build ]; then
+  echo "\$ npm run build"
+  npm run build
+fi
+
+# --ignore-space-at-eol: a Windows checkout with autocrlf must not count as stale.
+if ! git diff --exit-code --stat --ignore-space-at-eol -- dist/; then
+  echo "check-dist: dist/ is stale: the fresh build differs from dist/ in git (see above)." >&2
+  echo "check-dist: commit the rebuilt dist/ (it is left in the working tree)." >&2
+  exit 1
+fi
+untracked="$(git status --porcelain --untracked-files=all -- dist/ | grep '^??' || true)"
+if [ -n "$untracked" ]; then
+  echo "$untracked" >&2
+  echo "check-dist: the build made files in dist/ that git does not track: add and commit them." >&2
+  exit 1
+fi
+echo "check-dist: dist/ matches a fresh build."
