@@ -31505,9 +31505,7 @@ function classifyNetworkError(error) {
             mayHaveReachedServer: false
         });
     }
-    const text = code
-        ? `${code}${message && !message.includes(code) ? ` (${message})` : ''}`
-        : message;
+    const text = code && !message.includes(code) ? `${code}${message ? ` (${message})` : ''}` : message;
     const hint = code === 'ENOTFOUND' || code === 'EAI_AGAIN'
         ? "check the host name in `api-url` (and the runner's DNS or proxy settings)"
         : code === 'ECONNREFUSED'
@@ -31870,7 +31868,7 @@ class NineDataClient {
             try {
                 const answer = await this.signedRequest(method, path, options);
                 if (failures > 0) {
-                    this.options.log.info(`${label} answered after ${plural(failures, 'failed attempt')}.`);
+                    this.options.log.info(`${label} succeeded on attempt ${failures + 1}, after ${plural(failures, 'failed attempt')}.`);
                 }
                 return { ...answer, attempts: failures + 1, unclearAttempts: unclear };
             }
@@ -31926,9 +31924,16 @@ class NineDataClient {
             retryAfterMs: error.retryAfterMs,
             random: this.options.random
         });
-        const asked = error.retryAfterMs !== undefined ? ' (as Retry-After asked, within limits)' : '';
+        const asked = error.retryAfterMs !== undefined
+            ? ` (Retry-After asks for ${(error.retryAfterMs / 1000).toFixed(1)}s)`
+            : '';
+        if (Date.now() + delay >= this.options.deadline) {
+            // No try fits before the deadline: end now rather than wait for nothing.
+            const last = new ApiError(error.kind, `${error.message}${asked}, and another try would pass timeout-seconds`, error);
+            throw new StopError('timeout', { ...outage, lastError: last });
+        }
         const down = formatDuration(Date.now() - outage.sinceMs);
-        this.options.log.warning(`${label} failed: ${error.message}. No usable answer for ${down}; trying again in ${formatDuration(delay)}${asked}.`);
+        this.options.log.warning(`${label} failed: ${error.message}. Retrying in ${(delay / 1000).toFixed(1)}s${asked}; no usable answer for ${down} so far.`);
         await this.sleep(delay);
     }
     stopIfDone(outage) {
@@ -32317,7 +32322,7 @@ function finishedVerdict(last, failedNow, earlier, verdict) {
     const failedCount = failedNow.length + earlier.length;
     if (overall === 'Failed') {
         const items = failedCount > 0
-            ? `${plural(failedCount, 'check item')} failed${failedNow.length ? `: ${listLabels(failedNow)}` : ''}.`
+            ? `${plural(failedCount, 'check item')} of ${total} failed${failedNow.length ? `: ${listLabels(failedNow)}` : ''}.`
             : 'NineData reported the overall status Failed without a failed check item.';
         return verdict('failed', `The precheck failed: ${items}${earlierText}`);
     }
@@ -32381,7 +32386,27 @@ function listLabels(items, max = LIMITS.namesInReason) {
     return rest > 0 ? `${names.join(', ')} and ${rest} more` : names.join(', ');
 }
 
+;// CONCATENATED MODULE: ./src/report/model.ts
+/** Whether the step fails. Only genuinely failed items are softened by fail-on-failure: false. */
+function stepFails(report) {
+    if (report.verdict.passed)
+        return false;
+    return report.verdict.kind !== 'failed' || report.failOnFailure;
+}
+/** "schema comparison" / "data comparison" / "comparison". */
+function comparisonWords(report) {
+    return report.comparison ? `${report.comparison} comparison` : 'comparison';
+}
+/** Failed items first, then the ones without a final status, then the rest; API order within each. */
+function orderForReport(items, rank) {
+    return items
+        .map((item, index) => ({ item, index, rank: rank(item) }))
+        .sort((a, b) => a.rank - b.rank || a.index - b.index)
+        .map(entry => entry.item);
+}
+
 ;// CONCATENATED MODULE: ./src/report/progress.ts
+
 
 
 // Log lines for the wait: one line when something changes, not one per poll, and the list of every
@@ -32412,7 +32437,9 @@ function progressLine(state, elapsedMs, safe) {
 }
 /** One line per item for the collapsed group at the end, at most `max` of them. */
 function itemLines(state, safe, max = LIMITS.logItems) {
-    const lines = state.precheckItems.slice(0, max).map(item => {
+    // Failed items first, so a capped list still shows every failure it can.
+    const ordered = orderForReport(state.precheckItems, item => canonicalStatus(item.status) === 'Failed' ? 0 : 1);
+    const lines = ordered.slice(0, max).map(item => {
         const id = item.precheckItem ? ` [${safe.line(item.precheckItem, LIMITS.id)}]` : '';
         const reason = item.errorMessage.trim()
             ? ` — ${safe.line(item.errorMessage, LIMITS.message)}`
@@ -32562,8 +32589,10 @@ async function wait(client, inputs, seen, log, time) {
 /** How a failed call ends the run: the outcome, a message with context and NineData's requestId, a hint. */
 function failed(error, doing) {
     const endedAt = Date.now();
-    if (error instanceof StopError)
-        return { outcome: error.reason, outage: error.outage, endedAt };
+    if (error instanceof StopError) {
+        const hint = error.outage?.lastError.hint;
+        return { outcome: error.reason, outage: error.outage, endedAt, hint: hint && sentence(hint) };
+    }
     if (!(error instanceof ApiError))
         throw error;
     const id = error.requestId ? ` (requestId ${error.requestId})` : '';
@@ -32578,10 +32607,11 @@ function failed(error, doing) {
         ? AUTH_HINT
         : error.kind === 'business' && /status invalid/i.test(error.message)
             ? BUSY_HINT
-            : error.hint
-                ? `${error.hint.charAt(0).toUpperCase()}${error.hint.slice(1)}.`
-                : undefined;
+            : error.hint && sentence(error.hint);
     return { outcome: 'error', error: `${doing}: ${said}${id}.`, hint, endedAt };
+}
+function sentence(text) {
+    return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -32752,25 +32782,6 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/report/model.ts
-/** Whether the step fails. Only genuinely failed items are softened by fail-on-failure: false. */
-function stepFails(report) {
-    if (report.verdict.passed)
-        return false;
-    return report.verdict.kind !== 'failed' || report.failOnFailure;
-}
-/** "schema comparison" / "data comparison" / "comparison". */
-function comparisonWords(report) {
-    return report.comparison ? `${report.comparison} comparison` : 'comparison';
-}
-/** Failed items first, then the ones without a final status, then the rest; API order within each. */
-function orderForReport(items, rank) {
-    return items
-        .map((item, index) => ({ item, index, rank: rank(item) }))
-        .sort((a, b) => a.rank - b.rank || a.index - b.index)
-        .map(entry => entry.item);
-}
-
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
 
 

@@ -126,7 +126,10 @@ function failed(
   doing: string
 ): Omit<FollowEnd, 'timeoutMs' | 'earlierFailures' | 'last'> {
   const endedAt = Date.now()
-  if (error instanceof StopError) return { outcome: error.reason, outage: error.outage, endedAt }
+  if (error instanceof StopError) {
+    const hint = error.outage?.lastError.hint
+    return { outcome: error.reason, outage: error.outage, endedAt, hint: hint && sentence(hint) }
+  }
   if (!(error instanceof ApiError)) throw error
   const id = error.requestId ? ` (requestId ${error.requestId})` : ''
   const said =
@@ -142,8 +145,10 @@ function failed(
       ? AUTH_HINT
       : error.kind === 'business' && /status invalid/i.test(error.message)
         ? BUSY_HINT
-        : error.hint
-          ? `${error.hint.charAt(0).toUpperCase()}${error.hint.slice(1)}.`
-          : undefined
+        : error.hint && sentence(error.hint)
   return { outcome: 'error', error: `${doing}: ${said}${id}.`, hint, endedAt }
+}
+
+function sentence(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`
 }

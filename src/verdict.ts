@@ -132,7 +132,7 @@ function finishedVerdict(
   if (overall === 'Failed') {
     const items =
       failedCount > 0
-        ? `${plural(failedCount, 'check item')} failed${failedNow.length ? `: ${listLabels(failedNow)}` : ''}.`
+        ? `${plural(failedCount, 'check item')} of ${total} failed${failedNow.length ? `: ${listLabels(failedNow)}` : ''}.`
         : 'NineData reported the overall status Failed without a failed check item.'
     return verdict('failed', `The precheck failed: ${items}${earlierText}`)
   }

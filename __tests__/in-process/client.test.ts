@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { NineDataClient, toApiError } from '../../src/ninedata/client.js'
-import { ApiError, StopError } from '../../src/ninedata/errors.js'
+import { NineDataClient } from '../../src/ninedata/client.js'
+import { ApiError, StopError } from '../../src/ninedata/failure.js'
 import { getPrecheckStatus, startPrecheck } from '../../src/ninedata/precheck.js'
 import {
   customScenario,
@@ -25,6 +25,7 @@ function client(
       accessKeySecret: DEMO_CREDENTIALS['access-key-secret']
     },
     requestTimeoutMs: 5000,
+    pollIntervalMs: 1000,
     deadline: Date.now() + 20_000,
     signal: new AbortController().signal,
     log: {
@@ -39,19 +40,27 @@ function client(
 }
 
 describe('NineDataClient', () => {
-  it('signs requests the simulator accepts and returns data with the requestId', async () => {
+  it('signs requests the simulator accepts, for schema and data comparisons', async () => {
     const sim = await simulator('pass')
     const { c } = client(sim.url)
-    const started = await startPrecheck(c, 'cc-1')
-    expect(started.data.precheckTaskId).toMatch(/^pcte-/)
-    expect(started.attempts).toBe(1)
-    const status = await getPrecheckStatus(c, 'cc-1', started.data.precheckTaskId)
-    expect(status.requestId).toMatch(/^sim-/)
-    expect(c.lastRequestId).toBe(status.requestId)
+    const started = await startPrecheck(c, 'schema', 'cc-1')
+    expect(started.precheckTaskId).toMatch(/^pcte-/)
+    expect(started.call.attempts).toBe(1)
+    const status = await getPrecheckStatus(c, 'schema', 'cc-1', started.precheckTaskId)
+    expect(status.precheckTaskId).toBe(started.precheckTaskId)
+    expect(c.lastRequestId).toMatch(/^sim-/)
+    const data = await startPrecheck(c, 'data', 'cd-1')
+    await getPrecheckStatus(c, 'data', 'cd-1', data.precheckTaskId)
+    expect(sim.requests.map(r => r.path)).toEqual([
+      '/openapi/v1/compareschema/precheck/start',
+      '/openapi/v1/compareschema/precheck/status',
+      '/openapi/v1/comparedata/precheck/start',
+      '/openapi/v1/comparedata/precheck/status'
+    ])
     c.dispose()
   })
 
-  it('retries transient faults and says why, once per retry', async () => {
+  it('rides out transient faults, saying why each time, never the body', async () => {
     const sim = await simulator(
       customScenario({
         faults: [
@@ -72,31 +81,36 @@ describe('NineDataClient', () => {
       })
     )
     const { c, log } = client(sim.url)
-    const started = await startPrecheck(c, 'cc-1')
-    expect(started.attempts).toBe(4)
+    const started = await startPrecheck(c, 'schema', 'cc-1')
+    expect(started.call.attempts).toBe(4)
+    expect(started.call.unclearAttempts).toBe(3)
     expect(log.warning).toHaveLength(3)
     expect(log.warning[1]).toMatch(/HTTP 502.*body of \d+ bytes \(text\/html\)/)
     expect(log.warning[1]).not.toContain('Bad Gateway</h1>')
     expect(log.warning[2]).toMatch(/closed before the answer was complete/)
+    expect(log.info.join('\n')).toMatch(/succeeded on attempt 4, after 3 failed attempts/)
     c.dispose()
   })
 
-  it('gives up after the bounded number of attempts', async () => {
+  it('keeps trying until the deadline, then stops with the outage it saw', async () => {
     const sim = await simulator(
       customScenario({
         faults: [{ on: 'start', times: 99, kind: { type: 'http', status: 500 } }]
       })
     )
-    const { c, log } = client(sim.url, { maxAttempts: 3 })
-    await expect(startPrecheck(c, 'cc-1')).rejects.toThrow(/after 3 attempts; the last: HTTP 500/)
+    const { c } = client(sim.url, { deadline: Date.now() + 2500 })
+    const error = (await startPrecheck(c, 'schema', 'cc-1').catch(e => e)) as StopError
+    expect(error).toBeInstanceOf(StopError)
+    expect(error.reason).toBe('timeout')
+    expect(error.outage?.lastError.message).toMatch(/HTTP 500/)
+    // Retries at least 1 s apart: 0, 1, 2 s.
     expect(sim.count('start')).toBe(3)
-    expect(log.warning).toHaveLength(2)
   })
 
   it('does not retry a business error', async () => {
     const sim = await simulator('task-not-found')
     const { c } = client(sim.url)
-    const error = (await startPrecheck(c, 'cc-1').catch(e => e)) as ApiError
+    const error = (await startPrecheck(c, 'schema', 'cc-1').catch(e => e)) as ApiError
     expect(error).toMatchObject({ kind: 'business', message: 'task not found' })
     expect(error.requestId).toMatch(/^sim-/)
     expect(sim.count('start')).toBe(1)
@@ -107,17 +121,17 @@ describe('NineDataClient', () => {
       customScenario({ faults: [{ on: 'start', times: 1, kind: { type: 'hang' } }] })
     )
     const { c, log } = client(sim.url, { requestTimeoutMs: 300 })
-    const started = await startPrecheck(c, 'cc-1')
-    expect(started.attempts).toBe(2)
-    expect(log.warning[0]).toMatch(/no answer within 0s \(request-timeout-seconds\)/)
+    const started = await startPrecheck(c, 'schema', 'cc-1')
+    expect(started.call.attempts).toBe(2)
+    expect(log.warning[0]).toMatch(/no answer within 0.3s \(request-timeout-seconds\)/)
     c.dispose()
   })
 
   it('signs with the server time when the runner clock is 20 minutes off', async () => {
     const sim = await simulator('clock-skew')
     const { c, log } = client(sim.url)
-    const started = await startPrecheck(c, 'cc-1')
-    expect(started.attempts).toBe(1)
+    const started = await startPrecheck(c, 'schema', 'cc-1')
+    expect(started.call.attempts).toBe(1)
     expect(log.warning.join('\n')).toMatch(/clock is 20m \d+s behind NineData's/)
     expect(Math.abs(c.clock.offsetMs - 20 * 60_000)).toBeLessThan(5000)
     c.dispose()
@@ -126,7 +140,7 @@ describe('NineDataClient', () => {
   it('asks /openapi/now when a rejection carries no Date header', async () => {
     const sim = await simulator('clock-skew-no-date')
     const { c, log } = client(sim.url)
-    await startPrecheck(c, 'cc-1')
+    await startPrecheck(c, 'schema', 'cc-1')
     expect(sim.count('now')).toBe(1)
     expect(log.warning.join('\n')).toMatch(/ahead of NineData's \(\/openapi\/now\)/)
     c.dispose()
@@ -137,7 +151,7 @@ describe('NineDataClient', () => {
     const { c } = client(sim.url, {
       credentials: { accessKeyId: 'demo-key', accessKeySecret: 'wrong' }
     })
-    await expect(startPrecheck(c, 'cc-1')).rejects.toMatchObject({
+    await expect(startPrecheck(c, 'schema', 'cc-1')).rejects.toMatchObject({
       kind: 'auth',
       message: 'signature mismatch'
     })
@@ -149,32 +163,19 @@ describe('NineDataClient', () => {
       customScenario({ faults: [{ on: 'status', times: 99, kind: { type: 'hang' } }] })
     )
     const { c } = client(sim.url, { deadline: Date.now() + 500 })
-    await expect(getPrecheckStatus(c, 'cc-1', 'pcte-x')).rejects.toEqual(new StopError('timeout'))
+    const timedOut = (await getPrecheckStatus(c, 'schema', 'cc-1', 'pcte-x').catch(
+      e => e
+    )) as StopError
+    expect(timedOut).toMatchObject({ reason: 'timeout' })
+    expect(timedOut.outage?.lastError.message).toMatch(/had not answered yet/)
     const controller = new AbortController()
     const { c: c2 } = client(sim.url, { signal: controller.signal })
     setTimeout(() => controller.abort(), 200)
     const started = Date.now()
-    await expect(getPrecheckStatus(c2, 'cc-1', 'pcte-x')).rejects.toEqual(
-      new StopError('cancelled')
-    )
+    await expect(getPrecheckStatus(c2, 'schema', 'cc-1', 'pcte-x')).rejects.toMatchObject({
+      reason: 'cancelled'
+    })
     expect(Date.now() - started).toBeLessThan(2000)
     await expect(c2.sleep(10)).rejects.toEqual(new StopError('cancelled'))
-  })
-
-  it('classifies network errors', () => {
-    expect(
-      toApiError(
-        Object.assign(new Error('self-signed certificate'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' })
-      )
-    ).toMatchObject({
-      kind: 'fatal',
-      hint: expect.stringContaining('NODE_EXTRA_CA_CERTS')
-    })
-    expect(
-      toApiError(
-        Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' })
-      ).kind
-    ).toBe('transient')
-    expect(toApiError('weird').kind).toBe('fatal')
   })
 })

@@ -63,7 +63,7 @@ describe('run()', () => {
     const r = await runInProcess(base(sim.url))
     expect(r.exitCode).toBe(0)
     expect(r.outputs['status']).toBe('Success')
-    expect(r.summary).toContain('✅ NineData precheck passed')
+    expect(r.summary).toContain('✅ NineData schema comparison precheck passed')
     expect(r.stdout).toContain('::group::All 5 check items')
   })
 
@@ -107,7 +107,7 @@ describe('run()', () => {
     expect(r.outputs['status']).toBe('Running')
     const bad = await runInProcess({ ...base(sim.url), 'timeout-seconds': 'x' })
     expect(bad.exitCode).toBe(1)
-    expect(visibleText(bad.summary)).toContain('`timeout-seconds` must be a positive number')
+    expect(visibleText(bad.summary)).toContain('`timeout-seconds` must be a number of seconds')
   })
 
   it('is cancelled by SIGINT and reports what it saw', async () => {
@@ -117,7 +117,7 @@ describe('run()', () => {
     const r = await runInProcess({ ...base(sim.url), 'timeout-seconds': '30' })
     expect(Date.now() - started).toBeLessThan(5000)
     expect(r.exitCode).toBe(1)
-    expect(r.summary).toContain('🛑 NineData precheck wait cancelled')
+    expect(r.summary).toContain('🛑 NineData schema comparison precheck: wait cancelled')
     expect(r.outputs['status']).toBe('Running')
   })
 

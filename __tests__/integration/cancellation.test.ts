@@ -63,7 +63,7 @@ describe('cancellation (the runner sends SIGINT, then SIGTERM) reports what was 
     expect(failureMessage(result)).toMatch(
       /The wait was cancelled before the precheck finished\. The last status seen was "Running"/
     )
-    expect(result.summary).toContain('🛑 NineData precheck wait cancelled')
+    expect(result.summary).toContain('🛑 NineData schema comparison precheck: wait cancelled')
     expectOutputs(result, 'Running', 5)
   }
 

@@ -36,7 +36,7 @@ describe("a drifting runner clock is corrected to NineData's", () => {
     const { result, sim } = g
     expect(result.exitCode).toBe(0)
     expectOutputs(result, 'Success', 5)
-    expect(result.summary).toContain('✅ NineData precheck passed')
+    expect(result.summary).toContain('✅ NineData schema comparison precheck passed')
     expect(result.annotations).toContainEqual(
       expect.objectContaining({
         level: 'warning',
@@ -61,7 +61,7 @@ describe("a drifting runner clock is corrected to NineData's", () => {
     const { result, sim } = g
     expect(result.exitCode).toBe(0)
     expectOutputs(result, 'Success', 5)
-    expect(result.summary).toContain('✅ NineData precheck passed')
+    expect(result.summary).toContain('✅ NineData schema comparison precheck passed')
     // Without a Date header, the client had to ask NineData for its time.
     expect(sim.count('now')).toBe(1)
     expect(result.annotations).toContainEqual(

@@ -19,7 +19,7 @@ describe('options and business errors', () => {
     expect(failure).toContain('task not found')
     expect(failure).toContain(requestId!)
     expect(result.outputs['status']).toBe('')
-    expect(result.summary).toContain('could not reach a verdict')
+    expect(result.summary).toMatch(/precheck: no verdict/)
     expect(visibleText(result.summary)).toContain('task not found')
   })
 

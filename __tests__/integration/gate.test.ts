@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { SCENARIOS } from '../../simulator/scenarios.js'
-import { ACTION_NODE, visibleText } from '../helpers/action-runner.js'
+import { failureMessage, ACTION_NODE, visibleText } from '../helpers/action-runner.js'
 import { customScenario, gate, stopSimulators, TEST_TASK_ID } from '../helpers/simulator.js'
 
 // The gate end to end: the bundled action against the simulator, as a runner runs it.
@@ -19,7 +19,7 @@ describe(`the bundled action (node ${ACTION_NODE === process.execPath ? process.
     expect(JSON.parse(result.outputs['failed-items']!)).toEqual([])
     expect(result.outputs['request-id']).toMatch(/^sim-/)
     expect(result.annotations.filter(a => a.level === 'error')).toEqual([])
-    expect(result.summary).toContain('✅ NineData precheck passed')
+    expect(result.summary).toContain('✅ NineData schema comparison precheck passed')
     expect(result.summary).toContain(result.outputs['precheck-task-id'])
     expect(result.summary).toContain(TEST_TASK_ID)
     expect(result.summary.match(/<tr><td>✅&nbsp;Success/g)).toHaveLength(5)
@@ -52,7 +52,7 @@ describe(`the bundled action (node ${ACTION_NODE === process.execPath ? process.
     expect(errors[2]!.message).toMatch(
       /2 check items of 5 failed: Source Permission Check, Target Object Existence Check/
     )
-    expect(result.summary).toContain('❌ NineData precheck failed')
+    expect(result.summary).toContain('❌ NineData schema comparison precheck failed')
     // Failed rows come first in the table.
     const rows = result.summary.match(/<tr><td>(❌|✅)&nbsp;\w+/g)!
     expect(rows.slice(0, 2).every(r => r.includes('Failed'))).toBe(true)
@@ -69,7 +69,7 @@ describe(`the bundled action (node ${ACTION_NODE === process.execPath ? process.
     expect(result.annotations.at(-1)!.message).toMatch(
       /overall status Failed without a failed check item/
     )
-    expect(result.summary).toContain('❌ NineData precheck failed')
+    expect(result.summary).toContain('❌ NineData schema comparison precheck failed')
   })
 
   it('fails on a Failed item even when NineData reports overall Success', async () => {
@@ -80,7 +80,7 @@ describe(`the bundled action (node ${ACTION_NODE === process.execPath ? process.
     expect(result.annotations.at(-1)!.message).toMatch(
       /NineData reported Success, but 1 check item of 5 failed/
     )
-    expect(result.summary).toContain('❌ NineData precheck failed')
+    expect(result.summary).toContain('❌ NineData schema comparison precheck failed')
   })
 
   it('times out on a precheck that never finishes, with outputs and summary of the last status', async () => {
@@ -92,20 +92,22 @@ describe(`the bundled action (node ${ACTION_NODE === process.execPath ? process.
     expect(result.annotations.at(-1)!.message).toMatch(
       /did not finish within timeout-seconds.*"Running"/
     )
-    expect(result.summary).toContain('⏱️ NineData precheck timed out')
+    expect(result.summary).toContain('⏱️ NineData schema comparison precheck timed out')
     expect(result.summary).toContain('⏳&nbsp;Running')
     expect(result.durationMs).toBeGreaterThanOrEqual(2900)
     expect(result.durationMs).toBeLessThan(15_000)
   })
 
   it('never passes on a status the docs do not list', async () => {
-    const { result } = await gate('unknown-status', { 'timeout-seconds': '2' })
+    const { result } = await gate('unknown-status', { 'timeout-seconds': '20' })
     expect(result.exitCode).toBe(1)
     expect(result.outputs['status']).toBe('Paused')
-    expect(result.annotations.at(-1)!.message).toMatch(/"Paused".*not one NineData documents/)
+    expect(result.annotations.at(-1)!.message).toMatch(/"Paused": not a status NineData documents/)
+    // Not understood is final at once: no waiting for the timeout.
+    expect(result.durationMs).toBeLessThan(10_000)
   })
 
-  it('passes an overall Success whose item never finished, but warns and names it', async () => {
+  it('keeps polling an overall Success whose item never finishes, and fails at the timeout naming it', async () => {
     const { result } = await gate(
       customScenario({
         items: () =>
@@ -115,15 +117,17 @@ describe(`the bundled action (node ${ACTION_NODE === process.execPath ? process.
         // After the other items (the last ends at 1.2 s), so only the first is left unfinished.
         durationMs: 1500,
         finalStatus: 'Success'
-      })
+      }),
+      { 'timeout-seconds': '4' }
     )
-    expect(result.exitCode).toBe(0)
+    expect(result.exitCode).toBe(1)
     expect(result.outputs['status']).toBe('Success')
-    const warning = result.annotations.find(a => a.level === 'warning')
-    expect(warning?.message).toMatch(
-      /1 of 5 check items reported no final status: Source Connection Check/
+    expect(result.durationMs).toBeGreaterThanOrEqual(3900)
+    expect(failureMessage(result)).toMatch(
+      /NineData reported Success, but 1 check item never reported a final status: Source Connection Check/
     )
     expect(result.summary).toContain('⏳&nbsp;Running')
+    expect(result.summary).toContain('⏱️ NineData schema comparison precheck timed out')
   })
 
   it('reads statuses case-insensitively ("SUCCESS" is Success)', async () => {

@@ -1,3 +1,4 @@
+import { basename } from 'node:path'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { visibleText } from '../helpers/action-runner.js'
 import { gate, stopSimulators } from '../helpers/simulator.js'
@@ -15,7 +16,7 @@ describe('a huge precheck stays within GitHub limits without losing anything', (
 
     // Summary: under GitHub's 1 MiB, failed rows first, and a line saying how many were left out.
     expect(Buffer.byteLength(result.summary)).toBeLessThan(1024 * 1024)
-    expect(result.summary).toContain('❌ NineData precheck failed')
+    expect(result.summary).toContain('❌ NineData schema comparison precheck failed')
     const rows = result.summary.match(/<tr><td>(❌|✅)&nbsp;\w+/g)!
     expect(rows.length).toBeGreaterThan(100)
     const firstSuccess = rows.findIndex(r => r.includes('Success'))
@@ -54,9 +55,14 @@ describe('a huge precheck stays within GitHub limits without losing anything', (
       expect(parsed.length).toBeGreaterThan(0)
       expect(result.log).toContain(`The ${name} output holds the first ${parsed.length} of`)
     }
-    // Nothing is lost: the step log lists every item.
+    // The step log lists 2,000 items, failed first, and says where the rest are.
     expect(result.log.match(/^Failed: Object check/gm)).toHaveLength(1000)
-    expect(result.log.match(/^Success: Object check/gm)).toHaveLength(2000)
+    expect(result.log.match(/^Success: Object check/gm)).toHaveLength(1000)
+    expect(result.log).toContain('… and 1000 more check items, left out to keep the log readable')
+    // Nothing is lost: the report file has every item.
+    const name = basename(result.outputs['report-file']!)
+    const report = JSON.parse(result.tempFiles[name]!) as { items: unknown[] }
+    expect(report.items).toHaveLength(3000)
   })
 })
 
@@ -67,7 +73,7 @@ describe('hostile server text is shown as text', () => {
     expect(result.outputs['item-count']).toBe('8')
     expect(result.outputs['failed-count']).toBe('6')
     const summary = result.summary
-    expect(summary).toContain('❌ NineData precheck failed')
+    expect(summary).toContain('❌ NineData schema comparison precheck failed')
 
     // No markup from the server survives as markup.
     for (const raw of ['<script', '<iframe', '<img', '<h1>', '<b>', '](https', '@octocat'])

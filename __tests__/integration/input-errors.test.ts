@@ -18,7 +18,7 @@ describe('bad input fails before any request, naming the input', () => {
     [
       'api-url not a URL',
       { 'api-url': 'ninedata.example.com' },
-      /`api-url` must be an http or https URL/
+      /`api-url` "ninedata.example.com" has no scheme: add https:\/\//
     ],
     [
       'api-url not http',
@@ -31,22 +31,22 @@ describe('bad input fails before any request, naming the input', () => {
     [
       'poll interval not a number',
       { 'poll-interval-seconds': 'fast' },
-      /`poll-interval-seconds` must be a positive number/
+      /`poll-interval-seconds` must be a number of seconds \(e\.g\. 5 or 0\.5\), got "fast"/
     ],
     [
       'poll interval zero',
       { 'poll-interval-seconds': '0' },
-      /`poll-interval-seconds` must be greater than 0/
+      /`poll-interval-seconds` must be at least 0\.1 seconds, got "0"/
     ],
     [
       'timeout negative',
       { 'timeout-seconds': '-5' },
-      /`timeout-seconds` must be a positive number/
+      /`timeout-seconds` must be a number of seconds \(e\.g\. 5 or 0\.5\), got "-5"/
     ],
     [
       'request timeout not a number',
       { 'request-timeout-seconds': '1e3' },
-      /`request-timeout-seconds` must be a positive number/
+      /`request-timeout-seconds` must be a number of seconds \(e\.g\. 5 or 0\.5\), got "1e3"/
     ],
     [
       'fail-on-failure not boolean',
@@ -69,6 +69,6 @@ describe('bad input fails before any request, naming the input', () => {
     expect(result.exitCode).toBe(1)
     const message = result.annotations.at(-1)!.message
     expect(message).toContain('`task-id` is required')
-    expect(message).toContain('`timeout-seconds` must be a positive number')
+    expect(message).toContain('`timeout-seconds` must be a number of seconds')
   })
 })

@@ -12,7 +12,7 @@ describe('transient faults are retried, each retry is logged with its reason', (
     const { result, sim } = await gate('flaky')
     expect(result.exitCode).toBe(0)
     expectOutputs(result, 'Success', 5)
-    expect(result.summary).toContain('✅ NineData precheck passed')
+    expect(result.summary).toContain('✅ NineData schema comparison precheck passed')
     // The precheck runs long enough for the poll schedule to meet all five faults.
     const faults = sim.requests.filter(r => r.answer !== '200')
     expect(faults.map(r => r.answer)).toEqual(['fault:reset', '502', '503', 'fault:cut', '429'])
@@ -68,7 +68,7 @@ describe('transient faults are retried, each retry is logged with its reason', (
     )
     expect(result.exitCode).toBe(0)
     expectOutputs(result, 'Success', 5)
-    expect(result.summary).toContain('✅ NineData precheck passed')
+    expect(result.summary).toContain('✅ NineData schema comparison precheck passed')
     const warnings = retryWarnings(result)
     expect(warnings).toEqual([
       expect.stringMatching(/status failed: no answer within 1s \(request-timeout-seconds\)/)

@@ -26,9 +26,9 @@ function expectPassed(result: ActionResult): void {
   expect(result.outputs['item-count']).toBe('5')
   expect(result.outputs['precheck-task-id']).toMatch(/^pcte-/)
   expect(JSON.parse(result.outputs['items']!)).toHaveLength(5)
-  expect(result.summary).toContain('✅ NineData precheck passed')
+  expect(result.summary).toContain('✅ NineData schema comparison precheck passed')
   expect(result.log).toContain(`Started precheck ${result.outputs['precheck-task-id']}`)
-  expect(result.log).toContain('The precheck passed: all 5 check items succeeded.')
+  expect(result.log).toContain('NineData reported Success and all 5 check items succeeded.')
 }
 
 function hasOpenssl(): boolean {
@@ -125,7 +125,9 @@ describe('a private certificate authority', () => {
     expect(sim.requests).toEqual([])
     expect(result.durationMs).toBeLessThan(5000)
     const message = failureMessage(result)
-    expect(message).toMatch(/^NineData did not start a precheck for task cc-netw0rk: TLS: /)
+    expect(message).toMatch(
+      /^NineData did not start a precheck for task cc-netw0rk: TLS certificate problem \(\w+\)\. If NineData uses a private certificate authority/
+    )
     expect(message).toContain('NODE_EXTRA_CA_CERTS')
     expect(visibleText(result.summary)).toContain('NODE_EXTRA_CA_CERTS')
     expect(result.outputs['status']).toBe('')

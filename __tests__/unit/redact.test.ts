@@ -76,7 +76,7 @@ describe('SafeText', () => {
 
   it('makes a log line of any text: one line, no command at its start', () => {
     const line = safe.line(`x\n::error::forged\r\n::stop-commands::tok\u0000`)
-    expect(line).not.toMatch(/[\r\n\u0000]/)
+    expect(/[\r\n]/.test(line) || line.includes('\u0000')).toBe(false)
     expect(line).toBe('x ⏎ ::error::forged ⏎ ::stop-commands::tok')
     expect(safe.line('::error::at start')).toBe('› ::error::at start')
     expect(safe.line('##[error]at start')).toBe('› ##[error]at start')

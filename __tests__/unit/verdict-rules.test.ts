@@ -89,7 +89,7 @@ describe('decideVerdict', () => {
       end('finished', state('Failed', [item('Success'), item('Failed', 'Perm')]))
     )
     expect(failed).toMatchObject({ kind: 'failed', passed: false })
-    expect(failed.reason).toBe('The precheck failed: 1 check item failed: Perm.')
+    expect(failed.reason).toBe('The precheck failed: 1 check item of 2 failed: Perm.')
     const success = decideVerdict(end('finished', state('Success', [item('failed', 'Perm')])))
     expect(success.kind).toBe('failed')
     expect(success.reason).toMatch(

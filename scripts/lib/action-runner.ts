@@ -307,6 +307,7 @@ export function runAction(
 export function visibleText(html: string): string {
   return html
     .replace(/<br>/g, '\n')
+    .replace(/<wbr>/g, '')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
     .replace(/&nbsp;/g, ' ')

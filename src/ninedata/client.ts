@@ -71,7 +71,9 @@ export class NineDataClient {
       try {
         const answer = await this.signedRequest(method, path, options)
         if (failures > 0) {
-          this.options.log.info(`${label} answered after ${plural(failures, 'failed attempt')}.`)
+          this.options.log.info(
+            `${label} succeeded on attempt ${failures + 1}, after ${plural(failures, 'failed attempt')}.`
+          )
         }
         return { ...answer, attempts: failures + 1, unclearAttempts: unclear }
       } catch (caught) {
@@ -128,10 +130,22 @@ export class NineDataClient {
       retryAfterMs: error.retryAfterMs,
       random: this.options.random
     })
-    const asked = error.retryAfterMs !== undefined ? ' (as Retry-After asked, within limits)' : ''
+    const asked =
+      error.retryAfterMs !== undefined
+        ? ` (Retry-After asks for ${(error.retryAfterMs / 1000).toFixed(1)}s)`
+        : ''
+    if (Date.now() + delay >= this.options.deadline) {
+      // No try fits before the deadline: end now rather than wait for nothing.
+      const last = new ApiError(
+        error.kind,
+        `${error.message}${asked}, and another try would pass timeout-seconds`,
+        error
+      )
+      throw new StopError('timeout', { ...outage, lastError: last })
+    }
     const down = formatDuration(Date.now() - outage.sinceMs)
     this.options.log.warning(
-      `${label} failed: ${error.message}. No usable answer for ${down}; trying again in ${formatDuration(delay)}${asked}.`
+      `${label} failed: ${error.message}. Retrying in ${(delay / 1000).toFixed(1)}s${asked}; no usable answer for ${down} so far.`
     )
     await this.sleep(delay)
   }

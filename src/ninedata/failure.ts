@@ -140,9 +140,8 @@ export function classifyNetworkError(error: unknown): ApiError {
       mayHaveReachedServer: false
     })
   }
-  const text = code
-    ? `${code}${message && !message.includes(code) ? ` (${message})` : ''}`
-    : message
+  const text =
+    code && !message.includes(code) ? `${code}${message ? ` (${message})` : ''}` : message
   const hint =
     code === 'ENOTFOUND' || code === 'EAI_AGAIN'
       ? "check the host name in `api-url` (and the runner's DNS or proxy settings)"

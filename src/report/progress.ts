@@ -2,6 +2,7 @@ import type { PrecheckState } from '../ninedata/types.js'
 import type { SafeText } from '../text/safe.js'
 import { LIMITS, formatDuration, plural } from '../text/words.js'
 import { canonicalStatus, itemLabel } from '../verdict.js'
+import { orderForReport } from './model.js'
 
 // Log lines for the wait: one line when something changes, not one per poll, and the list of every
 // item at the end. Every piece of server text goes through SafeText.line, so each line is inert.
@@ -38,7 +39,11 @@ export function itemLines(
   safe: SafeText,
   max: number = LIMITS.logItems
 ): string[] {
-  const lines = state.precheckItems.slice(0, max).map(item => {
+  // Failed items first, so a capped list still shows every failure it can.
+  const ordered = orderForReport(state.precheckItems, item =>
+    canonicalStatus(item.status) === 'Failed' ? 0 : 1
+  )
+  const lines = ordered.slice(0, max).map(item => {
     const id = item.precheckItem ? ` [${safe.line(item.precheckItem, LIMITS.id)}]` : ''
     const reason = item.errorMessage.trim()
       ? ` — ${safe.line(item.errorMessage, LIMITS.message)}`
