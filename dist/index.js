@@ -31843,6 +31843,8 @@ function authHeaders(path, credentials, now) {
 
 
 const NOW_PATH = '/openapi/now';
+/** A last try before the deadline starts at least this long before it, so it can be answered. */
+const LAST_TRY_MARGIN_MS = 500;
 class NineDataClient {
     options;
     clock = new ServerClock();
@@ -31918,19 +31920,30 @@ class NineDataClient {
             signal.addEventListener('abort', onAbort, { once: true });
         });
     }
+    /**
+     * Waits before the next try, warning why. Transient failures never end the wait before the
+     * deadline: when the next try would come after it, a last try is made just before it, or (when
+     * NineData asked to wait longer, or no time is left) the wait runs out and the outage is reported.
+     */
     async pauseAfter(label, error, failures, outage) {
-        const delay = retryDelay(failures, {
+        const asked = error.retryAfterMs !== undefined
+            ? ` (Retry-After asks for ${(error.retryAfterMs / 1000).toFixed(1)}s)`
+            : '';
+        let delay = retryDelay(failures, {
             intervalMs: this.options.pollIntervalMs,
             retryAfterMs: error.retryAfterMs,
             random: this.options.random
         });
-        const asked = error.retryAfterMs !== undefined
-            ? ` (Retry-After asks for ${(error.retryAfterMs / 1000).toFixed(1)}s)`
-            : '';
-        if (Date.now() + delay >= this.options.deadline) {
-            // No try fits before the deadline: end now rather than wait for nothing.
-            const last = new ApiError(error.kind, `${error.message}${asked}, and another try would pass timeout-seconds`, error);
-            throw new StopError('timeout', { ...outage, lastError: last });
+        const remaining = this.options.deadline - Date.now();
+        if (delay >= remaining) {
+            const lastTry = remaining - LAST_TRY_MARGIN_MS;
+            const serverWantsLonger = (error.retryAfterMs ?? 0) >= remaining;
+            if (serverWantsLonger || lastTry < RETRY_POLICY.floorMs) {
+                await this.sleep(remaining);
+                const last = new ApiError(error.kind, `${error.message}${asked}; no time was left for another try`, error);
+                throw new StopError('timeout', { ...outage, lastError: last });
+            }
+            delay = lastTry;
         }
         const down = formatDuration(Date.now() - outage.sinceMs);
         this.options.log.warning(`${label} failed: ${error.message}. Retrying in ${(delay / 1000).toFixed(1)}s${asked}; no usable answer for ${down} so far.`);

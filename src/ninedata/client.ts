@@ -2,7 +2,7 @@ import { ServerClock, parseDateHeader, parseServerTime } from './clock.js'
 import { readEnvelope } from './envelope.js'
 import { ApiError, StopError, classifyNetworkError, type Outage } from './failure.js'
 import { HttpExchange, type Method } from './http.js'
-import { retryDelay } from './retry.js'
+import { RETRY_POLICY, retryDelay } from './retry.js'
 import { authHeaders, type Credentials } from './signer.js'
 import { formatDuration, plural } from '../text/words.js'
 
@@ -45,6 +45,8 @@ export interface CallResult {
 }
 
 export const NOW_PATH = '/openapi/now'
+/** A last try before the deadline starts at least this long before it, so it can be answered. */
+const LAST_TRY_MARGIN_MS = 500
 
 export class NineDataClient {
   readonly clock = new ServerClock()
@@ -124,24 +126,35 @@ export class NineDataClient {
     })
   }
 
+  /**
+   * Waits before the next try, warning why. Transient failures never end the wait before the
+   * deadline: when the next try would come after it, a last try is made just before it, or (when
+   * NineData asked to wait longer, or no time is left) the wait runs out and the outage is reported.
+   */
   private async pauseAfter(label: string, error: ApiError, failures: number, outage: Outage) {
-    const delay = retryDelay(failures, {
-      intervalMs: this.options.pollIntervalMs,
-      retryAfterMs: error.retryAfterMs,
-      random: this.options.random
-    })
     const asked =
       error.retryAfterMs !== undefined
         ? ` (Retry-After asks for ${(error.retryAfterMs / 1000).toFixed(1)}s)`
         : ''
-    if (Date.now() + delay >= this.options.deadline) {
-      // No try fits before the deadline: end now rather than wait for nothing.
-      const last = new ApiError(
-        error.kind,
-        `${error.message}${asked}, and another try would pass timeout-seconds`,
-        error
-      )
-      throw new StopError('timeout', { ...outage, lastError: last })
+    let delay = retryDelay(failures, {
+      intervalMs: this.options.pollIntervalMs,
+      retryAfterMs: error.retryAfterMs,
+      random: this.options.random
+    })
+    const remaining = this.options.deadline - Date.now()
+    if (delay >= remaining) {
+      const lastTry = remaining - LAST_TRY_MARGIN_MS
+      const serverWantsLonger = (error.retryAfterMs ?? 0) >= remaining
+      if (serverWantsLonger || lastTry < RETRY_POLICY.floorMs) {
+        await this.sleep(remaining)
+        const last = new ApiError(
+          error.kind,
+          `${error.message}${asked}; no time was left for another try`,
+          error
+        )
+        throw new StopError('timeout', { ...outage, lastError: last })
+      }
+      delay = lastTry
     }
     const down = formatDuration(Date.now() - outage.sinceMs)
     this.options.log.warning(
