@@ -77,45 +77,48 @@ function asEnvelope(parsed: Parsed): Envelope | undefined {
 
 /** The envelope of a usable answer, or the failure it stands for. `nowMs` is NineData's clock. */
 export function readEnvelope(answer: RawAnswer, nowMs: number): Envelope | ApiError {
-  const { httpStatus } = answer
   const parsed = parseJson(answer.body)
   if (parsed.json && jsonDepth(parsed.value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
     return new ApiError(
       'protocol',
       `the answer nests deeper than ${MAX_JSON_DEPTH} levels, which is not the documented shape`,
-      { httpStatus }
+      { httpStatus: answer.httpStatus }
     )
   }
   const envelope = asEnvelope(parsed)
+  if (envelope?.success === true && answer.httpStatus >= 200 && answer.httpStatus < 300) {
+    return envelope
+  }
+  return failureOf(answer, parsed.json, envelope, nowMs)
+}
+
+/** What an answer that is not usable means: retry, refusal, rejected credentials, or final. */
+function failureOf(
+  answer: RawAnswer,
+  isJson: boolean,
+  envelope: Envelope | undefined,
+  nowMs: number
+): ApiError {
+  const { httpStatus } = answer
   const requestId = typeof envelope?.requestId === 'string' ? envelope.requestId : undefined
   const message =
     typeof envelope?.message === 'string' && envelope.message ? envelope.message : undefined
   const details = { requestId, httpStatus, mayHaveReachedServer: mayHaveReachedServer(httpStatus) }
-  const said = message ? `"${message}"` : `${describeBody(answer)}`
+  const what = `${httpLabel(answer)} with ${message ? `"${message}"` : describeBody(answer)}`
 
-  if (envelope?.success === true && httpStatus >= 200 && httpStatus < 300) return envelope
   if (isTransientStatus(httpStatus)) {
-    const retryAfterMs =
-      httpStatus === 429 || httpStatus === 503
-        ? parseRetryAfter(answer.headers['retry-after'], nowMs)
-        : undefined
-    return new ApiError('transient', `${httpLabel(answer)} with ${said}`, {
+    const retryAfter =
+      httpStatus === 429 || httpStatus === 503 ? answer.headers['retry-after'] : undefined
+    return new ApiError('transient', what, {
       ...details,
-      retryAfterMs
+      retryAfterMs: parseRetryAfter(retryAfter, nowMs)
     })
   }
-  if (
-    httpStatus === 401 ||
-    httpStatus === 403 ||
-    (envelope?.success === false && isAuthMessage(message ?? ''))
-  ) {
-    return new ApiError(
-      'auth',
-      message ?? `${httpLabel(answer)} with ${describeBody(answer)}`,
-      details
-    )
+  const refused = envelope?.success === false
+  if (httpStatus === 401 || httpStatus === 403 || (refused && isAuthMessage(message ?? ''))) {
+    return new ApiError('auth', message ?? what, details)
   }
-  if (envelope?.success === false) {
+  if (refused) {
     return new ApiError(
       'business',
       message ?? 'NineData refused the request without a message',
@@ -125,18 +128,15 @@ export function readEnvelope(answer: RawAnswer, nowMs: number): Envelope | ApiEr
   if (httpStatus >= 200 && httpStatus < 300) {
     // JSON that is not the envelope is a shape we do not understand; anything else is a gateway page
     // or a body cut short, worth another try.
-    return parsed.json
+    return isJson
       ? new ApiError(
           'protocol',
           'the answer is JSON but not NineData\'s envelope (no boolean "success")',
           details
         )
-      : new ApiError('transient', `${httpLabel(answer)} with ${describeBody(answer)}`, details)
+      : new ApiError('transient', what, details)
   }
-  return new ApiError('fatal', `${httpLabel(answer)} with ${said}`, {
-    ...details,
-    hint: hintFor(answer)
-  })
+  return new ApiError('fatal', what, { ...details, hint: hintFor(answer) })
 }
 
 function hintFor(answer: RawAnswer): string | undefined {
