@@ -6,7 +6,7 @@ import { BUNDLE, ROOT, startAction } from './lib/action-runner.js'
 import { DEFAULT_SCENARIO, SCENARIOS } from '../simulator/scenarios.js'
 import { readCliArgs } from '../simulator/cli-args.js'
 import { startSimulator } from '../simulator/server.js'
-import { demoInputs, demoTimeoutSeconds } from './lib/demo-inputs.js'
+import { demoInputs, demoTaskId, demoTimeoutSeconds } from './lib/demo-inputs.js'
 import { summaryPage } from './lib/summary-page.js'
 import {
   colourWanted,
@@ -71,7 +71,10 @@ const section = (title: string): void => {
 
 const sim = await startSimulator({ scenario: cli.scenario })
 const timeoutSeconds = demoTimeoutSeconds(scenario)
-const inputs = demoInputs(sim.url, { 'timeout-seconds': String(timeoutSeconds) })
+const inputs = demoInputs(sim.url, {
+  'task-id': demoTaskId(scenario),
+  'timeout-seconds': String(timeoutSeconds)
+})
 
 print(style.bold(`NineData precheck gate demo: scenario "${scenario.name}"`))
 print(style.dim(scenario.description))

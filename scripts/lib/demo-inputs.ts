@@ -4,6 +4,13 @@ import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from '../../simulator/serv
 // The inputs the commands and the tests give the action when they run it against the simulator.
 
 export const DEMO_TASK_ID = 'cc-demo7k2x9q'
+/** A data comparison task, for the data scenarios (the simulator serves cd- IDs on /comparedata). */
+export const DEMO_DATA_TASK_ID = 'cd-demo4m8w2r'
+
+/** The demo task of the scenario's kind of comparison. */
+export function demoTaskId(scenario: Scenario): string {
+  return scenario.comparison === 'data' ? DEMO_DATA_TASK_ID : DEMO_TASK_ID
+}
 
 /** The access key the simulator accepts by default. */
 export const DEMO_CREDENTIALS = {
