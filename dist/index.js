@@ -32123,7 +32123,14 @@ function parseStatus(data, taskId, precheckTaskId) {
             raw: item
         };
     });
-    return { taskId, precheckTaskId, status, precheckItems };
+    const itemsMissing = rawItems === undefined || rawItems === null;
+    return {
+        taskId,
+        precheckTaskId,
+        status,
+        precheckItems,
+        ...(itemsMissing ? { itemsMissing } : {})
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/ninedata/types.ts
@@ -32277,7 +32284,7 @@ function oddItems(state) {
 /** Whether the answer is final: a verdict can be given now, without waiting for another poll. */
 function isSettled(state) {
     const overall = canonicalStatus(state.status);
-    if (overall === undefined || oddItems(state).length > 0)
+    if (overall === undefined || oddItems(state).length > 0 || itemsMissingAtEnd(state))
         return true;
     if (overall === 'Failed')
         return true;
@@ -32351,8 +32358,16 @@ function finishedVerdict(last, failedNow, earlier, verdict) {
     // Reached only if the wait ends "finished" on an unsettled answer: never a pass.
     return verdict('error', `The precheck ended without a final status.${lastSeen(last)}`);
 }
-/** Why an answer with a status NineData does not document is not a pass, or undefined. */
+/** A Success without the list of items it stands for: nothing to verify, so not a pass. */
+function itemsMissingAtEnd(state) {
+    return state.itemsMissing === true && canonicalStatus(state.status) === 'Success';
+}
+/** Why an answer this action does not understand is not a pass, or undefined. */
 function undocumented(state) {
+    if (itemsMissingAtEnd(state)) {
+        return (`NineData reported the overall status ${visible(state.status, LIMITS.id)} without a precheckItems list, ` +
+            'so no check item can be verified. An answer this action does not understand is never a pass.');
+    }
     const overall = canonicalStatus(state.status) === undefined;
     const odd = oddItems(state);
     if (!overall && odd.length === 0)

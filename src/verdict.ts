@@ -33,7 +33,7 @@ export function oddItems(state: PrecheckState): PrecheckItem[] {
 /** Whether the answer is final: a verdict can be given now, without waiting for another poll. */
 export function isSettled(state: PrecheckState): boolean {
   const overall = canonicalStatus(state.status)
-  if (overall === undefined || oddItems(state).length > 0) return true
+  if (overall === undefined || oddItems(state).length > 0 || itemsMissingAtEnd(state)) return true
   if (overall === 'Failed') return true
   return overall === 'Success' && state.precheckItems.every(i => isFinal(canonicalStatus(i.status)))
 }
@@ -158,8 +158,19 @@ function finishedVerdict(
   return verdict('error', `The precheck ended without a final status.${lastSeen(last)}`)
 }
 
-/** Why an answer with a status NineData does not document is not a pass, or undefined. */
+/** A Success without the list of items it stands for: nothing to verify, so not a pass. */
+function itemsMissingAtEnd(state: PrecheckState): boolean {
+  return state.itemsMissing === true && canonicalStatus(state.status) === 'Success'
+}
+
+/** Why an answer this action does not understand is not a pass, or undefined. */
 function undocumented(state: PrecheckState): string | undefined {
+  if (itemsMissingAtEnd(state)) {
+    return (
+      `NineData reported the overall status ${visible(state.status, LIMITS.id)} without a precheckItems list, ` +
+      'so no check item can be verified. An answer this action does not understand is never a pass.'
+    )
+  }
   const overall = canonicalStatus(state.status) === undefined
   const odd = oddItems(state)
   if (!overall && odd.length === 0) return undefined

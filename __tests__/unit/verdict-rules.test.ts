@@ -78,6 +78,18 @@ describe('decideVerdict', () => {
     )
   })
 
+  it('never passes a Success that comes without a precheckItems list', () => {
+    const missing = { ...state('Success', []), itemsMissing: true }
+    expect(isSettled(missing)).toBe(true)
+    const v = decideVerdict(end('finished', missing))
+    expect(v.kind).toBe('error')
+    expect(v.reason).toMatch(/without a precheckItems list/)
+    // An explicit empty list is an answer: nothing failed.
+    expect(decideVerdict(end('finished', state('Success', []))).kind).toBe('passed')
+    // While running, a missing list is just "no items yet".
+    expect(isSettled({ ...state('Running', []), itemsMissing: true })).toBe(false)
+  })
+
   it('fails on an undocumented overall status at once', () => {
     const v = decideVerdict(end('finished', state('Passed', [item('Success')])))
     expect(v.kind).toBe('error')

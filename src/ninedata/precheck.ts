@@ -122,5 +122,12 @@ export function parseStatus(data: unknown, taskId: string, precheckTaskId: strin
       }
     }
   )
-  return { taskId, precheckTaskId, status, precheckItems }
+  const itemsMissing = rawItems === undefined || rawItems === null
+  return {
+    taskId,
+    precheckTaskId,
+    status,
+    precheckItems,
+    ...(itemsMissing ? { itemsMissing } : {})
+  }
 }

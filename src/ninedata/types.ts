@@ -34,6 +34,8 @@ export interface PrecheckState {
   /** The overall status exactly as the server sent it. */
   status: string
   precheckItems: PrecheckItem[]
+  /** True when the answer had no `precheckItems` list at all (absent or null), not an empty one. */
+  itemsMissing?: boolean
 }
 
 /** `data` of POST /openapi/v1/compare{schema,data}/precheck/start. */
