@@ -224,7 +224,7 @@ const withRange = (runs: Run[], pick: (r: Run) => number, show: (x: number) => s
   const xs = runs.map(pick)
   const [lo, hi] = [Math.min(...xs), Math.max(...xs)]
   return runs.length > 1 && show(lo) !== show(hi)
-    ? `${show(median(xs))} (${show(lo)}-${show(hi)})`
+    ? `${show(median(xs))} (${show(lo).replace(/ \S+$/, '')}-${show(hi)})`
     : show(median(xs))
 }
 const timeTable = table([
@@ -273,11 +273,11 @@ if (WRITE) {
   const command = `npm run bench:items${RUNS !== 3 || sizes ? ` --${RUNS !== 3 ? ` --runs ${RUNS}` : ''}${sizes}` : ''}`
   const section = `${SECTION}
 
-The bundle against prechecks of many items, to see that its cost stays bounded as the status
-answer grows to tens of MB: a third of the items Failed with a message of about 300 characters,
-the rest Success; the precheck turns Failed ${PRECHECK_MS / 1000} s after it starts, its items
-finishing along the way. Run as a runner runs it (INPUT_*, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY,
-RUNNER_TEMP), \`poll-interval-seconds: ${POLL_SECONDS}\`, against the simulator on 127.0.0.1.
+The bundle against prechecks of many items, to see that its cost stays bounded as the status answer
+grows to tens of MB: a third of the items Failed with a message of about 300 characters, the rest
+Success; the precheck turns Failed ${PRECHECK_MS / 1000} s after it starts, its items finishing along
+the way. Run as a runner runs it (INPUT_*, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, RUNNER_TEMP),
+\`poll-interval-seconds: ${POLL_SECONDS}\`, against the simulator on 127.0.0.1.
 
 - Date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}
 - Command: \`${command}\` (took ${totalS.toFixed(0)} s)
@@ -289,16 +289,19 @@ Median of ${RUNS} runs per size (min-max where they differ):
 ${resultTable}
 
 - Final answer: the last status answer (the one with the verdict), in bytes of JSON.
-- Wall time: spawn to exit, including the ${PRECHECK_MS / 1000} s the precheck runs and the
-  simulator building each answer (it runs in the benchmark's process).
+- Wall time: spawn to exit, including the ${PRECHECK_MS / 1000} s the precheck runs and the simulator
+  building each answer (it runs in the benchmark's process, as NineData's time would count).
 - Final answer -> exit: from the simulator handing the final answer to the socket to the process
-  exit. "Of which reporting" is the part after the action logged the verdict line (\`[4.8s]
+  exit. "Of which reporting" is the part after the action logged its verdict line (\`[4.8s]
   Precheck ...: Failed, ...\`): the item log group, annotations, outputs, summary and report-file;
   the rest is reading, parsing and judging the answer.
 - Status requests: after a poll the action waits at least twice as long as that poll took
-  (src/wait.ts), so a large precheck is polled fewer times.
+  (src/wait.ts), so a large precheck is polled less often. It also makes the wall time of the
+  largest size vary from run to run: an early poll that took long delays the poll that sees the
+  verdict by twice that.
 - Peak RSS: the action's process (\`process.resourceUsage().maxRSS\`, written on exit by a preload).
-- Exit code 1 is the expected verdict (failed items, \`fail-on-failure: true\`).
+- Exit code 1 is the expected verdict (failed items, \`fail-on-failure: true\`). The summary and
+  the log group are capped (900 KiB, 2,000 items); report-file holds every item.
 `
   const file = join(ROOT, 'docs', 'benchmark.md')
   const current = readFileSync(file, 'utf8')
