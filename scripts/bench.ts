@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, availableParallelism, release, tmpdir, type } from 'node:os'
 import { join, relative } from 'node:path'
 import { chooseActionNode } from './lib/action-node.js'
@@ -424,6 +424,9 @@ ${bullets([
 ${aimTable}
 ${notes.length > 0 ? `\nWhy the missed aims are missed:\n\n${bullets(notes)}\n` : ''}`
   const file = join(ROOT, 'docs', 'benchmark.md')
-  writeFileSync(file, doc)
+  // `npm run bench:items` owns the file's last section (large prechecks); keep it.
+  const previous = readFileSync(file, 'utf8')
+  const kept = previous.indexOf('\n## Large prechecks')
+  writeFileSync(file, kept >= 0 ? `${doc.trimEnd()}\n${previous.slice(kept)}` : doc)
   process.stdout.write(`Written to ${relative(process.cwd(), file)}\n`)
 }
