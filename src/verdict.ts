@@ -11,12 +11,24 @@ import { LIMITS, formatDuration, formatSeconds, plural } from './text/words.js'
 // What NineData's answers mean for the step. Pure. A wrong green is the worst bug this action can
 // have: the step passes only when the overall status and every item say a documented Success.
 
+const DOCUMENTED = new Map(PRECHECK_STATUSES.map(s => [s.toLowerCase(), s]))
+
 /** The documented status a server string stands for: ASCII only, spaces trimmed, case ignored. */
 export function canonicalStatus(status: string): PrecheckStatus | undefined {
-  const folded = status
-    .replace(/^[ \t]+|[ \t]+$/g, '')
-    .replace(/[A-Z]/g, c => String.fromCharCode(c.charCodeAt(0) + 32))
-  return PRECHECK_STATUSES.find(s => s.toLowerCase() === folded)
+  // Index loops, not regexes: a status is server text, and a trim regex is quadratic on long runs.
+  let from = 0
+  let to = status.length
+  while (from < to && isSpace(status.charCodeAt(from))) from++
+  while (to > from && isSpace(status.charCodeAt(to - 1))) to--
+  if (to - from > 9) return undefined
+  const word = status.slice(from, to)
+  // Non-ASCII never matches: toLowerCase would fold some look-alikes (e.g. the Kelvin sign).
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 0x7e) return undefined
+  return DOCUMENTED.get(word.toLowerCase())
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09
 }
 
 const isFinal = (s: PrecheckStatus | undefined): boolean => s === 'Success' || s === 'Failed'

@@ -19,6 +19,13 @@ describe('canonicalStatus', () => {
     expect(canonicalStatus('\tUnstarted')).toBe('Unstarted')
   })
 
+  it('is linear on long runs of spaces around a status', () => {
+    const started = performance.now()
+    expect(canonicalStatus(`${' '.repeat(1_000_000)}x${' '.repeat(1_000_000)}`)).toBeUndefined()
+    expect(canonicalStatus(`${' '.repeat(100_000)}Success${'\t'.repeat(100_000)}`)).toBe('Success')
+    expect(performance.now() - started).toBeLessThan(1000)
+  })
+
   it.each([
     'Failed\u200b',
     'F\u0430iled',

@@ -35,7 +35,9 @@ export class SafeText {
 
   /** JSON of a value with every string (keys included) redacted. The value is not changed. */
   json(value: unknown, space?: number): string {
-    if (!this.redactor.active) return JSON.stringify(value, null, space)
+    const plain = JSON.stringify(value, null, space)
+    // Fast path: no encoded copy of the secret anywhere (the scan decodes JSON escapes too).
+    if (!this.redactor.active || this.redactor.redact(plain) === plain) return plain
     return JSON.stringify(
       value,
       (_key, v: unknown) => {
