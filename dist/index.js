@@ -31547,7 +31547,9 @@ function jsonDepth(value, limit) {
 }
 function parseJson(body) {
     try {
-        return { json: true, value: JSON.parse(body) };
+        // A byte order mark is transport, not content: JSON.parse would refuse it.
+        const text = body.charCodeAt(0) === 0xfeff ? body.slice(1) : body;
+        return { json: true, value: JSON.parse(text) };
     }
     catch {
         // Cut bodies and HTML pages from gateways end up here (a stack overflow too, for absurd nesting).
@@ -31591,7 +31593,12 @@ function failureOf(answer, isJson, envelope, nowMs) {
     const requestId = typeof envelope?.requestId === 'string' ? envelope.requestId : undefined;
     const message = typeof envelope?.message === 'string' && envelope.message ? envelope.message : undefined;
     const details = { requestId, httpStatus, mayHaveReachedServer: mayHaveReachedServer(httpStatus) };
-    const what = `${httpLabel(answer)} with ${message ? `"${message}"` : describeBody(answer)}`;
+    const body = message
+        ? `"${message}"`
+        : envelope
+            ? "NineData's envelope without a message"
+            : describeBody(answer);
+    const what = `${httpLabel(answer)} with ${body}`;
     if (isTransientStatus(httpStatus)) {
         const retryAfter = httpStatus === 429 || httpStatus === 503 ? answer.headers['retry-after'] : undefined;
         return new ApiError('transient', what, {
@@ -32159,47 +32166,51 @@ function shorten(text, max, total = text.length) {
         cut--;
     return `${text.slice(0, cut)}… (${total - cut} more characters)`;
 }
-function preCut(text, max) {
-    return text.length > max * PRE_CUT_FACTOR + 1024
-        ? text.slice(0, max * PRE_CUT_FACTOR + 1024)
-        : text;
+/**
+ * The part of `text` that can matter for a surface showing `max` characters: enough for whitespace
+ * the cleaning collapses and for an encoded secret that overlaps the shown part (`margin`), bounded
+ * so a 60 MB message costs no more than a short one. `dropped` counts what was cut off.
+ */
+function clean_window(text, max, margin = 0) {
+    const size = max * PRE_CUT_FACTOR + 1024 + margin;
+    return text.length > size
+        ? { text: text.slice(0, size), dropped: text.length - size }
+        : { text, dropped: 0 };
 }
 /** Newlines normalised to \n, invisible control characters dropped. */
 function cleanText(text) {
     return text.replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n').replace(UNSAFE, '');
 }
-/**
- * One inert log line: no CR, LF or other control character, whitespace runs collapsed, line breaks
- * shown as ⏎, at most `max` characters. Nothing in it can start a workflow command.
- */
-function oneLine(text, max) {
-    const cut = preCut(text, max);
-    const line = cut
+/** One line: no CR, LF or other control character, whitespace runs collapsed, line breaks as ⏎. */
+function flattenLine(text) {
+    return text
         .split(NEWLINES)
         .map(part => part.replace(UNSAFE, '').replace(/\s+/g, ' ').trim())
         .filter(part => part !== '')
         .join(' ⏎ ');
-    const shown = shorten(line, max, line.length + (text.length - cut.length));
-    // The runner reads a line that starts with :: or ##[ as a command: such text never starts a line.
-    return /^(::|##\[)/.test(shown) ? `› ${shown}` : shown;
+}
+/**
+ * A line the runner cannot read as a command: it acts on `::` at the start of a line and on `##[`
+ * anywhere in it, so the first gets a visible prefix and the second a space.
+ */
+function inertLine(line) {
+    const broken = line.includes('##[') ? line.replace(/##\[/g, '## [') : line;
+    return broken.startsWith('::') ? `› ${broken}` : broken;
+}
+/** One inert log line of at most `max` characters (for text that holds no secret). */
+function oneLine(text, max) {
+    const part = clean_window(text, max);
+    const line = flattenLine(part.text);
+    return inertLine(shorten(line, max, line.length + part.dropped));
 }
 /**
  * The value in quotes with everything outside printable ASCII written as \uXXXX, so a status such as
- * "Failed\u200b" or "F\u0430iled" shows what it really is.
+ * "Failed\u200b" or "F\u0430iled" shows what it really is. Not shortened: that is the boundary's job,
+ * after the secret is hidden.
  */
-function visible(text, max = 128) {
-    const cut = text.length > max ? text.slice(0, max) : text;
-    let out = '"';
-    for (let i = 0; i < cut.length; i++) {
-        const code = cut.charCodeAt(i);
-        if (code === 0x22 || code === 0x5c)
-            out += `\\${cut[i]}`;
-        else if (code >= 0x20 && code <= 0x7e)
-            out += cut[i];
-        else
-            out += `\\u${code.toString(16).padStart(4, '0')}`;
-    }
-    return `${out}"${text.length > max ? `… (${text.length - max} more characters)` : ''}`;
+function visible(text) {
+    const escaped = text.replace(/[^\x20-\x7e]|["\\]/g, c => c === '"' || c === '\\' ? `\\${c}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return `"${escaped}"`;
 }
 const HTML_ENTITIES = {
     '&': '&amp;',
@@ -32243,21 +32254,23 @@ function escapeWithBreaks(text) {
     })
         .join('');
 }
-/**
- * Server text as inert HTML for the job summary: every character HTML or Markdown acts on becomes an
- * entity, newlines become <br>, and the whole is isolated for bidi so right-to-left text cannot
- * reorder the cells around it.
- */
-function toHtml(text, max) {
-    const cut = preCut(text, max);
-    const cleaned = cleanText(cut);
-    const shown = shorten(cleaned, max, cleaned.length + (text.length - cut.length));
-    const escaped = escapeWithBreaks(shown).replace(/\n/g, '<br>');
+/** Cleaned, shortened text as inert HTML: entities, <br> for newlines, isolated for bidi. */
+function htmlBlock(cleaned) {
+    const escaped = escapeWithBreaks(cleaned).replace(/\n/g, '<br>');
     return escaped === '' ? '' : `\u2068${escaped}\u2069`;
 }
+/** Server text as inert HTML for the job summary (for text that holds no secret). */
+function toHtml(text, max) {
+    const part = clean_window(text, max);
+    const cleaned = cleanText(part.text);
+    return htmlBlock(shorten(cleaned, max, cleaned.length + part.dropped));
+}
 /** An ID for a <code> element: copyable as shown (no bidi marks), escaped, one line. */
+function codeText(line) {
+    return escapeWithBreaks(line);
+}
 function toCode(text, max) {
-    return escapeWithBreaks(oneLine(text, max));
+    return codeText(oneLine(text, max));
 }
 
 ;// CONCATENATED MODULE: ./src/verdict.ts
@@ -32380,7 +32393,7 @@ function itemsMissingAtEnd(state) {
 /** Why an answer this action does not understand is not a pass, or undefined. */
 function undocumented(state) {
     if (itemsMissingAtEnd(state)) {
-        return (`NineData reported the overall status ${visible(state.status, LIMITS.id)} without a precheckItems list, ` +
+        return (`NineData reported the overall status ${visible(state.status)} without a precheckItems list, ` +
             'so no check item can be verified. An answer this action does not understand is never a pass.');
     }
     const overall = canonicalStatus(state.status) === undefined;
@@ -32389,11 +32402,11 @@ function undocumented(state) {
         return undefined;
     const parts = [];
     if (overall)
-        parts.push(`the overall status ${visible(state.status, LIMITS.id)}`);
+        parts.push(`the overall status ${visible(state.status)}`);
     if (odd.length > 0) {
         const shown = odd
             .slice(0, LIMITS.namesInReason)
-            .map(item => `${itemLabel(item)} (${visible(item.status, LIMITS.id)})`);
+            .map(item => `${itemLabel(item)} (${visible(item.status)})`);
         const more = odd.length > shown.length ? ` and ${odd.length - shown.length} more` : '';
         parts.push(`${odd.length === 1 ? 'the status of' : `the statuses of ${odd.length} check items:`} ${shown.join(', ')}${more}`);
     }
@@ -32417,9 +32430,7 @@ function timeoutReason(end) {
     return `${head}${lastSeen(last)}${raise}`;
 }
 function lastSeen(last) {
-    return last
-        ? ` The last status seen was ${visible(last.status, LIMITS.id)}.`
-        : ' No status was seen.';
+    return last ? ` The last status seen was ${visible(last.status)}.` : ' No status was seen.';
 }
 /** "A, B, C and 12 more": names for a one-line message, however many items there are. */
 function listLabels(items, max = LIMITS.namesInReason) {
@@ -32431,9 +32442,12 @@ function listLabels(items, max = LIMITS.namesInReason) {
 ;// CONCATENATED MODULE: ./src/report/model.ts
 /** Whether the step fails. Only genuinely failed items are softened by fail-on-failure: false. */
 function stepFails(report) {
-    if (report.verdict.passed)
+    const { verdict } = report;
+    if (verdict.passed)
         return false;
-    return report.verdict.kind !== 'failed' || report.failOnFailure;
+    // An overall Failed without a failed item to show for it is not a "failed item": never softened.
+    const softenable = verdict.kind === 'failed' && verdict.failedItems.length > 0;
+    return !softenable || report.failOnFailure;
 }
 /** "schema comparison" / "data comparison" / "comparison". */
 function comparisonWords(report) {
@@ -32728,31 +32742,31 @@ function parseInputs(get) {
 function checkId(name, value, problems) {
     const problem = value === '' ? undefined : idProblem(value);
     if (problem)
-        problems.push(`\`${name}\` ${visible(value, 64)} is not a valid ID: ${problem}.`);
+        problems.push(`\`${name}\` ${visible(value)} is not a valid ID: ${problem}.`);
     return value;
 }
 function checkSwappedIds(taskId, precheckTaskId, problems) {
     if (/^pcte-/i.test(taskId)) {
-        problems.push(`\`task-id\` ${visible(taskId, 64)} looks like a precheck ID (pcte-...): task-id takes the comparison task (cc-... or cd-...); a precheck to follow goes in precheck-task-id.`);
+        problems.push(`\`task-id\` ${visible(taskId)} looks like a precheck ID (pcte-...): task-id takes the comparison task (cc-... or cd-...); a precheck to follow goes in precheck-task-id.`);
     }
     if (/^c[cd]-/i.test(precheckTaskId)) {
-        problems.push(`\`precheck-task-id\` ${visible(precheckTaskId, 64)} looks like a comparison task ID: put it in task-id, and leave precheck-task-id empty to start a new precheck.`);
+        problems.push(`\`precheck-task-id\` ${visible(precheckTaskId)} looks like a comparison task ID: put it in task-id, and leave precheck-task-id empty to start a new precheck.`);
     }
 }
 function parseComparison(raw, taskId, problems) {
     const fromPrefix = Object.keys(KIND_PREFIX).find(kind => taskId.toLowerCase().startsWith(KIND_PREFIX[kind]));
     if (raw === 'schema' || raw === 'data') {
         if (fromPrefix && fromPrefix !== raw) {
-            problems.push(`\`comparison\` is "${raw}", but \`task-id\` ${visible(taskId, 64)} is a ${fromPrefix} comparison task (${KIND_PREFIX[fromPrefix]}...): set comparison to ${fromPrefix} or auto, or check task-id.`);
+            problems.push(`\`comparison\` is "${raw}", but \`task-id\` ${visible(taskId)} is a ${fromPrefix} comparison task (${KIND_PREFIX[fromPrefix]}...): set comparison to ${fromPrefix} or auto, or check task-id.`);
         }
         return raw;
     }
     if (raw !== 'auto') {
-        problems.push(`\`comparison\` must be schema, data or auto, got ${visible(raw, 64)}.`);
+        problems.push(`\`comparison\` must be schema, data or auto, got ${visible(raw)}.`);
         return 'schema';
     }
     if (!fromPrefix && taskId !== '' && !/^pcte-/i.test(taskId)) {
-        problems.push(`\`comparison\` is auto, but \`task-id\` ${visible(taskId, 64)} starts with neither cc- (schema comparison) nor cd- (data comparison): check task-id, or set comparison to schema or data.`);
+        problems.push(`\`comparison\` is auto, but \`task-id\` ${visible(taskId)} starts with neither cc- (schema comparison) nor cd- (data comparison): check task-id, or set comparison to schema or data.`);
     }
     return fromPrefix ?? 'schema';
 }
@@ -32760,7 +32774,7 @@ function seconds(name, raw, problems) {
     const { min, max } = SECONDS_RANGE[name];
     // Plain decimal only: "1e3", "0x10", "Infinity" and "5s" are refused rather than guessed at.
     if (!/^(\d{1,12}(\.\d{0,9})?|\.\d{1,9})$/.test(raw)) {
-        problems.push(`\`${name}\` must be a number of seconds (e.g. 5 or 0.5), got ${visible(raw, 64)}.`);
+        problems.push(`\`${name}\` must be a number of seconds (e.g. 5 or 0.5), got ${visible(raw)}.`);
         return NaN;
     }
     const value = Number(raw);
@@ -32775,7 +32789,7 @@ function bool(name, raw, problems) {
         return true;
     if (FALSE_WORDS.includes(raw))
         return false;
-    problems.push(`\`${name}\` must be true or false, got ${visible(raw, 64)}.`);
+    problems.push(`\`${name}\` must be true or false, got ${visible(raw)}.`);
     return true;
 }
 /** The URL as typed, with any user name or password hidden, for messages. */
@@ -32785,7 +32799,11 @@ function withoutUserinfo(raw) {
 function parseApiUrl(raw, problems) {
     if (raw === '')
         return '';
-    const shown = visible(withoutUserinfo(raw), 200);
+    const shown = visible(withoutUserinfo(raw));
+    if (/^https?:\/?(?!\/)/i.test(raw)) {
+        problems.push(`\`api-url\` ${shown} needs two slashes after the scheme, e.g. https://ninedata.example.com.`);
+        return '';
+    }
     if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) {
         problems.push(`\`api-url\` ${shown} has no scheme: add https:// (or http://) in front, e.g. https://${withoutUserinfo(raw).replace(/^\/+/, '')}.`);
         return '';
@@ -32800,7 +32818,7 @@ function parseApiUrl(raw, problems) {
     }
     const path = url.pathname.replace(/\/+$/, '');
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        problems.push(`\`api-url\` must start with https:// or http://, got ${visible(url.protocol, 32)}.`);
+        problems.push(`\`api-url\` must start with https:// or http://, got ${visible(url.protocol)}.`);
     }
     else if (url.username || url.password) {
         problems.push('`api-url` must not contain a user name or password; use access-key-id and access-key-secret.');
@@ -32870,6 +32888,9 @@ function jsonArrayWithin(items, budget, safe) {
     const parts = [];
     let size = 2;
     for (const item of items) {
+        // An item far over the budget is not worth the redaction pass that would only drop it.
+        if (JSON.stringify(item.raw).length > 4 * budget)
+            break;
         const json = safe.json(item.raw);
         const extra = Buffer.byteLength(json) + (parts.length > 0 ? 1 : 0);
         if (size + extra > budget)
@@ -32909,8 +32930,12 @@ function planOutputs(report, safe, budget = JSON_OUTPUT_BUDGET_BYTES) {
 // The report file: the whole report as JSON, uncapped, for later steps and artifacts. Pure: returns
 // the file name and text; the publisher writes it.
 /** A file name made from the precheck ID, with nothing in it that could leave the folder. */
-function reportFileName(report) {
-    const id = report.precheckTaskId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 128);
+function reportFileName(report, safe) {
+    // The name is an output too: made from the ID with the secret hidden, then kept to safe characters.
+    const id = safe
+        .value(report.precheckTaskId)
+        .replace(/[^A-Za-z0-9_-]/g, '_')
+        .slice(0, 128);
     return `ninedata-precheck-${id || 'report'}.json`;
 }
 function reportFileText(report, safe) {
@@ -32952,7 +32977,7 @@ function statusCell(status, safe) {
     if (canonical)
         return `${STATUS_ICON[canonical] ?? ''}&nbsp;${canonical}`;
     // Not a documented status: show exactly what was sent, invisible characters included.
-    return `❔&nbsp;<code>${safe.code(visible(status, LIMITS.id), LIMITS.id * 6)}</code>`;
+    return `❔&nbsp;<code>${safe.code(visible(status), LIMITS.id * 6)}</code>`;
 }
 function heading(report) {
     const what = `NineData ${comparisonWords(report)} precheck`;
@@ -33107,7 +33132,7 @@ class Publisher {
         const { values, truncated } = planOutputs(report, this.safe);
         const file = report.state ? this.writeReportFile(report) : undefined;
         if (file)
-            values['report-file'] = file;
+            values['report-file'] = this.safe.value(file);
         const failed = [];
         for (const [name, value] of Object.entries(values)) {
             try {
@@ -33126,7 +33151,7 @@ class Publisher {
     }
     writeReportFile(report) {
         const folder = process.env['RUNNER_TEMP'] || (0,external_node_os_namespaceObject.tmpdir)();
-        const path = (0,external_node_path_namespaceObject.join)(folder, reportFileName(report));
+        const path = (0,external_node_path_namespaceObject.join)(folder, reportFileName(report, this.safe));
         try {
             (0,external_node_fs_namespaceObject.mkdirSync)(folder, { recursive: true });
             (0,external_node_fs_namespaceObject.writeFileSync)(path, reportFileText(report, this.safe));
@@ -33164,24 +33189,42 @@ class Publisher {
 // text (times the secret's length).
 const MASK = '***';
 const NAMED_ENTITIES = {
-    amp: '&',
-    lt: '<',
-    gt: '>',
-    quot: '"',
-    apos: "'",
-    nbsp: '\u00a0'
+    amp: 0x26,
+    lt: 0x3c,
+    gt: 0x3e,
+    quot: 0x22,
+    apos: 0x27,
+    nbsp: 0xa0
 };
-const JSON_ESCAPES = {
-    '"': '"',
-    '\\': '\\',
-    '/': '/',
-    b: '\b',
-    f: '\f',
-    n: '\n',
-    r: '\r',
-    t: '\t'
-};
+/** JSON's two-character escapes: the character after the backslash -> the one it stands for. */
+function jsonEscape(next) {
+    switch (next) {
+        case 0x22: // "
+        case 0x5c: // \
+        case 0x2f: // /
+            return next;
+        case 0x62: // b
+            return 0x08;
+        case 0x66: // f
+            return 0x0c;
+        case 0x6e: // n
+            return 0x0a;
+        case 0x72: // r
+            return 0x0d;
+        case 0x74: // t
+            return 0x09;
+        default:
+            return -1;
+    }
+}
+/** The characters an escape can start with: `\\`, `%`, `&`, `+`. */
+const ESCAPE_STARTS = [0x5c, 0x25, 0x26, 0x2b];
+function isEscapeStart(code) {
+    return code === 0x5c || code === 0x25 || code === 0x26 || code === 0x2b;
+}
 function hexValue(text, from, count) {
+    if (from + count > text.length)
+        return -1;
     let value = 0;
     for (let i = from; i < from + count; i++) {
         const c = text.charCodeAt(i);
@@ -33192,78 +33235,93 @@ function hexValue(text, from, count) {
     }
     return value;
 }
+// The last escape read by escapeAt: the code point it stands for and its length in the text. Kept
+// in module state so the hot loop allocates nothing.
+let escapedCode = 0;
+let escapedLength = 0;
 /**
- * The encoded form that starts at `text[i]`, if any: a JSON escape (`\"`, `\u005f`), a URL escape
- * (`%5F`, `+` for a space) or an HTML character reference (`&#95;`, `&#x5f;`, `&amp;`). Returns
- * [decoded UTF-16 unit(s), length in text], or undefined when `text[i]` only stands for itself.
+ * Whether an escape starts at `text[i]`: a JSON escape (`\"`, `\u005f`), a URL escape (`%5F`, `+` for
+ * a space) or an HTML character reference (`&#95;`, `&#x5f;`, `&amp;`). Sets escapedCode/Length.
  */
 function escapeAt(text, i) {
-    const c = text[i];
-    if (c === '\\') {
-        const next = text[i + 1];
-        if (next === 'u') {
-            const code = hexValue(text, i + 2, 4);
-            return code >= 0 ? [String.fromCharCode(code), 6] : undefined;
-        }
-        const simple = next === undefined ? undefined : JSON_ESCAPES[next];
-        return simple === undefined ? undefined : [simple, 2];
-    }
-    if (c === '%') {
+    const c = text.charCodeAt(i);
+    if (c === 0x2b)
+        return found(0x20, 1);
+    if (c === 0x25) {
         // One byte of UTF-8; multi-byte characters are matched byte by byte against the UTF-8 target.
         const code = hexValue(text, i + 1, 2);
-        return code >= 0 ? [String.fromCharCode(code), 3] : undefined;
+        return code >= 0 && found(code, 3);
     }
-    if (c === '+')
-        return [' ', 1];
-    if (c === '&')
-        return entityAt(text, i);
-    return undefined;
+    if (c === 0x5c) {
+        const next = text.charCodeAt(i + 1);
+        if (next === 0x75) {
+            const code = hexValue(text, i + 2, 4);
+            return code >= 0 && found(code, 6);
+        }
+        const simple = jsonEscape(next);
+        return simple >= 0 && found(simple, 2);
+    }
+    return c === 0x26 && entityAt(text, i);
+}
+function found(code, length) {
+    escapedCode = code;
+    escapedLength = length;
+    return true;
 }
 function entityAt(text, i) {
-    // Entities are short: look no further than 10 characters (a scan to the end would be quadratic).
-    const semicolon = text.slice(i + 1, i + 11).indexOf(';');
-    if (semicolon < 0)
-        return undefined;
-    const end = i + 1 + semicolon;
+    // Only `&#` or `&` and a letter can start a reference: most `&` are rejected without a scan.
+    const next = text.charCodeAt(i + 1) | 0x20;
+    if (next !== 0x23 && (next < 0x61 || next > 0x7a))
+        return false;
+    // References are short: look no further than 10 characters (a scan to the end would be quadratic).
+    let end = -1;
+    for (let j = i + 1; j <= i + 10 && j < text.length; j++) {
+        if (text.charCodeAt(j) === 0x3b) {
+            end = j;
+            break;
+        }
+    }
+    if (end < 0)
+        return false;
     const name = text.slice(i + 1, end);
     let code;
     if (/^#\d{1,7}$/.test(name))
         code = Number(name.slice(1));
     else if (/^#[xX][0-9a-fA-F]{1,6}$/.test(name))
         code = parseInt(name.slice(2), 16);
-    if (code !== undefined)
-        return code <= 0x10ffff ? [String.fromCodePoint(code), end - i + 1] : undefined;
-    const named = NAMED_ENTITIES[name];
-    return named === undefined ? undefined : [named, end - i + 1];
+    else
+        code = NAMED_ENTITIES[name];
+    return code !== undefined && code <= 0x10ffff && found(code, end - i + 1);
 }
-function hex4(c) {
-    return c.charCodeAt(0).toString(16).padStart(4, '0');
-}
-/** Length in `text` of an encoded copy of `secret` starting at `start`, or 0. */
-function matchAt(text, start, secret, bytes) {
-    // Two targets: the secret's UTF-16 units (plain, JSON, HTML) and its UTF-8 bytes (URL escapes).
-    // At each position an escape is tried before the plain character, so `\\u005f` is read whole.
-    for (const target of bytes === secret ? [secret] : [secret, bytes]) {
-        let i = start;
-        let t = 0;
-        while (t < target.length && i < text.length) {
-            const escaped = escapeAt(text, i);
-            if (escaped && target.startsWith(escaped[0], t)) {
-                t += escaped[0].length;
-                i += escaped[1];
-            }
-            else if (text.charCodeAt(i) === target.charCodeAt(t)) {
-                t++;
-                i++;
-            }
-            else {
-                break;
+/** Length in `text` of a copy of `target` starting at `start`, each character plain or escaped; or 0. */
+function matchTarget(text, start, target) {
+    let i = start;
+    let t = 0;
+    while (t < target.length && i < text.length) {
+        const code = text.charCodeAt(i);
+        // An escape is tried before the plain character, so `\u005f` is read whole.
+        if (isEscapeStart(code) && escapeAt(text, i)) {
+            const wanted = target.codePointAt(t);
+            if (escapedCode === wanted) {
+                t += wanted > 0xffff ? 2 : 1;
+                i += escapedLength;
+                continue;
             }
         }
-        if (t === target.length)
-            return i - start;
+        if (code !== target.charCodeAt(t))
+            return 0;
+        t++;
+        i++;
     }
-    return 0;
+    return t === target.length ? i - start : 0;
+}
+/** Length in `text` of an encoded copy of a secret starting at `start`, or 0. */
+function matchAt(text, start, secret) {
+    // Two targets: the secret's characters (plain, JSON, HTML) and its UTF-8 bytes (URL escapes).
+    const length = matchTarget(text, start, secret.text);
+    return length > 0 || secret.bytes === secret.text
+        ? length
+        : matchTarget(text, start, secret.bytes);
 }
 /** The parts of base64 that only depend on the secret, at each of the three byte alignments. */
 function base64Cores(secret) {
@@ -33292,10 +33350,11 @@ class Redactor {
         usable.sort((a, b) => b.length - a.length);
         this.secrets = usable.map(text => {
             const bytes = Buffer.from(text, 'utf8').toString('latin1');
-            // Where an encoded copy can start: a regex jumps there natively, so long text stays fast.
-            const starts = [...new Set([text[0], bytes[0], '\\', '%', '&', '+'])];
-            const first = new RegExp(`[${starts.map(c => `\\u${hex4(c)}`).join('')}]`, 'g');
-            return { text, bytes, first };
+            // Where an encoded copy can start: its first character, plain or as a UTF-8 byte, or an escape.
+            const starts = new Uint8Array(65536);
+            for (const code of [text.charCodeAt(0), bytes.charCodeAt(0), ...ESCAPE_STARTS])
+                starts[code] = 1;
+            return { text, bytes, starts };
         });
         this.cores = usable.flatMap(base64Cores);
     }
@@ -33317,15 +33376,16 @@ class Redactor {
     hide(text, secret) {
         const parts = [];
         let copied = 0;
-        const first = secret.first;
-        first.lastIndex = 0;
-        for (let found = first.exec(text); found; found = first.exec(text)) {
-            const at = found.index;
-            const length = matchAt(text, at, secret.text, secret.bytes);
+        const { starts } = secret;
+        for (let at = 0; at < text.length; at++) {
+            // Most characters cannot start a copy: one Set look-up, no allocation.
+            if (starts[text.charCodeAt(at)] !== 1)
+                continue;
+            const length = matchAt(text, at, secret);
             if (length > 0) {
                 parts.push(text.slice(copied, at), MASK);
                 copied = at + length;
-                first.lastIndex = copied;
+                at = copied - 1;
             }
         }
         if (parts.length === 0)
@@ -33340,12 +33400,16 @@ class Redactor {
 
 
 // The output boundary's toolbox: every text that leaves the action (log, annotations, outputs, summary,
-// report file, errors) goes through one of these, which hide the secret first and then shape the text
-// for its surface. Nothing upstream of the verdict changes server text.
+// report file, errors) goes through one of these. The order matters: cut to what can be shown (plus
+// room for an encoded secret), then drop and merge characters, then hide the secret, and only then
+// shorten and escape, so no step can cut a secret in two or put a hidden one back together.
 class SafeText {
     redactor;
+    /** Room past the shown part for the longest encoded copy of a secret (`&#x10FFFF;` per character). */
+    margin;
     constructor(secrets) {
         this.redactor = new Redactor(secrets);
+        this.margin = 12 * Math.max(0, ...secrets.map(s => s.length)) + 16;
     }
     /** The secret hidden, nothing else changed: for outputs and the report file. */
     value(text) {
@@ -33353,15 +33417,19 @@ class SafeText {
     }
     /** One inert log line. */
     line(text, max = LIMITS.reason) {
-        return oneLine(this.redactor.redact(text), max);
+        const part = clean_window(text, max, this.margin);
+        const line = this.redactor.redact(flattenLine(part.text));
+        return inertLine(shorten(line, max, line.length + part.dropped));
     }
     /** Escaped HTML for the job summary. */
     html(text, max) {
-        return toHtml(this.redactor.redact(text), max);
+        const part = clean_window(text, max, this.margin);
+        const cleaned = this.redactor.redact(cleanText(part.text));
+        return htmlBlock(shorten(cleaned, max, cleaned.length + part.dropped));
     }
     /** An ID for <code> in the job summary. */
     code(text, max = LIMITS.id) {
-        return toCode(this.redactor.redact(text), max);
+        return codeText(this.line(text, max));
     }
     /** JSON of a value with every string (keys included) redacted. The value is not changed. */
     json(value, space) {

@@ -94,19 +94,19 @@ export function parseInputs(get: InputGetter): Inputs {
 
 function checkId(name: string, value: string, problems: string[]): string {
   const problem = value === '' ? undefined : idProblem(value)
-  if (problem) problems.push(`\`${name}\` ${visible(value, 64)} is not a valid ID: ${problem}.`)
+  if (problem) problems.push(`\`${name}\` ${visible(value)} is not a valid ID: ${problem}.`)
   return value
 }
 
 function checkSwappedIds(taskId: string, precheckTaskId: string, problems: string[]): void {
   if (/^pcte-/i.test(taskId)) {
     problems.push(
-      `\`task-id\` ${visible(taskId, 64)} looks like a precheck ID (pcte-...): task-id takes the comparison task (cc-... or cd-...); a precheck to follow goes in precheck-task-id.`
+      `\`task-id\` ${visible(taskId)} looks like a precheck ID (pcte-...): task-id takes the comparison task (cc-... or cd-...); a precheck to follow goes in precheck-task-id.`
     )
   }
   if (/^c[cd]-/i.test(precheckTaskId)) {
     problems.push(
-      `\`precheck-task-id\` ${visible(precheckTaskId, 64)} looks like a comparison task ID: put it in task-id, and leave precheck-task-id empty to start a new precheck.`
+      `\`precheck-task-id\` ${visible(precheckTaskId)} looks like a comparison task ID: put it in task-id, and leave precheck-task-id empty to start a new precheck.`
     )
   }
 }
@@ -118,18 +118,18 @@ function parseComparison(raw: string, taskId: string, problems: string[]): Compa
   if (raw === 'schema' || raw === 'data') {
     if (fromPrefix && fromPrefix !== raw) {
       problems.push(
-        `\`comparison\` is "${raw}", but \`task-id\` ${visible(taskId, 64)} is a ${fromPrefix} comparison task (${KIND_PREFIX[fromPrefix]}...): set comparison to ${fromPrefix} or auto, or check task-id.`
+        `\`comparison\` is "${raw}", but \`task-id\` ${visible(taskId)} is a ${fromPrefix} comparison task (${KIND_PREFIX[fromPrefix]}...): set comparison to ${fromPrefix} or auto, or check task-id.`
       )
     }
     return raw
   }
   if (raw !== 'auto') {
-    problems.push(`\`comparison\` must be schema, data or auto, got ${visible(raw, 64)}.`)
+    problems.push(`\`comparison\` must be schema, data or auto, got ${visible(raw)}.`)
     return 'schema'
   }
   if (!fromPrefix && taskId !== '' && !/^pcte-/i.test(taskId)) {
     problems.push(
-      `\`comparison\` is auto, but \`task-id\` ${visible(taskId, 64)} starts with neither cc- (schema comparison) nor cd- (data comparison): check task-id, or set comparison to schema or data.`
+      `\`comparison\` is auto, but \`task-id\` ${visible(taskId)} starts with neither cc- (schema comparison) nor cd- (data comparison): check task-id, or set comparison to schema or data.`
     )
   }
   return fromPrefix ?? 'schema'
@@ -139,9 +139,7 @@ function seconds(name: keyof typeof SECONDS_RANGE, raw: string, problems: string
   const { min, max } = SECONDS_RANGE[name]
   // Plain decimal only: "1e3", "0x10", "Infinity" and "5s" are refused rather than guessed at.
   if (!/^(\d{1,12}(\.\d{0,9})?|\.\d{1,9})$/.test(raw)) {
-    problems.push(
-      `\`${name}\` must be a number of seconds (e.g. 5 or 0.5), got ${visible(raw, 64)}.`
-    )
+    problems.push(`\`${name}\` must be a number of seconds (e.g. 5 or 0.5), got ${visible(raw)}.`)
     return NaN
   }
   const value = Number(raw)
@@ -153,7 +151,7 @@ function seconds(name: keyof typeof SECONDS_RANGE, raw: string, problems: string
 function bool(name: string, raw: string, problems: string[]): boolean {
   if (TRUE_WORDS.includes(raw)) return true
   if (FALSE_WORDS.includes(raw)) return false
-  problems.push(`\`${name}\` must be true or false, got ${visible(raw, 64)}.`)
+  problems.push(`\`${name}\` must be true or false, got ${visible(raw)}.`)
   return true
 }
 
@@ -164,7 +162,13 @@ function withoutUserinfo(raw: string): string {
 
 function parseApiUrl(raw: string, problems: string[]): string {
   if (raw === '') return ''
-  const shown = visible(withoutUserinfo(raw), 200)
+  const shown = visible(withoutUserinfo(raw))
+  if (/^https?:\/?(?!\/)/i.test(raw)) {
+    problems.push(
+      `\`api-url\` ${shown} needs two slashes after the scheme, e.g. https://ninedata.example.com.`
+    )
+    return ''
+  }
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) {
     problems.push(
       `\`api-url\` ${shown} has no scheme: add https:// (or http://) in front, e.g. https://${withoutUserinfo(raw).replace(/^\/+/, '')}.`
@@ -182,9 +186,7 @@ function parseApiUrl(raw: string, problems: string[]): string {
   }
   const path = url.pathname.replace(/\/+$/, '')
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    problems.push(
-      `\`api-url\` must start with https:// or http://, got ${visible(url.protocol, 32)}.`
-    )
+    problems.push(`\`api-url\` must start with https:// or http://, got ${visible(url.protocol)}.`)
   } else if (url.username || url.password) {
     problems.push(
       '`api-url` must not contain a user name or password; use access-key-id and access-key-secret.'

@@ -179,7 +179,7 @@ function itemsMissingAtEnd(state: PrecheckState): boolean {
 function undocumented(state: PrecheckState): string | undefined {
   if (itemsMissingAtEnd(state)) {
     return (
-      `NineData reported the overall status ${visible(state.status, LIMITS.id)} without a precheckItems list, ` +
+      `NineData reported the overall status ${visible(state.status)} without a precheckItems list, ` +
       'so no check item can be verified. An answer this action does not understand is never a pass.'
     )
   }
@@ -187,11 +187,11 @@ function undocumented(state: PrecheckState): string | undefined {
   const odd = oddItems(state)
   if (!overall && odd.length === 0) return undefined
   const parts: string[] = []
-  if (overall) parts.push(`the overall status ${visible(state.status, LIMITS.id)}`)
+  if (overall) parts.push(`the overall status ${visible(state.status)}`)
   if (odd.length > 0) {
     const shown = odd
       .slice(0, LIMITS.namesInReason)
-      .map(item => `${itemLabel(item)} (${visible(item.status, LIMITS.id)})`)
+      .map(item => `${itemLabel(item)} (${visible(item.status)})`)
     const more = odd.length > shown.length ? ` and ${odd.length - shown.length} more` : ''
     parts.push(
       `${odd.length === 1 ? 'the status of' : `the statuses of ${odd.length} check items:`} ${shown.join(', ')}${more}`
@@ -225,9 +225,7 @@ function timeoutReason(end: WaitEnd): string {
 }
 
 function lastSeen(last: PrecheckState | undefined): string {
-  return last
-    ? ` The last status seen was ${visible(last.status, LIMITS.id)}.`
-    : ' No status was seen.'
+  return last ? ` The last status seen was ${visible(last.status)}.` : ' No status was seen.'
 }
 
 /** "A, B, C and 12 more": names for a one-line message, however many items there are. */

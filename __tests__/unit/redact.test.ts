@@ -79,6 +79,6 @@ describe('SafeText', () => {
     expect(/[\r\n]/.test(line) || line.includes('\u0000')).toBe(false)
     expect(line).toBe('x ⏎ ::error::forged ⏎ ::stop-commands::tok')
     expect(safe.line('::error::at start')).toBe('› ::error::at start')
-    expect(safe.line('##[error]at start')).toBe('› ##[error]at start')
+    expect(safe.line('##[error]at start')).toBe('## [error]at start')
   })
 })

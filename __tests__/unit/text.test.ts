@@ -51,7 +51,7 @@ describe('visible', () => {
     expect(visible('Failed\u200b')).toBe('"Failed\\u200b"')
     expect(visible('F\u0430iled')).toBe('"F\\u0430iled"')
     expect(visible('a"b\\')).toBe('"a\\"b\\\\"')
-    expect(visible('x'.repeat(10), 4)).toBe('"xxxx"… (6 more characters)')
+    expect(visible('x'.repeat(10))).toBe('"xxxxxxxxxx"')
   })
 })
 

@@ -48,7 +48,9 @@ type Parsed = { json: true; value: unknown } | { json: false }
 
 function parseJson(body: string): Parsed {
   try {
-    return { json: true, value: JSON.parse(body) as unknown }
+    // A byte order mark is transport, not content: JSON.parse would refuse it.
+    const text = body.charCodeAt(0) === 0xfeff ? body.slice(1) : body
+    return { json: true, value: JSON.parse(text) as unknown }
   } catch {
     // Cut bodies and HTML pages from gateways end up here (a stack overflow too, for absurd nesting).
     return { json: false }
@@ -104,7 +106,12 @@ function failureOf(
   const message =
     typeof envelope?.message === 'string' && envelope.message ? envelope.message : undefined
   const details = { requestId, httpStatus, mayHaveReachedServer: mayHaveReachedServer(httpStatus) }
-  const what = `${httpLabel(answer)} with ${message ? `"${message}"` : describeBody(answer)}`
+  const body = message
+    ? `"${message}"`
+    : envelope
+      ? "NineData's envelope without a message"
+      : describeBody(answer)
+  const what = `${httpLabel(answer)} with ${body}`
 
   if (isTransientStatus(httpStatus)) {
     const retryAfter =

@@ -20,8 +20,11 @@ export interface Report {
 
 /** Whether the step fails. Only genuinely failed items are softened by fail-on-failure: false. */
 export function stepFails(report: Report): boolean {
-  if (report.verdict.passed) return false
-  return report.verdict.kind !== 'failed' || report.failOnFailure
+  const { verdict } = report
+  if (verdict.passed) return false
+  // An overall Failed without a failed item to show for it is not a "failed item": never softened.
+  const softenable = verdict.kind === 'failed' && verdict.failedItems.length > 0
+  return !softenable || report.failOnFailure
 }
 
 /** "schema comparison" / "data comparison" / "comparison". */

@@ -26,6 +26,8 @@ export function jsonArrayWithin(
   const parts: string[] = []
   let size = 2
   for (const item of items) {
+    // An item far over the budget is not worth the redaction pass that would only drop it.
+    if (JSON.stringify(item.raw).length > 4 * budget) break
     const json = safe.json(item.raw)
     const extra = Buffer.byteLength(json) + (parts.length > 0 ? 1 : 0)
     if (size + extra > budget) break

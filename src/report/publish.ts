@@ -58,7 +58,7 @@ export class Publisher implements Log {
   private setOutputs(report: Report): void {
     const { values, truncated } = planOutputs(report, this.safe)
     const file = report.state ? this.writeReportFile(report) : undefined
-    if (file) values['report-file'] = file
+    if (file) values['report-file'] = this.safe.value(file)
     const failed: string[] = []
     for (const [name, value] of Object.entries(values)) {
       try {
@@ -81,7 +81,7 @@ export class Publisher implements Log {
 
   private writeReportFile(report: Report): string | undefined {
     const folder = process.env['RUNNER_TEMP'] || tmpdir()
-    const path = join(folder, reportFileName(report))
+    const path = join(folder, reportFileName(report, this.safe))
     try {
       mkdirSync(folder, { recursive: true })
       writeFileSync(path, reportFileText(report, this.safe))

@@ -5,8 +5,12 @@ import type { Report } from './model.js'
 // the file name and text; the publisher writes it.
 
 /** A file name made from the precheck ID, with nothing in it that could leave the folder. */
-export function reportFileName(report: Report): string {
-  const id = report.precheckTaskId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 128)
+export function reportFileName(report: Report, safe: SafeText): string {
+  // The name is an output too: made from the ID with the secret hidden, then kept to safe characters.
+  const id = safe
+    .value(report.precheckTaskId)
+    .replace(/[^A-Za-z0-9_-]/g, '_')
+    .slice(0, 128)
   return `ninedata-precheck-${id || 'report'}.json`
 }
 

@@ -27,7 +27,7 @@ function statusCell(status: string, safe: SafeText): string {
   const canonical = canonicalStatus(status)
   if (canonical) return `${STATUS_ICON[canonical] ?? ''}&nbsp;${canonical}`
   // Not a documented status: show exactly what was sent, invisible characters included.
-  return `❔&nbsp;<code>${safe.code(visible(status, LIMITS.id), LIMITS.id * 6)}</code>`
+  return `❔&nbsp;<code>${safe.code(visible(status), LIMITS.id * 6)}</code>`
 }
 
 function heading(report: Report): string {

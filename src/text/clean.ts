@@ -19,10 +19,16 @@ export function shorten(text: string, max: number, total = text.length): string 
   return `${text.slice(0, cut)}… (${total - cut} more characters)`
 }
 
-function preCut(text: string, max: number): string {
-  return text.length > max * PRE_CUT_FACTOR + 1024
-    ? text.slice(0, max * PRE_CUT_FACTOR + 1024)
-    : text
+/**
+ * The part of `text` that can matter for a surface showing `max` characters: enough for whitespace
+ * the cleaning collapses and for an encoded secret that overlaps the shown part (`margin`), bounded
+ * so a 60 MB message costs no more than a short one. `dropped` counts what was cut off.
+ */
+export function window(text: string, max: number, margin = 0): { text: string; dropped: number } {
+  const size = max * PRE_CUT_FACTOR + 1024 + margin
+  return text.length > size
+    ? { text: text.slice(0, size), dropped: text.length - size }
+    : { text, dropped: 0 }
 }
 
 /** Newlines normalised to \n, invisible control characters dropped. */
@@ -30,36 +36,41 @@ export function cleanText(text: string): string {
   return text.replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n').replace(UNSAFE, '')
 }
 
-/**
- * One inert log line: no CR, LF or other control character, whitespace runs collapsed, line breaks
- * shown as ⏎, at most `max` characters. Nothing in it can start a workflow command.
- */
-export function oneLine(text: string, max: number): string {
-  const cut = preCut(text, max)
-  const line = cut
+/** One line: no CR, LF or other control character, whitespace runs collapsed, line breaks as ⏎. */
+export function flattenLine(text: string): string {
+  return text
     .split(NEWLINES)
     .map(part => part.replace(UNSAFE, '').replace(/\s+/g, ' ').trim())
     .filter(part => part !== '')
     .join(' ⏎ ')
-  const shown = shorten(line, max, line.length + (text.length - cut.length))
-  // The runner reads a line that starts with :: or ##[ as a command: such text never starts a line.
-  return /^(::|##\[)/.test(shown) ? `› ${shown}` : shown
+}
+
+/**
+ * A line the runner cannot read as a command: it acts on `::` at the start of a line and on `##[`
+ * anywhere in it, so the first gets a visible prefix and the second a space.
+ */
+export function inertLine(line: string): string {
+  const broken = line.includes('##[') ? line.replace(/##\[/g, '## [') : line
+  return broken.startsWith('::') ? `› ${broken}` : broken
+}
+
+/** One inert log line of at most `max` characters (for text that holds no secret). */
+export function oneLine(text: string, max: number): string {
+  const part = window(text, max)
+  const line = flattenLine(part.text)
+  return inertLine(shorten(line, max, line.length + part.dropped))
 }
 
 /**
  * The value in quotes with everything outside printable ASCII written as \uXXXX, so a status such as
- * "Failed\u200b" or "F\u0430iled" shows what it really is.
+ * "Failed\u200b" or "F\u0430iled" shows what it really is. Not shortened: that is the boundary's job,
+ * after the secret is hidden.
  */
-export function visible(text: string, max: number = 128): string {
-  const cut = text.length > max ? text.slice(0, max) : text
-  let out = '"'
-  for (let i = 0; i < cut.length; i++) {
-    const code = cut.charCodeAt(i)
-    if (code === 0x22 || code === 0x5c) out += `\\${cut[i]}`
-    else if (code >= 0x20 && code <= 0x7e) out += cut[i]
-    else out += `\\u${code.toString(16).padStart(4, '0')}`
-  }
-  return `${out}"${text.length > max ? `… (${text.length - max} more characters)` : ''}`
+export function visible(text: string): string {
+  const escaped = text.replace(/[^\x20-\x7e]|["\\]/g, c =>
+    c === '"' || c === '\\' ? `\\${c}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+  )
+  return `"${escaped}"`
 }
 
 const HTML_ENTITIES: Record<string, string> = {
@@ -106,20 +117,24 @@ function escapeWithBreaks(text: string): string {
     .join('')
 }
 
-/**
- * Server text as inert HTML for the job summary: every character HTML or Markdown acts on becomes an
- * entity, newlines become <br>, and the whole is isolated for bidi so right-to-left text cannot
- * reorder the cells around it.
- */
-export function toHtml(text: string, max: number): string {
-  const cut = preCut(text, max)
-  const cleaned = cleanText(cut)
-  const shown = shorten(cleaned, max, cleaned.length + (text.length - cut.length))
-  const escaped = escapeWithBreaks(shown).replace(/\n/g, '<br>')
+/** Cleaned, shortened text as inert HTML: entities, <br> for newlines, isolated for bidi. */
+export function htmlBlock(cleaned: string): string {
+  const escaped = escapeWithBreaks(cleaned).replace(/\n/g, '<br>')
   return escaped === '' ? '' : `\u2068${escaped}\u2069`
 }
 
+/** Server text as inert HTML for the job summary (for text that holds no secret). */
+export function toHtml(text: string, max: number): string {
+  const part = window(text, max)
+  const cleaned = cleanText(part.text)
+  return htmlBlock(shorten(cleaned, max, cleaned.length + part.dropped))
+}
+
 /** An ID for a <code> element: copyable as shown (no bidi marks), escaped, one line. */
+export function codeText(line: string): string {
+  return escapeWithBreaks(line)
+}
+
 export function toCode(text: string, max: number): string {
-  return escapeWithBreaks(oneLine(text, max))
+  return codeText(oneLine(text, max))
 }

@@ -2,25 +2,44 @@
 // text (times the secret's length).
 
 const MASK = '***'
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0'
+const NAMED_ENTITIES: Record<string, number> = {
+  amp: 0x26,
+  lt: 0x3c,
+  gt: 0x3e,
+  quot: 0x22,
+  apos: 0x27,
+  nbsp: 0xa0
 }
-const JSON_ESCAPES: Record<string, string> = {
-  '"': '"',
-  '\\': '\\',
-  '/': '/',
-  b: '\b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t'
+/** JSON's two-character escapes: the character after the backslash -> the one it stands for. */
+function jsonEscape(next: number): number {
+  switch (next) {
+    case 0x22: // "
+    case 0x5c: // \
+    case 0x2f: // /
+      return next
+    case 0x62: // b
+      return 0x08
+    case 0x66: // f
+      return 0x0c
+    case 0x6e: // n
+      return 0x0a
+    case 0x72: // r
+      return 0x0d
+    case 0x74: // t
+      return 0x09
+    default:
+      return -1
+  }
 }
+/** The characters an escape can start with: `\\`, `%`, `&`, `+`. */
+const ESCAPE_STARTS = [0x5c, 0x25, 0x26, 0x2b]
+
+function isEscapeStart(code: number): boolean {
+  return code === 0x5c || code === 0x25 || code === 0x26 || code === 0x2b
+}
+
 function hexValue(text: string, from: number, count: number): number {
+  if (from + count > text.length) return -1
   let value = 0
   for (let i = from; i < from + count; i++) {
     const c = text.charCodeAt(i)
@@ -32,73 +51,91 @@ function hexValue(text: string, from: number, count: number): number {
   return value
 }
 
+// The last escape read by escapeAt: the code point it stands for and its length in the text. Kept
+// in module state so the hot loop allocates nothing.
+let escapedCode = 0
+let escapedLength = 0
+
 /**
- * The encoded form that starts at `text[i]`, if any: a JSON escape (`\"`, `\u005f`), a URL escape
- * (`%5F`, `+` for a space) or an HTML character reference (`&#95;`, `&#x5f;`, `&amp;`). Returns
- * [decoded UTF-16 unit(s), length in text], or undefined when `text[i]` only stands for itself.
+ * Whether an escape starts at `text[i]`: a JSON escape (`\"`, `\u005f`), a URL escape (`%5F`, `+` for
+ * a space) or an HTML character reference (`&#95;`, `&#x5f;`, `&amp;`). Sets escapedCode/Length.
  */
-function escapeAt(text: string, i: number): [string, number] | undefined {
-  const c = text[i]
-  if (c === '\\') {
-    const next = text[i + 1]
-    if (next === 'u') {
-      const code = hexValue(text, i + 2, 4)
-      return code >= 0 ? [String.fromCharCode(code), 6] : undefined
-    }
-    const simple = next === undefined ? undefined : JSON_ESCAPES[next]
-    return simple === undefined ? undefined : [simple, 2]
-  }
-  if (c === '%') {
+function escapeAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i)
+  if (c === 0x2b) return found(0x20, 1)
+  if (c === 0x25) {
     // One byte of UTF-8; multi-byte characters are matched byte by byte against the UTF-8 target.
     const code = hexValue(text, i + 1, 2)
-    return code >= 0 ? [String.fromCharCode(code), 3] : undefined
+    return code >= 0 && found(code, 3)
   }
-  if (c === '+') return [' ', 1]
-  if (c === '&') return entityAt(text, i)
-  return undefined
+  if (c === 0x5c) {
+    const next = text.charCodeAt(i + 1)
+    if (next === 0x75) {
+      const code = hexValue(text, i + 2, 4)
+      return code >= 0 && found(code, 6)
+    }
+    const simple = jsonEscape(next)
+    return simple >= 0 && found(simple, 2)
+  }
+  return c === 0x26 && entityAt(text, i)
 }
 
-function entityAt(text: string, i: number): [string, number] | undefined {
-  // Entities are short: look no further than 10 characters (a scan to the end would be quadratic).
-  const semicolon = text.slice(i + 1, i + 11).indexOf(';')
-  if (semicolon < 0) return undefined
-  const end = i + 1 + semicolon
+function found(code: number, length: number): true {
+  escapedCode = code
+  escapedLength = length
+  return true
+}
+
+function entityAt(text: string, i: number): boolean {
+  // Only `&#` or `&` and a letter can start a reference: most `&` are rejected without a scan.
+  const next = text.charCodeAt(i + 1) | 0x20
+  if (next !== 0x23 && (next < 0x61 || next > 0x7a)) return false
+  // References are short: look no further than 10 characters (a scan to the end would be quadratic).
+  let end = -1
+  for (let j = i + 1; j <= i + 10 && j < text.length; j++) {
+    if (text.charCodeAt(j) === 0x3b) {
+      end = j
+      break
+    }
+  }
+  if (end < 0) return false
   const name = text.slice(i + 1, end)
   let code: number | undefined
   if (/^#\d{1,7}$/.test(name)) code = Number(name.slice(1))
   else if (/^#[xX][0-9a-fA-F]{1,6}$/.test(name)) code = parseInt(name.slice(2), 16)
-  if (code !== undefined)
-    return code <= 0x10ffff ? [String.fromCodePoint(code), end - i + 1] : undefined
-  const named = NAMED_ENTITIES[name]
-  return named === undefined ? undefined : [named, end - i + 1]
+  else code = NAMED_ENTITIES[name]
+  return code !== undefined && code <= 0x10ffff && found(code, end - i + 1)
 }
 
-function hex4(c: string): string {
-  return c.charCodeAt(0).toString(16).padStart(4, '0')
-}
-
-/** Length in `text` of an encoded copy of `secret` starting at `start`, or 0. */
-function matchAt(text: string, start: number, secret: string, bytes: string): number {
-  // Two targets: the secret's UTF-16 units (plain, JSON, HTML) and its UTF-8 bytes (URL escapes).
-  // At each position an escape is tried before the plain character, so `\\u005f` is read whole.
-  for (const target of bytes === secret ? [secret] : [secret, bytes]) {
-    let i = start
-    let t = 0
-    while (t < target.length && i < text.length) {
-      const escaped = escapeAt(text, i)
-      if (escaped && target.startsWith(escaped[0], t)) {
-        t += escaped[0].length
-        i += escaped[1]
-      } else if (text.charCodeAt(i) === target.charCodeAt(t)) {
-        t++
-        i++
-      } else {
-        break
+/** Length in `text` of a copy of `target` starting at `start`, each character plain or escaped; or 0. */
+function matchTarget(text: string, start: number, target: string): number {
+  let i = start
+  let t = 0
+  while (t < target.length && i < text.length) {
+    const code = text.charCodeAt(i)
+    // An escape is tried before the plain character, so `\u005f` is read whole.
+    if (isEscapeStart(code) && escapeAt(text, i)) {
+      const wanted = target.codePointAt(t)!
+      if (escapedCode === wanted) {
+        t += wanted > 0xffff ? 2 : 1
+        i += escapedLength
+        continue
       }
     }
-    if (t === target.length) return i - start
+    if (code !== target.charCodeAt(t)) return 0
+    t++
+    i++
   }
-  return 0
+  return t === target.length ? i - start : 0
+}
+
+/** Length in `text` of an encoded copy of a secret starting at `start`, or 0. */
+function matchAt(text: string, start: number, secret: Secret): number {
+  // Two targets: the secret's characters (plain, JSON, HTML) and its UTF-8 bytes (URL escapes).
+  const length = matchTarget(text, start, secret.text)
+  return length > 0 || secret.bytes === secret.text
+    ? length
+    : matchTarget(text, start, secret.bytes)
 }
 
 /** The parts of base64 that only depend on the secret, at each of the three byte alignments. */
@@ -120,8 +157,16 @@ function base64Cores(secret: string): string[] {
   return [...cores]
 }
 
+interface Secret {
+  text: string
+  /** Its UTF-8 bytes as Latin-1 characters, for URL escapes. */
+  bytes: string
+  /** 1 for each UTF-16 code an encoded copy can start with. */
+  starts: Uint8Array
+}
+
 export class Redactor {
-  private readonly secrets: { text: string; bytes: string; first: RegExp }[]
+  private readonly secrets: Secret[]
   private readonly cores: string[]
 
   constructor(secrets: readonly string[]) {
@@ -130,10 +175,11 @@ export class Redactor {
     usable.sort((a, b) => b.length - a.length)
     this.secrets = usable.map(text => {
       const bytes = Buffer.from(text, 'utf8').toString('latin1')
-      // Where an encoded copy can start: a regex jumps there natively, so long text stays fast.
-      const starts = [...new Set([text[0]!, bytes[0]!, '\\', '%', '&', '+'])]
-      const first = new RegExp(`[${starts.map(c => `\\u${hex4(c)}`).join('')}]`, 'g')
-      return { text, bytes, first }
+      // Where an encoded copy can start: its first character, plain or as a UTF-8 byte, or an escape.
+      const starts = new Uint8Array(65536)
+      for (const code of [text.charCodeAt(0), bytes.charCodeAt(0), ...ESCAPE_STARTS])
+        starts[code] = 1
+      return { text, bytes, starts }
     })
     this.cores = usable.flatMap(base64Cores)
   }
@@ -151,18 +197,18 @@ export class Redactor {
     return out
   }
 
-  private hide(text: string, secret: { text: string; bytes: string; first: RegExp }): string {
+  private hide(text: string, secret: Secret): string {
     const parts: string[] = []
     let copied = 0
-    const first = secret.first
-    first.lastIndex = 0
-    for (let found = first.exec(text); found; found = first.exec(text)) {
-      const at = found.index
-      const length = matchAt(text, at, secret.text, secret.bytes)
+    const { starts } = secret
+    for (let at = 0; at < text.length; at++) {
+      // Most characters cannot start a copy: one Set look-up, no allocation.
+      if (starts[text.charCodeAt(at)] !== 1) continue
+      const length = matchAt(text, at, secret)
       if (length > 0) {
         parts.push(text.slice(copied, at), MASK)
         copied = at + length
-        first.lastIndex = copied
+        at = copied - 1
       }
     }
     if (parts.length === 0) return text
