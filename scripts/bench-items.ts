@@ -11,6 +11,7 @@ import {
   type Simulator
 } from '../simulator/server.js'
 import { demoInputs } from './lib/demo-inputs.js'
+import { markdownTable } from './lib/markdown-table.js'
 
 // `npm run bench:items [-- --runs N] [--sizes 1000,10000] [--no-write]`: the bundle, run as a runner
 // runs it, against prechecks of 1k, 10k and 100k items (a third Failed with a ~300-character
@@ -184,16 +185,6 @@ const mb = (bytes: number): string =>
     : `${Math.round(bytes / 1024)} KiB`
 const sec = (ms: number): string => `${(ms / 1000).toFixed(2)} s`
 
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map(r => r[i]!.length)))
-  const line = (r: string[]): string => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`
-  return [
-    line(rows[0]!),
-    `|${widths.map(w => '-'.repeat(w + 2)).join('|')}|`,
-    ...rows.slice(1).map(line)
-  ].join('\n')
-}
-
 const began = performance.now()
 log(
   `bench:items: node ${ACTION_NODE.version} (${ACTION_NODE.path}, ${ACTION_NODE.source}), sizes ${SIZES.join(', ')}, ${RUNS} runs each`
@@ -227,7 +218,7 @@ const withRange = (runs: Run[], pick: (r: Run) => number, show: (x: number) => s
     ? `${show(median(xs))} (${show(lo).replace(/ \S+$/, '')}-${show(hi)})`
     : show(median(xs))
 }
-const timeTable = table([
+const timeTable = markdownTable([
   [
     'Items',
     'Final answer',
@@ -255,7 +246,7 @@ const timeTable = table([
     distinct(runs, r => r.failedCount)
   ])
 ])
-const sizeTable = table([
+const sizeTable = markdownTable([
   ['Items', 'Summary', 'Log (stdout)', 'report-file'],
   ...results.map(({ n, runs }) => [
     n.toLocaleString('en-US'),

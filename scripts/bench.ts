@@ -15,6 +15,7 @@ import {
 import { pollDelayMs } from '../src/wait.js'
 import { DEMO_TASK_ID, demoInputs } from './lib/demo-inputs.js'
 import { wrap } from './lib/terminal.js'
+import { markdownTable } from './lib/markdown-table.js'
 
 // `npm run bench [-- --runs N] [--no-write]`: the action's speed and request count against the
 // simulator, next to a bare `node -e` request and a hand-written curl/sleep loop
@@ -237,16 +238,6 @@ function nodeVersion(): string {
   return ACTION_NODE.version
 }
 
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map(r => r[i]!.length)))
-  const line = (r: string[]): string => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`
-  return [
-    line(rows[0]!),
-    `|${widths.map(w => '-'.repeat(w + 2)).join('|')}|`,
-    ...rows.slice(1).map(line)
-  ].join('\n')
-}
-
 const yes = (ok: boolean): string => (ok ? 'met' : 'missed')
 
 /** A Markdown list, wrapped at 100 columns. */
@@ -293,7 +284,7 @@ const tenMinutes = 600_000
 const actionTen = requestsFor(tenMinutes, actionPollTime(POLL_SECONDS * 1000))
 const shellTen = requestsFor(tenMinutes, k => k * longShell.periodMs)
 
-const timeTable = table([
+const timeTable = markdownTable([
   ['Measure', 'Action', 'Shell loop', 'node -e'],
   [
     `(a) start -> first request, median of ${RUNS} (min-max)`,
@@ -352,7 +343,7 @@ const aims = [
     ok: shortActionExit < shortShellExit
   }
 ]
-const aimTable = table([
+const aimTable = markdownTable([
   ['Aim', 'Measured', 'Result'],
   ...aims.map(a => [a.aim, a.measured, yes(a.ok)])
 ])

@@ -82,3 +82,17 @@ export function expectOutputs(result: ActionResult, status: string, itemCount: n
   expect(JSON.parse(result.outputs['items'] ?? '')).toHaveLength(itemCount)
   expect(Array.isArray(JSON.parse(result.outputs['failed-items'] ?? ''))).toBe(true)
 }
+
+/** The five items of the `pass` scenario, all passed, as a user sees them. */
+export function expectPassed(result: ActionResult): void {
+  expect(result.exitCode).toBe(0)
+  expect(result.outputs['status']).toBe('Success')
+  expect(result.outputs['item-count']).toBe('5')
+  expect(result.outputs['precheck-task-id']).toMatch(/^pcte-/)
+  expect(JSON.parse(result.outputs['items']!)).toHaveLength(5)
+  expect(result.summary).toContain('✅ NineData schema comparison precheck passed')
+  expect(result.log).toContain(`Started precheck ${result.outputs['precheck-task-id']}`)
+  expect(result.log).toContain(
+    'The precheck passed: NineData reported Success and all 5 check items succeeded.'
+  )
+}

@@ -7,10 +7,9 @@ import {
   retryWarnings,
   runAction,
   startAction,
-  visibleText,
-  type ActionResult
+  visibleText
 } from '../helpers/action-runner.js'
-import { simulator, stopSimulators, testInputs } from '../helpers/simulator.js'
+import { expectPassed, simulator, stopSimulators, testInputs } from '../helpers/simulator.js'
 
 // The network around NineData: a server that is not up yet, a host name that does not resolve, an
 // HTTP proxy, and a private certificate authority.
@@ -19,19 +18,6 @@ afterEach(stopSimulators)
 
 const inputs = (apiUrl: string, extra: Record<string, string> = {}) =>
   testInputs(apiUrl, { 'task-id': 'cc-netw0rk', ...extra })
-
-function expectPassed(result: ActionResult): void {
-  expect(result.exitCode).toBe(0)
-  expect(result.outputs['status']).toBe('Success')
-  expect(result.outputs['item-count']).toBe('5')
-  expect(result.outputs['precheck-task-id']).toMatch(/^pcte-/)
-  expect(JSON.parse(result.outputs['items']!)).toHaveLength(5)
-  expect(result.summary).toContain('✅ NineData schema comparison precheck passed')
-  expect(result.log).toContain(`Started precheck ${result.outputs['precheck-task-id']}`)
-  expect(result.log).toContain(
-    'The precheck passed: NineData reported Success and all 5 check items succeeded.'
-  )
-}
 
 /** A port nothing listens on (for now). */
 async function freePort(): Promise<number> {

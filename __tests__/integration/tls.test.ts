@@ -3,14 +3,8 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import {
-  failureMessage,
-  retryWarnings,
-  runAction,
-  visibleText,
-  type ActionResult
-} from '../helpers/action-runner.js'
-import { simulator, stopSimulators, testInputs } from '../helpers/simulator.js'
+import { failureMessage, retryWarnings, runAction, visibleText } from '../helpers/action-runner.js'
+import { expectPassed, simulator, stopSimulators, testInputs } from '../helpers/simulator.js'
 
 // A NineData behind a private certificate authority: NODE_EXTRA_CA_CERTS is the way in, and
 // without it the failure says so at once.
@@ -19,17 +13,6 @@ afterEach(stopSimulators)
 
 const inputs = (apiUrl: string, extra: Record<string, string> = {}) =>
   testInputs(apiUrl, { 'task-id': 'cc-netw0rk', ...extra })
-
-function expectPassed(result: ActionResult): void {
-  expect(result.exitCode).toBe(0)
-  expect(result.outputs['status']).toBe('Success')
-  expect(result.outputs['item-count']).toBe('5')
-  expect(result.outputs['precheck-task-id']).toMatch(/^pcte-/)
-  expect(JSON.parse(result.outputs['items']!)).toHaveLength(5)
-  expect(result.summary).toContain('✅ NineData schema comparison precheck passed')
-  expect(result.log).toContain(`Started precheck ${result.outputs['precheck-task-id']}`)
-  expect(result.log).toContain('NineData reported Success and all 5 check items succeeded.')
-}
 
 function hasOpenssl(): boolean {
   try {

@@ -36,6 +36,23 @@ function script(
   return { poll, polledAt }
 }
 
+/** The loop on the fake clock, with no progress callback. */
+function waitOn(
+  poll: () => Promise<PrecheckState>,
+  clock: ReturnType<typeof fakeClock>,
+  intervalMs: number,
+  deadline: number
+) {
+  return waitForPrecheck({
+    poll,
+    intervalMs,
+    deadline,
+    sleep: clock.sleep,
+    now: clock.now,
+    onState: () => undefined
+  })
+}
+
 describe('waitForPrecheck', () => {
   it('follows the ramp, then the interval, until the answer is final', async () => {
     const clock = fakeClock()
@@ -55,14 +72,7 @@ describe('waitForPrecheck', () => {
       clock,
       0
     )
-    const result = await waitForPrecheck({
-      poll,
-      intervalMs: 5000,
-      deadline: 100_000,
-      sleep: clock.sleep,
-      now: clock.now,
-      onState: () => undefined
-    })
+    const result = await waitOn(poll, clock, 5000, 100_000)
     expect(result.outcome).toBe('finished')
     expect(polledAt).toEqual([0, 500, 1000, 1500, 2500, 3500, 5500, 8500, 13500])
   })
@@ -71,14 +81,7 @@ describe('waitForPrecheck', () => {
     const clock = fakeClock()
     const running = state('Running', [])
     const { poll, polledAt } = script([running, running, state('Failed', [])], clock, 4000)
-    await waitForPrecheck({
-      poll,
-      intervalMs: 1000,
-      deadline: 100_000,
-      sleep: clock.sleep,
-      now: clock.now,
-      onState: () => undefined
-    })
+    await waitOn(poll, clock, 1000, 100_000)
     expect(polledAt).toEqual([0, 12000, 24000])
   })
 
@@ -88,14 +91,7 @@ describe('waitForPrecheck', () => {
       [state('Running', [item('Failed', 'A')]), state('Running', [item('Running', 'A')])],
       clock
     )
-    const result = await waitForPrecheck({
-      poll,
-      intervalMs: 1000,
-      deadline: 10_000,
-      sleep: clock.sleep,
-      now: clock.now,
-      onState: () => undefined
-    })
+    const result = await waitOn(poll, clock, 1000, 10_000)
     expect(result.outcome).toBe('timeout')
     expect(result.last?.status).toBe('Running')
     expect(result.earlierFailures.map(i => i.itemName)).toEqual(['A'])
@@ -105,14 +101,7 @@ describe('waitForPrecheck', () => {
   it('stops at once on an undocumented status', async () => {
     const clock = fakeClock()
     const { poll, polledAt } = script([state('Running', [item('Weird')])], clock)
-    const result = await waitForPrecheck({
-      poll,
-      intervalMs: 1000,
-      deadline: 10_000,
-      sleep: clock.sleep,
-      now: clock.now,
-      onState: () => undefined
-    })
+    const result = await waitOn(poll, clock, 1000, 10_000)
     expect(result.outcome).toBe('finished')
     expect(polledAt).toHaveLength(1)
   })
@@ -120,32 +109,26 @@ describe('waitForPrecheck', () => {
   it('reports cancellation and outages from the client, and other errors as errors', async () => {
     const clock = fakeClock()
     const outage = { sinceMs: 0, lastError: new ApiError('transient', 'HTTP 503') }
-    const stopped = await waitForPrecheck({
-      poll: script([new StopError('timeout', outage)], clock).poll,
-      intervalMs: 1000,
-      deadline: 10_000,
-      sleep: clock.sleep,
-      now: clock.now,
-      onState: () => undefined
-    })
+    const stopped = await waitOn(
+      script([new StopError('timeout', outage)], clock).poll,
+      clock,
+      1000,
+      10_000
+    )
     expect(stopped).toMatchObject({ outcome: 'timeout', outage })
-    const cancelled = await waitForPrecheck({
-      poll: script([new StopError('cancelled')], clock).poll,
-      intervalMs: 1000,
-      deadline: 10_000,
-      sleep: clock.sleep,
-      now: clock.now,
-      onState: () => undefined
-    })
+    const cancelled = await waitOn(
+      script([new StopError('cancelled')], clock).poll,
+      clock,
+      1000,
+      10_000
+    )
     expect(cancelled.outcome).toBe('cancelled')
-    const failed = await waitForPrecheck({
-      poll: script([new ApiError('business', 'task not found')], clock).poll,
-      intervalMs: 1000,
-      deadline: 10_000,
-      sleep: clock.sleep,
-      now: clock.now,
-      onState: () => undefined
-    })
+    const failed = await waitOn(
+      script([new ApiError('business', 'task not found')], clock).poll,
+      clock,
+      1000,
+      10_000
+    )
     expect(failed.outcome).toBe('error')
   })
 })
