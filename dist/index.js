@@ -33128,6 +33128,19 @@ class Publisher {
             await this.writeSummary(report);
         this.conclude(report);
     }
+    /** A bug while reporting: still a failed step with a readable message and a summary. */
+    async publishCrash(error) {
+        const message = `The action crashed while writing its report: ${error instanceof Error ? error.message : String(error)}`;
+        setFailed(this.safe.line(message));
+        try {
+            await summary
+                .addRaw(`## ❌ NineData precheck gate crashed\n\n<p>${this.safe.html(message, LIMITS.reason)}</p>\n`, true)
+                .write();
+        }
+        catch {
+            // No summary file: the failure message above is all that can be left.
+        }
+    }
     setOutputs(report) {
         const { values, truncated } = planOutputs(report, this.safe);
         const file = report.state ? this.writeReportFile(report) : undefined;
@@ -33486,7 +33499,7 @@ async function run() {
         end = crashed(error, seen, out);
     }
     const report = reportOf(seen, end, settings.failOnFailure, Date.now() - startedAt);
-    await out.publish(report, settings.writeSummary);
+    await out.publish(report, settings.writeSummary).catch(error => out.publishCrash(error));
     // Only now: a second signal while the report is written must not cut it short.
     release();
 }

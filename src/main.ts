@@ -33,7 +33,7 @@ export async function run(): Promise<void> {
     end = crashed(error, seen, out)
   }
   const report = reportOf(seen, end, settings.failOnFailure, Date.now() - startedAt)
-  await out.publish(report, settings.writeSummary)
+  await out.publish(report, settings.writeSummary).catch(error => out.publishCrash(error))
   // Only now: a second signal while the report is written must not cut it short.
   release()
 }

@@ -55,6 +55,22 @@ export class Publisher implements Log {
     this.conclude(report)
   }
 
+  /** A bug while reporting: still a failed step with a readable message and a summary. */
+  async publishCrash(error: unknown): Promise<void> {
+    const message = `The action crashed while writing its report: ${error instanceof Error ? error.message : String(error)}`
+    core.setFailed(this.safe.line(message))
+    try {
+      await core.summary
+        .addRaw(
+          `## ❌ NineData precheck gate crashed\n\n<p>${this.safe.html(message, LIMITS.reason)}</p>\n`,
+          true
+        )
+        .write()
+    } catch {
+      // No summary file: the failure message above is all that can be left.
+    }
+  }
+
   private setOutputs(report: Report): void {
     const { values, truncated } = planOutputs(report, this.safe)
     const file = report.state ? this.writeReportFile(report) : undefined

@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Publisher } from '../../src/report/publish.js'
+import { SafeText } from '../../src/text/safe.js'
+
+// The output boundary's last resort: a bug while reporting still fails the step with a summary.
+
+const saved = { ...process.env }
+afterEach(() => {
+  process.env = { ...saved }
+  process.exitCode = undefined
+})
+
+describe('Publisher.publishCrash', () => {
+  it('fails the step and leaves a summary, the secret hidden', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gate-publish-'))
+    const summary = join(dir, 'summary')
+    writeFileSync(summary, '')
+    process.env['GITHUB_STEP_SUMMARY'] = summary
+    let stdout = ''
+    const write = process.stdout.write.bind(process.stdout)
+    process.stdout.write = ((chunk: string | Uint8Array) => {
+      stdout += chunk.toString()
+      return true
+    }) as typeof process.stdout.write
+    try {
+      await new Publisher(new SafeText(['hunter22'])).publishCrash(
+        new Error('boom hunter22\n::error::x')
+      )
+    } finally {
+      process.stdout.write = write
+    }
+    expect(process.exitCode).toBe(1)
+    expect(stdout).toContain(
+      '::error::The action crashed while writing its report: boom *** ⏎ ::error::x'
+    )
+    const text = readFileSync(summary, 'utf8')
+    expect(text).toContain('NineData precheck gate crashed')
+    expect(text).not.toContain('hunter22')
+    rmSync(dir, { recursive: true, force: true })
+  })
+})
