@@ -54,23 +54,20 @@ export async function followPrecheck(
     last: undefined
   }
   try {
-    seen.precheckTaskId = inputs.precheckTaskId || (await start(client, inputs, log))
+    try {
+      seen.precheckTaskId = inputs.precheckTaskId || (await start(client, inputs, log))
+    } catch (error) {
+      const doing = `NineData did not start a precheck for task ${inputs.taskId}`
+      return { ...ending, ...failed(error, doing) }
+    }
     if (inputs.precheckTaskId) {
       log.info(
         `Following precheck ${inputs.precheckTaskId} of ${inputs.comparison} comparison task ${inputs.taskId} (given as precheck-task-id; nothing is started).`
       )
     }
-  } catch (error) {
-    return {
-      ...ending,
-      ...failed(error, `NineData did not start a precheck for task ${inputs.taskId}`)
-    }
-  } finally {
-    seen.requestId = client.lastRequestId ?? ''
-  }
-  try {
     return await wait(client, inputs, seen, log, { startedAt, deadline })
   } finally {
+    // Every way out: keep NineData's last requestId for the report, and free the sockets.
     seen.requestId = client.lastRequestId ?? ''
     client.dispose()
   }
