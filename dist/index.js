@@ -31424,10 +31424,6 @@ class ApiError extends Error {
         this.hint = details.hint;
         this.mayHaveReachedServer = details.mayHaveReachedServer ?? true;
     }
-    /** The same failure, said with more context in front. */
-    withContext(doing) {
-        return new ApiError(this.kind, `${doing}: ${this.message}`, this);
-    }
 }
 /** The run was cancelled or its deadline passed while a call was under way. */
 class StopError extends Error {
@@ -32197,12 +32193,6 @@ function inertLine(line) {
     const broken = line.includes('##[') ? line.replace(/##\[/g, '## [') : line;
     return broken.startsWith('::') ? `› ${broken}` : broken;
 }
-/** One inert log line of at most `max` characters (for text that holds no secret). */
-function oneLine(text, max) {
-    const part = clean_window(text, max);
-    const line = flattenLine(part.text);
-    return inertLine(shorten(line, max, line.length + part.dropped));
-}
 /**
  * The value in quotes with everything outside printable ASCII written as \uXXXX, so a status such as
  * "Failed\u200b" or "F\u0430iled" shows what it really is. Not shortened: that is the boundary's job,
@@ -32259,18 +32249,9 @@ function htmlBlock(cleaned) {
     const escaped = escapeWithBreaks(cleaned).replace(/\n/g, '<br>');
     return escaped === '' ? '' : `\u2068${escaped}\u2069`;
 }
-/** Server text as inert HTML for the job summary (for text that holds no secret). */
-function toHtml(text, max) {
-    const part = clean_window(text, max);
-    const cleaned = cleanText(part.text);
-    return htmlBlock(shorten(cleaned, max, cleaned.length + part.dropped));
-}
 /** An ID for a <code> element: copyable as shown (no bidi marks), escaped, one line. */
 function codeText(line) {
     return escapeWithBreaks(line);
-}
-function toCode(text, max) {
-    return codeText(oneLine(text, max));
 }
 
 ;// CONCATENATED MODULE: ./src/verdict.ts

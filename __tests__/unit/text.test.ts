@@ -1,6 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
-import { oneLine, shorten, toCode, toHtml, visible } from '../../src/text/clean.js'
+import { shorten, visible } from '../../src/text/clean.js'
+import { SafeText } from '../../src/text/safe.js'
 import { formatDuration, plural } from '../../src/text/words.js'
+
+// The shaping of text for each surface, with no secret to hide.
+const plain = new SafeText([])
+const oneLine = (text: string, max: number): string => plain.line(text, max)
+const toHtml = (text: string, max: number): string => plain.html(text, max)
+const toCode = (text: string, max: number): string => plain.code(text, max)
 
 describe('oneLine', () => {
   it('turns line breaks of every kind into ⏎ and drops control characters', () => {

@@ -43,11 +43,6 @@ export class ApiError extends Error {
     this.hint = details.hint
     this.mayHaveReachedServer = details.mayHaveReachedServer ?? true
   }
-
-  /** The same failure, said with more context in front. */
-  withContext(doing: string): ApiError {
-    return new ApiError(this.kind, `${doing}: ${this.message}`, this)
-  }
 }
 
 /** What the last stretch of failed attempts looked like, for the timeout message. */

@@ -54,13 +54,6 @@ export function inertLine(line: string): string {
   return broken.startsWith('::') ? `› ${broken}` : broken
 }
 
-/** One inert log line of at most `max` characters (for text that holds no secret). */
-export function oneLine(text: string, max: number): string {
-  const part = window(text, max)
-  const line = flattenLine(part.text)
-  return inertLine(shorten(line, max, line.length + part.dropped))
-}
-
 /**
  * The value in quotes with everything outside printable ASCII written as \uXXXX, so a status such as
  * "Failed\u200b" or "F\u0430iled" shows what it really is. Not shortened: that is the boundary's job,
@@ -123,18 +116,7 @@ export function htmlBlock(cleaned: string): string {
   return escaped === '' ? '' : `\u2068${escaped}\u2069`
 }
 
-/** Server text as inert HTML for the job summary (for text that holds no secret). */
-export function toHtml(text: string, max: number): string {
-  const part = window(text, max)
-  const cleaned = cleanText(part.text)
-  return htmlBlock(shorten(cleaned, max, cleaned.length + part.dropped))
-}
-
 /** An ID for a <code> element: copyable as shown (no bidi marks), escaped, one line. */
 export function codeText(line: string): string {
   return escapeWithBreaks(line)
-}
-
-export function toCode(text: string, max: number): string {
-  return codeText(oneLine(text, max))
 }
