@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { run } from '../../src/main.js'
+import { captureStdout } from '../helpers/stdout.js'
 import { inputEnv, parseOutputFile, visibleText } from '../helpers/action-runner.js'
 import { simulator, stopSimulators, TEST_TASK_ID, testInputs } from '../helpers/simulator.js'
 
@@ -33,17 +34,7 @@ async function runInProcess(inputs: Record<string, string>) {
     { GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, RUNNER_TEMP: dir },
     inputEnv(inputs)
   )
-  let stdout = ''
-  const write = process.stdout.write.bind(process.stdout)
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    stdout += chunk.toString()
-    return true
-  }) as typeof process.stdout.write
-  try {
-    await run()
-  } finally {
-    process.stdout.write = write
-  }
+  const stdout = await captureStdout(run)
   const exitCode = process.exitCode ?? 0
   process.exitCode = undefined
   return {

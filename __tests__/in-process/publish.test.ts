@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Publisher } from '../../src/report/publish.js'
 import { SafeText } from '../../src/text/safe.js'
+import { captureStdout } from '../helpers/stdout.js'
 
 // The output boundary's last resort: a bug while reporting still fails the step with a summary.
 
@@ -19,19 +20,9 @@ describe('Publisher.publishCrash', () => {
     const summary = join(dir, 'summary')
     writeFileSync(summary, '')
     process.env['GITHUB_STEP_SUMMARY'] = summary
-    let stdout = ''
-    const write = process.stdout.write.bind(process.stdout)
-    process.stdout.write = ((chunk: string | Uint8Array) => {
-      stdout += chunk.toString()
-      return true
-    }) as typeof process.stdout.write
-    try {
-      await new Publisher(new SafeText(['hunter22'])).publishCrash(
-        new Error('boom hunter22\n::error::x')
-      )
-    } finally {
-      process.stdout.write = write
-    }
+    const stdout = await captureStdout(() =>
+      new Publisher(new SafeText(['hunter22'])).publishCrash(new Error('boom hunter22\n::error::x'))
+    )
     expect(process.exitCode).toBe(1)
     expect(stdout).toContain(
       '::error::The action crashed while writing its report: boom *** ⏎ ::error::x'
