@@ -32421,6 +32421,7 @@ function listLabels(items, max = LIMITS.namesInReason) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/model.ts
+
 /** Whether the step fails. Only genuinely failed items are softened by fail-on-failure: false. */
 function stepFails(report) {
     const { verdict } = report;
@@ -32434,10 +32435,15 @@ function stepFails(report) {
 function comparisonWords(report) {
     return report.comparison ? `${report.comparison} comparison` : 'comparison';
 }
+/** 0 for a Failed item, 1 for one without a final status, 2 for a Success. */
+function statusRank(item) {
+    const status = canonicalStatus(item.status);
+    return status === 'Failed' ? 0 : status === 'Success' ? 2 : 1;
+}
 /** Failed items first, then the ones without a final status, then the rest; API order within each. */
-function orderForReport(items, rank) {
+function orderForReport(items) {
     return items
-        .map((item, index) => ({ item, index, rank: rank(item) }))
+        .map((item, index) => ({ item, index, rank: statusRank(item) }))
         .sort((a, b) => a.rank - b.rank || a.index - b.index)
         .map(entry => entry.item);
 }
@@ -32474,8 +32480,8 @@ function progressLine(state, elapsedMs, safe) {
 }
 /** One line per item for the collapsed group at the end, at most `max` of them. */
 function itemLines(state, safe, max = LIMITS.logItems) {
-    // Failed items first, so a capped list still shows every failure it can.
-    const ordered = orderForReport(state.precheckItems, item => canonicalStatus(item.status) === 'Failed' ? 0 : 1);
+    // The summary's order (failed, unfinished, succeeded), so a capped list shows every failure it can.
+    const ordered = orderForReport(state.precheckItems);
     const lines = ordered.slice(0, max).map(item => {
         const id = item.precheckItem ? ` [${safe.line(item.precheckItem, LIMITS.id)}]` : '';
         const reason = item.errorMessage.trim()
@@ -32865,10 +32871,11 @@ function jsonArrayWithin(items, budget, safe) {
     const parts = [];
     let size = 2;
     for (const item of items) {
+        const plain = JSON.stringify(item.raw);
         // An item far over the budget is not worth the redaction pass that would only drop it.
-        if (JSON.stringify(item.raw).length > 4 * budget)
+        if (plain.length > 4 * budget)
             break;
-        const json = safe.json(item.raw);
+        const json = safe.json(item.raw, plain);
         const extra = Buffer.byteLength(json) + (parts.length > 0 ? 1 : 0);
         if (size + extra > budget)
             break;
@@ -32945,10 +32952,6 @@ const STATUS_ICON = {
     Running: '⏳',
     Unstarted: '⏸️'
 };
-function statusRank(item) {
-    const status = canonicalStatus(item.status);
-    return status === 'Failed' ? 0 : status === 'Success' ? 2 : 1;
-}
 function statusCell(status, safe) {
     const canonical = canonicalStatus(status);
     if (canonical)
@@ -33016,7 +33019,7 @@ function itemsTable(items, earlier, budget, safe) {
     let used = Buffer.byteLength(head) + Buffer.byteLength(tail) + 600;
     const rows = [];
     // Items seen Failed earlier come first: they keep the step red even if NineData dropped them.
-    const ordered = [...earlier, ...orderForReport(items, statusRank)];
+    const ordered = [...earlier, ...orderForReport(items)];
     for (const [index, item] of ordered.entries()) {
         const row = itemRow(item, withMessage, safe, index < earlier.length);
         used += Buffer.byteLength(row);
@@ -33421,9 +33424,11 @@ class SafeText {
     code(text, max = LIMITS.id) {
         return codeText(this.line(text, max));
     }
-    /** JSON of a value with every string (keys included) redacted. The value is not changed. */
-    json(value, space) {
-        const plain = JSON.stringify(value, null, space);
+    /**
+     * JSON of a value with every string (keys included) redacted. The value is not changed. `plain` is
+     * its JSON when the caller already made it.
+     */
+    json(value, plain = JSON.stringify(value)) {
         // Fast path: no encoded copy of the secret anywhere (the scan decodes JSON escapes too).
         if (!this.redactor.active || this.redactor.redact(plain) === plain)
             return plain;
@@ -33437,7 +33442,7 @@ class SafeText {
                 }
             }
             return v;
-        }, space);
+        });
     }
 }
 

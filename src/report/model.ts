@@ -1,5 +1,5 @@
 import type { ComparisonKind, PrecheckItem, PrecheckState } from '../ninedata/types.js'
-import type { Verdict } from '../verdict.js'
+import { canonicalStatus, type Verdict } from '../verdict.js'
 
 /** Everything the report (summary, outputs, annotations, log, report file) is made from. */
 export interface Report {
@@ -32,13 +32,16 @@ export function comparisonWords(report: Report): string {
   return report.comparison ? `${report.comparison} comparison` : 'comparison'
 }
 
+/** 0 for a Failed item, 1 for one without a final status, 2 for a Success. */
+export function statusRank(item: PrecheckItem): number {
+  const status = canonicalStatus(item.status)
+  return status === 'Failed' ? 0 : status === 'Success' ? 2 : 1
+}
+
 /** Failed items first, then the ones without a final status, then the rest; API order within each. */
-export function orderForReport(
-  items: readonly PrecheckItem[],
-  rank: (item: PrecheckItem) => number
-): PrecheckItem[] {
+export function orderForReport(items: readonly PrecheckItem[]): PrecheckItem[] {
   return items
-    .map((item, index) => ({ item, index, rank: rank(item) }))
+    .map((item, index) => ({ item, index, rank: statusRank(item) }))
     .sort((a, b) => a.rank - b.rank || a.index - b.index)
     .map(entry => entry.item)
 }

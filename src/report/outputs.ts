@@ -26,9 +26,10 @@ export function jsonArrayWithin(
   const parts: string[] = []
   let size = 2
   for (const item of items) {
+    const plain = JSON.stringify(item.raw)
     // An item far over the budget is not worth the redaction pass that would only drop it.
-    if (JSON.stringify(item.raw).length > 4 * budget) break
-    const json = safe.json(item.raw)
+    if (plain.length > 4 * budget) break
+    const json = safe.json(item.raw, plain)
     const extra = Buffer.byteLength(json) + (parts.length > 0 ? 1 : 0)
     if (size + extra > budget) break
     parts.push(json)

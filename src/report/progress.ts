@@ -39,10 +39,8 @@ export function itemLines(
   safe: SafeText,
   max: number = LIMITS.logItems
 ): string[] {
-  // Failed items first, so a capped list still shows every failure it can.
-  const ordered = orderForReport(state.precheckItems, item =>
-    canonicalStatus(item.status) === 'Failed' ? 0 : 1
-  )
+  // The summary's order (failed, unfinished, succeeded), so a capped list shows every failure it can.
+  const ordered = orderForReport(state.precheckItems)
   const lines = ordered.slice(0, max).map(item => {
     const id = item.precheckItem ? ` [${safe.line(item.precheckItem, LIMITS.id)}]` : ''
     const reason = item.errorMessage.trim()

@@ -3,7 +3,7 @@ import type { SafeText } from '../text/safe.js'
 import { visible } from '../text/clean.js'
 import { LIMITS, formatDuration, plural } from '../text/words.js'
 import { canonicalStatus, itemLabel } from '../verdict.js'
-import { comparisonWords, orderForReport, stepFails, type Report } from './model.js'
+import { comparisonWords, orderForReport, statusRank, stepFails, type Report } from './model.js'
 
 // The job summary: a heading with the verdict, the facts of the run, and one table row per check
 // item, failed items first. Pure: returns the HTML; every piece of server text goes through SafeText.
@@ -16,11 +16,6 @@ const STATUS_ICON: Record<string, string> = {
   Success: '✅',
   Running: '⏳',
   Unstarted: '⏸️'
-}
-
-export function statusRank(item: PrecheckItem): number {
-  const status = canonicalStatus(item.status)
-  return status === 'Failed' ? 0 : status === 'Success' ? 2 : 1
 }
 
 function statusCell(status: string, safe: SafeText): string {
@@ -105,7 +100,7 @@ function itemsTable(
   let used = Buffer.byteLength(head) + Buffer.byteLength(tail) + 600
   const rows: string[] = []
   // Items seen Failed earlier come first: they keep the step red even if NineData dropped them.
-  const ordered = [...earlier, ...orderForReport(items, statusRank)]
+  const ordered = [...earlier, ...orderForReport(items)]
   for (const [index, item] of ordered.entries()) {
     const row = itemRow(item, withMessage, safe, index < earlier.length)
     used += Buffer.byteLength(row)

@@ -41,24 +41,22 @@ export class SafeText {
     return codeText(this.line(text, max))
   }
 
-  /** JSON of a value with every string (keys included) redacted. The value is not changed. */
-  json(value: unknown, space?: number): string {
-    const plain = JSON.stringify(value, null, space)
+  /**
+   * JSON of a value with every string (keys included) redacted. The value is not changed. `plain` is
+   * its JSON when the caller already made it.
+   */
+  json(value: unknown, plain: string = JSON.stringify(value)): string {
     // Fast path: no encoded copy of the secret anywhere (the scan decodes JSON escapes too).
     if (!this.redactor.active || this.redactor.redact(plain) === plain) return plain
-    return JSON.stringify(
-      value,
-      (_key, v: unknown) => {
-        if (typeof v === 'string') return this.redactor.redact(v)
-        if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
-          const entries = Object.entries(v as Record<string, unknown>)
-          if (entries.some(([k]) => this.redactor.redact(k) !== k)) {
-            return Object.fromEntries(entries.map(([k, x]) => [this.redactor.redact(k), x]))
-          }
+    return JSON.stringify(value, (_key, v: unknown) => {
+      if (typeof v === 'string') return this.redactor.redact(v)
+      if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+        const entries = Object.entries(v as Record<string, unknown>)
+        if (entries.some(([k]) => this.redactor.redact(k) !== k)) {
+          return Object.fromEntries(entries.map(([k, x]) => [this.redactor.redact(k), x]))
         }
-        return v
-      },
-      space
-    )
+      }
+      return v
+    })
   }
 }
