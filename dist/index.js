@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8242);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3811);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8242:
+/***/ 3811:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31728,7 +31728,8 @@ class HttpExchange {
     /** Rejects at the per-request timeout, the deadline or a cancel, whichever comes first. */
     stopper() {
         const { signal, requestTimeoutMs, deadline } = this.limits;
-        const limit = Math.max(1, Math.min(requestTimeoutMs, deadline - Date.now()));
+        const now = this.limits.now ?? Date.now;
+        const limit = Math.max(1, Math.min(requestTimeoutMs, deadline - now()));
         let timer;
         let onAbort;
         const promise = new Promise((_, reject) => {
@@ -31836,7 +31837,26 @@ function authHeaders(path, credentials, now) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/time.ts
+// The passing of time, as one seam: the client and the waiting loop read the clock and sleep through
+// it, so tests can run retries, backoff and deadlines on a clock they move themselves.
+const realTime = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise(resolve => {
+        if (signal?.aborted)
+            return resolve();
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, Math.max(0, ms));
+        signal?.addEventListener('abort', done, { once: true });
+    })
+};
+
 ;// CONCATENATED MODULE: ./src/ninedata/client.ts
+
 
 
 
@@ -31849,14 +31869,17 @@ const NOW_PATH = '/openapi/now';
 const LAST_TRY_MARGIN_MS = 500;
 class NineDataClient {
     options;
-    clock = new ServerClock();
+    clock;
     /** requestId of the last answer that carried one. */
     lastRequestId;
     http;
     clockProbed = false;
+    time;
     constructor(options) {
         this.options = options;
-        this.http = new HttpExchange(options);
+        this.time = options.time ?? realTime;
+        this.clock = new ServerClock(() => this.time.now());
+        this.http = new HttpExchange({ ...options, now: () => this.time.now() });
     }
     /** A signed call, retried through transient failures until the deadline. */
     async call(method, path, options = {}) {
@@ -31868,7 +31891,7 @@ class NineDataClient {
         for (;;) {
             this.stopIfDone(outage);
             const offsetSignedWith = this.clock.offsetMs;
-            const attemptAt = Date.now();
+            const attemptAt = this.time.now();
             try {
                 const answer = await this.signedRequest(method, path, options);
                 if (failures > 0) {
@@ -31905,22 +31928,13 @@ class NineDataClient {
         this.http.dispose();
     }
     /** Waits `ms` (never past the deadline); throws StopError when cancelled. */
-    sleep(ms) {
+    async sleep(ms) {
         const { signal } = this.options;
-        const wait = Math.max(0, Math.min(ms, this.options.deadline - Date.now()));
-        return new Promise((resolve, reject) => {
-            if (signal.aborted)
-                return reject(new StopError('cancelled'));
-            const onAbort = () => {
-                clearTimeout(timer);
-                reject(new StopError('cancelled'));
-            };
-            const timer = setTimeout(() => {
-                signal.removeEventListener('abort', onAbort);
-                resolve();
-            }, wait);
-            signal.addEventListener('abort', onAbort, { once: true });
-        });
+        if (signal.aborted)
+            throw new StopError('cancelled');
+        await this.time.sleep(Math.max(0, Math.min(ms, this.options.deadline - this.time.now())), signal);
+        if (signal.aborted)
+            throw new StopError('cancelled');
     }
     /**
      * Waits before the next try, warning why. Transient failures never end the wait before the
@@ -31936,7 +31950,7 @@ class NineDataClient {
             retryAfterMs: error.retryAfterMs,
             random: this.options.random
         });
-        const remaining = this.options.deadline - Date.now();
+        const remaining = this.options.deadline - this.time.now();
         if (delay >= remaining) {
             const lastTry = remaining - LAST_TRY_MARGIN_MS;
             const serverWantsLonger = (error.retryAfterMs ?? 0) >= remaining;
@@ -31947,14 +31961,14 @@ class NineDataClient {
             }
             delay = lastTry;
         }
-        const down = formatDuration(Date.now() - outage.sinceMs);
+        const down = formatDuration(this.time.now() - outage.sinceMs);
         this.options.log.warning(`${label} failed: ${error.message}. Retrying in ${(delay / 1000).toFixed(1)}s${asked}; no usable answer for ${down} so far.`);
         await this.sleep(delay);
     }
     stopIfDone(outage) {
         if (this.options.signal.aborted)
             throw new StopError('cancelled', outage);
-        if (Date.now() >= this.options.deadline)
+        if (this.time.now() >= this.options.deadline)
             throw new StopError('timeout', outage);
     }
     /**
@@ -31967,11 +31981,11 @@ class NineDataClient {
             // The time probe's requestId is of no use to support: keep the one of the rejected call.
             const rejectedRequestId = this.lastRequestId;
             try {
-                const sentAt = Date.now();
+                const sentAt = this.time.now();
                 const { data } = await this.signedRequest('GET', NOW_PATH, {});
                 const serverMs = parseServerTime(data);
                 if (serverMs !== undefined)
-                    this.noteClock(serverMs, sentAt, Date.now(), 0, NOW_PATH);
+                    this.noteClock(serverMs, sentAt, this.time.now(), 0, NOW_PATH);
             }
             catch (error) {
                 if (error instanceof StopError)
@@ -32005,10 +32019,10 @@ class NineDataClient {
         const body = method === 'POST' ? JSON.stringify(options.body ?? {}) : null;
         if (body !== null)
             headers['content-type'] = 'application/json';
-        const sentAt = Date.now();
+        const sentAt = this.time.now();
         this.options.log.debug(`→ ${method} ${path}${query}`);
         const raw = await this.http.send(method, `${this.options.apiUrl}${path}${query}`, body, headers);
-        const receivedAt = Date.now();
+        const receivedAt = this.time.now();
         const serverDate = parseDateHeader(raw.headers['date']);
         if (serverDate !== undefined) {
             this.noteClock(serverDate, sentAt, receivedAt, 1000, 'from the Date header of its answer');

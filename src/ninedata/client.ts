@@ -5,6 +5,7 @@ import { HttpExchange, type Method } from './http.js'
 import { RETRY_POLICY, retryDelay } from './retry.js'
 import { authHeaders, type Credentials } from './signer.js'
 import { formatDuration, plural } from '../text/words.js'
+import { realTime, type Time } from '../time.js'
 
 // The signed NineData client: signs every request, reads the envelope, rides out transient failures
 // until the deadline, and corrects for a drifting runner clock.
@@ -27,6 +28,8 @@ export interface ClientOptions {
   signal: AbortSignal
   log: Log
   random?: () => number
+  /** The clock and sleep; tests pass a clock they move themselves. */
+  time?: Time
 }
 
 export interface CallOptions {
@@ -49,14 +52,17 @@ export const NOW_PATH = '/openapi/now'
 const LAST_TRY_MARGIN_MS = 500
 
 export class NineDataClient {
-  readonly clock = new ServerClock()
+  readonly clock: ServerClock
   /** requestId of the last answer that carried one. */
   lastRequestId: string | undefined
   private readonly http: HttpExchange
   private clockProbed = false
+  private readonly time: Time
 
   constructor(private readonly options: ClientOptions) {
-    this.http = new HttpExchange(options)
+    this.time = options.time ?? realTime
+    this.clock = new ServerClock(() => this.time.now())
+    this.http = new HttpExchange({ ...options, now: () => this.time.now() })
   }
 
   /** A signed call, retried through transient failures until the deadline. */
@@ -69,7 +75,7 @@ export class NineDataClient {
     for (;;) {
       this.stopIfDone(outage)
       const offsetSignedWith = this.clock.offsetMs
-      const attemptAt = Date.now()
+      const attemptAt = this.time.now()
       try {
         const answer = await this.signedRequest(method, path, options)
         if (failures > 0) {
@@ -109,21 +115,14 @@ export class NineDataClient {
   }
 
   /** Waits `ms` (never past the deadline); throws StopError when cancelled. */
-  sleep(ms: number): Promise<void> {
+  async sleep(ms: number): Promise<void> {
     const { signal } = this.options
-    const wait = Math.max(0, Math.min(ms, this.options.deadline - Date.now()))
-    return new Promise((resolve, reject) => {
-      if (signal.aborted) return reject(new StopError('cancelled'))
-      const onAbort = (): void => {
-        clearTimeout(timer)
-        reject(new StopError('cancelled'))
-      }
-      const timer = setTimeout(() => {
-        signal.removeEventListener('abort', onAbort)
-        resolve()
-      }, wait)
-      signal.addEventListener('abort', onAbort, { once: true })
-    })
+    if (signal.aborted) throw new StopError('cancelled')
+    await this.time.sleep(
+      Math.max(0, Math.min(ms, this.options.deadline - this.time.now())),
+      signal
+    )
+    if (signal.aborted) throw new StopError('cancelled')
   }
 
   /**
@@ -141,7 +140,7 @@ export class NineDataClient {
       retryAfterMs: error.retryAfterMs,
       random: this.options.random
     })
-    const remaining = this.options.deadline - Date.now()
+    const remaining = this.options.deadline - this.time.now()
     if (delay >= remaining) {
       const lastTry = remaining - LAST_TRY_MARGIN_MS
       const serverWantsLonger = (error.retryAfterMs ?? 0) >= remaining
@@ -156,7 +155,7 @@ export class NineDataClient {
       }
       delay = lastTry
     }
-    const down = formatDuration(Date.now() - outage.sinceMs)
+    const down = formatDuration(this.time.now() - outage.sinceMs)
     this.options.log.warning(
       `${label} failed: ${error.message}. Retrying in ${(delay / 1000).toFixed(1)}s${asked}; no usable answer for ${down} so far.`
     )
@@ -165,7 +164,7 @@ export class NineDataClient {
 
   private stopIfDone(outage: Outage | undefined): void {
     if (this.options.signal.aborted) throw new StopError('cancelled', outage)
-    if (Date.now() >= this.options.deadline) throw new StopError('timeout', outage)
+    if (this.time.now() >= this.options.deadline) throw new StopError('timeout', outage)
   }
 
   /**
@@ -178,10 +177,10 @@ export class NineDataClient {
       // The time probe's requestId is of no use to support: keep the one of the rejected call.
       const rejectedRequestId = this.lastRequestId
       try {
-        const sentAt = Date.now()
+        const sentAt = this.time.now()
         const { data } = await this.signedRequest('GET', NOW_PATH, {})
         const serverMs = parseServerTime(data)
-        if (serverMs !== undefined) this.noteClock(serverMs, sentAt, Date.now(), 0, NOW_PATH)
+        if (serverMs !== undefined) this.noteClock(serverMs, sentAt, this.time.now(), 0, NOW_PATH)
       } catch (error) {
         if (error instanceof StopError) throw error
         this.options.log.debug(
@@ -229,10 +228,10 @@ export class NineDataClient {
     const body = method === 'POST' ? JSON.stringify(options.body ?? {}) : null
     if (body !== null) headers['content-type'] = 'application/json'
 
-    const sentAt = Date.now()
+    const sentAt = this.time.now()
     this.options.log.debug(`→ ${method} ${path}${query}`)
     const raw = await this.http.send(method, `${this.options.apiUrl}${path}${query}`, body, headers)
-    const receivedAt = Date.now()
+    const receivedAt = this.time.now()
     const serverDate = parseDateHeader(raw.headers['date'])
     if (serverDate !== undefined) {
       this.noteClock(serverDate, sentAt, receivedAt, 1000, 'from the Date header of its answer')

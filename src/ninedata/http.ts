@@ -17,6 +17,8 @@ export interface ExchangeLimits {
   /** Local epoch ms after which nothing waits any longer. */
   deadline: number
   signal: AbortSignal
+  /** Local epoch ms, from the client's clock. */
+  now?: () => number
 }
 
 const USER_AGENT = 'ninedata-precheck-gate'
@@ -72,7 +74,8 @@ export class HttpExchange {
   /** Rejects at the per-request timeout, the deadline or a cancel, whichever comes first. */
   private stopper(): { promise: Promise<never>; clear: () => void } {
     const { signal, requestTimeoutMs, deadline } = this.limits
-    const limit = Math.max(1, Math.min(requestTimeoutMs, deadline - Date.now()))
+    const now = this.limits.now ?? Date.now
+    const limit = Math.max(1, Math.min(requestTimeoutMs, deadline - now()))
     let timer: NodeJS.Timeout | undefined
     let onAbort: (() => void) | undefined
     const promise = new Promise<never>((_, reject) => {
