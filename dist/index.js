@@ -28374,16 +28374,18 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3811);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8018);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+// The verdict is out: whatever sockets or a proxy still hold open, the process ends within a second.
+setTimeout(() => process.exit(), 1000).unref();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 3811:
+/***/ 8018:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31339,70 +31341,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/ninedata/clock.ts
-// Clock drift: NineData rejects timestamps more than 10 minutes off its clock, so the action
-// signs with the server's time when it learns that the runner's clock is off.
-/** Offsets smaller than this are noise (Date headers have 1 s resolution) and are not applied. */
-const SIGNIFICANT_SKEW_MS = 30_000;
-/** Reads a server time from `/openapi/now`'s `data`: ISO string, epoch seconds or epoch ms. */
-function parseServerTime(value) {
-    if (typeof value === 'number' && Number.isFinite(value)) {
-        // Below 1e11 it can only be seconds (1e11 ms is 1973; 1e11 s is the year 5138).
-        return value < 1e11 ? value * 1000 : value;
-    }
-    if (typeof value === 'string') {
-        const trimmed = value.trim();
-        if (/^\d+(\.\d+)?$/.test(trimmed))
-            return parseServerTime(Number(trimmed));
-        const ms = Date.parse(trimmed);
-        return Number.isNaN(ms) ? undefined : ms;
-    }
-    if (value !== null && typeof value === 'object') {
-        // Be lenient about a wrapper object: { time | now | timestamp | serverTime: ... }.
-        const record = value;
-        for (const key of ['time', 'now', 'timestamp', 'serverTime', 'currentTime']) {
-            const found = parseServerTime(record[key]);
-            if (found !== undefined)
-                return found;
-        }
-    }
-    return undefined;
-}
-/** Parses an HTTP `Date` header (IMF-fixdate); undefined when absent or unreadable. */
-function parseDateHeader(value) {
-    const text = Array.isArray(value) ? value[0] : value;
-    if (!text)
-        return undefined;
-    const ms = Date.parse(text);
-    return Number.isNaN(ms) ? undefined : ms;
-}
-/**
- * The runner's idea of NineData's time. `observe` takes a server time together with the local
- * times the request was sent and answered; it returns the new offset when it changed materially.
- */
-class ServerClock {
-    localNow;
-    offset = 0;
-    constructor(localNow = Date.now) {
-        this.localNow = localNow;
-    }
-    get offsetMs() {
-        return this.offset;
-    }
-    now() {
-        return new Date(this.localNow() + this.offset);
-    }
-    observe(serverMs, sentAt, receivedAt, resolutionMs = 1000) {
-        // A whole-second Date was stamped somewhere within its second: assume the middle.
-        const measured = serverMs + resolutionMs / 2 - (sentAt + receivedAt) / 2;
-        const wanted = Math.abs(measured) < SIGNIFICANT_SKEW_MS ? 0 : measured;
-        if (Math.abs(wanted - this.offset) < SIGNIFICANT_SKEW_MS)
-            return undefined;
-        this.offset = Math.round(wanted);
-        return this.offset;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/ninedata/failure.ts
 // What can go wrong talking to NineData, sorted by what the action should do about it: the one home of
 // "what kind of failure is this" (HTTP statuses, network error codes, TLS, Retry-After).
@@ -31512,6 +31450,127 @@ function classifyNetworkError(error) {
         code.startsWith('HPE_') ||
         CUT_MESSAGES.test(message);
     return new ApiError(transient ? 'transient' : 'fatal', text, { hint, mayHaveReachedServer: sent });
+}
+
+;// CONCATENATED MODULE: ./src/ending.ts
+
+const FINISHED = { how: 'finished' };
+const AUTH_HINT = 'Check the access-key-id and access-key-secret inputs (NineData console: User Management, AccessKey) ' +
+    "and that the runner's clock is right.";
+const BUSY_HINT = 'Another precheck or comparison run of this task may be under way, e.g. from a second workflow run: ' +
+    'give the job a `concurrency:` group per comparison task.';
+/**
+ * The ending an error stands for. `doing` says what failed ("The status query for precheck X
+ * failed"). A bug of this action is an ending too: reported like any error, never rethrown.
+ */
+function endingOf(error, doing) {
+    if (error instanceof StopError) {
+        return error.reason === 'timeout'
+            ? { how: 'timeout', outage: error.outage }
+            : { how: 'cancelled', outage: error.outage };
+    }
+    if (!(error instanceof ApiError))
+        return crashEnding(error);
+    const id = error.requestId ? ` (requestId ${error.requestId})` : '';
+    const said = error.kind === 'business'
+        ? `NineData said "${error.message}"`
+        : error.kind === 'auth'
+            ? `NineData rejected the credentials or the request signature: "${error.message}"`
+            : error.kind === 'protocol'
+                ? `${error.message}. This is not treated as a pass`
+                : error.message;
+    return { how: 'error', message: `${doing}: ${said}${id}.`, hint: hintOf(error) };
+}
+/** An error this action did not expect: a bug, still reported as a readable failure. */
+function crashEnding(error) {
+    return {
+        how: 'error',
+        message: `The action crashed: ${error instanceof Error ? error.message : String(error)}`
+    };
+}
+/** What to check next for a failure with a likely cause; the outage's hint for a timeout. */
+function hintOf(error) {
+    if (!error)
+        return undefined;
+    if (error.kind === 'auth')
+        return AUTH_HINT;
+    if (error.kind === 'business' && /status invalid/i.test(error.message))
+        return BUSY_HINT;
+    return error.hint && sentence(error.hint);
+}
+function endingHint(ending) {
+    if (ending.how === 'error')
+        return ending.hint;
+    if (ending.how === 'timeout')
+        return hintOf(ending.outage?.lastError);
+    return undefined;
+}
+function sentence(text) {
+    return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
+;// CONCATENATED MODULE: ./src/ninedata/clock.ts
+// Clock drift: NineData rejects timestamps more than 10 minutes off its clock, so the action
+// signs with the server's time when it learns that the runner's clock is off.
+/** Offsets smaller than this are noise (Date headers have 1 s resolution) and are not applied. */
+const SIGNIFICANT_SKEW_MS = 30_000;
+/** Reads a server time from `/openapi/now`'s `data`: ISO string, epoch seconds or epoch ms. */
+function parseServerTime(value) {
+    if (typeof value === 'number' && Number.isFinite(value)) {
+        // Below 1e11 it can only be seconds (1e11 ms is 1973; 1e11 s is the year 5138).
+        return value < 1e11 ? value * 1000 : value;
+    }
+    if (typeof value === 'string') {
+        const trimmed = value.trim();
+        if (/^\d+(\.\d+)?$/.test(trimmed))
+            return parseServerTime(Number(trimmed));
+        const ms = Date.parse(trimmed);
+        return Number.isNaN(ms) ? undefined : ms;
+    }
+    if (value !== null && typeof value === 'object') {
+        // Be lenient about a wrapper object: { time | now | timestamp | serverTime: ... }.
+        const record = value;
+        for (const key of ['time', 'now', 'timestamp', 'serverTime', 'currentTime']) {
+            const found = parseServerTime(record[key]);
+            if (found !== undefined)
+                return found;
+        }
+    }
+    return undefined;
+}
+/** Parses an HTTP `Date` header (IMF-fixdate); undefined when absent or unreadable. */
+function parseDateHeader(value) {
+    const text = Array.isArray(value) ? value[0] : value;
+    if (!text)
+        return undefined;
+    const ms = Date.parse(text);
+    return Number.isNaN(ms) ? undefined : ms;
+}
+/**
+ * The runner's idea of NineData's time. `observe` takes a server time together with the local
+ * times the request was sent and answered; it returns the new offset when it changed materially.
+ */
+class ServerClock {
+    localNow;
+    offset = 0;
+    constructor(localNow = Date.now) {
+        this.localNow = localNow;
+    }
+    get offsetMs() {
+        return this.offset;
+    }
+    now() {
+        return new Date(this.localNow() + this.offset);
+    }
+    observe(serverMs, sentAt, receivedAt, resolutionMs = 1000) {
+        // A whole-second Date was stamped somewhere within its second: assume the middle.
+        const measured = serverMs + resolutionMs / 2 - (sentAt + receivedAt) / 2;
+        const wanted = Math.abs(measured) < SIGNIFICANT_SKEW_MS ? 0 : measured;
+        if (Math.abs(wanted - this.offset) < SIGNIFICANT_SKEW_MS)
+            return undefined;
+        this.offset = Math.round(wanted);
+        return this.offset;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/ninedata/envelope.ts
@@ -31667,6 +31726,12 @@ const LIMITS = {
     quote: 300,
     /** Lines in the all-items log group. */
     logItems: 2000,
+    /** One object's correction SQL in the job summary. */
+    sql: 20_000,
+    /** Rows of the table of objects or tables that differ. */
+    differenceRows: 500,
+    /** A one-value output (IDs, statuses, request IDs). */
+    outputValue: 1000,
     /** Failed items named in a one-line reason. */
     namesInReason: 5
 };
@@ -32040,49 +32105,47 @@ class NineDataClient {
     }
 }
 
-;// CONCATENATED MODULE: ./src/ninedata/precheck.ts
+;// CONCATENATED MODULE: ./src/phases/context.ts
 
-// The two precheck calls of a comparison task (schema or data: same calls, same shapes), and strict
-// reading of their answers. Reading never changes a character of server text.
-const BASE = {
-    schema: '/openapi/v1/compareschema/precheck',
-    data: '/openapi/v1/comparedata/precheck'
-};
-function precheckPaths(kind) {
-    return { start: `${BASE[kind]}/start`, status: `${BASE[kind]}/status` };
+/** "; this run follows X only": what a retried start call means for the user. */
+function retriedStartNote(call, what, id) {
+    if (call.unclearAttempts > 0) {
+        const times = call.unclearAttempts === 1 ? '1 earlier attempt' : `${call.unclearAttempts} earlier attempts`;
+        return ` ${times} of the start call got no usable answer, so NineData may have started other ${what}s for this task; this run follows ${id} only.`;
+    }
+    return call.attempts > 1
+        ? ` Earlier attempts did not reach NineData; this run follows ${id} only.`
+        : '';
 }
-/** Longest precheck ID followed; NineData's look like `pcte-` and a few dozen characters. */
-const MAX_ID_LENGTH = 128;
-// Whitespace, controls, and invisible format characters: never part of an ID to follow.
-const ID_PROBLEM = /[\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
-/** Why `id` cannot be an ID to follow, or undefined when it can. */
-function idProblem(id) {
-    if (id === '')
-        return 'it is empty';
-    if (id.length > MAX_ID_LENGTH)
-        return `it is ${id.length} characters long (at most ${MAX_ID_LENGTH})`;
-    if (ID_PROBLEM.test(id))
-        return 'it contains whitespace, control or invisible characters';
-    return undefined;
-}
-async function startPrecheck(client, kind, taskId) {
-    const call = await client.call('POST', precheckPaths(kind).start, { body: { taskId } });
-    return { ...parseStarted(call.data, taskId), call };
-}
-async function getPrecheckStatus(client, kind, taskId, precheckTaskId) {
-    const call = await client.call('GET', precheckPaths(kind).status, {
-        query: { taskId, precheckTaskId }
+/** The signed client for the step's inputs, within the given limits. */
+function clientFor(inputs, limits) {
+    return new NineDataClient({
+        apiUrl: inputs.apiUrl,
+        credentials: { accessKeyId: inputs.accessKeyId, accessKeySecret: inputs.accessKeySecret },
+        requestTimeoutMs: limits.requestTimeoutMs ?? inputs.requestTimeoutMs,
+        pollIntervalMs: inputs.pollIntervalMs,
+        deadline: limits.deadline,
+        signal: limits.signal,
+        log: limits.log,
+        time: limits.time
     });
-    return parseStatus(call.data, taskId, precheckTaskId);
 }
+
+;// CONCATENATED MODULE: ./src/ninedata/read.ts
+
+// Strict reading of NineData's `data`: what the docs promise, or a `protocol` failure that says what
+// was wrong. Reading never changes a character of server text.
 function protocolError(what) {
     return new ApiError('protocol', `NineData's answer does not have the documented shape: ${what}`);
 }
 function isRecord(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
-/** A string field; '' when absent or null; numbers and booleans as their text; else a shape error. */
-function precheck_text(record, key, where) {
+function describeType(value) {
+    return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+}
+/** A text field; '' when absent or null; numbers and booleans as their text; else a shape error. */
+function read_text(record, key, where) {
     const value = record[key];
     if (value === undefined || value === null)
         return '';
@@ -32090,70 +32153,272 @@ function precheck_text(record, key, where) {
         return value;
     if (typeof value === 'number' || typeof value === 'boolean')
         return String(value);
-    throw protocolError(`${where}.${key} is ${Array.isArray(value) ? 'an array' : typeof value}, not a string`);
+    throw protocolError(`${where}.${key} is ${describeType(value)}, not a string`);
 }
-function parseStarted(data, taskId) {
-    // Tolerated: a bare precheck ID as `data`, checked like the documented field.
-    if (typeof data === 'string')
-        data = { precheckTaskId: data };
-    if (!isRecord(data))
-        throw protocolError('the start call returned no data object');
-    const answeredTask = precheck_text(data, 'taskId', 'data');
-    if (answeredTask !== '' && answeredTask !== taskId) {
-        throw protocolError(`asked to start a precheck of task ${taskId}, got an answer about task ${answeredTask}`);
-    }
-    const precheckTaskId = precheck_text(data, 'precheckTaskId', 'data');
-    const problem = idProblem(precheckTaskId);
-    if (problem)
-        throw protocolError(`data.precheckTaskId of the start call is not an ID to follow: ${problem}`);
-    return { taskId, precheckTaskId };
+/** An ID field: a JSON string or absent ('' then). A number could have lost digits on its way. */
+function idText(record, key, where) {
+    const value = record[key];
+    if (value === undefined || value === null)
+        return '';
+    if (typeof value === 'string')
+        return value;
+    throw protocolError(`${where}.${key} is ${describeType(value)}, not a string ID`);
 }
-function parseStatus(data, taskId, precheckTaskId) {
+/**
+ * A whole number sent as a JSON number (a safe integer) or a string of digits, as its digits; undefined
+ * when absent or null. Anything else (fractions, 1e400, true, "12abc") is a shape error.
+ */
+function integerText(value, where) {
+    if (value === undefined || value === null)
+        return undefined;
+    if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)
+        return String(value);
+    if (typeof value === 'string' && /^\d{1,30}$/.test(value))
+        return value;
+    throw protocolError(`${where} is ${visibleKind(value)}, not a whole number`);
+}
+/** A count: integerText, as a number (counts stay far below 2^53 or they are not counts). */
+function count(value, where) {
+    const digits = integerText(value, where);
+    if (digits === undefined)
+        return undefined;
+    const n = Number(digits);
+    if (!Number.isSafeInteger(n))
+        throw protocolError(`${where} is too large to be a count`);
+    return n;
+}
+function visibleKind(value) {
+    if (typeof value === 'string')
+        return `the text of ${value.length} characters`;
+    if (typeof value === 'number')
+        return `the number ${String(value)}`;
+    return describeType(value);
+}
+
+;// CONCATENATED MODULE: ./src/ninedata/comparison.ts
+
+// The calls of a comparison run (execute, run status, results, correction SQL, stop) for both kinds,
+// and strict reading of their answers. Reading never changes a character of server text.
+const BASE = {
+    schema: '/openapi/v1/compareschema',
+    data: '/openapi/v1/comparedata'
+};
+/** NineData's largest page of results. */
+const PAGE_SIZE = 100;
+function runPaths(kind) {
+    const base = BASE[kind];
+    return {
+        execute: `${base}/execute`,
+        status: `${base}/queryTaskExecInfo`,
+        stop: `${base}/stop`,
+        schemaResults: `${base}/describeSchemaCompareTask`,
+        correctionSql: `${base}/result/correctionSql`,
+        tableSummary: `${base}/result/tableSummary`,
+        diffDetails: `${base}/result/diffDetails`
+    };
+}
+/** Starts a run. A schema task runs now (`runNow`); NineData documents that this enables a schedule. */
+async function executeRun(client, kind, taskId) {
+    const body = kind === 'schema' ? { taskId, runNow: true } : { taskId };
+    const call = await client.call('POST', runPaths(kind).execute, { body });
+    const execId = integerText(call.data, 'data (the execId) of the execute call');
+    if (execId === undefined)
+        throw protocolError('the execute call returned no execId');
+    return { execId, call };
+}
+async function getRunState(client, kind, taskId, execId) {
+    const query = kind === 'schema' ? { taskId, execId } : { execId };
+    const call = await client.call('GET', runPaths(kind).status, { query });
+    return parseRunState(call.data, kind, taskId, execId);
+}
+/** Asks NineData to stop the task's run. */
+async function stopRun(client, kind, taskId) {
+    return client.call('POST', runPaths(kind).stop, { body: { taskId } });
+}
+function parseRunState(data, kind, taskId, execId) {
     if (!isRecord(data))
-        throw protocolError('the status call returned no data object');
-    const status = precheck_text(data, 'status', 'data');
+        throw protocolError('the run status call returned no data object');
+    const status = read_text(data, 'status', 'data');
     if (status.trim() === '')
-        throw protocolError('data.status is missing');
-    const answeredTask = precheck_text(data, 'taskId', 'data');
-    const answeredPrecheck = precheck_text(data, 'precheckTaskId', 'data');
-    // An answer about another precheck must never decide this one.
-    if (answeredPrecheck !== '' && answeredPrecheck !== precheckTaskId) {
-        throw protocolError(`asked about precheck ${precheckTaskId}, got an answer about ${answeredPrecheck}`);
-    }
+        throw protocolError('data.status of the run is missing');
+    const answeredTask = idText(data, 'taskId', 'data');
     if (answeredTask !== '' && answeredTask !== taskId) {
-        throw protocolError(`asked about task ${taskId}, got an answer about ${answeredTask}`);
+        throw protocolError(`asked about a run of task ${taskId}, got an answer about ${answeredTask}`);
     }
-    const rawItems = data['precheckItems'];
-    if (rawItems !== undefined && rawItems !== null && !Array.isArray(rawItems)) {
-        throw protocolError('data.precheckItems is not an array');
+    // Schema answers name the run `execId`; data answers `id`.
+    const idKey = kind === 'schema' ? 'execId' : 'id';
+    const answeredExec = integerText(data[idKey], `data.${idKey}`);
+    if (answeredExec !== undefined && answeredExec !== execId) {
+        throw protocolError(`asked about run ${execId}, got an answer about run ${answeredExec}`);
     }
-    const precheckItems = (rawItems ?? []).map((item, index) => {
-        const where = `data.precheckItems[${index}]`;
-        if (!isRecord(item))
+    const state = {
+        taskId,
+        execId,
+        status,
+        errorMessage: read_text(data, 'errorMessage', 'data'),
+        raw: data
+    };
+    if (kind === 'data')
+        state.rows = rowCounts(data);
+    return state;
+}
+function rowCounts(data) {
+    return {
+        differenceRows: count(data['differenceRows'], 'data.differenceRows'),
+        onlySourceRows: count(data['onlySourceRows'], 'data.onlySourceRows'),
+        onlyTargetRows: count(data['onlyTargetRows'], 'data.onlyTargetRows'),
+        skippedTables: count(data['skipTableCount'], 'data.skipTableCount')
+    };
+}
+async function getSchemaResultsPage(client, taskId, execId, pageNumber) {
+    const query = { taskId, execId, pageSize: String(PAGE_SIZE), pageNumber: String(pageNumber) };
+    const call = await client.call('GET', runPaths('schema').schemaResults, { query });
+    return parseSchemaResultsPage(call.data, taskId, execId);
+}
+function parseSchemaResultsPage(data, taskId, execId) {
+    if (!isRecord(data))
+        throw protocolError('the results call returned no data object');
+    checkAbout(data, taskId, execId);
+    const total = count(data['total'], 'data.total');
+    if (total === undefined)
+        throw protocolError('data.total of the results is missing');
+    const list = data['compareResults'];
+    if (!Array.isArray(list))
+        throw protocolError('data.compareResults is not an array');
+    const entries = list.map((entry, index) => {
+        const where = `data.compareResults[${index}]`;
+        if (!isRecord(entry))
             throw protocolError(`${where} is not an object`);
+        const progressId = integerText(entry['progressId'], `${where}.progressId`);
+        if (progressId === undefined)
+            throw protocolError(`${where}.progressId is missing`);
+        return { progressId, raw: entry };
+    });
+    return { entries, total };
+}
+/** The correction SQL of one object: '' when it has none (consistent), else the SQL as received. */
+async function getCorrectionSql(client, taskId, execId, progressId) {
+    const query = { taskId, execId, progressId };
+    const call = await client.call('GET', runPaths('schema').correctionSql, { query });
+    return parseCorrectionSql(call.data);
+}
+function parseCorrectionSql(data) {
+    if (!isRecord(data))
+        throw protocolError('the correction SQL call returned no data object');
+    if (!('correctSql' in data))
+        throw protocolError('data.correctSql is missing');
+    const sql = data['correctSql'];
+    if (sql === null)
+        return '';
+    if (typeof sql !== 'string')
+        throw protocolError('data.correctSql is not a string');
+    return sql;
+}
+async function getTableSummaryPage(client, taskId, execId, pageNumber) {
+    const query = { taskId, execId, pageSize: String(PAGE_SIZE), pageNumber: String(pageNumber) };
+    const call = await client.call('GET', runPaths('data').tableSummary, { query });
+    return parseTableSummaryPage(call.data, taskId, execId);
+}
+function parseTableSummaryPage(data, taskId, execId) {
+    if (!isRecord(data))
+        throw protocolError('the table summary call returned no data object');
+    checkAbout(data, taskId, execId);
+    const total = count(data['totalTableCount'], 'data.totalTableCount');
+    const diffTableCount = count(data['diffTableCount'], 'data.diffTableCount');
+    if (total === undefined || diffTableCount === undefined) {
+        throw protocolError('data.totalTableCount or data.diffTableCount of the table summary is missing');
+    }
+    const list = data['tableSummaries'];
+    if (!Array.isArray(list))
+        throw protocolError('data.tableSummaries is not an array');
+    const entries = list.map((entry, index) => {
+        const where = `data.tableSummaries[${index}]`;
+        if (!isRecord(entry))
+            throw protocolError(`${where} is not an object`);
+        const progressId = integerText(entry['progressId'], `${where}.progressId`);
+        if (progressId === undefined)
+            throw protocolError(`${where}.progressId is missing`);
         return {
-            precheckItem: precheck_text(item, 'precheckItem', where),
-            itemName: precheck_text(item, 'itemName', where),
-            itemDescription: precheck_text(item, 'itemDescription', where),
-            status: precheck_text(item, 'status', where),
-            errorMessage: precheck_text(item, 'errorMessage', where),
-            raw: item
+            progressId,
+            schemaName: read_text(entry, 'schemaName', where),
+            tableName: read_text(entry, 'tableName', where),
+            targetSchemaName: read_text(entry, 'targetSchemaName', where),
+            targetTableName: read_text(entry, 'targetTableName', where),
+            raw: entry
         };
     });
-    const itemsMissing = rawItems === undefined || rawItems === null;
-    return {
-        taskId,
-        precheckTaskId,
-        status,
-        precheckItems,
-        ...(itemsMissing ? { itemsMissing } : {})
-    };
+    return { entries, total, diffTableCount };
+}
+/** How many records of one table differ (diffDetails' totalCount, all kinds of difference). */
+async function getTableDifferenceCount(client, taskId, execId, progressId) {
+    const query = { taskId, execId, progressId, pageSize: '1', pageNumber: '1' };
+    const call = await client.call('GET', runPaths('data').diffDetails, { query });
+    if (!isRecord(call.data))
+        throw protocolError('the difference details call returned no data object');
+    const total = count(call.data['totalCount'], 'data.totalCount');
+    if (total === undefined)
+        throw protocolError('data.totalCount of the difference details is missing');
+    return total;
+}
+/** An answer about another task or run must never decide this one. */
+function checkAbout(data, taskId, execId) {
+    const answeredTask = idText(data, 'taskId', 'data');
+    if (answeredTask !== '' && answeredTask !== taskId) {
+        throw protocolError(`asked about task ${taskId}, got results of ${answeredTask}`);
+    }
+    const answeredExec = integerText(data['execId'], 'data.execId');
+    if (answeredExec !== undefined && answeredExec !== execId) {
+        throw protocolError(`asked about run ${execId}, got results of run ${answeredExec}`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/ninedata/types.ts
 // The shapes of NineData's OpenAPI as this action uses them (docs/ninedata-api.md). Types only.
 /** The documented status values, overall and per item. Failed and Success are terminal. */
 const PRECHECK_STATUSES = ['Unstarted', 'Running', 'Failed', 'Success'];
+/** The documented run statuses of a comparison run (`stopped`: data comparisons). */
+const RUN_STATUSES = ['starting', 'running', 'success', 'failed', 'stopped'];
+
+;// CONCATENATED MODULE: ./src/status/word.ts
+// Matching a status word from the server against a documented vocabulary. Pure, and linear in the
+// text: a status is server text, and a trim regex is quadratic on long runs of spaces.
+/** Longer than any documented status word: never one of them. */
+const LONGEST_WORD = 16;
+/** The documented word `text` stands for: ASCII only, spaces and tabs trimmed, case ignored. */
+function canonicalWord(text, vocabulary) {
+    let from = 0;
+    let to = text.length;
+    while (from < to && isSpace(text.charCodeAt(from)))
+        from++;
+    while (to > from && isSpace(text.charCodeAt(to - 1)))
+        to--;
+    if (to - from > LONGEST_WORD)
+        return undefined;
+    const word = text.slice(from, to);
+    // Non-ASCII never matches: toLowerCase would fold some look-alikes (e.g. the Kelvin sign).
+    for (let i = 0; i < word.length; i++)
+        if (word.charCodeAt(i) > 0x7e)
+            return undefined;
+    const lower = word.toLowerCase();
+    return vocabulary.find(w => w.toLowerCase() === lower);
+}
+function isSpace(code) {
+    return code === 0x20 || code === 0x09;
+}
+
+;// CONCATENATED MODULE: ./src/status/run.ts
+
+
+// A comparison run's status vocabulary: starting and running are waited on; success, failed and
+// stopped are final; anything else is undocumented, never a pass and never waited on. Pure.
+function canonicalRunStatus(status) {
+    return canonicalWord(status, RUN_STATUSES);
+}
+/** Whether a run status ends the wait: a documented final status, or one this action does not know. */
+function isRunSettled(status) {
+    const run = canonicalRunStatus(status);
+    return run !== 'starting' && run !== 'running';
+}
 
 ;// CONCATENATED MODULE: ./src/text/clean.ts
 // Shaping text for a surface: cleaning, shortening, one-line, visible escapes, HTML. Pure, and linear
@@ -32268,41 +32533,171 @@ function codeText(line) {
     return escapeWithBreaks(line);
 }
 
-;// CONCATENATED MODULE: ./src/verdict.ts
+;// CONCATENATED MODULE: ./src/verdict/comparison.ts
 
 
 
-// What NineData's answers mean for the step. Pure. A wrong green is the worst bug this action can
-// have: the step passes only when the overall status and every item say a documented Success.
-const DOCUMENTED = new Map(PRECHECK_STATUSES.map(s => [s.toLowerCase(), s]));
+function differencesOf(results, last) {
+    if (results.kind === 'schema') {
+        const differing = results.objects.filter(o => o.correctSql !== undefined && o.correctSql !== '');
+        const unverified = results.objects.filter(o => o.correctSql === undefined);
+        return { count: differing.length, differing, unverified };
+    }
+    const differing = results.tables.filter(t => (t.differences ?? 0) > 0);
+    const unverified = results.tables.filter(t => t.unreadable !== undefined);
+    return { count: rowTotal(last) ?? 0, differing, unverified };
+}
+/** differenceRows + onlySourceRows + onlyTargetRows; undefined when any of them was not sent. */
+function rowTotal(last) {
+    const rows = last?.rows;
+    if (!rows)
+        return undefined;
+    const { differenceRows: d, onlySourceRows: s, onlyTargetRows: t } = rows;
+    return d === undefined || s === undefined || t === undefined ? undefined : d + s + t;
+}
+function objectLabel(entry) {
+    if ('tableName' in entry) {
+        const source = [entry.schemaName, entry.tableName].filter(Boolean).join('.');
+        return source || `progressId ${entry.progressId}`;
+    }
+    const raw = entry.raw;
+    for (const key of ['objectName', 'name', 'tableName', 'sourceObjectName']) {
+        const value = raw[key];
+        if (typeof value === 'string' && value.trim() !== '') {
+            const schema = raw['schemaName'] ?? raw['sourceSchemaName'];
+            return typeof schema === 'string' && schema ? `${schema}.${value}` : value;
+        }
+    }
+    return `progressId ${entry.progressId}`;
+}
+function decideComparison(seen) {
+    const verdict = (kind, reason, soft = false) => ({
+        kind,
+        passed: kind === 'passed',
+        reason,
+        phase: 'comparison',
+        failedItems: [],
+        ...(soft ? { softenedBy: 'fail-on-difference' } : {})
+    });
+    const { ending, last } = seen;
+    if (ending.how === 'error')
+        return verdict('error', ending.message);
+    if (ending.how === 'cancelled')
+        return verdict('cancelled', cancelledReason(seen));
+    const status = last ? canonicalRunStatus(last.status) : undefined;
+    if (last && status === undefined) {
+        return verdict('error', `NineData reported the run status ${visible(last.status)} for comparison run ${seen.execId}: not a status NineData documents (starting, running, success, failed, stopped). An answer this action does not understand is never a pass.`);
+    }
+    if (ending.how === 'timeout' || !last)
+        return verdict('timeout', timeoutReason(seen));
+    if (status === 'failed' || status === 'stopped') {
+        const said = last.errorMessage.trim() ? `: ${last.errorMessage}` : '.';
+        return verdict('failed', `The comparison run ${seen.execId} ended ${status}${said}`);
+    }
+    if (status !== 'success' || !seen.results) {
+        return verdict('error', `The comparison run ${seen.execId} ended without its results being read.`);
+    }
+    return resultsVerdict(seen, seen.results, last, verdict);
+}
+function resultsVerdict(seen, results, last, verdict) {
+    const problem = results.kind === 'schema' ? schemaProblem(results) : dataProblem(results, last);
+    if (problem)
+        return verdict('error', `${problem} An answer this action cannot verify is never a pass.`);
+    const found = differencesOf(results, last);
+    const what = results.kind === 'schema' ? 'object' : 'table';
+    const compared = results.kind === 'schema'
+        ? plural(results.objects.length, 'object')
+        : plural(results.tables.length, 'table');
+    if (found.count === 0) {
+        return verdict('passed', `The comparison run ${seen.execId} found no difference: ${compared} compared, all consistent.`);
+    }
+    const counted = results.kind === 'schema'
+        ? `${plural(found.count, 'object')} of ${results.objects.length} differ`
+        : `${plural(found.count, 'row')} differ in ${plural(found.differing.length, what)} of ${results.tables.length}`;
+    return verdict('failed', `The comparison run ${seen.execId} found differences: ${counted}: ${listNames(found.differing)}.`, true);
+}
+/** Why schema results cannot be verified, or undefined. */
+function schemaProblem(results) {
+    if (results.objects.length !== results.total) {
+        return `NineData reported ${results.total} objects but listed ${results.objects.length}.`;
+    }
+    const unreadable = results.objects.filter(o => o.correctSql === undefined);
+    if (unreadable.length === 0)
+        return undefined;
+    const first = unreadable[0]?.unreadable ?? 'no answer';
+    return `The correction SQL of ${plural(unreadable.length, 'object')} could not be read, so ${unreadable.length === 1 ? 'it is' : 'they are'} not verified: ${listNames(unreadable)} (${first}).`;
+}
+/** Why data results cannot be verified (missing or contradicting counts), or undefined. */
+function dataProblem(results, last) {
+    const rows = rowTotal(last);
+    if (rows === undefined) {
+        return 'NineData did not report differenceRows, onlySourceRows and onlyTargetRows for the run.';
+    }
+    if (results.tables.length !== results.totalTableCount) {
+        return `NineData reported ${results.totalTableCount} tables but listed ${results.tables.length}.`;
+    }
+    if (rows > 0 !== results.diffTableCount > 0) {
+        return `NineData's counts contradict each other: ${plural(rows, 'row')} differ, but ${plural(results.diffTableCount, 'table')} ${results.diffTableCount === 1 ? 'differs' : 'differ'}.`;
+    }
+    const unreadable = results.tables.filter(t => t.unreadable !== undefined);
+    if (unreadable.length > 0) {
+        return `The differences of ${plural(unreadable.length, 'table')} could not be read: ${listNames(unreadable)} (${unreadable[0]?.unreadable ?? ''}).`;
+    }
+    const asked = results.tables.some(t => t.differences !== undefined);
+    const differing = results.tables.filter(t => (t.differences ?? 0) > 0).length;
+    if (asked && differing !== results.diffTableCount) {
+        return `NineData's counts contradict each other: diffTableCount is ${results.diffTableCount}, but ${plural(differing, 'table')} ${differing === 1 ? 'has' : 'have'} differing records.`;
+    }
+    return undefined;
+}
+function cancelledReason(seen) {
+    const run = seen.execId ? `comparison run ${seen.execId}` : 'the comparison run';
+    const status = seen.last ? ` The last run status seen was ${visible(seen.last.status)}.` : '';
+    const stop = seen.stop
+        ? seen.stop.sent
+            ? ` NineData was asked to stop the run.`
+            : ` Asking NineData to stop the run failed: ${seen.stop.message}`
+        : '';
+    return `The wait for ${run} was cancelled before it finished.${status}${stop}`;
+}
+function timeoutReason(seen) {
+    const head = seen.stage === 'results'
+        ? `Reading the results of comparison run ${seen.execId} did not finish within timeout-seconds (${formatSeconds(seen.timeoutMs)}).`
+        : `The comparison run ${seen.execId || '(not started)'} did not finish within timeout-seconds (${formatSeconds(seen.timeoutMs)}).`;
+    const outage = seen.ending.how === 'timeout' ? seen.ending.outage : undefined;
+    const down = outage
+        ? ` NineData gave no usable answer for the last ${formatDuration(seen.endedAt - outage.sinceMs)}; the last error: ${outage.lastError.message}.`
+        : '';
+    const status = seen.last ? ` The last run status seen was ${visible(seen.last.status)}.` : '';
+    return `${head}${down}${status} Raise timeout-seconds to wait longer (it covers the precheck and the comparison).`;
+}
+/** "a, b, c and 12 more". */
+function listNames(entries, max = LIMITS.namesInReason) {
+    const names = entries.slice(0, max).map(objectLabel);
+    const rest = entries.length - names.length;
+    return rest > 0 ? `${names.join(', ')} and ${rest} more` : names.join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/status/precheck.ts
+
+
+// The precheck's status vocabulary: which strings are documented statuses, when an answer is final,
+// and what the items of every poll add up to. Pure.
 /** The documented status a server string stands for: ASCII only, spaces trimmed, case ignored. */
 function canonicalStatus(status) {
-    // Index loops, not regexes: a status is server text, and a trim regex is quadratic on long runs.
-    let from = 0;
-    let to = status.length;
-    while (from < to && isSpace(status.charCodeAt(from)))
-        from++;
-    while (to > from && isSpace(status.charCodeAt(to - 1)))
-        to--;
-    if (to - from > 9)
-        return undefined;
-    const word = status.slice(from, to);
-    // Non-ASCII never matches: toLowerCase would fold some look-alikes (e.g. the Kelvin sign).
-    for (let i = 0; i < word.length; i++)
-        if (word.charCodeAt(i) > 0x7e)
-            return undefined;
-    return DOCUMENTED.get(word.toLowerCase());
+    return canonicalWord(status, PRECHECK_STATUSES);
 }
-function isSpace(code) {
-    return code === 0x20 || code === 0x09;
-}
-const isFinal = (s) => s === 'Success' || s === 'Failed';
+const isFinalStatus = (s) => s === 'Success' || s === 'Failed';
 function itemLabel(item) {
     return item.itemName || item.precheckItem || '(unnamed item)';
 }
 /** Items whose status is not one NineData documents (empty, look-alikes, anything else). */
 function oddItems(state) {
     return state.precheckItems.filter(item => canonicalStatus(item.status) === undefined);
+}
+/** A Success without the list of items it stands for: nothing to verify, so not a pass. */
+function itemsMissingAtEnd(state) {
+    return state.itemsMissing === true && canonicalStatus(state.status) === 'Success';
 }
 /** Whether the answer is final: a verdict can be given now, without waiting for another poll. */
 function isSettled(state) {
@@ -32311,49 +32706,123 @@ function isSettled(state) {
         return true;
     if (overall === 'Failed')
         return true;
-    return overall === 'Success' && state.precheckItems.every(i => isFinal(canonicalStatus(i.status)));
+    return (overall === 'Success' &&
+        state.precheckItems.every(i => isFinalStatus(canonicalStatus(i.status))));
 }
-/** Items seen Failed at any poll of this precheck: a failure stays a failure. */
-class FailureMemory {
+/** More distinct items than this across all polls cannot be a real precheck: never a pass. */
+const MAX_TRACKED_ITEMS = 200_000;
+/**
+ * Every item seen at any poll of a precheck. A failure stays a failure, and an item that was seen
+ * once must still be there, and succeed, at the end.
+ */
+class ItemHistory {
     seen = new Map();
+    failed = new Map();
+    /** True when more distinct items were seen than can be tracked. */
+    overflowed = false;
     note(state) {
         state.precheckItems.forEach((item, index) => {
+            const key = itemKey(item, index);
+            if (!this.seen.has(key) && this.seen.size >= MAX_TRACKED_ITEMS) {
+                this.overflowed = true;
+                return;
+            }
+            this.seen.set(key, item);
             if (canonicalStatus(item.status) === 'Failed')
-                this.seen.set(keyOf(item, index), item);
+                this.failed.set(key, item);
         });
     }
-    /** Items seen Failed earlier that `state` no longer reports as Failed. */
-    forgottenIn(state) {
-        const now = new Set((state?.precheckItems ?? []).flatMap((item, index) => canonicalStatus(item.status) === 'Failed' ? [keyOf(item, index)] : []));
-        return [...this.seen.entries()].filter(([key]) => !now.has(key)).map(([, item]) => item);
+    /** Items seen Failed earlier that `last` no longer reports as Failed. */
+    failedEarlier(last) {
+        const failedNow = keysOf(last, item => canonicalStatus(item.status) === 'Failed');
+        return [...this.failed.entries()].filter(([key]) => !failedNow.has(key)).map(([, i]) => i);
+    }
+    /** Items seen at an earlier poll that `last` does not list at all (failed ones aside). */
+    vanished(last) {
+        const listed = keysOf(last, () => true);
+        return [...this.seen.entries()]
+            .filter(([key]) => !listed.has(key) && !this.failed.has(key))
+            .map(([, item]) => item);
     }
 }
-function keyOf(item, index) {
+function keysOf(state, keep) {
+    const keys = new Set();
+    state?.precheckItems.forEach((item, index) => {
+        if (keep(item))
+            keys.add(itemKey(item, index));
+    });
+    return keys;
+}
+/** An item's identity across polls: its identifier and name, or its place when it has neither. */
+function itemKey(item, index) {
     return item.precheckItem || item.itemName
         ? `${item.precheckItem}\u0000${item.itemName}`
         : `#${index}`;
 }
-function decideVerdict(end) {
-    const last = end.last;
+
+;// CONCATENATED MODULE: ./src/verdict/gate.ts
+// The step's verdict from the verdicts of its phases. Pure.
+/**
+ * The precheck decides unless it passed and a comparison ran; a comparison that was asked for but
+ * not run (the precheck did not pass) leaves nothing to soften: the precheck's failure stands.
+ */
+function gateVerdict(precheck, comparison, runComparison) {
+    if (!precheck.passed) {
+        if (!runComparison)
+            return precheck;
+        return {
+            ...precheck,
+            reason: `${precheck.reason} The comparison was not started (run-comparison is true).`,
+            softenedBy: undefined
+        };
+    }
+    if (!comparison)
+        return precheck;
+    return {
+        ...comparison,
+        reason: `The precheck passed. ${comparison.reason}`,
+        failedItems: precheck.failedItems
+    };
+}
+
+;// CONCATENATED MODULE: ./src/verdict/precheck.ts
+
+
+
+/** The precheck's verdict. A pass needs a documented Success overall and for every item ever seen. */
+function decidePrecheck(seen) {
+    const { last, ending } = seen;
     const failedNow = last?.precheckItems.filter(i => canonicalStatus(i.status) === 'Failed') ?? [];
-    const failedItems = [...failedNow, ...end.earlierFailures];
-    const verdict = (kind, reason) => ({
+    const failedItems = [...failedNow, ...seen.failedEarlier];
+    const verdict = (kind, reason, soft = false) => ({
         kind,
         passed: kind === 'passed',
         reason,
-        failedItems
+        phase: 'precheck',
+        failedItems,
+        ...(soft ? { softenedBy: 'fail-on-failure' } : {})
     });
-    if (end.outcome === 'error')
-        return verdict('error', end.error ?? 'The action failed.');
-    if (end.outcome === 'cancelled') {
+    if (ending.how === 'error')
+        return verdict('error', ending.message);
+    if (ending.how === 'cancelled') {
         return verdict('cancelled', `The wait was cancelled before the precheck finished.${lastSeen(last)}`);
     }
     const odd = last ? undocumented(last) : undefined;
     if (odd)
         return verdict('error', odd);
-    if (end.outcome === 'timeout' || !last)
-        return verdict('timeout', timeoutReason(end));
-    return finishedVerdict(last, failedNow, end.earlierFailures, verdict);
+    if (seen.tooManyItems) {
+        return verdict('error', `NineData listed more than ${MAX_TRACKED_ITEMS} distinct check items across its answers: not a precheck this action can verify, so not a pass.`);
+    }
+    if (ending.how === 'timeout' || !last)
+        return verdict('timeout', precheck_timeoutReason(seen));
+    if (seen.vanished.length > 0)
+        return verdict('error', vanishedReason(seen.vanished));
+    return finishedVerdict(last, failedNow, seen.failedEarlier, verdict);
+}
+function vanishedReason(vanished) {
+    const were = vanished.length === 1 ? 'was' : 'were';
+    return (`NineData's last answer no longer lists ${plural(vanished.length, 'check item')} that ${were} seen at an earlier poll: ` +
+        `${listLabels(vanished)}. Every item seen must end in Success, so this is not a pass.`);
 }
 function finishedVerdict(last, failedNow, earlier, verdict) {
     const overall = canonicalStatus(last.status);
@@ -32362,28 +32831,29 @@ function finishedVerdict(last, failedNow, earlier, verdict) {
         ? ` ${listLabels(earlier)} ${earlier.length === 1 ? 'was' : 'were'} seen Failed at an earlier poll and ${earlier.length === 1 ? 'counts' : 'count'} as failed, whatever NineData reports now.`
         : '';
     const failedCount = failedNow.length + earlier.length;
+    // Items that neither failed nor succeeded: never softened into a pass.
+    const unfinished = last.precheckItems.filter(i => !isFinalStatus(canonicalStatus(i.status)));
+    const neverRan = unfinished.length > 0
+        ? ` ${plural(unfinished.length, 'check item')} never reported a final status: ${listLabels(unfinished)}.`
+        : '';
+    const soft = failedCount > 0 && unfinished.length === 0;
     if (overall === 'Failed') {
         const items = failedCount > 0
             ? `${plural(failedCount, 'check item')} of ${total} failed${failedNow.length ? `: ${listLabels(failedNow)}` : ''}.`
             : 'NineData reported the overall status Failed without a failed check item.';
-        return verdict('failed', `The precheck failed: ${items}${earlierText}`);
+        return verdict('failed', `The precheck failed: ${items}${earlierText}${neverRan}`, soft);
     }
     if (overall === 'Success' && failedCount > 0) {
         const named = failedNow.length ? `: ${listLabels(failedNow)}` : '';
-        return verdict('failed', `NineData reported Success, but ${plural(failedCount, 'check item')} of ${total} failed${named}.${earlierText}`);
+        return verdict('failed', `NineData reported Success, but ${plural(failedCount, 'check item')} of ${total} failed${named}.${earlierText}${neverRan}`, soft);
     }
-    if (overall === 'Success' &&
-        last.precheckItems.every(i => canonicalStatus(i.status) === 'Success')) {
+    if (overall === 'Success' && unfinished.length === 0) {
         return verdict('passed', total === 0
             ? 'The precheck passed: NineData reported Success and returned no check items.'
             : `The precheck passed: NineData reported Success and ${total === 1 ? 'the check item' : `all ${total} check items`} succeeded.`);
     }
     // Reached only if the wait ends "finished" on an unsettled answer: never a pass.
     return verdict('error', `The precheck ended without a final status.${lastSeen(last)}`);
-}
-/** A Success without the list of items it stands for: nothing to verify, so not a pass. */
-function itemsMissingAtEnd(state) {
-    return state.itemsMissing === true && canonicalStatus(state.status) === 'Success';
 }
 /** Why an answer this action does not understand is not a pass, or undefined. */
 function undocumented(state) {
@@ -32408,17 +32878,18 @@ function undocumented(state) {
     return (`NineData reported ${parts.join(' and ')}: not a status NineData documents ` +
         `(Unstarted, Running, Failed, Success). An answer this action does not understand is never a pass.`);
 }
-function timeoutReason(end) {
+function precheck_timeoutReason(end) {
     const last = end.last;
     const head = `The precheck did not finish within timeout-seconds (${formatSeconds(end.timeoutMs)}).`;
     const raise = ' Raise `timeout-seconds` to wait longer.';
-    if (end.outage) {
-        const down = formatDuration(end.endedAt - end.outage.sinceMs);
-        return (`${head} NineData gave no usable answer for the last ${down}; the last error: ${end.outage.lastError.message}.` +
+    const outage = end.ending.how === 'timeout' ? end.ending.outage : undefined;
+    if (outage) {
+        const down = formatDuration(end.endedAt - outage.sinceMs);
+        return (`${head} NineData gave no usable answer for the last ${down}; the last error: ${outage.lastError.message}.` +
             `${lastSeen(last)}${raise}`);
     }
     if (last && canonicalStatus(last.status) === 'Success') {
-        const pending = last.precheckItems.filter(i => !isFinal(canonicalStatus(i.status)));
+        const pending = last.precheckItems.filter(i => !isFinalStatus(canonicalStatus(i.status)));
         return (`${head} NineData reported Success, but ${plural(pending.length, 'check item')} never reported a final status: ` +
             `${listLabels(pending)}.${raise}`);
     }
@@ -32436,14 +32907,61 @@ function listLabels(items, max = LIMITS.namesInReason) {
 
 ;// CONCATENATED MODULE: ./src/report/model.ts
 
-/** Whether the step fails. Only genuinely failed items are softened by fail-on-failure: false. */
+
+
+
+
+function reportOf(step, durationMs) {
+    const { inputs, gate } = step;
+    const refused = step.refused ?? {
+        how: 'error',
+        message: 'The action ended without a verdict.'
+    };
+    const precheckSeen = gate?.precheck;
+    const precheck = decidePrecheck(precheckSeen ?? {
+        ending: refused,
+        last: undefined,
+        failedEarlier: [],
+        vanished: [],
+        tooManyItems: false,
+        timeoutMs: 0,
+        endedAt: 0
+    });
+    const run = gate?.comparison ? runReport(gate.comparison) : undefined;
+    const verdict = gateVerdict(precheck, run?.verdict, inputs?.runComparison ?? false);
+    const ending = verdict.phase === 'comparison' && run ? run.seen.ending : (precheckSeen?.ending ?? refused);
+    return {
+        verdict,
+        comparison: inputs?.comparison,
+        taskId: inputs?.taskId ?? step.taskId,
+        precheckTaskId: precheckSeen?.precheckTaskId ?? inputs?.precheckTaskId ?? '',
+        state: precheckSeen?.last,
+        vanished: precheckSeen?.vanished ?? [],
+        requestId: gate?.requestId ?? '',
+        durationMs,
+        failOnFailure: inputs?.failOnFailure ?? true,
+        failOnDifference: inputs?.failOnDifference ?? true,
+        hint: endingHint(ending),
+        run
+    };
+}
+function runReport(seen) {
+    return {
+        seen,
+        verdict: decideComparison(seen),
+        differences: seen.results ? differencesOf(seen.results, seen.last) : undefined
+    };
+}
+/** Whether the step fails: only plain findings are softened, by their own input. */
 function stepFails(report) {
     const { verdict } = report;
     if (verdict.passed)
         return false;
-    // An overall Failed without a failed item to show for it is not a "failed item": never softened.
-    const softenable = verdict.kind === 'failed' && verdict.failedItems.length > 0;
-    return !softenable || report.failOnFailure;
+    if (verdict.softenedBy === 'fail-on-failure')
+        return report.failOnFailure;
+    if (verdict.softenedBy === 'fail-on-difference')
+        return report.failOnDifference;
+    return true;
 }
 /** "schema comparison" / "data comparison" / "comparison". */
 function comparisonWords(report) {
@@ -32466,6 +32984,7 @@ function orderForReport(items) {
 
 
 
+
 // Log lines for the wait: one line when something changes, not one per poll, and the list of every
 // item at the end. Every piece of server text goes through SafeText.line, so each line is inert.
 function counts(state) {
@@ -32485,12 +33004,21 @@ function progressKey(state) {
     const c = counts(state);
     return `${state.status}\u0000${c.total}|${c.done}|${c.failed}`;
 }
-function progressLine(state, elapsedMs, safe) {
+/** A progress line of raw text: the log cleans it once. */
+function progressLine(state, elapsedMs) {
     const c = counts(state);
     const items = c.total === 0
         ? 'no check items yet'
         : `${c.done}/${c.total} check items done, ${c.failed} failed`;
-    return `[${formatDuration(elapsedMs)}] Precheck ${safe.line(state.precheckTaskId, LIMITS.id)}: ${safe.line(state.status, LIMITS.id)}, ${items}`;
+    return `[${formatDuration(elapsedMs)}] Precheck ${state.precheckTaskId}: ${state.status}, ${items}`;
+}
+/** A progress line of the comparison run, when its status changes: raw text, the log cleans it. */
+function runProgressLine(state, elapsedMs) {
+    const rows = state.rows;
+    const counted = rows?.differenceRows !== undefined
+        ? `, ${rows.differenceRows} differing rows, ${rows.onlySourceRows ?? '?'} only in the source, ${rows.onlyTargetRows ?? '?'} only in the target`
+        : '';
+    return `[${formatDuration(elapsedMs)}] Comparison run ${state.execId}: ${state.status}${counted}`;
 }
 /** One line per item for the collapsed group at the end, at most `max` of them. */
 function itemLines(state, safe, max = LIMITS.logItems) {
@@ -32509,12 +33037,26 @@ function itemLines(state, safe, max = LIMITS.logItems) {
     }
     return lines;
 }
+/** One line per object or table that differs, for the collapsed group at the end. */
+function differenceLines(differences, safe, max = LIMITS.logItems) {
+    const lines = differences.differing.slice(0, max).map(entry => {
+        const detail = 'tableName' in entry
+            ? `${entry.differences ?? '?'} differing records`
+            : `correction SQL of ${plural((entry.correctSql ?? '').length, 'character')}`;
+        return `Differs: ${safe.line(objectLabel(entry), LIMITS.name)} [progressId ${safe.line(entry.progressId, LIMITS.id)}] — ${detail}`;
+    });
+    const left = differences.differing.length - lines.length;
+    if (left > 0) {
+        lines.push(`… and ${plural(left, 'more')}: the report-file output has every result.`);
+    }
+    return lines;
+}
 
-;// CONCATENATED MODULE: ./src/wait.ts
+;// CONCATENATED MODULE: ./src/phases/poll.ts
 
-
-// The waiting loop: poll until the answer is final, the deadline passes, or the run is cancelled.
-// Transient failures are ridden out inside each poll (the client retries until the deadline).
+// The waiting loop, for both phases: poll until the answer is final, the deadline passes, or the run
+// is cancelled. Transient failures are ridden out inside each poll (the client retries until the
+// deadline), so an error that reaches this loop ends the wait.
 // The waits before the 2nd, 3rd, ... poll: quick at first, so a short precheck is seen finishing within
 // about half a second, then backing off to poll-interval-seconds, never longer. With the default 5 s
 // the polls go out at 0, 0.5, 1, 1.5, 2.5, 3.5, 5.5, 8.5, 13.5 s, ...
@@ -32523,148 +33065,422 @@ function pollDelayMs(pollsDone, intervalMs) {
     const ramp = RAMP_MS[pollsDone - 1] ?? Number.POSITIVE_INFINITY;
     return Math.min(ramp, intervalMs);
 }
-async function waitForPrecheck(options) {
-    const now = options.now ?? Date.now;
-    const memory = new FailureMemory();
+async function pollUntilSettled(options) {
+    const { time, deadline } = options;
     let last;
-    const end = (outcome, extra = {}) => ({
-        outcome,
-        last,
-        earlierFailures: memory.forgottenIn(last),
-        ...extra
-    });
+    const end = (ending) => ({ ending, last });
     try {
         for (let polls = 1;; polls++) {
-            const startedAt = now();
+            const startedAt = time.now();
             last = await options.poll();
-            const took = now() - startedAt;
-            memory.note(last);
+            const took = time.now() - startedAt;
             options.onState(last);
-            if (isSettled(last))
-                return end('finished');
-            if (now() >= options.deadline)
-                return end('timeout');
+            if (options.isSettled(last))
+                return end(FINISHED);
+            if (time.now() >= deadline)
+                return end({ how: 'timeout' });
             // A slow (large) answer is not asked for back to back: wait at least twice as long as it took.
-            const next = Math.max(startedAt + pollDelayMs(polls, options.intervalMs), now() + 2 * took);
-            await options.sleep(Math.max(0, Math.min(next, options.deadline) - now()));
-            if (now() >= options.deadline)
-                return end('timeout');
+            const next = Math.max(startedAt + pollDelayMs(polls, options.intervalMs), time.now() + 2 * took);
+            await options.sleep(Math.max(0, Math.min(next, deadline) - time.now()));
+            if (time.now() >= deadline)
+                return end({ how: 'timeout' });
         }
     }
     catch (error) {
-        if (error instanceof StopError)
-            return end(error.reason, { outage: error.outage });
-        return end('error', { error });
+        return end(endingOf(error, options.doing));
     }
 }
 
-;// CONCATENATED MODULE: ./src/follow.ts
+;// CONCATENATED MODULE: ./src/phases/results.ts
 
 
 
 
-
-
-const AUTH_HINT = 'Check the access-key-id and access-key-secret inputs (NineData console: User Management, AccessKey) ' +
-    "and that the runner's clock is right.";
-const BUSY_HINT = 'Another precheck or comparison run of this task may be under way, e.g. from a second workflow run: ' +
-    'give the job a `concurrency:` group per comparison task.';
-async function followPrecheck(inputs, seen, log, signal, startedAt) {
-    const deadline = startedAt + inputs.timeoutMs;
-    const client = new NineDataClient({
-        apiUrl: inputs.apiUrl,
-        credentials: { accessKeyId: inputs.accessKeyId, accessKeySecret: inputs.accessKeySecret },
-        requestTimeoutMs: inputs.requestTimeoutMs,
-        pollIntervalMs: inputs.pollIntervalMs,
-        deadline,
-        signal,
-        log
-    });
-    const ending = {
-        timeoutMs: inputs.timeoutMs,
-        earlierFailures: [],
-        last: undefined
-    };
-    try {
+// Reading a finished run's results: every page, then one documented signal per object (schema: its
+// correction SQL) or per table (data: its count of differing records, when the run reports any).
+// The results object is filled in place, so a timeout still reports what was read.
+/** Calls for single objects or tables under way at once. */
+const RESULT_CONCURRENCY = 4;
+/** More objects or tables than this are not read: the results are then not verified. */
+const MAX_RESULT_ENTRIES = 100_000;
+function emptyResults(kind) {
+    return kind === 'schema'
+        ? { kind, total: 0, objects: [] }
+        : { kind, totalTableCount: 0, diffTableCount: 0, tables: [] };
+}
+async function fillResults(ctx, execId, results, anyDifference) {
+    if (results.kind === 'schema')
+        await fillSchema(ctx, execId, results);
+    else
+        await fillData(ctx, execId, results, anyDifference);
+}
+async function fillSchema(ctx, execId, results) {
+    const { client, inputs, log } = ctx;
+    await readPages(page => getSchemaResultsPage(client, inputs.taskId, execId, page), page => {
+        results.total = page.total;
+        results.objects.push(...page.entries);
+    }, () => results.objects.length);
+    log.info(`Reading the correction SQL of ${plural(results.objects.length, 'object')} of comparison run ${execId} (${RESULT_CONCURRENCY} at a time).`);
+    await forEachLimited(results.objects, async (object) => {
         try {
-            seen.precheckTaskId = inputs.precheckTaskId || (await start(client, inputs, log));
+            object.correctSql = await getCorrectionSql(client, inputs.taskId, execId, object.progressId);
         }
         catch (error) {
-            const doing = `NineData did not start a precheck for task ${inputs.taskId}`;
-            return { ...ending, ...failed(error, doing) };
+            object.unreadable = unreadable(error);
         }
-        if (inputs.precheckTaskId) {
-            log.info(`Following precheck ${inputs.precheckTaskId} of ${inputs.comparison} comparison task ${inputs.taskId} (given as precheck-task-id; nothing is started).`);
+    });
+}
+async function fillData(ctx, execId, results, anyDifference) {
+    const { client, inputs } = ctx;
+    await readPages(page => getTableSummaryPage(client, inputs.taskId, execId, page), page => {
+        results.totalTableCount = page.total;
+        results.diffTableCount = page.diffTableCount;
+        results.tables.push(...page.entries);
+    }, () => results.tables.length);
+    if (!anyDifference && results.diffTableCount === 0)
+        return;
+    ctx.log.info(`Counting the differing records of ${plural(results.tables.length, 'table')} of comparison run ${execId} (${RESULT_CONCURRENCY} at a time).`);
+    await forEachLimited(results.tables, async (table) => {
+        try {
+            table.differences = await getTableDifferenceCount(client, inputs.taskId, execId, table.progressId);
         }
-        return await wait(client, inputs, seen, log, { startedAt, deadline });
+        catch (error) {
+            table.unreadable = unreadable(error);
+        }
+    });
+}
+/**
+ * Reads pages 1, 2, ... until the total NineData reports is listed. A total that changes between
+ * pages, or a page that adds nothing before the total is reached, cannot be verified.
+ */
+async function readPages(fetch, keep, listed) {
+    let total;
+    for (let pageNumber = 1;; pageNumber++) {
+        const page = await fetch(pageNumber);
+        if (total !== undefined && page.total !== total) {
+            throw protocolError(`the total changed from ${total} to ${page.total} between result pages`);
+        }
+        total = page.total;
+        if (total > MAX_RESULT_ENTRIES) {
+            throw protocolError(`${total} results are more than this action reads (${MAX_RESULT_ENTRIES})`);
+        }
+        if (page.entries.length > PAGE_SIZE) {
+            throw protocolError(`page ${pageNumber} holds ${page.entries.length} results (asked for ${PAGE_SIZE})`);
+        }
+        keep(page);
+        if (listed() >= total)
+            return;
+        if (page.entries.length === 0) {
+            throw protocolError(`page ${pageNumber} is empty, but only ${listed()} of ${total} results were listed`);
+        }
+    }
+}
+/** Runs `work` for every entry, RESULT_CONCURRENCY at a time; a stop (timeout, cancel) ends it all. */
+async function forEachLimited(entries, work) {
+    let next = 0;
+    const worker = async () => {
+        while (next < entries.length) {
+            const entry = entries[next++];
+            await work(entry);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(RESULT_CONCURRENCY, entries.length) }, worker));
+}
+/** Why one object's result could not be read; a stop (timeout, cancel) is rethrown. */
+function unreadable(error) {
+    if (error instanceof ApiError) {
+        return error.requestId ? `${error.message} (requestId ${error.requestId})` : error.message;
+    }
+    throw error;
+}
+
+;// CONCATENATED MODULE: ./src/phases/comparison.ts
+
+
+
+
+
+
+
+
+// The comparison phase: start a run of the comparison task, wait until it finishes, read its
+// results. Cancelled while the run goes on, it asks NineData to stop the run.
+/** How long the stop request may take: the runner kills the step 10 s after its first signal. */
+const STOP_BUDGET_MS = 5000;
+async function runComparison(ctx) {
+    const { inputs } = ctx;
+    const seen = {
+        kind: inputs.comparison,
+        ending: FINISHED,
+        execId: '',
+        last: undefined,
+        stage: 'start',
+        timeoutMs: inputs.timeoutMs,
+        endedAt: 0
+    };
+    const done = (ending, extra = {}) => ({
+        ...seen,
+        ...extra,
+        ending,
+        endedAt: ctx.time.now()
+    });
+    try {
+        seen.execId = await start(ctx);
+    }
+    catch (error) {
+        return done(endingOf(error, `NineData did not start a run of comparison task ${inputs.taskId}`));
+    }
+    seen.stage = 'run';
+    const run = await waitForRun(ctx, seen.execId);
+    seen.last = run.last;
+    if (run.ending.how === 'cancelled') {
+        return done(run.ending, { stop: await stopAfterCancel(ctx, seen.execId) });
+    }
+    if (run.ending.how !== 'finished' || canonicalRunStatus(run.last?.status ?? '') !== 'success') {
+        return done(run.ending);
+    }
+    seen.stage = 'results';
+    const results = emptyResults(inputs.comparison);
+    try {
+        await fillResults(ctx, seen.execId, results, (rowTotal(run.last) ?? 0) > 0);
+        return done(FINISHED, { results });
+    }
+    catch (error) {
+        const doing = `Reading the results of comparison run ${seen.execId} failed`;
+        return done(endingOf(error, doing), { results });
+    }
+}
+async function start(ctx) {
+    const { inputs, log } = ctx;
+    log.info(`Starting a run of ${inputs.comparison} comparison task ${inputs.taskId}.`);
+    const started = await executeRun(ctx.client, inputs.comparison, inputs.taskId);
+    const note = retriedStartNote(started.call, 'run', started.execId);
+    log.info(`Started comparison run ${started.execId} (requestId ${started.call.requestId || 'none'}).${note}`);
+    return started.execId;
+}
+function waitForRun(ctx, execId) {
+    const { inputs, client, log } = ctx;
+    let lastStatus;
+    return pollUntilSettled({
+        poll: () => getRunState(client, inputs.comparison, inputs.taskId, execId),
+        isSettled: state => isRunSettled(state.status),
+        onState: state => {
+            if (state.status !== lastStatus)
+                log.info(runProgressLine(state, ctx.time.now() - ctx.startedAt));
+            lastStatus = state.status;
+        },
+        intervalMs: inputs.pollIntervalMs,
+        deadline: ctx.deadline,
+        time: ctx.time,
+        sleep: ms => client.sleep(ms),
+        doing: `The status query for comparison run ${execId} failed`
+    });
+}
+/** Asks NineData to stop the run; says in the log what came of it. */
+async function stopAfterCancel(ctx, execId) {
+    const { inputs, log } = ctx;
+    // The step's own client is cancelled already: the stop request gets one of its own.
+    const client = clientFor(inputs, {
+        deadline: ctx.time.now() + STOP_BUDGET_MS,
+        signal: new AbortController().signal,
+        log,
+        time: ctx.time,
+        requestTimeoutMs: Math.min(inputs.requestTimeoutMs, STOP_BUDGET_MS)
+    });
+    try {
+        const call = await stopRun(client, inputs.comparison, inputs.taskId);
+        log.warning(`Asked NineData to stop comparison run ${execId} of task ${inputs.taskId} (requestId ${call.requestId || 'none'}).`);
+        return { sent: true, message: '' };
+    }
+    catch (error) {
+        const ending = endingOf(error, `Stopping comparison run ${execId} failed`);
+        const message = ending.how === 'error' ? ending.message : `no answer within ${STOP_BUDGET_MS / 1000}s.`;
+        log.warning(`Could not stop comparison run ${execId}: ${message}`);
+        return { sent: false, message };
     }
     finally {
-        // Every way out: keep NineData's last requestId for the report, and free the sockets.
-        seen.requestId = client.lastRequestId ?? '';
         client.dispose();
     }
 }
-async function start(client, inputs, log) {
+
+;// CONCATENATED MODULE: ./src/ninedata/precheck.ts
+
+// The two precheck calls of a comparison task (schema or data: same calls, same shapes), and strict
+// reading of their answers. Reading never changes a character of server text.
+const precheck_BASE = {
+    schema: '/openapi/v1/compareschema/precheck',
+    data: '/openapi/v1/comparedata/precheck'
+};
+function precheckPaths(kind) {
+    return { start: `${precheck_BASE[kind]}/start`, status: `${precheck_BASE[kind]}/status` };
+}
+/** Longest precheck ID followed; NineData's look like `pcte-` and a few dozen characters. */
+const MAX_ID_LENGTH = 128;
+// Whitespace, controls, and invisible format characters: never part of an ID to follow.
+const ID_PROBLEM = /[\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+/** Why `id` cannot be an ID to follow, or undefined when it can. */
+function idProblem(id) {
+    if (id === '')
+        return 'it is empty';
+    if (id.length > MAX_ID_LENGTH)
+        return `it is ${id.length} characters long (at most ${MAX_ID_LENGTH})`;
+    if (ID_PROBLEM.test(id))
+        return 'it contains whitespace, control or invisible characters';
+    return undefined;
+}
+async function startPrecheck(client, kind, taskId) {
+    const call = await client.call('POST', precheckPaths(kind).start, { body: { taskId } });
+    return { ...parseStarted(call.data, taskId), call };
+}
+async function getPrecheckStatus(client, kind, taskId, precheckTaskId) {
+    const call = await client.call('GET', precheckPaths(kind).status, {
+        query: { taskId, precheckTaskId }
+    });
+    return parseStatus(call.data, taskId, precheckTaskId);
+}
+function parseStarted(data, taskId) {
+    // Tolerated: a bare precheck ID as `data`, checked like the documented field.
+    if (typeof data === 'string')
+        data = { precheckTaskId: data };
+    if (!isRecord(data))
+        throw protocolError('the start call returned no data object');
+    const answeredTask = idText(data, 'taskId', 'data');
+    if (answeredTask !== '' && answeredTask !== taskId) {
+        throw protocolError(`asked to start a precheck of task ${taskId}, got an answer about task ${answeredTask}`);
+    }
+    const precheckTaskId = idText(data, 'precheckTaskId', 'data');
+    const problem = idProblem(precheckTaskId);
+    if (problem)
+        throw protocolError(`data.precheckTaskId of the start call is not an ID to follow: ${problem}`);
+    return { taskId, precheckTaskId };
+}
+function parseStatus(data, taskId, precheckTaskId) {
+    if (!isRecord(data))
+        throw protocolError('the status call returned no data object');
+    const status = read_text(data, 'status', 'data');
+    if (status.trim() === '')
+        throw protocolError('data.status is missing');
+    const answeredTask = idText(data, 'taskId', 'data');
+    const answeredPrecheck = idText(data, 'precheckTaskId', 'data');
+    // An answer about another precheck must never decide this one.
+    if (answeredPrecheck !== '' && answeredPrecheck !== precheckTaskId) {
+        throw protocolError(`asked about precheck ${precheckTaskId}, got an answer about ${answeredPrecheck}`);
+    }
+    if (answeredTask !== '' && answeredTask !== taskId) {
+        throw protocolError(`asked about task ${taskId}, got an answer about ${answeredTask}`);
+    }
+    const rawItems = data['precheckItems'];
+    if (rawItems !== undefined && rawItems !== null && !Array.isArray(rawItems)) {
+        throw protocolError('data.precheckItems is not an array');
+    }
+    const precheckItems = (rawItems ?? []).map((item, index) => {
+        const where = `data.precheckItems[${index}]`;
+        if (!isRecord(item))
+            throw protocolError(`${where} is not an object`);
+        return {
+            precheckItem: read_text(item, 'precheckItem', where),
+            itemName: read_text(item, 'itemName', where),
+            itemDescription: read_text(item, 'itemDescription', where),
+            status: read_text(item, 'status', where),
+            errorMessage: read_text(item, 'errorMessage', where),
+            raw: item
+        };
+    });
+    const itemsMissing = rawItems === undefined || rawItems === null;
+    return {
+        taskId,
+        precheckTaskId,
+        status,
+        precheckItems,
+        ...(itemsMissing ? { itemsMissing } : {})
+    };
+}
+
+;// CONCATENATED MODULE: ./src/phases/precheck.ts
+
+
+
+
+
+
+async function runPrecheck(ctx) {
+    const { inputs } = ctx;
+    const history = new ItemHistory();
+    const learned = (ending, precheckTaskId, last) => ({
+        ending,
+        precheckTaskId,
+        last,
+        failedEarlier: history.failedEarlier(last),
+        vanished: history.vanished(last),
+        tooManyItems: history.overflowed,
+        timeoutMs: inputs.timeoutMs,
+        endedAt: ctx.time.now()
+    });
+    let precheckTaskId = inputs.precheckTaskId;
+    if (precheckTaskId) {
+        ctx.log.info(`Following precheck ${precheckTaskId} of ${inputs.comparison} comparison task ${inputs.taskId} (given as precheck-task-id; nothing is started).`);
+    }
+    else {
+        try {
+            precheckTaskId = await precheck_start(ctx);
+        }
+        catch (error) {
+            const doing = `NineData did not start a precheck for task ${inputs.taskId}`;
+            return learned(endingOf(error, doing), '');
+        }
+    }
+    const { ending, last } = await waitForVerdict(ctx, precheckTaskId, history);
+    return learned(ending, precheckTaskId, last);
+}
+async function precheck_start(ctx) {
+    const { inputs, log } = ctx;
     log.info(`Starting a precheck of ${inputs.comparison} comparison task ${inputs.taskId} at ${inputs.apiUrl}.`);
-    const started = await startPrecheck(client, inputs.comparison, inputs.taskId);
+    const started = await startPrecheck(ctx.client, inputs.comparison, inputs.taskId);
     const id = started.precheckTaskId;
-    const { attempts, unclearAttempts } = started.call;
-    // A retried start may have started prechecks we never heard of: say which one is followed.
-    const retried = unclearAttempts > 0
-        ? ` ${plural(unclearAttempts, 'earlier attempt')} of the start call got no usable answer, so NineData may have started other prechecks for this task; this run follows ${id} only.`
-        : attempts > 1
-            ? ` Earlier attempts did not reach NineData; this run follows ${id} only.`
-            : '';
-    log.info(`Started precheck ${id} (requestId ${started.call.requestId || 'none'}).${retried}`);
+    const note = retriedStartNote(started.call, 'precheck', id);
+    log.info(`Started precheck ${id} (requestId ${started.call.requestId || 'none'}).${note}`);
     return id;
 }
-async function wait(client, inputs, seen, log, time) {
+function waitForVerdict(ctx, precheckTaskId, history) {
+    const { inputs, client, log } = ctx;
     let lastKey = '';
-    const result = await waitForPrecheck({
-        poll: () => getPrecheckStatus(client, inputs.comparison, inputs.taskId, seen.precheckTaskId),
-        intervalMs: inputs.pollIntervalMs,
-        deadline: time.deadline,
-        sleep: ms => client.sleep(ms),
+    return pollUntilSettled({
+        poll: () => getPrecheckStatus(client, inputs.comparison, inputs.taskId, precheckTaskId),
+        isSettled: isSettled,
         onState: state => {
-            seen.last = state;
+            history.note(state);
             const key = progressKey(state);
             if (key !== lastKey)
-                log.info(progressLine(state, Date.now() - time.startedAt, log.safe));
+                log.info(progressLine(state, ctx.time.now() - ctx.startedAt));
             lastKey = key;
-        }
+        },
+        intervalMs: inputs.pollIntervalMs,
+        deadline: ctx.deadline,
+        time: ctx.time,
+        sleep: ms => client.sleep(ms),
+        doing: `The status query for precheck ${precheckTaskId} failed`
     });
-    const { error, ...rest } = result;
-    const end = { ...rest, timeoutMs: inputs.timeoutMs, endedAt: Date.now() };
-    if (result.outcome !== 'error')
-        return end;
-    return { ...end, ...failed(error, `The status query for precheck ${seen.precheckTaskId} failed`) };
 }
-/** How a failed call ends the run: the outcome, a message with context and NineData's requestId, a hint. */
-function failed(error, doing) {
-    const endedAt = Date.now();
-    if (error instanceof StopError) {
-        const hint = error.outage?.lastError.hint;
-        return { outcome: error.reason, outage: error.outage, endedAt, hint: hint && sentence(hint) };
+
+;// CONCATENATED MODULE: ./src/gate.ts
+
+
+
+
+async function runGate(inputs, env) {
+    const deadline = env.startedAt + inputs.timeoutMs;
+    const client = clientFor(inputs, { ...env, deadline });
+    const ctx = { ...env, inputs, client, deadline };
+    try {
+        const precheck = await runPrecheck(ctx);
+        const passed = decidePrecheck(precheck).passed;
+        const comparison = inputs.runComparison && passed ? await runComparison(ctx) : undefined;
+        return { precheck, comparison, requestId: client.lastRequestId ?? '' };
     }
-    if (!(error instanceof ApiError))
-        throw error;
-    const id = error.requestId ? ` (requestId ${error.requestId})` : '';
-    const said = error.kind === 'business'
-        ? `NineData said "${error.message}"`
-        : error.kind === 'auth'
-            ? `NineData rejected the credentials or the request signature: "${error.message}"`
-            : error.kind === 'protocol'
-                ? `${error.message}. This is not treated as a pass`
-                : error.message;
-    const hint = error.kind === 'auth'
-        ? AUTH_HINT
-        : error.kind === 'business' && /status invalid/i.test(error.message)
-            ? BUSY_HINT
-            : error.hint && sentence(error.hint);
-    return { outcome: 'error', error: `${doing}: ${said}${id}.`, hint, endedAt };
-}
-function sentence(text) {
-    return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+    finally {
+        // Every way out frees the sockets.
+        client.dispose();
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -32678,11 +33494,13 @@ const INPUT_DEFAULTS = {
     'timeout-seconds': '900',
     'request-timeout-seconds': '30',
     'fail-on-failure': 'true',
+    'run-comparison': 'false',
+    'fail-on-difference': 'true',
     'job-summary': 'true'
 };
 /** Allowed range of each duration input, in seconds. Below the floor a run would flood NineData. */
 const SECONDS_RANGE = {
-    // GitHub ends a job after 6 hours on hosted runners; 35 days is the self-hosted ceiling.
+    // GitHub ends a job after 6 hours on hosted runners (and a workflow run after 35 days).
     'timeout-seconds': { min: 1, max: 35 * 24 * 3600 },
     'poll-interval-seconds': { min: 0.1, max: 3600 },
     'request-timeout-seconds': { min: 1, max: 600 }
@@ -32729,6 +33547,8 @@ function parseInputs(get) {
         pollIntervalMs: seconds('poll-interval-seconds', read('poll-interval-seconds'), problems),
         requestTimeoutMs: seconds('request-timeout-seconds', read('request-timeout-seconds'), problems),
         failOnFailure: bool('fail-on-failure', read('fail-on-failure'), problems),
+        runComparison: bool('run-comparison', read('run-comparison'), problems),
+        failOnDifference: bool('fail-on-difference', read('fail-on-difference'), problems),
         jobSummary: bool('job-summary', read('job-summary'), problems)
     };
     checkSwappedIds(taskId, precheckTaskId, problems);
@@ -32833,6 +33653,36 @@ function wantsJobSummary(get) {
     return !FALSE_WORDS.includes((get('job-summary') ?? '').trim());
 }
 
+;// CONCATENATED MODULE: ./src/log.ts
+
+
+// The step's log: raw text in, one inert line out. Messages may quote server text as received; it is
+// cleaned, redacted and shortened once, here.
+class SafeLog {
+    safe;
+    constructor(safe) {
+        this.safe = safe;
+    }
+    info(message) {
+        info(this.safe.line(message));
+    }
+    warning(message) {
+        warning(this.safe.line(message));
+    }
+    debug(message) {
+        core_debug(this.safe.line(message));
+    }
+    /** A collapsed group of lines that are already safe (see report/progress.ts). */
+    group(title, lines) {
+        if (lines.length === 0)
+            return;
+        startGroup(this.safe.line(title, LIMITS.name));
+        for (const line of lines)
+            info(line);
+        endGroup();
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
@@ -32843,36 +33693,59 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 
 
 
-// Annotations for failed items. GitHub shows only 10 error (and 10 warning) annotations a step, and
-// the step's own failure message is one of them, so the item annotations are planned to fit.
+
+// Annotations for failed items and for objects or tables that differ. GitHub shows only 10 error
+// (and 10 warning) annotations a step, and the step's own failure message is one of them, so the
+// annotations are planned to fit.
 const ANNOTATIONS_SHOWN_PER_STEP = 10;
-function itemAnnotation(item, level, safe) {
-    const message = item.errorMessage.trim()
-        ? safe.line(item.errorMessage, LIMITS.message)
-        : 'NineData gave no reason for this failure.';
-    return { level, title: safe.line(itemLabel(item), LIMITS.name), message };
+function annotationOf(finding, level, safe) {
+    if ('item' in finding) {
+        const { item } = finding;
+        const message = item.errorMessage.trim()
+            ? safe.line(item.errorMessage, LIMITS.message)
+            : 'NineData gave no reason for this failure.';
+        return { level, title: safe.line(itemLabel(item), LIMITS.name), message };
+    }
+    const { entry } = finding;
+    const message = 'tableName' in entry
+        ? `${entry.differences ?? 'Some'} records differ between source and target.`
+        : 'Source and target differ; the correction-sql-file output has the SQL that makes the target match.';
+    return { level, title: `Differs: ${safe.line(objectLabel(entry), LIMITS.name)}`, message };
 }
 function planAnnotations(report, safe) {
-    const failed = report.verdict.failedItems;
-    if (failed.length === 0)
+    const findings = [
+        ...report.verdict.failedItems.map(item => ({ item })),
+        ...(report.run?.differences?.differing ?? []).map(entry => ({ entry }))
+    ];
+    if (findings.length === 0)
         return [];
     const fails = stepFails(report);
     const level = fails ? 'error' : 'warning';
     // The failure message of the step takes one place among the errors.
     const room = ANNOTATIONS_SHOWN_PER_STEP - (fails ? 1 : 0);
-    if (failed.length <= room)
-        return failed.map(item => itemAnnotation(item, level, safe));
-    const shown = failed.slice(0, room - 1).map(item => itemAnnotation(item, level, safe));
-    const rest = failed.length - shown.length;
-    shown.push({
-        level,
-        title: plural(rest, 'more failed check item'),
-        message: `${plural(rest, 'more check item')} failed; the job summary lists the failed items first, and the report-file output has every item.`
-    });
+    if (findings.length <= room)
+        return findings.map(f => annotationOf(f, level, safe));
+    const shown = findings.slice(0, room - 1).map(f => annotationOf(f, level, safe));
+    const rest = findings.length - shown.length;
+    const onlyItems = findings.every(f => 'item' in f);
+    shown.push(onlyItems
+        ? {
+            level,
+            title: plural(rest, 'more failed check item'),
+            message: `${plural(rest, 'more check item')} failed; the job summary lists the failed items first, and the report-file output has every item.`
+        }
+        : {
+            level,
+            title: plural(rest, 'more finding'),
+            message: `${plural(rest, 'more failed check item or difference', 'more failed check items or differences')}; the job summary lists them first, and the report-file output has every result.`
+        });
     return shown;
 }
 
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
+
+
+
 // The step's outputs. Pure: returns name -> value, already safe; the publisher sets them.
 /**
  * Cap for the JSON outputs `items` and `failed-items`. Workflows pass outputs through environment
@@ -32898,15 +33771,21 @@ function jsonArrayWithin(items, budget, safe) {
     }
     return { json: `[${parts.join(',')}]`, kept: parts.length };
 }
+/** A one-value output: the secret hidden, then cut, so a later `env:` can always carry it. */
+function scalar(safe, text) {
+    return shorten(safe.value(text), LIMITS.outputValue);
+}
 function planOutputs(report, safe, budget = JSON_OUTPUT_BUDGET_BYTES) {
     const values = {};
     const truncated = [];
     if (report.precheckTaskId)
-        values['precheck-task-id'] = safe.value(report.precheckTaskId);
+        values['precheck-task-id'] = scalar(safe, report.precheckTaskId);
     if (report.requestId)
-        values['request-id'] = safe.value(report.requestId);
+        values['request-id'] = scalar(safe, report.requestId);
     const state = report.state;
-    values['status'] = safe.value(state?.status ?? '');
+    values['status'] = scalar(safe, state?.status ?? '');
+    if (report.run)
+        Object.assign(values, runOutputs(report.run, safe));
     // Without a status, counts stay unset: "" never reads as "0 failed".
     if (!state)
         return { values, truncated };
@@ -32922,6 +33801,40 @@ function planOutputs(report, safe, budget = JSON_OUTPUT_BUDGET_BYTES) {
             truncated.push({ name, kept, total: list.length });
     }
     return { values, truncated };
+}
+/** The comparison run's outputs: set whenever a run was started, counts only once they were read. */
+function runOutputs(run, safe) {
+    const { seen, differences } = run;
+    const values = {};
+    if (!seen.execId)
+        return values;
+    values['comparison-exec-id'] = scalar(safe, seen.execId);
+    values['comparison-status'] = scalar(safe, seen.last?.status ?? '');
+    if (seen.kind === 'data' && seen.last?.rows) {
+        const rows = seen.last.rows;
+        const counts = [
+            ['difference-rows', rows.differenceRows],
+            ['only-source-rows', rows.onlySourceRows],
+            ['only-target-rows', rows.onlyTargetRows],
+            ['skipped-tables', rows.skippedTables]
+        ];
+        for (const [name, n] of counts)
+            if (n !== undefined)
+                values[name] = String(n);
+        const total = rowTotal(seen.last);
+        if (total !== undefined)
+            values['difference-count'] = String(total);
+    }
+    if (!differences || !seen.results)
+        return values;
+    if (seen.results.kind === 'schema') {
+        values['difference-count'] = String(differences.count);
+        values['different-objects'] = String(differences.differing.length);
+    }
+    else {
+        values['different-tables'] = String(seen.results.diffTableCount);
+    }
+    return values;
 }
 
 ;// CONCATENATED MODULE: ./src/report/report-file.ts
@@ -32947,11 +33860,190 @@ function reportFileText(report, safe) {
         failedItems: verdict.failedItems.map(item => item.raw),
         verdict: { kind: verdict.kind, passed: verdict.passed, reason: verdict.reason },
         requestId: report.requestId || null,
-        durationMs: report.durationMs
+        durationMs: report.durationMs,
+        ...(report.run ? { comparisonRun: runSection(report.run) } : {})
     });
+}
+/** The comparison run: its status and every object or table result as received, with the SQL. */
+function runSection(run) {
+    const { seen, differences, verdict } = run;
+    const results = seen.results;
+    return {
+        execId: seen.execId || null,
+        status: seen.last?.status ?? null,
+        state: seen.last?.raw ?? null,
+        verdict: { kind: verdict.kind, passed: verdict.passed, reason: verdict.reason },
+        differenceCount: differences?.count ?? null,
+        stop: seen.stop ?? null,
+        ...(results?.kind === 'schema'
+            ? {
+                total: results.total,
+                objects: results.objects.map(o => ({
+                    progressId: o.progressId,
+                    result: o.raw,
+                    correctSql: o.correctSql ?? null,
+                    ...(o.unreadable !== undefined ? { unreadable: o.unreadable } : {})
+                }))
+            }
+            : {}),
+        ...(results?.kind === 'data'
+            ? {
+                totalTableCount: results.totalTableCount,
+                diffTableCount: results.diffTableCount,
+                tables: results.tables.map(t => ({
+                    progressId: t.progressId,
+                    result: t.raw,
+                    differences: t.differences ?? null,
+                    ...(t.unreadable !== undefined ? { unreadable: t.unreadable } : {})
+                }))
+            }
+            : {})
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/sql-file.ts
+
+
+// The correction SQL file: the SQL of every differing object, in NineData's order, each after a
+// comment naming it. Pure: returns the name and text; the publisher writes them.
+function correctionSqlFileName(report, safe) {
+    const id = safe
+        .value(report.run?.seen.execId ?? '')
+        .replace(/[^A-Za-z0-9_-]/g, '_')
+        .slice(0, 128);
+    return `ninedata-correction-${id || 'run'}.sql`;
+}
+function correctionSqlText(differences, safe) {
+    const parts = [
+        `-- Correction SQL from NineData: ${differences.differing.length} differing objects.\n`,
+        '-- Review before running: it makes the target match the source.\n'
+    ];
+    for (const entry of differences.differing) {
+        if ('tableName' in entry)
+            continue;
+        // The name goes into a one-line comment: a newline in it must not start a statement.
+        const name = safe.line(objectLabel(entry), LIMITS.name);
+        parts.push(`\n-- progressId ${safe.line(entry.progressId, LIMITS.id)}: ${name}\n`);
+        const sql = safe.value(entry.correctSql ?? '');
+        parts.push(sql.endsWith('\n') ? sql : `${sql}\n`);
+    }
+    return parts.join('');
+}
+
+;// CONCATENATED MODULE: ./src/report/comparison-summary.ts
+
+
+
+
+// The job summary's comparison section: the run's facts, the objects or tables that differ, and
+// each object's correction SQL, collapsed. Pure; every piece of server text goes through SafeText.
+const RUN_ICON = {
+    success: '✅',
+    failed: '❌',
+    stopped: '🛑',
+    running: '⏳',
+    starting: '⏳'
+};
+function runStatusCell(status, safe) {
+    const known = canonicalRunStatus(status);
+    if (known)
+        return `${RUN_ICON[known] ?? ''}&nbsp;${known}`;
+    return `❔&nbsp;<code>${safe.code(visible(status), LIMITS.id * 6)}</code>`;
+}
+function factsRows(run, safe) {
+    const { seen, differences } = run;
+    const code = (text) => `<code>${safe.code(text)}</code>`;
+    const rows = [
+        ['Comparison run', seen.execId ? code(seen.execId) : '(not started)'],
+        ['Run status', seen.last ? runStatusCell(seen.last.status, safe) : '(no status seen)']
+    ];
+    if (seen.last?.errorMessage.trim()) {
+        rows.push(['Message from NineData', safe.html(seen.last.errorMessage, LIMITS.message)]);
+    }
+    const results = seen.results;
+    if (results?.kind === 'schema' && differences) {
+        rows.push([
+            'Objects',
+            `${results.objects.length} compared, ${differences.differing.length} differ`
+        ]);
+    }
+    const r = seen.last?.rows;
+    if (r) {
+        const total = rowTotal(seen.last);
+        rows.push([
+            'Rows',
+            `${total ?? '?'} differ (${r.differenceRows ?? '?'} with other values, ${r.onlySourceRows ?? '?'} only in the source, ${r.onlyTargetRows ?? '?'} only in the target)`
+        ]);
+        if (results?.kind === 'data') {
+            rows.push(['Tables', `${results.totalTableCount} compared, ${results.diffTableCount} differ`]);
+        }
+        if (r.skippedTables !== undefined)
+            rows.push(['Skipped tables', String(r.skippedTables)]);
+    }
+    if (seen.stop)
+        rows.push(['Stop request', seen.stop.sent ? 'sent' : safe.html(seen.stop.message, 500)]);
+    return rows;
+}
+function differenceRow(entry, safe) {
+    const detail = 'tableName' in entry
+        ? `${entry.differences ?? '?'} records differ` +
+            (entry.targetTableName
+                ? ` (target ${safe.html([entry.targetSchemaName, entry.targetTableName].filter(Boolean).join('.'), LIMITS.name)})`
+                : '')
+        : `correction SQL below`;
+    return (`<tr><td><strong>${safe.html(objectLabel(entry), LIMITS.name)}</strong></td>` +
+        `<td><code>${safe.code(entry.progressId)}</code></td><td>${detail}</td></tr>\n`);
+}
+function sqlBlock(entry, safe) {
+    return (`<details><summary>${safe.html(objectLabel(entry), LIMITS.name)}</summary>` +
+        `<pre>${safe.html(entry.correctSql ?? '', LIMITS.sql)}</pre></details>\n`);
+}
+/** Adds blocks while they fit `budget` bytes; returns how many were added. */
+function addWithin(parts, blocks, budget) {
+    let used = 0;
+    let added = 0;
+    for (const block of blocks) {
+        used += Buffer.byteLength(block);
+        if (used > budget)
+            break;
+        parts.push(block);
+        added++;
+    }
+    return added;
+}
+function renderComparison(run, safe, budget) {
+    const rows = factsRows(run, safe);
+    const parts = [
+        '\n### Comparison run\n\n<table>\n',
+        rows.map(([k, v]) => `<tr><th align="left">${k}</th><td>${v}</td></tr>`).join('\n'),
+        '\n</table>\n'
+    ];
+    const differing = run.differences?.differing ?? [];
+    if (differing.length === 0)
+        return parts.join('');
+    const what = 'tableName' in (differing[0] ?? {}) ? 'Tables' : 'Objects';
+    parts.push(`\n### ${what} that differ\n\n<table>\n<thead><tr><th>${what === 'Tables' ? 'Table' : 'Object'}</th><th>progressId</th><th>Difference</th></tr></thead>\n<tbody>\n`);
+    const shownRows = differing.slice(0, LIMITS.differenceRows).map(e => differenceRow(e, safe));
+    const kept = addWithin(parts, shownRows, budget / 2);
+    parts.push('</tbody>\n</table>\n');
+    if (kept < differing.length) {
+        parts.push(`\n<p>${plural(differing.length - kept, 'more')} not shown: the report-file output has every result.</p>\n`);
+    }
+    const objects = differing.filter((e) => !('tableName' in e));
+    if (objects.length > 0) {
+        parts.push('\n#### Correction SQL\n\n');
+        const room = budget - Buffer.byteLength(parts.join(''));
+        const blocks = objects.slice(0, LIMITS.differenceRows).map(e => sqlBlock(e, safe));
+        const shown = addWithin(parts, blocks, room);
+        if (shown < objects.length) {
+            parts.push(`\n<p>The SQL of ${plural(objects.length - shown, 'more object')} is in the correction-sql-file output.</p>\n`);
+        }
+    }
+    return parts.join('');
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
 
 
 
@@ -32974,14 +34066,18 @@ function statusCell(status, safe) {
     return `❔&nbsp;<code>${safe.code(visible(status), LIMITS.id * 6)}</code>`;
 }
 function heading(report) {
-    const what = `NineData ${comparisonWords(report)} precheck`;
-    switch (report.verdict.kind) {
+    const { verdict } = report;
+    const what = verdict.phase === 'comparison'
+        ? `NineData ${comparisonWords(report)}`
+        : `NineData ${comparisonWords(report)} precheck`;
+    const failed = verdict.phase === 'comparison' && verdict.softenedBy ? 'found differences' : 'failed';
+    switch (verdict.kind) {
         case 'passed':
-            return `✅ ${what} passed`;
+            return verdict.phase === 'comparison' ? `✅ ${what}: no difference` : `✅ ${what} passed`;
         case 'failed':
             return stepFails(report)
-                ? `❌ ${what} failed`
-                : `⚠️ ${what} failed (not blocking: fail-on-failure is false)`;
+                ? `❌ ${what} ${failed}`
+                : `⚠️ ${what} ${failed} (not blocking: ${verdict.softenedBy ?? 'fail-on-failure'} is false)`;
         case 'timeout':
             return `⏱️ ${what} timed out`;
         case 'cancelled':
@@ -32990,13 +34086,13 @@ function heading(report) {
             return `❌ ${what}: no verdict`;
     }
 }
-function itemRow(item, withMessage, safe, earlier = false) {
+function itemRow(item, withMessage, safe, earlier) {
     const name = itemLabel(item);
     const id = item.precheckItem && item.precheckItem !== name
         ? `<br><sub><code>${safe.code(item.precheckItem)}</code></sub>`
         : '';
     const message = withMessage ? `<td>${safe.html(item.errorMessage, LIMITS.message)}</td>` : '';
-    return (`<tr><td>${earlier ? '❌&nbsp;Failed at an earlier poll' : statusCell(item.status, safe)}</td>` +
+    return (`<tr><td>${earlier ?? statusCell(item.status, safe)}</td>` +
         `<td><strong>${safe.html(name, LIMITS.name)}</strong>${id}</td>` +
         `<td>${safe.html(item.itemDescription, LIMITS.description)}</td>${message}</tr>\n`);
 }
@@ -33025,7 +34121,7 @@ function factsTable(report, safe) {
     return `<table>\n${rows.map(([k, v]) => `<tr><th align="left">${k}</th><td>${v}</td></tr>`).join('\n')}\n</table>\n`;
 }
 function itemsTable(items, earlier, budget, safe) {
-    const withMessage = [...earlier, ...items].some(i => i.errorMessage.trim() !== '');
+    const withMessage = [...earlier.map(e => e.item), ...items].some(i => i.errorMessage.trim() !== '');
     const head = '\n### Check items\n\n<table>\n<thead><tr><th>Status</th><th>Check item</th><th>Description</th>' +
         `${withMessage ? '<th>Message from NineData</th>' : ''}</tr></thead>\n<tbody>\n`;
     const tail = '</tbody>\n</table>\n';
@@ -33033,9 +34129,9 @@ function itemsTable(items, earlier, budget, safe) {
     let used = Buffer.byteLength(head) + Buffer.byteLength(tail) + 600;
     const rows = [];
     // Items seen Failed earlier come first: they keep the step red even if NineData dropped them.
-    const ordered = [...earlier, ...orderForReport(items)];
+    const ordered = [...earlier.map(e => e.item), ...orderForReport(items)];
     for (const [index, item] of ordered.entries()) {
-        const row = itemRow(item, withMessage, safe, index < earlier.length);
+        const row = itemRow(item, withMessage, safe, earlier[index]?.mark);
         used += Buffer.byteLength(row);
         if (used > budget)
             break;
@@ -33055,16 +34151,25 @@ function renderSummary(report, safe, budgetBytes = SUMMARY_BUDGET_BYTES) {
     if (report.hint)
         parts.push(`<p>💡 ${safe.html(report.hint, 1000)}</p>\n\n`);
     parts.push(factsTable(report, safe));
+    // The comparison section is small next to a large precheck: it is rendered first and kept.
+    const comparison = report.run ? renderComparison(report.run, safe, budgetBytes / 2) : '';
+    const used = () => Buffer.byteLength(parts.join('')) + Buffer.byteLength(comparison);
     const items = report.state?.precheckItems ?? [];
     const current = new Set(items);
-    const earlier = report.verdict.failedItems.filter(item => !current.has(item));
+    const earlier = [
+        ...report.verdict.failedItems
+            .filter(item => !current.has(item))
+            .map(item => ({ item, mark: '❌&nbsp;Failed at an earlier poll' })),
+        ...report.vanished.map(item => ({ item, mark: '❔&nbsp;Gone from the last answer' }))
+    ];
     if (items.length === 0 && earlier.length === 0) {
         if (report.state)
             parts.push('\n<p>NineData returned no check items.</p>\n');
-        return parts.join('');
     }
-    const used = Buffer.byteLength(parts.join(''));
-    parts.push(itemsTable(items, earlier, budgetBytes - used, safe));
+    else {
+        parts.push(itemsTable(items, earlier, budgetBytes - used(), safe));
+    }
+    parts.push(comparison);
     return parts.join('');
 }
 
@@ -33080,114 +34185,115 @@ function renderSummary(report, safe, budgetBytes = SUMMARY_BUDGET_BYTES) {
 
 
 
-// The output boundary: the only place that talks to the runner (log, annotations, outputs, summary,
-// report file, the step's result). Every text passes through SafeText on its way out, and no failure
-// of the runner's environment (an unwritable GITHUB_OUTPUT, a full disk) can turn the verdict.
-class Publisher {
-    safe;
-    constructor(safe) {
-        this.safe = safe;
-    }
-    info(message) {
-        info(this.safe.line(message));
-    }
-    warning(message) {
-        warning(this.safe.line(message));
-    }
-    debug(message) {
-        core_debug(this.safe.line(message));
-    }
-    /** A collapsed group of lines that are already safe (see report/progress.ts). */
-    group(title, lines) {
-        if (lines.length === 0)
-            return;
-        startGroup(this.safe.line(title, LIMITS.name));
-        for (const line of lines)
-            info(line);
-        endGroup();
-    }
-    /** Outputs, annotations, report file, summary and the step's result: the same on every way out. */
-    async publish(report, writeSummary) {
-        const state = report.state;
-        if (state) {
-            const title = `All ${plural(state.precheckItems.length, 'check item')} of precheck ${state.precheckTaskId}`;
-            this.group(title, itemLines(state, this.safe));
-        }
-        this.setOutputs(report);
-        for (const annotation of planAnnotations(report, this.safe)) {
-            const log = annotation.level === 'error' ? error : warning;
-            log(annotation.message, { title: annotation.title });
+
+// The report's way out: the only place that writes outputs, annotations, files, the summary and the
+// step's result. Every text passes through SafeText on its way out, and no failure of the runner's
+// environment (an unwritable GITHUB_OUTPUT, a full disk) can turn the verdict.
+/** Outputs, annotations, report file, summary and the step's result: the same on every way out. */
+async function publishReport(report, log, writeSummary) {
+    try {
+        logGroups(report, log);
+        setOutputs(report, log);
+        for (const annotation of planAnnotations(report, log.safe)) {
+            const write = annotation.level === 'error' ? error : warning;
+            write(annotation.message, { title: annotation.title });
         }
         if (writeSummary)
-            await this.writeSummary(report);
-        this.conclude(report);
+            await writeJobSummary(report, log);
+        conclude(report, log);
     }
-    /** A bug while reporting: still a failed step with a readable message and a summary. */
-    async publishCrash(error) {
-        const message = `The action crashed while writing its report: ${error instanceof Error ? error.message : String(error)}`;
-        setFailed(this.safe.line(message));
+    catch (error) {
+        await publishCrash(error, log);
+    }
+}
+function logGroups(report, log) {
+    const state = report.state;
+    if (state) {
+        const title = `All ${plural(state.precheckItems.length, 'check item')} of precheck ${state.precheckTaskId}`;
+        log.group(title, itemLines(state, log.safe));
+    }
+    const run = report.run;
+    if (run?.differences && run.differences.differing.length > 0) {
+        const title = `Differences found by comparison run ${run.seen.execId}`;
+        log.group(title, differenceLines(run.differences, log.safe));
+    }
+}
+/** A bug while reporting: still a failed step with a readable message and a summary. */
+async function publishCrash(error, log) {
+    const message = `The action crashed while writing its report: ${error instanceof Error ? error.message : String(error)}`;
+    setFailed(log.safe.line(message));
+    try {
+        await summary
+            .addRaw(`## ❌ NineData precheck gate crashed\n\n<p>${log.safe.html(message, LIMITS.reason)}</p>\n`, true)
+            .write();
+    }
+    catch {
+        // No summary file: the failure message above is all that can be left.
+    }
+}
+function setOutputs(report, log) {
+    const { values, truncated } = planOutputs(report, log.safe);
+    if (report.state || report.run) {
+        const file = publish_writeFile('report file', reportFileName(report, log.safe), reportFileText(report, log.safe), log);
+        if (file)
+            values['report-file'] = log.safe.value(file);
+    }
+    const differences = report.run?.differences;
+    if (report.comparison === 'schema' && differences) {
+        const sql = correctionSqlText(differences, log.safe);
+        const file = publish_writeFile('correction SQL file', correctionSqlFileName(report, log.safe), sql, log);
+        if (file)
+            values['correction-sql-file'] = log.safe.value(file);
+    }
+    const failed = [];
+    for (const [name, value] of Object.entries(values)) {
         try {
-            await summary
-                .addRaw(`## ❌ NineData precheck gate crashed\n\n<p>${this.safe.html(message, LIMITS.reason)}</p>\n`, true)
-                .write();
+            setOutput(name, value);
         }
         catch {
-            // No summary file: the failure message above is all that can be left.
+            failed.push(name);
         }
     }
-    setOutputs(report) {
-        const { values, truncated } = planOutputs(report, this.safe);
-        const file = report.state ? this.writeReportFile(report) : undefined;
-        if (file)
-            values['report-file'] = this.safe.value(file);
-        const failed = [];
-        for (const [name, value] of Object.entries(values)) {
-            try {
-                setOutput(name, value);
-            }
-            catch {
-                failed.push(name);
-            }
-        }
-        if (failed.length > 0) {
-            this.warning(`Could not write the step's outputs (${failed.join(', ')}): GITHUB_OUTPUT is not writable. The verdict stands.`);
-        }
-        for (const cut of truncated) {
-            this.info(`The ${cut.name} output holds the first ${cut.kept} of ${cut.total} items (it is capped at 100 KB); the report-file output has them all.`);
-        }
+    if (failed.length > 0) {
+        log.warning(`Could not write the step's outputs (${failed.join(', ')}): GITHUB_OUTPUT is not writable. The verdict stands.`);
     }
-    writeReportFile(report) {
-        const folder = process.env['RUNNER_TEMP'] || (0,external_node_os_namespaceObject.tmpdir)();
-        const path = (0,external_node_path_namespaceObject.join)(folder, reportFileName(report, this.safe));
-        try {
-            (0,external_node_fs_namespaceObject.mkdirSync)(folder, { recursive: true });
-            (0,external_node_fs_namespaceObject.writeFileSync)(path, reportFileText(report, this.safe));
-            return path;
-        }
-        catch (error) {
-            this.warning(`Could not write the report file ${path}: ${error.message}`);
-            return undefined;
-        }
+    for (const cut of truncated) {
+        log.info(`The ${cut.name} output holds the first ${cut.kept} of ${cut.total} items (it is capped at 100 KB); the report-file output has them all.`);
     }
-    async writeSummary(report) {
-        try {
-            await summary.addRaw(renderSummary(report, this.safe), true).write();
-        }
-        catch (error) {
-            this.warning(`Could not write the job summary: ${error.message}`);
-        }
+}
+/** Writes a file under RUNNER_TEMP; its path, or undefined (with a warning) when it failed. */
+function publish_writeFile(what, name, text, log) {
+    const folder = process.env['RUNNER_TEMP'] || (0,external_node_os_namespaceObject.tmpdir)();
+    const path = (0,external_node_path_namespaceObject.join)(folder, name);
+    try {
+        (0,external_node_fs_namespaceObject.mkdirSync)(folder, { recursive: true });
+        (0,external_node_fs_namespaceObject.writeFileSync)(path, text);
+        return path;
     }
-    conclude(report) {
-        const reason = report.hint ? `${report.verdict.reason} ${report.hint}` : report.verdict.reason;
-        if (stepFails(report)) {
-            setFailed(this.safe.line(reason));
-        }
-        else if (!report.verdict.passed) {
-            this.warning(`${reason} The step passes because fail-on-failure is false.`);
-        }
-        else {
-            this.info(reason);
-        }
+    catch (error) {
+        log.warning(`Could not write the ${what} ${path}: ${error.message}`);
+        return undefined;
+    }
+}
+async function writeJobSummary(report, log) {
+    try {
+        await summary.addRaw(renderSummary(report, log.safe), true).write();
+    }
+    catch (error) {
+        log.warning(`Could not write the job summary: ${error.message}`);
+    }
+}
+function conclude(report, log) {
+    const reason = report.hint ? `${report.verdict.reason} ${report.hint}` : report.verdict.reason;
+    if (stepFails(report)) {
+        setFailed(log.safe.line(reason));
+    }
+    else if (!report.verdict.passed) {
+        const input = report.verdict.softenedBy ?? 'fail-on-failure';
+        log.warning(`${reason} The step passes because ${input} is false.`);
+    }
+    else {
+        log.info(reason);
     }
 }
 
@@ -33467,93 +34573,70 @@ class SafeText {
 
 
 
-/** The action: read the inputs, follow the precheck to its end, report. Every way out reports. */
+
+
+
+/** The action: read the inputs, run the phases, report. Every way out reports. */
 async function run() {
-    const startedAt = Date.now();
-    const out = openBoundary();
-    const seen = {
-        taskId: getInput('task-id').trim(),
-        comparison: undefined,
-        precheckTaskId: getInput('precheck-task-id').trim(),
-        last: undefined,
-        requestId: ''
-    };
-    const settings = { writeSummary: wantsJobSummary(getInput), failOnFailure: true };
-    const cancel = new AbortController();
-    const release = onCancelSignals(cancel, out);
-    let end;
+    const startedAt = realTime.now();
+    const log = openLog();
+    const signals = watchSignals(log);
+    const step = await runStep(log, signals.signal, startedAt);
+    signals.verdictReached();
+    const report = reportOf({ ...step, taskId: getInput('task-id').trim() }, realTime.now() - startedAt);
+    await publishReport(report, log, step.inputs?.jobSummary ?? wantsJobSummary(getInput));
+    signals.release();
+}
+async function runStep(log, signal, startedAt) {
+    let inputs;
     try {
-        const inputs = parseInputs(getInput);
-        Object.assign(settings, {
-            writeSummary: inputs.jobSummary,
-            failOnFailure: inputs.failOnFailure
-        });
-        seen.comparison = inputs.comparison;
-        end = await followPrecheck(inputs, seen, out, cancel.signal, startedAt);
+        inputs = parseInputs(getInput);
+        return { inputs, gate: await runGate(inputs, { log, time: realTime, signal, startedAt }) };
     }
     catch (error) {
-        end = crashed(error, seen, out);
+        if (error instanceof InputError)
+            return { refused: { how: 'error', message: error.message } };
+        if (error instanceof Error && error.stack)
+            log.debug(error.stack);
+        return { inputs, refused: crashEnding(error) };
     }
-    const report = reportOf(seen, end, settings.failOnFailure, Date.now() - startedAt);
-    await out.publish(report, settings.writeSummary).catch(error => out.publishCrash(error));
-    // Only now: a second signal while the report is written must not cut it short.
-    release();
 }
 /** Masks the secret before anything can print it; makes a closed stdout harmless. */
-function openBoundary() {
+function openLog() {
     const secret = getInput('access-key-secret');
     if (secret)
         core_setSecret(secret);
     // A reader that went away (EPIPE) must not crash the action: the exit code still tells the verdict.
     process.stdout.on('error', () => undefined);
     process.stderr.on('error', () => undefined);
-    const out = new Publisher(new SafeText(secret ? [secret.trim(), secret] : []));
+    const log = new SafeLog(new SafeText(secret ? [secret.trim(), secret] : []));
     if (secret && secret.trim().length < 8) {
-        out.warning('access-key-secret looks too short for a NineData AccessKey secret; every copy of it in what NineData sends back is hidden as ***, which may make messages hard to read.');
+        log.warning('access-key-secret looks too short for a NineData AccessKey secret; every copy of it in what NineData sends back is hidden as ***, which may make messages hard to read.');
     }
-    return out;
+    return log;
 }
-function onCancelSignals(controller, out) {
+/** SIGINT/SIGTERM from the runner: cancel the wait; once the verdict is reached, finish the report. */
+function watchSignals(log) {
+    const controller = new AbortController();
+    let reached = false;
     const onSignal = (signal) => {
-        if (controller.signal.aborted)
-            return;
-        out.warning(`Received ${signal}: the wait was cancelled; reporting what was seen so far.`);
-        controller.abort();
+        if (reached) {
+            log.warning(`Received ${signal} after the verdict was reached: finishing the report.`);
+        }
+        else if (!controller.signal.aborted) {
+            log.warning(`Received ${signal}: the wait was cancelled; reporting what was seen so far.`);
+            controller.abort();
+        }
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
-    return () => {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-    };
-}
-/** Refused inputs, or a bug of this action: still a readable failure with what was seen. */
-function crashed(error, seen, out) {
-    const message = error instanceof InputError
-        ? error.message
-        : `The action crashed: ${error instanceof Error ? error.message : String(error)}`;
-    if (!(error instanceof InputError) && error instanceof Error && error.stack)
-        out.debug(error.stack);
     return {
-        outcome: 'error',
-        error: message,
-        last: seen.last,
-        earlierFailures: [],
-        timeoutMs: 0,
-        endedAt: Date.now()
-    };
-}
-function reportOf(seen, end, failOnFailure, durationMs) {
-    return {
-        verdict: decideVerdict(end),
-        comparison: seen.comparison,
-        taskId: seen.taskId,
-        precheckTaskId: seen.precheckTaskId,
-        state: end.last ?? seen.last,
-        requestId: seen.requestId,
-        durationMs,
-        failOnFailure,
-        hint: end.hint
+        signal: controller.signal,
+        verdictReached: () => (reached = true),
+        release: () => {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        }
     };
 }
 

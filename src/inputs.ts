@@ -18,6 +18,9 @@ export interface Inputs {
   timeoutMs: number
   requestTimeoutMs: number
   failOnFailure: boolean
+  /** After a passing precheck, run the comparison and gate on its differences. */
+  runComparison: boolean
+  failOnDifference: boolean
   jobSummary: boolean
 }
 
@@ -29,12 +32,14 @@ export const INPUT_DEFAULTS = {
   'timeout-seconds': '900',
   'request-timeout-seconds': '30',
   'fail-on-failure': 'true',
+  'run-comparison': 'false',
+  'fail-on-difference': 'true',
   'job-summary': 'true'
 } as const
 
 /** Allowed range of each duration input, in seconds. Below the floor a run would flood NineData. */
 export const SECONDS_RANGE = {
-  // GitHub ends a job after 6 hours on hosted runners; 35 days is the self-hosted ceiling.
+  // GitHub ends a job after 6 hours on hosted runners (and a workflow run after 35 days).
   'timeout-seconds': { min: 1, max: 35 * 24 * 3600 },
   'poll-interval-seconds': { min: 0.1, max: 3600 },
   'request-timeout-seconds': { min: 1, max: 600 }
@@ -85,6 +90,8 @@ export function parseInputs(get: InputGetter): Inputs {
     pollIntervalMs: seconds('poll-interval-seconds', read('poll-interval-seconds'), problems),
     requestTimeoutMs: seconds('request-timeout-seconds', read('request-timeout-seconds'), problems),
     failOnFailure: bool('fail-on-failure', read('fail-on-failure'), problems),
+    runComparison: bool('run-comparison', read('run-comparison'), problems),
+    failOnDifference: bool('fail-on-difference', read('fail-on-difference'), problems),
     jobSummary: bool('job-summary', read('job-summary'), problems)
   }
   checkSwappedIds(taskId, precheckTaskId, problems)

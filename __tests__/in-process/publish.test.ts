@@ -2,9 +2,12 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Publisher } from '../../src/report/publish.js'
+import { SafeLog } from '../../src/log.js'
+import type { Report } from '../../src/report/model.js'
+import { publishReport } from '../../src/report/publish.js'
 import { SafeText } from '../../src/text/safe.js'
 import { captureStdout } from '../helpers/stdout.js'
+import { report } from '../unit/builders.js'
 
 // The output boundary's last resort: a bug while reporting still fails the step with a summary.
 
@@ -14,15 +17,20 @@ afterEach(() => {
   process.exitCode = undefined
 })
 
-describe('Publisher.publishCrash', () => {
+describe('publishReport, when reporting itself fails', () => {
   it('fails the step and leaves a summary, the secret hidden', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gate-publish-'))
     const summary = join(dir, 'summary')
     writeFileSync(summary, '')
     process.env['GITHUB_STEP_SUMMARY'] = summary
-    const stdout = await captureStdout(() =>
-      new Publisher(new SafeText(['hunter22'])).publishCrash(new Error('boom hunter22\n::error::x'))
-    )
+    // A report whose precheck state cannot be read: a stand-in for any bug while reporting.
+    const broken = Object.defineProperty({ ...report('finished', undefined) }, 'state', {
+      get: () => {
+        throw new Error('boom hunter22\n::error::x')
+      }
+    }) as Report
+    const log = new SafeLog(new SafeText(['hunter22']))
+    const stdout = await captureStdout(() => publishReport(broken, log, true))
     expect(process.exitCode).toBe(1)
     expect(stdout).toContain(
       '::error::The action crashed while writing its report: boom *** ⏎ ::error::x'

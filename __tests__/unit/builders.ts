@@ -1,8 +1,12 @@
+import type { Ending } from '../../src/ending.js'
+import type { Outage } from '../../src/ninedata/failure.js'
 import type { PrecheckItem, PrecheckState } from '../../src/ninedata/types.js'
 import type { Report } from '../../src/report/model.js'
-import { decideVerdict, type Outcome, type WaitEnd } from '../../src/verdict.js'
+import { decidePrecheck, type PrecheckSeen } from '../../src/verdict/precheck.js'
 
 // Small builders for the pure modules' inputs.
+
+export type Outcome = Ending['how']
 
 export function item(status: string, name = `item ${status}`, errorMessage = ''): PrecheckItem {
   const raw: Record<string, unknown> = {
@@ -26,25 +30,49 @@ export function state(status: string, items: PrecheckItem[]): PrecheckState {
   return { taskId: 'cc-1', precheckTaskId: 'pcte-1', status, precheckItems: items }
 }
 
-export function end(outcome: Outcome, last?: PrecheckState, extra: Partial<WaitEnd> = {}): WaitEnd {
-  return { outcome, last, earlierFailures: [], timeoutMs: 900_000, endedAt: 1_000_000, ...extra }
+interface EndExtra extends Partial<Omit<PrecheckSeen, 'ending'>> {
+  error?: string
+  outage?: Outage
+}
+
+/** What a precheck phase learned, ended the given way. */
+export function end(outcome: Outcome, last?: PrecheckState, extra: EndExtra = {}): PrecheckSeen {
+  const { error, outage, ...rest } = extra
+  const ending: Ending =
+    outcome === 'error'
+      ? { how: 'error', message: error ?? 'The action failed.' }
+      : outcome === 'finished'
+        ? { how: 'finished' }
+        : { how: outcome, outage }
+  return {
+    ending,
+    last,
+    failedEarlier: [],
+    vanished: [],
+    tooManyItems: false,
+    timeoutMs: 900_000,
+    endedAt: 1_000_000,
+    ...rest
+  }
 }
 
 export function report(
   outcome: Outcome,
   last: PrecheckState | undefined,
   extra: Partial<Report> = {},
-  wait: Partial<WaitEnd> = {}
+  wait: EndExtra = {}
 ): Report {
   return {
-    verdict: decideVerdict(end(outcome, last, { error: 'boom', ...wait })),
+    verdict: decidePrecheck(end(outcome, last, { error: 'boom', ...wait })),
     comparison: 'schema',
     taskId: 'cc-1',
     precheckTaskId: 'pcte-1',
     state: last,
+    vanished: [],
     requestId: 'req-1',
     durationMs: 65_000,
     failOnFailure: true,
+    failOnDifference: true,
     ...extra
   }
 }

@@ -1,12 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { ApiError } from '../../src/ninedata/failure.js'
-import {
-  FailureMemory,
-  canonicalStatus,
-  decideVerdict,
-  isSettled,
-  listLabels
-} from '../../src/verdict.js'
+import { ItemHistory, canonicalStatus, isSettled } from '../../src/status/precheck.js'
+import { decidePrecheck, listLabels } from '../../src/verdict/precheck.js'
 import { end, item, state } from './builders.js'
 
 // A pass is a documented Success everywhere; anything else is never a pass.
@@ -46,9 +41,9 @@ describe('canonicalStatus', () => {
   })
 })
 
-describe('decideVerdict', () => {
+describe('decidePrecheck', () => {
   it('passes only when the overall status and every item are Success', () => {
-    const v = decideVerdict(
+    const v = decidePrecheck(
       end('finished', state('Success', [item('Success'), item('SUCCESS', 'b')]))
     )
     expect(v).toMatchObject({ kind: 'passed', passed: true })
@@ -71,7 +66,7 @@ describe('decideVerdict', () => {
     '0',
     'false'
   ])('never passes an overall Success whose item says %j, and shows the value', status => {
-    const v = decideVerdict(
+    const v = decidePrecheck(
       end('finished', state('Success', [item('Success'), item(status, 'odd one')]))
     )
     expect(v.kind).toBe('error')
@@ -88,41 +83,41 @@ describe('decideVerdict', () => {
   it('never passes a Success that comes without a precheckItems list', () => {
     const missing = { ...state('Success', []), itemsMissing: true }
     expect(isSettled(missing)).toBe(true)
-    const v = decideVerdict(end('finished', missing))
+    const v = decidePrecheck(end('finished', missing))
     expect(v.kind).toBe('error')
     expect(v.reason).toMatch(/without a precheckItems list/)
     // An explicit empty list is an answer: nothing failed.
-    expect(decideVerdict(end('finished', state('Success', []))).kind).toBe('passed')
+    expect(decidePrecheck(end('finished', state('Success', []))).kind).toBe('passed')
     // While running, a missing list is just "no items yet".
     expect(isSettled({ ...state('Running', []), itemsMissing: true })).toBe(false)
   })
 
   it('fails on an undocumented overall status at once', () => {
-    const v = decideVerdict(end('finished', state('Passed', [item('Success')])))
+    const v = decidePrecheck(end('finished', state('Passed', [item('Success')])))
     expect(v.kind).toBe('error')
     expect(v.reason).toContain('the overall status "Passed"')
   })
 
   it('fails on Failed items, under an overall Failed or Success', () => {
-    const failed = decideVerdict(
+    const failed = decidePrecheck(
       end('finished', state('Failed', [item('Success'), item('Failed', 'Perm')]))
     )
     expect(failed).toMatchObject({ kind: 'failed', passed: false })
     expect(failed.reason).toBe('The precheck failed: 1 check item of 2 failed: Perm.')
-    const success = decideVerdict(end('finished', state('Success', [item('failed', 'Perm')])))
+    const success = decidePrecheck(end('finished', state('Success', [item('failed', 'Perm')])))
     expect(success.kind).toBe('failed')
     expect(success.reason).toMatch(
       /^NineData reported Success, but 1 check item of 1 failed: Perm\./
     )
-    expect(decideVerdict(end('finished', state('Failed', []))).reason).toMatch(
+    expect(decidePrecheck(end('finished', state('Failed', []))).reason).toMatch(
       /without a failed check item/
     )
   })
 
   it('keeps a failure seen at an earlier poll', () => {
     const earlier = item('Failed', 'Flaky check', 'no privilege')
-    const v = decideVerdict(
-      end('finished', state('Success', [item('Success')]), { earlierFailures: [earlier] })
+    const v = decidePrecheck(
+      end('finished', state('Success', [item('Success')]), { failedEarlier: [earlier] })
     )
     expect(v.kind).toBe('failed')
     expect(v.failedItems).toEqual([earlier])
@@ -130,7 +125,7 @@ describe('decideVerdict', () => {
   })
 
   it('at the timeout, names items that never settled under an overall Success', () => {
-    const v = decideVerdict(
+    const v = decidePrecheck(
       end('timeout', state('Success', [item('Success'), item('Running', 'Slow check')]), {
         timeoutMs: 120_000
       })
@@ -142,7 +137,7 @@ describe('decideVerdict', () => {
   })
 
   it('at the timeout, says how long NineData gave no usable answer and the last error', () => {
-    const v = decideVerdict(
+    const v = decidePrecheck(
       end('timeout', state('Running', []), {
         outage: {
           sinceMs: 1_000_000 - 95_000,
@@ -157,12 +152,12 @@ describe('decideVerdict', () => {
   })
 
   it('never passes when cancelled, errored or without a status', () => {
-    expect(decideVerdict(end('cancelled', state('Success', []))).passed).toBe(false)
-    expect(decideVerdict(end('error', undefined, { error: 'bad' }))).toMatchObject({
+    expect(decidePrecheck(end('cancelled', state('Success', []))).passed).toBe(false)
+    expect(decidePrecheck(end('error', undefined, { error: 'bad' }))).toMatchObject({
       kind: 'error',
       reason: 'bad'
     })
-    expect(decideVerdict(end('finished', undefined)).kind).toBe('timeout')
+    expect(decidePrecheck(end('finished', undefined)).kind).toBe('timeout')
   })
 })
 
@@ -180,9 +175,9 @@ describe('isSettled', () => {
   })
 })
 
-describe('FailureMemory', () => {
+describe('ItemHistory', () => {
   it('remembers an item seen Failed that a later answer drops or reports otherwise', () => {
-    const memory = new FailureMemory()
+    const memory = new ItemHistory()
     const first = state('Running', [item('Failed', 'A'), item('Failed', 'B'), item('Running', 'C')])
     memory.note(first)
     const later = state('Success', [
@@ -191,8 +186,47 @@ describe('FailureMemory', () => {
       item('Success', 'C')
     ])
     memory.note(later)
-    expect(memory.forgottenIn(later).map(i => i.itemName)).toEqual(['A'])
-    expect(memory.forgottenIn(state('Success', [])).map(i => i.itemName)).toEqual(['A', 'B'])
+    expect(memory.failedEarlier(later).map(i => i.itemName)).toEqual(['A'])
+    expect(memory.failedEarlier(state('Success', [])).map(i => i.itemName)).toEqual(['A', 'B'])
+  })
+})
+
+describe('items seen at any poll', () => {
+  it('an item that vanishes from the final answer is never a pass', () => {
+    const history = new ItemHistory()
+    const first = state('Running', [item('Running', 'A'), item('Running', 'B')])
+    history.note(first)
+    const last = state('Success', [item('Success', 'A')])
+    history.note(last)
+    const v = decidePrecheck(end('finished', last, { vanished: history.vanished(last) }))
+    expect(v.kind).toBe('error')
+    expect(v.reason).toContain('no longer lists 1 check item that was seen at an earlier poll: B')
+  })
+
+  it('an empty final list after items were seen is not a pass either', () => {
+    const history = new ItemHistory()
+    history.note(state('Running', [item('Running', 'A')]))
+    const last = state('Success', [])
+    expect(history.vanished(last).map(i => i.itemName)).toEqual(['A'])
+    expect(decidePrecheck(end('finished', last, { vanished: history.vanished(last) })).passed).toBe(
+      false
+    )
+  })
+
+  it('softens failed items only when every other item succeeded', () => {
+    const mixed = state('Failed', [
+      item('Failed', 'A'),
+      item('Running', 'B'),
+      item('Unstarted', 'C')
+    ])
+    const v = decidePrecheck(end('finished', mixed))
+    expect(v.kind).toBe('failed')
+    expect(v.softenedBy).toBeUndefined()
+    expect(v.reason).toContain('2 check items never reported a final status: B, C')
+    const plain = decidePrecheck(
+      end('finished', state('Failed', [item('Failed', 'A'), item('Success', 'B')]))
+    )
+    expect(plain.softenedBy).toBe('fail-on-failure')
   })
 })
 

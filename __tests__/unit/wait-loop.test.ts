@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { ApiError, StopError } from '../../src/ninedata/failure.js'
 import type { PrecheckState } from '../../src/ninedata/types.js'
-import { pollDelayMs, waitForPrecheck } from '../../src/wait.js'
+import { pollDelayMs, pollUntilSettled } from '../../src/phases/poll.js'
+import { ItemHistory, isSettled } from '../../src/status/precheck.js'
 import { item, state } from './builders.js'
 
 // The waiting loop on a fake clock: no timers, no network.
@@ -36,24 +37,31 @@ function script(
   return { poll, polledAt }
 }
 
-/** The loop on the fake clock, with no progress callback. */
+/** The loop on the fake clock, keeping the item history as the precheck phase does. */
 function waitOn(
   poll: () => Promise<PrecheckState>,
   clock: ReturnType<typeof fakeClock>,
   intervalMs: number,
   deadline: number
 ) {
-  return waitForPrecheck({
+  const history = new ItemHistory()
+  return pollUntilSettled({
     poll,
+    isSettled,
     intervalMs,
     deadline,
     sleep: clock.sleep,
-    now: clock.now,
-    onState: () => undefined
-  })
+    time: clock,
+    onState: state => history.note(state),
+    doing: 'polling'
+  }).then(result => ({
+    ...result,
+    outcome: result.ending.how,
+    earlierFailures: history.failedEarlier(result.last)
+  }))
 }
 
-describe('waitForPrecheck', () => {
+describe('pollUntilSettled', () => {
   it('follows the ramp, then the interval, until the answer is final', async () => {
     const clock = fakeClock()
     const running = state('Running', [item('Running')])
@@ -115,7 +123,7 @@ describe('waitForPrecheck', () => {
       1000,
       10_000
     )
-    expect(stopped).toMatchObject({ outcome: 'timeout', outage })
+    expect(stopped.ending).toEqual({ how: 'timeout', outage })
     const cancelled = await waitOn(
       script([new StopError('cancelled')], clock).poll,
       clock,
@@ -130,6 +138,24 @@ describe('waitForPrecheck', () => {
       10_000
     )
     expect(failed.outcome).toBe('error')
+    expect(failed.ending).toMatchObject({ message: 'polling: NineData said "task not found".' })
+  })
+
+  it('turns a bug in a callback into an ending, not a crash', async () => {
+    const clock = fakeClock()
+    const result = await pollUntilSettled({
+      poll: async () => state('Running', []),
+      isSettled: () => false,
+      intervalMs: 1000,
+      deadline: 10_000,
+      sleep: clock.sleep,
+      time: clock,
+      onState: () => {
+        throw new TypeError('boom')
+      },
+      doing: 'polling'
+    })
+    expect(result.ending).toEqual({ how: 'error', message: 'The action crashed: boom' })
   })
 })
 

@@ -1,5 +1,5 @@
 import type { CallResult, NineDataClient } from './client.js'
-import { ApiError } from './failure.js'
+import { idText, isRecord, protocolError, text } from './read.js'
 import type { ComparisonKind, PrecheckItem, PrecheckState, StartedPrecheck } from './types.js'
 
 // The two precheck calls of a comparison task (schema or data: same calls, same shapes), and strict
@@ -53,36 +53,17 @@ export async function getPrecheckStatus(
   return parseStatus(call.data, taskId, precheckTaskId)
 }
 
-function protocolError(what: string): ApiError {
-  return new ApiError('protocol', `NineData's answer does not have the documented shape: ${what}`)
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-}
-
-/** A string field; '' when absent or null; numbers and booleans as their text; else a shape error. */
-function text(record: Record<string, unknown>, key: string, where: string): string {
-  const value = record[key]
-  if (value === undefined || value === null) return ''
-  if (typeof value === 'string') return value
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
-  throw protocolError(
-    `${where}.${key} is ${Array.isArray(value) ? 'an array' : typeof value}, not a string`
-  )
-}
-
 export function parseStarted(data: unknown, taskId: string): StartedPrecheck {
   // Tolerated: a bare precheck ID as `data`, checked like the documented field.
   if (typeof data === 'string') data = { precheckTaskId: data }
   if (!isRecord(data)) throw protocolError('the start call returned no data object')
-  const answeredTask = text(data, 'taskId', 'data')
+  const answeredTask = idText(data, 'taskId', 'data')
   if (answeredTask !== '' && answeredTask !== taskId) {
     throw protocolError(
       `asked to start a precheck of task ${taskId}, got an answer about task ${answeredTask}`
     )
   }
-  const precheckTaskId = text(data, 'precheckTaskId', 'data')
+  const precheckTaskId = idText(data, 'precheckTaskId', 'data')
   const problem = idProblem(precheckTaskId)
   if (problem)
     throw protocolError(`data.precheckTaskId of the start call is not an ID to follow: ${problem}`)
@@ -93,8 +74,8 @@ export function parseStatus(data: unknown, taskId: string, precheckTaskId: strin
   if (!isRecord(data)) throw protocolError('the status call returned no data object')
   const status = text(data, 'status', 'data')
   if (status.trim() === '') throw protocolError('data.status is missing')
-  const answeredTask = text(data, 'taskId', 'data')
-  const answeredPrecheck = text(data, 'precheckTaskId', 'data')
+  const answeredTask = idText(data, 'taskId', 'data')
+  const answeredPrecheck = idText(data, 'precheckTaskId', 'data')
   // An answer about another precheck must never decide this one.
   if (answeredPrecheck !== '' && answeredPrecheck !== precheckTaskId) {
     throw protocolError(

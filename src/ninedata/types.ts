@@ -43,3 +43,69 @@ export interface StartedPrecheck {
   taskId: string
   precheckTaskId: string
 }
+
+/** The documented run statuses of a comparison run (`stopped`: data comparisons). */
+export const RUN_STATUSES = ['starting', 'running', 'success', 'failed', 'stopped'] as const
+export type RunStatus = (typeof RUN_STATUSES)[number]
+
+/** Row counts of a data comparison run, from its run status. Undefined: not sent. */
+export interface RowCounts {
+  differenceRows: number | undefined
+  onlySourceRows: number | undefined
+  onlyTargetRows: number | undefined
+  skippedTables: number | undefined
+}
+
+/** `data` of GET /openapi/v1/compare{schema,data}/queryTaskExecInfo. */
+export interface RunState {
+  taskId: string
+  /** The run's execId, as digits. */
+  execId: string
+  /** The status exactly as the server sent it. */
+  status: string
+  errorMessage: string
+  /** Data comparisons only. */
+  rows?: RowCounts
+  raw: Record<string, unknown>
+}
+
+/** One object of a schema comparison's results, with its correction SQL once read. */
+export interface SchemaObject {
+  /** The object's progressId, as digits. */
+  progressId: string
+  /** The result exactly as received (its name fields are not documented). */
+  raw: Record<string, unknown>
+  /** The correction SQL as received; '' for none; undefined when it could not be read. */
+  correctSql?: string
+  /** Why the correction SQL could not be read (the object is then not verified). */
+  unreadable?: string
+}
+
+/** One table of a data comparison's table summary, with its count of differing records once read. */
+export interface DataTable {
+  progressId: string
+  schemaName: string
+  tableName: string
+  targetSchemaName: string
+  targetTableName: string
+  raw: Record<string, unknown>
+  /** diffDetails' totalCount for the table; undefined when not asked or not readable. */
+  differences?: number
+  unreadable?: string
+}
+
+export interface SchemaResults {
+  kind: 'schema'
+  /** `total` as NineData reported it. */
+  total: number
+  objects: SchemaObject[]
+}
+
+export interface DataResults {
+  kind: 'data'
+  totalTableCount: number
+  diffTableCount: number
+  tables: DataTable[]
+}
+
+export type ComparisonResults = SchemaResults | DataResults

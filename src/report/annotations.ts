@@ -1,11 +1,13 @@
-import type { PrecheckItem } from '../ninedata/types.js'
+import type { DataTable, PrecheckItem, SchemaObject } from '../ninedata/types.js'
+import { itemLabel } from '../status/precheck.js'
 import type { SafeText } from '../text/safe.js'
 import { LIMITS, plural } from '../text/words.js'
-import { itemLabel } from '../verdict.js'
+import { objectLabel } from '../verdict/comparison.js'
 import { stepFails, type Report } from './model.js'
 
-// Annotations for failed items. GitHub shows only 10 error (and 10 warning) annotations a step, and
-// the step's own failure message is one of them, so the item annotations are planned to fit.
+// Annotations for failed items and for objects or tables that differ. GitHub shows only 10 error
+// (and 10 warning) annotations a step, and the step's own failure message is one of them, so the
+// annotations are planned to fit.
 
 export const ANNOTATIONS_SHOWN_PER_STEP = 10
 
@@ -15,31 +17,50 @@ export interface Annotation {
   message: string
 }
 
-function itemAnnotation(
-  item: PrecheckItem,
-  level: Annotation['level'],
-  safe: SafeText
-): Annotation {
-  const message = item.errorMessage.trim()
-    ? safe.line(item.errorMessage, LIMITS.message)
-    : 'NineData gave no reason for this failure.'
-  return { level, title: safe.line(itemLabel(item), LIMITS.name), message }
+type Finding = { item: PrecheckItem } | { entry: SchemaObject | DataTable }
+
+function annotationOf(finding: Finding, level: Annotation['level'], safe: SafeText): Annotation {
+  if ('item' in finding) {
+    const { item } = finding
+    const message = item.errorMessage.trim()
+      ? safe.line(item.errorMessage, LIMITS.message)
+      : 'NineData gave no reason for this failure.'
+    return { level, title: safe.line(itemLabel(item), LIMITS.name), message }
+  }
+  const { entry } = finding
+  const message =
+    'tableName' in entry
+      ? `${entry.differences ?? 'Some'} records differ between source and target.`
+      : 'Source and target differ; the correction-sql-file output has the SQL that makes the target match.'
+  return { level, title: `Differs: ${safe.line(objectLabel(entry), LIMITS.name)}`, message }
 }
 
 export function planAnnotations(report: Report, safe: SafeText): Annotation[] {
-  const failed = report.verdict.failedItems
-  if (failed.length === 0) return []
+  const findings: Finding[] = [
+    ...report.verdict.failedItems.map(item => ({ item })),
+    ...(report.run?.differences?.differing ?? []).map(entry => ({ entry }))
+  ]
+  if (findings.length === 0) return []
   const fails = stepFails(report)
   const level: Annotation['level'] = fails ? 'error' : 'warning'
   // The failure message of the step takes one place among the errors.
   const room = ANNOTATIONS_SHOWN_PER_STEP - (fails ? 1 : 0)
-  if (failed.length <= room) return failed.map(item => itemAnnotation(item, level, safe))
-  const shown = failed.slice(0, room - 1).map(item => itemAnnotation(item, level, safe))
-  const rest = failed.length - shown.length
-  shown.push({
-    level,
-    title: plural(rest, 'more failed check item'),
-    message: `${plural(rest, 'more check item')} failed; the job summary lists the failed items first, and the report-file output has every item.`
-  })
+  if (findings.length <= room) return findings.map(f => annotationOf(f, level, safe))
+  const shown = findings.slice(0, room - 1).map(f => annotationOf(f, level, safe))
+  const rest = findings.length - shown.length
+  const onlyItems = findings.every(f => 'item' in f)
+  shown.push(
+    onlyItems
+      ? {
+          level,
+          title: plural(rest, 'more failed check item'),
+          message: `${plural(rest, 'more check item')} failed; the job summary lists the failed items first, and the report-file output has every item.`
+        }
+      : {
+          level,
+          title: plural(rest, 'more finding'),
+          message: `${plural(rest, 'more failed check item or difference', 'more failed check items or differences')}; the job summary lists them first, and the report-file output has every result.`
+        }
+  )
   return shown
 }

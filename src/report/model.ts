@@ -1,8 +1,21 @@
+import { endingHint, type Ending } from '../ending.js'
+import type { GateRun } from '../gate.js'
+import type { Inputs } from '../inputs.js'
 import type { ComparisonKind, PrecheckItem, PrecheckState } from '../ninedata/types.js'
-import { canonicalStatus, type Verdict } from '../verdict.js'
+import { canonicalStatus } from '../status/precheck.js'
+import {
+  decideComparison,
+  differencesOf,
+  type ComparisonSeen,
+  type Differences
+} from '../verdict/comparison.js'
+import { gateVerdict } from '../verdict/gate.js'
+import { decidePrecheck } from '../verdict/precheck.js'
+import type { Verdict } from '../verdict/verdict.js'
 
 /** Everything the report (summary, outputs, annotations, log, report file) is made from. */
 export interface Report {
+  /** The step's verdict. */
   verdict: Verdict
   /** Undefined when the inputs were refused before it was known. */
   comparison: ComparisonKind | undefined
@@ -11,20 +24,87 @@ export interface Report {
   precheckTaskId: string
   /** The last status answer seen, exactly as received. */
   state: PrecheckState | undefined
+  /** Items seen at an earlier poll that the last answer no longer lists. */
+  vanished: PrecheckItem[]
   requestId: string
   durationMs: number
   failOnFailure: boolean
+  failOnDifference: boolean
   /** What to check next, for errors that have a likely cause (credentials, URL, CA). */
   hint?: string | undefined
+  /** The comparison run, when one was started (or tried). */
+  run?: RunReport | undefined
 }
 
-/** Whether the step fails. Only genuinely failed items are softened by fail-on-failure: false. */
+export interface RunReport {
+  seen: ComparisonSeen
+  verdict: Verdict
+  /** Set once results were read. */
+  differences?: Differences | undefined
+}
+
+/** What the step did, as main knows it. */
+export interface StepFacts {
+  inputs?: Inputs | undefined
+  gate?: GateRun | undefined
+  refused?: Ending | undefined
+  /** task-id as given, for a report on refused inputs. */
+  taskId: string
+}
+
+export function reportOf(step: StepFacts, durationMs: number): Report {
+  const { inputs, gate } = step
+  const refused: Ending = step.refused ?? {
+    how: 'error',
+    message: 'The action ended without a verdict.'
+  }
+  const precheckSeen = gate?.precheck
+  const precheck = decidePrecheck(
+    precheckSeen ?? {
+      ending: refused,
+      last: undefined,
+      failedEarlier: [],
+      vanished: [],
+      tooManyItems: false,
+      timeoutMs: 0,
+      endedAt: 0
+    }
+  )
+  const run = gate?.comparison ? runReport(gate.comparison) : undefined
+  const verdict = gateVerdict(precheck, run?.verdict, inputs?.runComparison ?? false)
+  const ending =
+    verdict.phase === 'comparison' && run ? run.seen.ending : (precheckSeen?.ending ?? refused)
+  return {
+    verdict,
+    comparison: inputs?.comparison,
+    taskId: inputs?.taskId ?? step.taskId,
+    precheckTaskId: precheckSeen?.precheckTaskId ?? inputs?.precheckTaskId ?? '',
+    state: precheckSeen?.last,
+    vanished: precheckSeen?.vanished ?? [],
+    requestId: gate?.requestId ?? '',
+    durationMs,
+    failOnFailure: inputs?.failOnFailure ?? true,
+    failOnDifference: inputs?.failOnDifference ?? true,
+    hint: endingHint(ending),
+    run
+  }
+}
+
+function runReport(seen: ComparisonSeen): RunReport {
+  return {
+    seen,
+    verdict: decideComparison(seen),
+    differences: seen.results ? differencesOf(seen.results, seen.last) : undefined
+  }
+}
+
+/** Whether the step fails: only plain findings are softened, by their own input. */
 export function stepFails(report: Report): boolean {
   const { verdict } = report
   if (verdict.passed) return false
-  // An overall Failed without a failed item to show for it is not a "failed item": never softened.
-  const softenable = verdict.kind === 'failed' && verdict.failedItems.length > 0
-  return !softenable || report.failOnFailure
+  if (verdict.softenedBy === 'fail-on-failure') return report.failOnFailure
+  if (verdict.softenedBy === 'fail-on-difference') return report.failOnDifference
+  return true
 }
 
 /** "schema comparison" / "data comparison" / "comparison". */

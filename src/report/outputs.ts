@@ -1,6 +1,9 @@
 import type { PrecheckItem } from '../ninedata/types.js'
+import { shorten } from '../text/clean.js'
 import type { SafeText } from '../text/safe.js'
-import type { Report } from './model.js'
+import { LIMITS } from '../text/words.js'
+import { rowTotal } from '../verdict/comparison.js'
+import type { Report, RunReport } from './model.js'
 
 // The step's outputs. Pure: returns name -> value, already safe; the publisher sets them.
 
@@ -38,6 +41,11 @@ export function jsonArrayWithin(
   return { json: `[${parts.join(',')}]`, kept: parts.length }
 }
 
+/** A one-value output: the secret hidden, then cut, so a later `env:` can always carry it. */
+function scalar(safe: SafeText, text: string): string {
+  return shorten(safe.value(text), LIMITS.outputValue)
+}
+
 export function planOutputs(
   report: Report,
   safe: SafeText,
@@ -45,10 +53,11 @@ export function planOutputs(
 ): OutputPlan {
   const values: Record<string, string> = {}
   const truncated: OutputPlan['truncated'] = []
-  if (report.precheckTaskId) values['precheck-task-id'] = safe.value(report.precheckTaskId)
-  if (report.requestId) values['request-id'] = safe.value(report.requestId)
+  if (report.precheckTaskId) values['precheck-task-id'] = scalar(safe, report.precheckTaskId)
+  if (report.requestId) values['request-id'] = scalar(safe, report.requestId)
   const state = report.state
-  values['status'] = safe.value(state?.status ?? '')
+  values['status'] = scalar(safe, state?.status ?? '')
+  if (report.run) Object.assign(values, runOutputs(report.run, safe))
   // Without a status, counts stay unset: "" never reads as "0 failed".
   if (!state) return { values, truncated }
 
@@ -63,4 +72,33 @@ export function planOutputs(
     if (kept < list.length) truncated.push({ name, kept, total: list.length })
   }
   return { values, truncated }
+}
+
+/** The comparison run's outputs: set whenever a run was started, counts only once they were read. */
+function runOutputs(run: RunReport, safe: SafeText): Record<string, string> {
+  const { seen, differences } = run
+  const values: Record<string, string> = {}
+  if (!seen.execId) return values
+  values['comparison-exec-id'] = scalar(safe, seen.execId)
+  values['comparison-status'] = scalar(safe, seen.last?.status ?? '')
+  if (seen.kind === 'data' && seen.last?.rows) {
+    const rows = seen.last.rows
+    const counts: [string, number | undefined][] = [
+      ['difference-rows', rows.differenceRows],
+      ['only-source-rows', rows.onlySourceRows],
+      ['only-target-rows', rows.onlyTargetRows],
+      ['skipped-tables', rows.skippedTables]
+    ]
+    for (const [name, n] of counts) if (n !== undefined) values[name] = String(n)
+    const total = rowTotal(seen.last)
+    if (total !== undefined) values['difference-count'] = String(total)
+  }
+  if (!differences || !seen.results) return values
+  if (seen.results.kind === 'schema') {
+    values['difference-count'] = String(differences.count)
+    values['different-objects'] = String(differences.differing.length)
+  } else {
+    values['different-tables'] = String(seen.results.diffTableCount)
+  }
+  return values
 }

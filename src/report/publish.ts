@@ -2,128 +2,136 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as core from '@actions/core'
-import type { Log } from '../ninedata/client.js'
-import type { SafeText } from '../text/safe.js'
+import type { SafeLog } from '../log.js'
 import { LIMITS, plural } from '../text/words.js'
 import { planAnnotations } from './annotations.js'
 import { stepFails, type Report } from './model.js'
 import { planOutputs } from './outputs.js'
-import { itemLines } from './progress.js'
+import { differenceLines, itemLines } from './progress.js'
 import { reportFileName, reportFileText } from './report-file.js'
+import { correctionSqlFileName, correctionSqlText } from './sql-file.js'
 import { renderSummary } from './summary.js'
 
-// The output boundary: the only place that talks to the runner (log, annotations, outputs, summary,
-// report file, the step's result). Every text passes through SafeText on its way out, and no failure
-// of the runner's environment (an unwritable GITHUB_OUTPUT, a full disk) can turn the verdict.
+// The report's way out: the only place that writes outputs, annotations, files, the summary and the
+// step's result. Every text passes through SafeText on its way out, and no failure of the runner's
+// environment (an unwritable GITHUB_OUTPUT, a full disk) can turn the verdict.
 
-export class Publisher implements Log {
-  constructor(readonly safe: SafeText) {}
-
-  info(message: string): void {
-    core.info(this.safe.line(message))
-  }
-
-  warning(message: string): void {
-    core.warning(this.safe.line(message))
-  }
-
-  debug(message: string): void {
-    core.debug(this.safe.line(message))
-  }
-
-  /** A collapsed group of lines that are already safe (see report/progress.ts). */
-  group(title: string, lines: readonly string[]): void {
-    if (lines.length === 0) return
-    core.startGroup(this.safe.line(title, LIMITS.name))
-    for (const line of lines) core.info(line)
-    core.endGroup()
-  }
-
-  /** Outputs, annotations, report file, summary and the step's result: the same on every way out. */
-  async publish(report: Report, writeSummary: boolean): Promise<void> {
-    const state = report.state
-    if (state) {
-      const title = `All ${plural(state.precheckItems.length, 'check item')} of precheck ${state.precheckTaskId}`
-      this.group(title, itemLines(state, this.safe))
+/** Outputs, annotations, report file, summary and the step's result: the same on every way out. */
+export async function publishReport(
+  report: Report,
+  log: SafeLog,
+  writeSummary: boolean
+): Promise<void> {
+  try {
+    logGroups(report, log)
+    setOutputs(report, log)
+    for (const annotation of planAnnotations(report, log.safe)) {
+      const write = annotation.level === 'error' ? core.error : core.warning
+      write(annotation.message, { title: annotation.title })
     }
-    this.setOutputs(report)
-    for (const annotation of planAnnotations(report, this.safe)) {
-      const log = annotation.level === 'error' ? core.error : core.warning
-      log(annotation.message, { title: annotation.title })
-    }
-    if (writeSummary) await this.writeSummary(report)
-    this.conclude(report)
+    if (writeSummary) await writeJobSummary(report, log)
+    conclude(report, log)
+  } catch (error) {
+    await publishCrash(error, log)
   }
+}
 
-  /** A bug while reporting: still a failed step with a readable message and a summary. */
-  async publishCrash(error: unknown): Promise<void> {
-    const message = `The action crashed while writing its report: ${error instanceof Error ? error.message : String(error)}`
-    core.setFailed(this.safe.line(message))
+function logGroups(report: Report, log: SafeLog): void {
+  const state = report.state
+  if (state) {
+    const title = `All ${plural(state.precheckItems.length, 'check item')} of precheck ${state.precheckTaskId}`
+    log.group(title, itemLines(state, log.safe))
+  }
+  const run = report.run
+  if (run?.differences && run.differences.differing.length > 0) {
+    const title = `Differences found by comparison run ${run.seen.execId}`
+    log.group(title, differenceLines(run.differences, log.safe))
+  }
+}
+
+/** A bug while reporting: still a failed step with a readable message and a summary. */
+async function publishCrash(error: unknown, log: SafeLog): Promise<void> {
+  const message = `The action crashed while writing its report: ${error instanceof Error ? error.message : String(error)}`
+  core.setFailed(log.safe.line(message))
+  try {
+    await core.summary
+      .addRaw(
+        `## ❌ NineData precheck gate crashed\n\n<p>${log.safe.html(message, LIMITS.reason)}</p>\n`,
+        true
+      )
+      .write()
+  } catch {
+    // No summary file: the failure message above is all that can be left.
+  }
+}
+
+function setOutputs(report: Report, log: SafeLog): void {
+  const { values, truncated } = planOutputs(report, log.safe)
+  if (report.state || report.run) {
+    const file = writeFile(
+      'report file',
+      reportFileName(report, log.safe),
+      reportFileText(report, log.safe),
+      log
+    )
+    if (file) values['report-file'] = log.safe.value(file)
+  }
+  const differences = report.run?.differences
+  if (report.comparison === 'schema' && differences) {
+    const sql = correctionSqlText(differences, log.safe)
+    const file = writeFile('correction SQL file', correctionSqlFileName(report, log.safe), sql, log)
+    if (file) values['correction-sql-file'] = log.safe.value(file)
+  }
+  const failed: string[] = []
+  for (const [name, value] of Object.entries(values)) {
     try {
-      await core.summary
-        .addRaw(
-          `## ❌ NineData precheck gate crashed\n\n<p>${this.safe.html(message, LIMITS.reason)}</p>\n`,
-          true
-        )
-        .write()
+      core.setOutput(name, value)
     } catch {
-      // No summary file: the failure message above is all that can be left.
+      failed.push(name)
     }
   }
-
-  private setOutputs(report: Report): void {
-    const { values, truncated } = planOutputs(report, this.safe)
-    const file = report.state ? this.writeReportFile(report) : undefined
-    if (file) values['report-file'] = this.safe.value(file)
-    const failed: string[] = []
-    for (const [name, value] of Object.entries(values)) {
-      try {
-        core.setOutput(name, value)
-      } catch {
-        failed.push(name)
-      }
-    }
-    if (failed.length > 0) {
-      this.warning(
-        `Could not write the step's outputs (${failed.join(', ')}): GITHUB_OUTPUT is not writable. The verdict stands.`
-      )
-    }
-    for (const cut of truncated) {
-      this.info(
-        `The ${cut.name} output holds the first ${cut.kept} of ${cut.total} items (it is capped at 100 KB); the report-file output has them all.`
-      )
-    }
+  if (failed.length > 0) {
+    log.warning(
+      `Could not write the step's outputs (${failed.join(', ')}): GITHUB_OUTPUT is not writable. The verdict stands.`
+    )
   }
-
-  private writeReportFile(report: Report): string | undefined {
-    const folder = process.env['RUNNER_TEMP'] || tmpdir()
-    const path = join(folder, reportFileName(report, this.safe))
-    try {
-      mkdirSync(folder, { recursive: true })
-      writeFileSync(path, reportFileText(report, this.safe))
-      return path
-    } catch (error) {
-      this.warning(`Could not write the report file ${path}: ${(error as Error).message}`)
-      return undefined
-    }
+  for (const cut of truncated) {
+    log.info(
+      `The ${cut.name} output holds the first ${cut.kept} of ${cut.total} items (it is capped at 100 KB); the report-file output has them all.`
+    )
   }
+}
 
-  private async writeSummary(report: Report): Promise<void> {
-    try {
-      await core.summary.addRaw(renderSummary(report, this.safe), true).write()
-    } catch (error) {
-      this.warning(`Could not write the job summary: ${(error as Error).message}`)
-    }
+/** Writes a file under RUNNER_TEMP; its path, or undefined (with a warning) when it failed. */
+function writeFile(what: string, name: string, text: string, log: SafeLog): string | undefined {
+  const folder = process.env['RUNNER_TEMP'] || tmpdir()
+  const path = join(folder, name)
+  try {
+    mkdirSync(folder, { recursive: true })
+    writeFileSync(path, text)
+    return path
+  } catch (error) {
+    log.warning(`Could not write the ${what} ${path}: ${(error as Error).message}`)
+    return undefined
   }
+}
 
-  private conclude(report: Report): void {
-    const reason = report.hint ? `${report.verdict.reason} ${report.hint}` : report.verdict.reason
-    if (stepFails(report)) {
-      core.setFailed(this.safe.line(reason))
-    } else if (!report.verdict.passed) {
-      this.warning(`${reason} The step passes because fail-on-failure is false.`)
-    } else {
-      this.info(reason)
-    }
+async function writeJobSummary(report: Report, log: SafeLog): Promise<void> {
+  try {
+    await core.summary.addRaw(renderSummary(report, log.safe), true).write()
+  } catch (error) {
+    log.warning(`Could not write the job summary: ${(error as Error).message}`)
+  }
+}
+
+function conclude(report: Report, log: SafeLog): void {
+  const reason = report.hint ? `${report.verdict.reason} ${report.hint}` : report.verdict.reason
+  if (stepFails(report)) {
+    core.setFailed(log.safe.line(reason))
+  } else if (!report.verdict.passed) {
+    const input = report.verdict.softenedBy ?? 'fail-on-failure'
+    log.warning(`${reason} The step passes because ${input} is false.`)
+  } else {
+    log.info(reason)
   }
 }

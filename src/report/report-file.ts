@@ -1,5 +1,5 @@
 import type { SafeText } from '../text/safe.js'
-import type { Report } from './model.js'
+import type { Report, RunReport } from './model.js'
 
 // The report file: the whole report as JSON, uncapped, for later steps and artifacts. Pure: returns
 // the file name and text; the publisher writes it.
@@ -25,6 +25,44 @@ export function reportFileText(report: Report, safe: SafeText): string {
     failedItems: verdict.failedItems.map(item => item.raw),
     verdict: { kind: verdict.kind, passed: verdict.passed, reason: verdict.reason },
     requestId: report.requestId || null,
-    durationMs: report.durationMs
+    durationMs: report.durationMs,
+    ...(report.run ? { comparisonRun: runSection(report.run) } : {})
   })
+}
+
+/** The comparison run: its status and every object or table result as received, with the SQL. */
+function runSection(run: RunReport): Record<string, unknown> {
+  const { seen, differences, verdict } = run
+  const results = seen.results
+  return {
+    execId: seen.execId || null,
+    status: seen.last?.status ?? null,
+    state: seen.last?.raw ?? null,
+    verdict: { kind: verdict.kind, passed: verdict.passed, reason: verdict.reason },
+    differenceCount: differences?.count ?? null,
+    stop: seen.stop ?? null,
+    ...(results?.kind === 'schema'
+      ? {
+          total: results.total,
+          objects: results.objects.map(o => ({
+            progressId: o.progressId,
+            result: o.raw,
+            correctSql: o.correctSql ?? null,
+            ...(o.unreadable !== undefined ? { unreadable: o.unreadable } : {})
+          }))
+        }
+      : {}),
+    ...(results?.kind === 'data'
+      ? {
+          totalTableCount: results.totalTableCount,
+          diffTableCount: results.diffTableCount,
+          tables: results.tables.map(t => ({
+            progressId: t.progressId,
+            result: t.raw,
+            differences: t.differences ?? null,
+            ...(t.unreadable !== undefined ? { unreadable: t.unreadable } : {})
+          }))
+        }
+      : {})
+  }
 }

@@ -1,8 +1,9 @@
 import type { PrecheckItem } from '../ninedata/types.js'
+import { renderComparison } from './comparison-summary.js'
 import type { SafeText } from '../text/safe.js'
 import { visible } from '../text/clean.js'
 import { LIMITS, formatDuration, plural } from '../text/words.js'
-import { canonicalStatus, itemLabel } from '../verdict.js'
+import { canonicalStatus, itemLabel } from '../status/precheck.js'
 import { comparisonWords, orderForReport, statusRank, stepFails, type Report } from './model.js'
 
 // The job summary: a heading with the verdict, the facts of the run, and one table row per check
@@ -26,14 +27,20 @@ function statusCell(status: string, safe: SafeText): string {
 }
 
 function heading(report: Report): string {
-  const what = `NineData ${comparisonWords(report)} precheck`
-  switch (report.verdict.kind) {
+  const { verdict } = report
+  const what =
+    verdict.phase === 'comparison'
+      ? `NineData ${comparisonWords(report)}`
+      : `NineData ${comparisonWords(report)} precheck`
+  const failed =
+    verdict.phase === 'comparison' && verdict.softenedBy ? 'found differences' : 'failed'
+  switch (verdict.kind) {
     case 'passed':
-      return `✅ ${what} passed`
+      return verdict.phase === 'comparison' ? `✅ ${what}: no difference` : `✅ ${what} passed`
     case 'failed':
       return stepFails(report)
-        ? `❌ ${what} failed`
-        : `⚠️ ${what} failed (not blocking: fail-on-failure is false)`
+        ? `❌ ${what} ${failed}`
+        : `⚠️ ${what} ${failed} (not blocking: ${verdict.softenedBy ?? 'fail-on-failure'} is false)`
     case 'timeout':
       return `⏱️ ${what} timed out`
     case 'cancelled':
@@ -43,11 +50,17 @@ function heading(report: Report): string {
   }
 }
 
+/** Items no longer in the last answer, and what became of them. */
+interface Earlier {
+  item: PrecheckItem
+  mark: string
+}
+
 function itemRow(
   item: PrecheckItem,
   withMessage: boolean,
   safe: SafeText,
-  earlier = false
+  earlier?: string
 ): string {
   const name = itemLabel(item)
   const id =
@@ -56,7 +69,7 @@ function itemRow(
       : ''
   const message = withMessage ? `<td>${safe.html(item.errorMessage, LIMITS.message)}</td>` : ''
   return (
-    `<tr><td>${earlier ? '❌&nbsp;Failed at an earlier poll' : statusCell(item.status, safe)}</td>` +
+    `<tr><td>${earlier ?? statusCell(item.status, safe)}</td>` +
     `<td><strong>${safe.html(name, LIMITS.name)}</strong>${id}</td>` +
     `<td>${safe.html(item.itemDescription, LIMITS.description)}</td>${message}</tr>\n`
   )
@@ -87,11 +100,13 @@ function factsTable(report: Report, safe: SafeText): string {
 
 function itemsTable(
   items: readonly PrecheckItem[],
-  earlier: readonly PrecheckItem[],
+  earlier: readonly Earlier[],
   budget: number,
   safe: SafeText
 ): string {
-  const withMessage = [...earlier, ...items].some(i => i.errorMessage.trim() !== '')
+  const withMessage = [...earlier.map(e => e.item), ...items].some(
+    i => i.errorMessage.trim() !== ''
+  )
   const head =
     '\n### Check items\n\n<table>\n<thead><tr><th>Status</th><th>Check item</th><th>Description</th>' +
     `${withMessage ? '<th>Message from NineData</th>' : ''}</tr></thead>\n<tbody>\n`
@@ -100,9 +115,9 @@ function itemsTable(
   let used = Buffer.byteLength(head) + Buffer.byteLength(tail) + 600
   const rows: string[] = []
   // Items seen Failed earlier come first: they keep the step red even if NineData dropped them.
-  const ordered = [...earlier, ...orderForReport(items)]
+  const ordered = [...earlier.map(e => e.item), ...orderForReport(items)]
   for (const [index, item] of ordered.entries()) {
-    const row = itemRow(item, withMessage, safe, index < earlier.length)
+    const row = itemRow(item, withMessage, safe, earlier[index]?.mark)
     used += Buffer.byteLength(row)
     if (used > budget) break
     rows.push(row)
@@ -126,14 +141,22 @@ export function renderSummary(
   parts.push(`<p>${safe.html(report.verdict.reason, LIMITS.reason)}</p>\n\n`)
   if (report.hint) parts.push(`<p>💡 ${safe.html(report.hint, 1000)}</p>\n\n`)
   parts.push(factsTable(report, safe))
+  // The comparison section is small next to a large precheck: it is rendered first and kept.
+  const comparison = report.run ? renderComparison(report.run, safe, budgetBytes / 2) : ''
+  const used = () => Buffer.byteLength(parts.join('')) + Buffer.byteLength(comparison)
   const items = report.state?.precheckItems ?? []
   const current = new Set(items)
-  const earlier = report.verdict.failedItems.filter(item => !current.has(item))
+  const earlier: Earlier[] = [
+    ...report.verdict.failedItems
+      .filter(item => !current.has(item))
+      .map(item => ({ item, mark: '❌&nbsp;Failed at an earlier poll' })),
+    ...report.vanished.map(item => ({ item, mark: '❔&nbsp;Gone from the last answer' }))
+  ]
   if (items.length === 0 && earlier.length === 0) {
     if (report.state) parts.push('\n<p>NineData returned no check items.</p>\n')
-    return parts.join('')
+  } else {
+    parts.push(itemsTable(items, earlier, budgetBytes - used(), safe))
   }
-  const used = Buffer.byteLength(parts.join(''))
-  parts.push(itemsTable(items, earlier, budgetBytes - used, safe))
+  parts.push(comparison)
   return parts.join('')
 }

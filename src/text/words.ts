@@ -38,6 +38,12 @@ export const LIMITS = {
   quote: 300,
   /** Lines in the all-items log group. */
   logItems: 2000,
+  /** One object's correction SQL in the job summary. */
+  sql: 20_000,
+  /** Rows of the table of objects or tables that differ. */
+  differenceRows: 500,
+  /** A one-value output (IDs, statuses, request IDs). */
+  outputValue: 1000,
   /** Failed items named in a one-line reason. */
   namesInReason: 5
 } as const

@@ -1,0 +1,30 @@
+import * as core from '@actions/core'
+import type { SafeText } from './text/safe.js'
+import { LIMITS } from './text/words.js'
+
+// The step's log: raw text in, one inert line out. Messages may quote server text as received; it is
+// cleaned, redacted and shortened once, here.
+
+export class SafeLog {
+  constructor(readonly safe: SafeText) {}
+
+  info(message: string): void {
+    core.info(this.safe.line(message))
+  }
+
+  warning(message: string): void {
+    core.warning(this.safe.line(message))
+  }
+
+  debug(message: string): void {
+    core.debug(this.safe.line(message))
+  }
+
+  /** A collapsed group of lines that are already safe (see report/progress.ts). */
+  group(title: string, lines: readonly string[]): void {
+    if (lines.length === 0) return
+    core.startGroup(this.safe.line(title, LIMITS.name))
+    for (const line of lines) core.info(line)
+    core.endGroup()
+  }
+}

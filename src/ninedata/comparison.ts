@@ -1,0 +1,245 @@
+import type { CallResult, NineDataClient } from './client.js'
+import { count, idText, integerText, isRecord, protocolError, text } from './read.js'
+import type {
+  ComparisonKind,
+  DataResults,
+  DataTable,
+  RowCounts,
+  RunState,
+  SchemaObject
+} from './types.js'
+
+// The calls of a comparison run (execute, run status, results, correction SQL, stop) for both kinds,
+// and strict reading of their answers. Reading never changes a character of server text.
+
+const BASE: Record<ComparisonKind, string> = {
+  schema: '/openapi/v1/compareschema',
+  data: '/openapi/v1/comparedata'
+}
+
+/** NineData's largest page of results. */
+export const PAGE_SIZE = 100
+
+export function runPaths(kind: ComparisonKind) {
+  const base = BASE[kind]
+  return {
+    execute: `${base}/execute`,
+    status: `${base}/queryTaskExecInfo`,
+    stop: `${base}/stop`,
+    schemaResults: `${base}/describeSchemaCompareTask`,
+    correctionSql: `${base}/result/correctionSql`,
+    tableSummary: `${base}/result/tableSummary`,
+    diffDetails: `${base}/result/diffDetails`
+  }
+}
+
+export interface StartedRun {
+  execId: string
+  call: CallResult
+}
+
+/** Starts a run. A schema task runs now (`runNow`); NineData documents that this enables a schedule. */
+export async function executeRun(
+  client: NineDataClient,
+  kind: ComparisonKind,
+  taskId: string
+): Promise<StartedRun> {
+  const body = kind === 'schema' ? { taskId, runNow: true } : { taskId }
+  const call = await client.call('POST', runPaths(kind).execute, { body })
+  const execId = integerText(call.data, 'data (the execId) of the execute call')
+  if (execId === undefined) throw protocolError('the execute call returned no execId')
+  return { execId, call }
+}
+
+export async function getRunState(
+  client: NineDataClient,
+  kind: ComparisonKind,
+  taskId: string,
+  execId: string
+): Promise<RunState> {
+  const query: Record<string, string> = kind === 'schema' ? { taskId, execId } : { execId }
+  const call = await client.call('GET', runPaths(kind).status, { query })
+  return parseRunState(call.data, kind, taskId, execId)
+}
+
+/** Asks NineData to stop the task's run. */
+export async function stopRun(
+  client: NineDataClient,
+  kind: ComparisonKind,
+  taskId: string
+): Promise<CallResult> {
+  return client.call('POST', runPaths(kind).stop, { body: { taskId } })
+}
+
+export function parseRunState(
+  data: unknown,
+  kind: ComparisonKind,
+  taskId: string,
+  execId: string
+): RunState {
+  if (!isRecord(data)) throw protocolError('the run status call returned no data object')
+  const status = text(data, 'status', 'data')
+  if (status.trim() === '') throw protocolError('data.status of the run is missing')
+  const answeredTask = idText(data, 'taskId', 'data')
+  if (answeredTask !== '' && answeredTask !== taskId) {
+    throw protocolError(`asked about a run of task ${taskId}, got an answer about ${answeredTask}`)
+  }
+  // Schema answers name the run `execId`; data answers `id`.
+  const idKey = kind === 'schema' ? 'execId' : 'id'
+  const answeredExec = integerText(data[idKey], `data.${idKey}`)
+  if (answeredExec !== undefined && answeredExec !== execId) {
+    throw protocolError(`asked about run ${execId}, got an answer about run ${answeredExec}`)
+  }
+  const state: RunState = {
+    taskId,
+    execId,
+    status,
+    errorMessage: text(data, 'errorMessage', 'data'),
+    raw: data
+  }
+  if (kind === 'data') state.rows = rowCounts(data)
+  return state
+}
+
+function rowCounts(data: Record<string, unknown>): RowCounts {
+  return {
+    differenceRows: count(data['differenceRows'], 'data.differenceRows'),
+    onlySourceRows: count(data['onlySourceRows'], 'data.onlySourceRows'),
+    onlyTargetRows: count(data['onlyTargetRows'], 'data.onlyTargetRows'),
+    skippedTables: count(data['skipTableCount'], 'data.skipTableCount')
+  }
+}
+
+/** A page of results: what it holds and the total NineData reports. */
+export interface Page<T> {
+  entries: T[]
+  total: number
+}
+
+export async function getSchemaResultsPage(
+  client: NineDataClient,
+  taskId: string,
+  execId: string,
+  pageNumber: number
+): Promise<Page<SchemaObject>> {
+  const query = { taskId, execId, pageSize: String(PAGE_SIZE), pageNumber: String(pageNumber) }
+  const call = await client.call('GET', runPaths('schema').schemaResults, { query })
+  return parseSchemaResultsPage(call.data, taskId, execId)
+}
+
+export function parseSchemaResultsPage(
+  data: unknown,
+  taskId: string,
+  execId: string
+): Page<SchemaObject> {
+  if (!isRecord(data)) throw protocolError('the results call returned no data object')
+  checkAbout(data, taskId, execId)
+  const total = count(data['total'], 'data.total')
+  if (total === undefined) throw protocolError('data.total of the results is missing')
+  const list = data['compareResults']
+  if (!Array.isArray(list)) throw protocolError('data.compareResults is not an array')
+  const entries = list.map((entry: unknown, index): SchemaObject => {
+    const where = `data.compareResults[${index}]`
+    if (!isRecord(entry)) throw protocolError(`${where} is not an object`)
+    const progressId = integerText(entry['progressId'], `${where}.progressId`)
+    if (progressId === undefined) throw protocolError(`${where}.progressId is missing`)
+    return { progressId, raw: entry }
+  })
+  return { entries, total }
+}
+
+/** The correction SQL of one object: '' when it has none (consistent), else the SQL as received. */
+export async function getCorrectionSql(
+  client: NineDataClient,
+  taskId: string,
+  execId: string,
+  progressId: string
+): Promise<string> {
+  const query = { taskId, execId, progressId }
+  const call = await client.call('GET', runPaths('schema').correctionSql, { query })
+  return parseCorrectionSql(call.data)
+}
+
+export function parseCorrectionSql(data: unknown): string {
+  if (!isRecord(data)) throw protocolError('the correction SQL call returned no data object')
+  if (!('correctSql' in data)) throw protocolError('data.correctSql is missing')
+  const sql = data['correctSql']
+  if (sql === null) return ''
+  if (typeof sql !== 'string') throw protocolError('data.correctSql is not a string')
+  return sql
+}
+
+export interface TablePage extends Page<DataTable> {
+  diffTableCount: number
+}
+
+export async function getTableSummaryPage(
+  client: NineDataClient,
+  taskId: string,
+  execId: string,
+  pageNumber: number
+): Promise<TablePage> {
+  const query = { taskId, execId, pageSize: String(PAGE_SIZE), pageNumber: String(pageNumber) }
+  const call = await client.call('GET', runPaths('data').tableSummary, { query })
+  return parseTableSummaryPage(call.data, taskId, execId)
+}
+
+export function parseTableSummaryPage(data: unknown, taskId: string, execId: string): TablePage {
+  if (!isRecord(data)) throw protocolError('the table summary call returned no data object')
+  checkAbout(data, taskId, execId)
+  const total = count(data['totalTableCount'], 'data.totalTableCount')
+  const diffTableCount = count(data['diffTableCount'], 'data.diffTableCount')
+  if (total === undefined || diffTableCount === undefined) {
+    throw protocolError(
+      'data.totalTableCount or data.diffTableCount of the table summary is missing'
+    )
+  }
+  const list = data['tableSummaries']
+  if (!Array.isArray(list)) throw protocolError('data.tableSummaries is not an array')
+  const entries = list.map((entry: unknown, index): DataTable => {
+    const where = `data.tableSummaries[${index}]`
+    if (!isRecord(entry)) throw protocolError(`${where} is not an object`)
+    const progressId = integerText(entry['progressId'], `${where}.progressId`)
+    if (progressId === undefined) throw protocolError(`${where}.progressId is missing`)
+    return {
+      progressId,
+      schemaName: text(entry, 'schemaName', where),
+      tableName: text(entry, 'tableName', where),
+      targetSchemaName: text(entry, 'targetSchemaName', where),
+      targetTableName: text(entry, 'targetTableName', where),
+      raw: entry
+    }
+  })
+  return { entries, total, diffTableCount }
+}
+
+/** How many records of one table differ (diffDetails' totalCount, all kinds of difference). */
+export async function getTableDifferenceCount(
+  client: NineDataClient,
+  taskId: string,
+  execId: string,
+  progressId: string
+): Promise<number> {
+  const query = { taskId, execId, progressId, pageSize: '1', pageNumber: '1' }
+  const call = await client.call('GET', runPaths('data').diffDetails, { query })
+  if (!isRecord(call.data))
+    throw protocolError('the difference details call returned no data object')
+  const total = count(call.data['totalCount'], 'data.totalCount')
+  if (total === undefined)
+    throw protocolError('data.totalCount of the difference details is missing')
+  return total
+}
+
+/** An answer about another task or run must never decide this one. */
+function checkAbout(data: Record<string, unknown>, taskId: string, execId: string): void {
+  const answeredTask = idText(data, 'taskId', 'data')
+  if (answeredTask !== '' && answeredTask !== taskId) {
+    throw protocolError(`asked about task ${taskId}, got results of ${answeredTask}`)
+  }
+  const answeredExec = integerText(data['execId'], 'data.execId')
+  if (answeredExec !== undefined && answeredExec !== execId) {
+    throw protocolError(`asked about run ${execId}, got results of run ${answeredExec}`)
+  }
+}
+
+export type { DataResults }

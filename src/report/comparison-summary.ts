@@ -1,0 +1,128 @@
+import type { DataTable, SchemaObject } from '../ninedata/types.js'
+import { canonicalRunStatus } from '../status/run.js'
+import { visible } from '../text/clean.js'
+import type { SafeText } from '../text/safe.js'
+import { LIMITS, plural } from '../text/words.js'
+import { objectLabel, rowTotal } from '../verdict/comparison.js'
+import type { RunReport } from './model.js'
+
+// The job summary's comparison section: the run's facts, the objects or tables that differ, and
+// each object's correction SQL, collapsed. Pure; every piece of server text goes through SafeText.
+
+const RUN_ICON: Record<string, string> = {
+  success: '✅',
+  failed: '❌',
+  stopped: '🛑',
+  running: '⏳',
+  starting: '⏳'
+}
+
+function runStatusCell(status: string, safe: SafeText): string {
+  const known = canonicalRunStatus(status)
+  if (known) return `${RUN_ICON[known] ?? ''}&nbsp;${known}`
+  return `❔&nbsp;<code>${safe.code(visible(status), LIMITS.id * 6)}</code>`
+}
+
+function factsRows(run: RunReport, safe: SafeText): [string, string][] {
+  const { seen, differences } = run
+  const code = (text: string): string => `<code>${safe.code(text)}</code>`
+  const rows: [string, string][] = [
+    ['Comparison run', seen.execId ? code(seen.execId) : '(not started)'],
+    ['Run status', seen.last ? runStatusCell(seen.last.status, safe) : '(no status seen)']
+  ]
+  if (seen.last?.errorMessage.trim()) {
+    rows.push(['Message from NineData', safe.html(seen.last.errorMessage, LIMITS.message)])
+  }
+  const results = seen.results
+  if (results?.kind === 'schema' && differences) {
+    rows.push([
+      'Objects',
+      `${results.objects.length} compared, ${differences.differing.length} differ`
+    ])
+  }
+  const r = seen.last?.rows
+  if (r) {
+    const total = rowTotal(seen.last)
+    rows.push([
+      'Rows',
+      `${total ?? '?'} differ (${r.differenceRows ?? '?'} with other values, ${r.onlySourceRows ?? '?'} only in the source, ${r.onlyTargetRows ?? '?'} only in the target)`
+    ])
+    if (results?.kind === 'data') {
+      rows.push(['Tables', `${results.totalTableCount} compared, ${results.diffTableCount} differ`])
+    }
+    if (r.skippedTables !== undefined) rows.push(['Skipped tables', String(r.skippedTables)])
+  }
+  if (seen.stop)
+    rows.push(['Stop request', seen.stop.sent ? 'sent' : safe.html(seen.stop.message, 500)])
+  return rows
+}
+
+function differenceRow(entry: SchemaObject | DataTable, safe: SafeText): string {
+  const detail =
+    'tableName' in entry
+      ? `${entry.differences ?? '?'} records differ` +
+        (entry.targetTableName
+          ? ` (target ${safe.html([entry.targetSchemaName, entry.targetTableName].filter(Boolean).join('.'), LIMITS.name)})`
+          : '')
+      : `correction SQL below`
+  return (
+    `<tr><td><strong>${safe.html(objectLabel(entry), LIMITS.name)}</strong></td>` +
+    `<td><code>${safe.code(entry.progressId)}</code></td><td>${detail}</td></tr>\n`
+  )
+}
+
+function sqlBlock(entry: SchemaObject, safe: SafeText): string {
+  return (
+    `<details><summary>${safe.html(objectLabel(entry), LIMITS.name)}</summary>` +
+    `<pre>${safe.html(entry.correctSql ?? '', LIMITS.sql)}</pre></details>\n`
+  )
+}
+
+/** Adds blocks while they fit `budget` bytes; returns how many were added. */
+function addWithin(parts: string[], blocks: readonly string[], budget: number): number {
+  let used = 0
+  let added = 0
+  for (const block of blocks) {
+    used += Buffer.byteLength(block)
+    if (used > budget) break
+    parts.push(block)
+    added++
+  }
+  return added
+}
+
+export function renderComparison(run: RunReport, safe: SafeText, budget: number): string {
+  const rows = factsRows(run, safe)
+  const parts = [
+    '\n### Comparison run\n\n<table>\n',
+    rows.map(([k, v]) => `<tr><th align="left">${k}</th><td>${v}</td></tr>`).join('\n'),
+    '\n</table>\n'
+  ]
+  const differing = run.differences?.differing ?? []
+  if (differing.length === 0) return parts.join('')
+  const what = 'tableName' in (differing[0] ?? {}) ? 'Tables' : 'Objects'
+  parts.push(
+    `\n### ${what} that differ\n\n<table>\n<thead><tr><th>${what === 'Tables' ? 'Table' : 'Object'}</th><th>progressId</th><th>Difference</th></tr></thead>\n<tbody>\n`
+  )
+  const shownRows = differing.slice(0, LIMITS.differenceRows).map(e => differenceRow(e, safe))
+  const kept = addWithin(parts, shownRows, budget / 2)
+  parts.push('</tbody>\n</table>\n')
+  if (kept < differing.length) {
+    parts.push(
+      `\n<p>${plural(differing.length - kept, 'more')} not shown: the report-file output has every result.</p>\n`
+    )
+  }
+  const objects = differing.filter((e): e is SchemaObject => !('tableName' in e))
+  if (objects.length > 0) {
+    parts.push('\n#### Correction SQL\n\n')
+    const room = budget - Buffer.byteLength(parts.join(''))
+    const blocks = objects.slice(0, LIMITS.differenceRows).map(e => sqlBlock(e, safe))
+    const shown = addWithin(parts, blocks, room)
+    if (shown < objects.length) {
+      parts.push(
+        `\n<p>The SQL of ${plural(objects.length - shown, 'more object')} is in the correction-sql-file output.</p>\n`
+      )
+    }
+  }
+  return parts.join('')
+}

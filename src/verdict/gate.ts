@@ -1,0 +1,28 @@
+import type { Verdict } from './verdict.js'
+
+// The step's verdict from the verdicts of its phases. Pure.
+
+/**
+ * The precheck decides unless it passed and a comparison ran; a comparison that was asked for but
+ * not run (the precheck did not pass) leaves nothing to soften: the precheck's failure stands.
+ */
+export function gateVerdict(
+  precheck: Verdict,
+  comparison: Verdict | undefined,
+  runComparison: boolean
+): Verdict {
+  if (!precheck.passed) {
+    if (!runComparison) return precheck
+    return {
+      ...precheck,
+      reason: `${precheck.reason} The comparison was not started (run-comparison is true).`,
+      softenedBy: undefined
+    }
+  }
+  if (!comparison) return precheck
+  return {
+    ...comparison,
+    reason: `The precheck passed. ${comparison.reason}`,
+    failedItems: precheck.failedItems
+  }
+}
