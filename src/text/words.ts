@@ -34,8 +34,6 @@ export const LIMITS = {
   message: 2000,
   /** A message of the action that embeds server text (reasons, errors). */
   reason: 4000,
-  /** Server text quoted inside a warning (retry reasons, error bodies). */
-  quote: 300,
   /** Lines in the all-items log group. */
   logItems: 2000,
   /** One object's correction SQL in the job summary. */
