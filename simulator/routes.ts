@@ -1,0 +1,98 @@
+import { authProblem } from './auth.js'
+import type { Exchange } from './exchange.js'
+import { faultFor, applyFault } from './faults.js'
+import { answerNow } from './handlers/clock.js'
+import { precheckStatus, startPrecheck } from './handlers/precheck.js'
+import { envelope } from './reply.js'
+import { serverNow } from './state.js'
+import type { Comparison, RequestKind } from './types.js'
+
+// Which handler answers which path, and what every request goes through first: the Date header,
+// the kind's counter and scripted faults, then the signature check.
+
+export interface Route {
+  /** Matches the path; a first capture group of `schema` or `data` names the comparison. */
+  pattern: RegExp
+  kind: RequestKind
+  /** The method the endpoint takes (undefined: any). */
+  method?: 'GET' | 'POST'
+  /** Whether the signature headers are checked (every endpoint but the clock). */
+  signed: boolean
+  handle: (ex: Exchange) => Promise<string>
+}
+
+const COMPARE = '/openapi/v1/compare(schema|data)'
+
+export const ROUTES: Route[] = [
+  { pattern: /^\/openapi\/now$/, kind: 'now', signed: false, handle: answerNow },
+  {
+    pattern: new RegExp(`${COMPARE}/precheck/start$`),
+    kind: 'start',
+    method: 'POST',
+    signed: true,
+    handle: startPrecheck
+  },
+  {
+    pattern: new RegExp(`${COMPARE}/precheck/status$`),
+    kind: 'status',
+    method: 'GET',
+    signed: true,
+    handle: precheckStatus
+  },
+  // A precheck path under another prefix: served, for no comparison in particular.
+  {
+    pattern: /()\/precheck\/start$/,
+    kind: 'start',
+    method: 'POST',
+    signed: true,
+    handle: startPrecheck
+  },
+  {
+    pattern: /()\/precheck\/status$/,
+    kind: 'status',
+    method: 'GET',
+    signed: true,
+    handle: precheckStatus
+  }
+]
+
+export function findRoute(path: string): { route: Route; comparison?: Comparison } | undefined {
+  for (const route of ROUTES) {
+    const match = route.pattern.exec(path)
+    if (match) return { route, comparison: (match[1] || undefined) as Comparison | undefined }
+  }
+  return undefined
+}
+
+/** Counts the request and applies the scenario's fault for it; what was sent, if anything. */
+async function countAndFault(ex: Exchange, kind: RequestKind): Promise<string | undefined> {
+  const { state } = ex
+  const n = ++state.counters[kind]
+  if (kind !== 'now') state.firstApiRequestAt ??= Date.now()
+  const fault = faultFor(state.scenario, kind, n)
+  return fault ? applyFault(ex, fault.kind) : undefined
+}
+
+/** Answers one request; returns what the request record's `answer` says. */
+export async function handle(ex: Exchange, route: Route | undefined): Promise<string> {
+  const { state, res } = ex
+  if (state.scenario.noDateHeader) res.sendDate = false
+  else res.setHeader('date', new Date(serverNow(state)).toUTCString())
+  if (route) {
+    const faulted = await countAndFault(ex, route.kind)
+    if (faulted !== undefined) return faulted
+  }
+  if (route && !route.signed) return route.handle(ex)
+  const problem = authProblem(ex.req.headers, ex.path, state, serverNow(state))
+  if (problem)
+    return ex.reply.refuse(problem, state.scenario.authFailure === 'envelope200' ? 200 : 401)
+  if (route && (route.method === undefined || route.method === ex.req.method))
+    return route.handle(ex)
+  return ex.reply.send(
+    404,
+    envelope(ex.reply.requestId, {
+      success: false,
+      message: `no such API: ${ex.req.method} ${ex.path}`
+    })
+  )
+}
