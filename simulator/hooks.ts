@@ -32,6 +32,16 @@ export async function runHook<C>(
   return answer === undefined ? undefined : sendHooked(ex, answer)
 }
 
+/**
+ * Whether a start answered this way tells the client its call succeeded: the usual answer (no hook,
+ * or a delay before it) or a `{ data }` envelope that does not say `success: false`.
+ */
+export function tellsSuccess(answer: HookAnswer | undefined): boolean {
+  if (answer === undefined) return true
+  if ('fault' in answer) return answer.fault.type === 'delay'
+  return 'data' in answer && answer.success !== false
+}
+
 /** Sends what a hook asked for; undefined when it asked for the usual answer (after a delay). */
 export async function sendHooked(ex: Exchange, answer: HookAnswer): Promise<string | undefined> {
   ex.record.hooked = true

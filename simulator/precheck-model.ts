@@ -20,6 +20,12 @@ function overallStatus(scenario: Scenario, run: PrecheckRun, elapsed: number): s
   )
 }
 
+/** Whether the precheck's overall status is final (Success or Failed, in any case) at `now`. */
+export function precheckSettled(scenario: Scenario, run: PrecheckRun, now: number): boolean {
+  const status = overallStatus(scenario, run, now - run.startedAt).toLowerCase()
+  return status === 'success' || status === 'failed'
+}
+
 /** The status answer's `data` for `run` at `now` (ms, the real clock). */
 export function precheckAnswer(
   scenario: Scenario,

@@ -8,7 +8,8 @@ import { serverNow } from './state.js'
 import type { Comparison, RequestKind } from './types.js'
 
 // Which handler answers which path, and what every request goes through first: the Date header,
-// the kind's counter and scripted faults, then the signature check.
+// the kind's counter and scripted faults, then the signature check. Paths outside /openapi get a
+// web server's HTML 404 page; unknown paths inside it a JSON 404 once signed.
 
 export interface Route {
   /** Matches the path; a first capture group of `schema` or `data` names the comparison. */
@@ -21,7 +22,7 @@ export interface Route {
   handle: (ex: Exchange) => Promise<string>
 }
 
-const COMPARE = '/openapi/v1/compare(schema|data)'
+const COMPARE = '^/openapi/v1/compare(schema|data)'
 
 export const ROUTES: Route[] = [
   { pattern: /^\/openapi\/now$/, kind: 'now', signed: false, handle: answerNow },
@@ -38,21 +39,6 @@ export const ROUTES: Route[] = [
     method: 'GET',
     signed: true,
     handle: precheckStatus
-  },
-  // A precheck path under another prefix: served, for no comparison in particular.
-  {
-    pattern: /()\/precheck\/start$/,
-    kind: 'start',
-    method: 'POST',
-    signed: true,
-    handle: startPrecheck
-  },
-  {
-    pattern: /()\/precheck\/status$/,
-    kind: 'status',
-    method: 'GET',
-    signed: true,
-    handle: precheckStatus
   }
 ]
 
@@ -62,6 +48,22 @@ export function findRoute(path: string): { route: Route; comparison?: Comparison
     if (match) return { route, comparison: (match[1] || undefined) as Comparison | undefined }
   }
   return undefined
+}
+
+/** Whether the path is under /openapi, where NineData's API answers (in JSON). */
+function isOpenApiPath(path: string): boolean {
+  return path === '/openapi' || path.startsWith('/openapi/')
+}
+
+/** What a web server in front of NineData answers outside /openapi: an HTML 404 page, unsigned. */
+function notFoundPage(ex: Exchange): string {
+  const path = ex.path.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`)
+  return ex.reply.send(
+    404,
+    `<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head><body>\n<h1>Not Found</h1>\n` +
+      `<p>The requested URL ${path} was not found on this server.</p>\n</body></html>\n`,
+    'text/html'
+  )
 }
 
 /** Counts the request and applies the scenario's fault for it; what was sent, if anything. */
@@ -83,6 +85,7 @@ export async function handle(ex: Exchange, route: Route | undefined): Promise<st
     if (faulted !== undefined) return faulted
   }
   if (route && !route.signed) return route.handle(ex)
+  if (!isOpenApiPath(ex.path)) return notFoundPage(ex)
   const problem = authProblem(ex.req.headers, ex.path, state, serverNow(state))
   if (problem)
     return ex.reply.refuse(problem, state.scenario.authFailure === 'envelope200' ? 200 : 401)

@@ -18,7 +18,7 @@ import type { Comparison, RecordedRequest, RequestKind, Scenario } from './types
 // action's code on purpose: it re-derives the signing rules from the docs. This module starts and
 // stops the server; routes.ts says which handler answers what, state.ts holds what it remembers.
 
-export { comparisonOfTask } from './handlers/common.js'
+export { comparisonOfTask, DEFAULT_TASKS } from './tasks.js'
 export { precheckAnswer } from './precheck-model.js'
 export type { PrecheckRun } from './state.js'
 export type { RecordedRequest } from './types.js'
@@ -34,6 +34,8 @@ export interface SimulatorOptions {
   host?: string
   /** Serve HTTPS with this key and certificate (PEM). */
   tls?: { key: string; cert: string }
+  /** Task IDs the simulator knows besides DEFAULT_TASKS and the scenario's (others: "task not found"). */
+  tasks?: string[]
 }
 
 export interface Simulator {
@@ -43,8 +45,12 @@ export interface Simulator {
   requests: RecordedRequest[]
   /** Requests per endpoint kind, over both comparisons, or of one comparison only. */
   count(kind: RequestKind, comparison?: Comparison): number
-  /** Adds a precheck that already exists (for precheck-task-id runs); returns its ID. */
+  /** Adds a precheck that already exists (for precheck-task-id runs; its task becomes known); returns its ID. */
   addPrecheck(taskId: string, startedMsAgo?: number): string
+  /** Makes a task ID known (NineData would find it). */
+  addTask(taskId: string): void
+  /** The task IDs the simulator knows now. */
+  tasks: ReadonlySet<string>
   close(): Promise<void>
 }
 
@@ -114,8 +120,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const scenario = findScenario(options.scenario)
   const state = createState(
     scenario,
-    options.accessKeyId ?? DEMO_ACCESS_KEY_ID,
-    options.accessKeySecret ?? DEMO_ACCESS_KEY_SECRET
+    {
+      accessKeyId: options.accessKeyId ?? DEMO_ACCESS_KEY_ID,
+      secret: options.accessKeySecret ?? DEMO_ACCESS_KEY_SECRET
+    },
+    options.tasks
   )
   const listener = listenerFor(state)
   const server = options.tls ? createHttpsServer(options.tls, listener) : createHttpServer(listener)
@@ -137,6 +146,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         ? state.counters[kind]
         : state.requests.filter(r => r.kind === kind && r.comparison === comparison).length,
     addPrecheck: (taskId, startedMsAgo) => addPrecheck(state, taskId, startedMsAgo),
+    addTask: taskId => void state.tasks.add(taskId),
+    tasks: state.tasks,
     close: () =>
       new Promise<void>(resolve => {
         for (const socket of sockets) socket.destroy()

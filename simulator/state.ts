@@ -1,20 +1,31 @@
 import { randomBytes } from 'node:crypto'
+import { precheckSettled } from './precheck-model.js'
+import { DEFAULT_TASKS } from './tasks.js'
 import type { RecordedRequest, RequestKind, Scenario, SimItem } from './types.js'
 
 // Everything the simulator remembers, in one object: the scenario it plays and the credentials it
-// accepts, the prechecks it started, the requests it received and how many of each kind.
+// accepts, the tasks it knows, the prechecks it started, the requests it received and how many of
+// each kind.
 
 /** A precheck the simulator knows: started by a request, or added by a test. */
 export interface PrecheckRun {
   taskId: string
   startedAt: number
   items: SimItem[]
+  /**
+   * Whether the precheck keeps its task busy until it settles: once the client was told it started
+   * (a start whose answer a hook replaced by a fault, or that reached no one, started nothing the
+   * client knows of).
+   */
+  holdsTask?: boolean
 }
 
 export interface SimState {
   scenario: Scenario
   accessKeyId: string
   secret: string
+  /** The task IDs NineData would find. */
+  tasks: Set<string>
   /** Date.now() when the simulator started (recorded requests' atMs count from it). */
   bootedAt: number
   /** Prechecks by precheck task ID. */
@@ -27,11 +38,15 @@ export interface SimState {
   firstApiRequestAt: number | undefined
 }
 
-export function createState(scenario: Scenario, accessKeyId: string, secret: string): SimState {
+export function createState(
+  scenario: Scenario,
+  credentials: { accessKeyId: string; secret: string },
+  tasks: readonly string[] = []
+): SimState {
   return {
     scenario,
-    accessKeyId,
-    secret,
+    ...credentials,
+    tasks: new Set([...DEFAULT_TASKS, ...(scenario.tasks ?? []), ...tasks]),
     bootedAt: Date.now(),
     prechecks: new Map(),
     requests: [],
@@ -50,13 +65,31 @@ export function newId(prefix: string, bytes = 6): string {
   return `${prefix}${randomBytes(bytes).toString('hex')}`
 }
 
-/** Registers a precheck of `taskId` that started `startedMsAgo` ago; returns its ID. */
-export function addPrecheck(state: SimState, taskId: string, startedMsAgo = 0): string {
+/**
+ * Registers a precheck of `taskId` that started `startedMsAgo` ago (the task becomes known); returns
+ * its ID. `holdsTask`: whether it keeps the task busy until it settles.
+ */
+export function addPrecheck(
+  state: SimState,
+  taskId: string,
+  startedMsAgo = 0,
+  holdsTask = true
+): string {
   const id = newId('pcte-')
+  state.tasks.add(taskId)
   state.prechecks.set(id, {
     taskId,
     startedAt: Date.now() - startedMsAgo,
-    items: state.scenario.items(state.secret)
+    items: state.scenario.items(state.secret),
+    holdsTask
   })
   return id
+}
+
+/** Whether `taskId` has a precheck under way that holds it (NineData: "task status invalid"). */
+export function taskBusy(state: SimState, taskId: string, now: number): boolean {
+  for (const run of state.prechecks.values())
+    if (run.taskId === taskId && run.holdsTask && !precheckSettled(state.scenario, run, now))
+      return true
+  return false
 }

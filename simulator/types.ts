@@ -120,6 +120,8 @@ export interface Scenario {
   noDateHeader?: boolean
   /** How a rejected signature or timestamp is answered. */
   authFailure?: 'http401' | 'envelope200'
+  /** Task IDs the simulator knows besides its default set (others are "task not found"). */
+  tasks?: string[]
   /** The comparison kind the scenario's items are written for (scripts pick a cc- or cd- task ID). */
   comparison?: Comparison
   /** Answers the start call instead of the simulator (after signature and kind checks). */
@@ -145,6 +147,10 @@ export interface RecordedRequest {
   comparison?: Comparison
   /** Set when the request was refused because its task ID belongs to the other comparison. */
   wrongKind?: boolean
+  /** Set when the request was refused because the simulator does not know its task ID. */
+  unknownTask?: boolean
+  /** Set when a start was refused because a precheck or run of the task was under way. */
+  busy?: boolean
   /** Set when a scenario hook (startAnswer/statusAnswer) made the answer. */
   hooked?: boolean
 }

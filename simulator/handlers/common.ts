@@ -1,15 +1,9 @@
 import type { Exchange } from '../exchange.js'
-import type { Comparison } from '../types.js'
+import { taskBusy } from '../state.js'
+import { comparisonOfTask } from '../tasks.js'
 
-// Checks every API family makes the same way: the JSON body of a POST, and whether a task ID may be
-// used on this path.
-
-/** The comparison a task ID belongs to: cc- schema, cd- data, anything else unknown (served by both). */
-export function comparisonOfTask(taskId: string): Comparison | undefined {
-  if (taskId.startsWith('cc-')) return 'schema'
-  if (taskId.startsWith('cd-')) return 'data'
-  return undefined
-}
+// Checks every API family makes the same way: the JSON body of a POST, whether a task ID may be
+// used on this path, and whether a task may start something now.
 
 export type BodyRead = { fields: Record<string, unknown> } | { refusal: string }
 
@@ -36,14 +30,29 @@ export function bodyTaskId(ex: Exchange): { taskId: string } | { refusal: string
 }
 
 /**
- * Why NineData would refuse `taskId` on this path, or undefined when it may be used. A task ID of
- * the other comparison is "task not found", as NineData answers it.
+ * Why NineData would refuse `taskId` on this path, or undefined when it may be used: a task the
+ * simulator does not know, or one of the other comparison, is "task not found".
  */
 export function taskRefusal(ex: Exchange, taskId: string): string | undefined {
   const own = comparisonOfTask(taskId)
   if (ex.comparison !== undefined && own !== undefined && own !== ex.comparison) {
     ex.record.wrongKind = true
     return 'task not found'
+  }
+  if (!ex.state.tasks.has(taskId)) {
+    ex.record.unknownTask = true
+    return 'task not found'
+  }
+  return undefined
+}
+
+/** As taskRefusal, and "task status invalid" while a precheck or run of the task is under way. */
+export function startRefusal(ex: Exchange, taskId: string): string | undefined {
+  const refusal = taskRefusal(ex, taskId)
+  if (refusal) return refusal
+  if (taskBusy(ex.state, taskId, Date.now())) {
+    ex.record.busy = true
+    return 'task status invalid'
   }
   return undefined
 }

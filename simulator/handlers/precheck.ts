@@ -1,9 +1,9 @@
 import type { Exchange } from '../exchange.js'
-import { hookBase, runHook } from '../hooks.js'
+import { hookBase, runHook, sendHooked, tellsSuccess } from '../hooks.js'
 import { precheckAnswer } from '../precheck-model.js'
 import { addPrecheck } from '../state.js'
 import type { AnswerContext } from '../types.js'
-import { bodyTaskId, taskRefusal } from './common.js'
+import { bodyTaskId, startRefusal, taskRefusal } from './common.js'
 
 // The precheck of either comparison: POST .../precheck/start {taskId} and
 // GET .../precheck/status?taskId&precheckTaskId.
@@ -27,15 +27,15 @@ export async function startPrecheck(ex: Exchange): Promise<string> {
   const asked = bodyTaskId(ex)
   if ('refusal' in asked) return ex.reply.refuse(asked.refusal)
   const { taskId } = asked
-  const refusal = taskRefusal(ex, taskId) ?? ex.state.scenario.startError
+  const refusal = startRefusal(ex, taskId) ?? ex.state.scenario.startError
   if (refusal) return ex.reply.refuse(refusal)
-  const precheckTaskId = addPrecheck(ex.state, taskId)
+  const precheckTaskId = addPrecheck(ex.state, taskId, 0, false)
   const natural = { taskId, precheckTaskId }
-  const hooked = await runHook(
-    ex,
-    ex.state.scenario.startAnswer,
-    context(ex, taskId, precheckTaskId, natural)
-  )
+  const answer = ex.state.scenario.startAnswer?.(context(ex, taskId, precheckTaskId, natural))
+  const hooked = answer === undefined ? undefined : await sendHooked(ex, answer)
+  // The precheck keeps the task busy once the client heard that it started.
+  const run = ex.state.prechecks.get(precheckTaskId)!
+  run.holdsTask = tellsSuccess(answer) && !ex.req.socket.destroyed
   return hooked ?? ex.reply.ok(natural)
 }
 
