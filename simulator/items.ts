@@ -140,43 +140,43 @@ export function hugeItems(): SimItem[] {
 }
 
 /** The items a typical data comparison precheck reports (row-level comparison needs keys). */
-export function dataItems(): SimItem[] {
+export function dataItems(scale = 1): SimItem[] {
   return [
     check(
       'srcDataSourceCheck',
       'Source Connection Check',
       'Check the status of the gateway of the source datasource, database connectable, and verify the username and password',
-      300
+      300 * scale
     ),
     check(
       'tgtDataSourceCheck',
       'Target Connection Check',
       'Check the status of the gateway of the target datasource, database connectable, and verify the username and password',
-      450
+      450 * scale
     ),
     check(
       'compareSrcPermissionCheck',
       'Source Read Permission Check',
       'Check that the source account can SELECT every table in the comparison scope',
-      700
+      700 * scale
     ),
     check(
       'targetTableExistCheck',
       'Target Table Existence Check',
       'Check that every table to compare also exists in the target database',
-      900
+      900 * scale
     ),
     check(
       'primaryKeyCheck',
       'Primary Key Check',
       'Check that every table to compare has a primary key or a non-null unique key, so rows can be matched',
-      1100
+      1100 * scale
     ),
     check(
       'columnTypeCompatibleCheck',
       'Column Type Compatibility Check',
       'Check that compared columns have types whose values can be compared across source and target',
-      1200
+      1200 * scale
     )
   ]
 }

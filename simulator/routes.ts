@@ -3,6 +3,8 @@ import type { Exchange } from './exchange.js'
 import { faultFor, applyFault } from './faults.js'
 import { answerNow } from './handlers/clock.js'
 import { precheckStatus, startPrecheck } from './handlers/precheck.js'
+import { correctionSql, schemaResults, tableSummary } from './handlers/results.js'
+import { execStatus, execute, stop } from './handlers/run.js'
 import { envelope } from './reply.js'
 import { serverNow } from './state.js'
 import type { Comparison, RequestKind } from './types.js'
@@ -22,24 +24,26 @@ export interface Route {
   handle: (ex: Exchange) => Promise<string>
 }
 
-const COMPARE = '^/openapi/v1/compare(schema|data)'
+const COMPARE = 'compare(schema|data)'
+
+/** A signed endpoint: `path` is a pattern after /openapi/v1/ (its first group the comparison). */
+const api = (
+  method: 'GET' | 'POST',
+  path: string,
+  kind: RequestKind,
+  handle: Route['handle']
+): Route => ({ pattern: new RegExp(`^/openapi/v1/${path}$`), kind, method, signed: true, handle })
 
 export const ROUTES: Route[] = [
   { pattern: /^\/openapi\/now$/, kind: 'now', signed: false, handle: answerNow },
-  {
-    pattern: new RegExp(`${COMPARE}/precheck/start$`),
-    kind: 'start',
-    method: 'POST',
-    signed: true,
-    handle: startPrecheck
-  },
-  {
-    pattern: new RegExp(`${COMPARE}/precheck/status$`),
-    kind: 'status',
-    method: 'GET',
-    signed: true,
-    handle: precheckStatus
-  }
+  api('POST', `${COMPARE}/precheck/start`, 'start', startPrecheck),
+  api('GET', `${COMPARE}/precheck/status`, 'status', precheckStatus),
+  api('POST', `${COMPARE}/execute`, 'execute', execute),
+  api('GET', `${COMPARE}/queryTaskExecInfo`, 'execStatus', execStatus),
+  api('POST', `${COMPARE}/stop`, 'stop', stop),
+  api('GET', 'compare(schema)/describeSchemaCompareTask', 'results', schemaResults),
+  api('GET', 'compare(schema)/result/correctionSql', 'correctionSql', correctionSql),
+  api('GET', 'compare(data)/result/tableSummary', 'tableSummary', tableSummary)
 ]
 
 export function findRoute(path: string): { route: Route; comparison?: Comparison } | undefined {

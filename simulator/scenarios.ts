@@ -1,3 +1,4 @@
+import { COMPARISON_SCENARIOS } from './compare-scenarios.js'
 import {
   DATA_FAILURES,
   dataItems,
@@ -10,17 +11,24 @@ import {
 import type { Fault, Scenario } from './types.js'
 
 // The named scenarios of the NineData simulator (`--scenario NAME`). Time-based: a precheck's
-// answer depends on how long ago it was started, like the real one.
+// answer depends on how long ago it was started, like the real one. The comparison run's
+// scenarios live in compare-scenarios.ts and are listed after these.
 
 export type {
   AnswerContext,
   AnswerHook,
   Comparison,
+  DataTable,
   Fault,
   FaultKind,
   HookAnswer,
   RequestKind,
+  RunAnswerContext,
+  RunAnswerHook,
+  RunCounts,
+  RunScript,
   Scenario,
+  SchemaObject,
   SimItem,
   StatusData
 } from './types.js'
@@ -215,5 +223,7 @@ function retryAfterDateFault(clockSkewMs: number): Fault {
     }
   }
 }
+
+Object.assign(SCENARIOS, COMPARISON_SCENARIOS)
 
 export const DEFAULT_SCENARIO = 'pass'

@@ -8,18 +8,20 @@ import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
 import type { Exchange } from './exchange.js'
 import { createReply } from './reply.js'
+import type { ComparisonRun } from './run-model.js'
 import { findRoute, handle } from './routes.js'
 import { DEFAULT_SCENARIO, SCENARIOS } from './scenarios.js'
 import { addPrecheck, createState, newId, type SimState } from './state.js'
 import type { Comparison, RecordedRequest, RequestKind, Scenario } from './types.js'
 
 // A NineData OpenAPI simulator: a real HTTP server on 127.0.0.1 that checks every request's
-// signature and timestamp as the docs describe and plays a scripted precheck. Independent of the
+// signature and timestamp as the docs describe and plays a scripted precheck and comparison run. Independent of the
 // action's code on purpose: it re-derives the signing rules from the docs. This module starts and
 // stops the server; routes.ts says which handler answers what, state.ts holds what it remembers.
 
 export { comparisonOfTask, DEFAULT_TASKS } from './tasks.js'
 export { precheckAnswer } from './precheck-model.js'
+export type { ComparisonRun } from './run-model.js'
 export type { PrecheckRun } from './state.js'
 export type { RecordedRequest } from './types.js'
 
@@ -51,6 +53,8 @@ export interface Simulator {
   addTask(taskId: string): void
   /** The task IDs the simulator knows now. */
   tasks: ReadonlySet<string>
+  /** The comparison runs started so far, oldest first (stoppedAt set when a stop reached one). */
+  runs: readonly ComparisonRun[]
   close(): Promise<void>
 }
 
@@ -148,6 +152,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     addPrecheck: (taskId, startedMsAgo) => addPrecheck(state, taskId, startedMsAgo),
     addTask: taskId => void state.tasks.add(taskId),
     tasks: state.tasks,
+    runs: state.runs,
     close: () =>
       new Promise<void>(resolve => {
         for (const socket of sockets) socket.destroy()

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import { precheckSettled } from './precheck-model.js'
+import { runActive, scriptedResults, type ComparisonRun } from './run-model.js'
 import { DEFAULT_TASKS } from './tasks.js'
-import type { RecordedRequest, RequestKind, Scenario, SimItem } from './types.js'
+import type { Comparison, RecordedRequest, RequestKind, Scenario, SimItem } from './types.js'
 
 // Everything the simulator remembers, in one object: the scenario it plays and the credentials it
-// accepts, the tasks it knows, the prechecks it started, the requests it received and how many of
-// each kind.
+// accepts, the tasks it knows, the prechecks and comparison runs it started, the requests it
+// received and how many of each kind.
 
 /** A precheck the simulator knows: started by a request, or added by a test. */
 export interface PrecheckRun {
@@ -30,6 +31,12 @@ export interface SimState {
   bootedAt: number
   /** Prechecks by precheck task ID. */
   prechecks: Map<string, PrecheckRun>
+  /** Comparison runs, in the order they were started. */
+  runs: ComparisonRun[]
+  /** The next run's execId (NineData's are numbers; the docs' example is 46958). */
+  nextExecId: number
+  /** The next result's progressId (unique across runs, so one names a single run's result). */
+  nextProgressId: number
   /** Every request, in order of arrival (scripts wrap its push to time arrivals). */
   requests: RecordedRequest[]
   /** Requests per endpoint kind, both comparisons together. */
@@ -49,8 +56,21 @@ export function createState(
     tasks: new Set([...DEFAULT_TASKS, ...(scenario.tasks ?? []), ...tasks]),
     bootedAt: Date.now(),
     prechecks: new Map(),
+    runs: [],
+    nextExecId: 46958,
+    nextProgressId: 2934527,
     requests: [],
-    counters: { start: 0, status: 0, now: 0 },
+    counters: {
+      start: 0,
+      status: 0,
+      now: 0,
+      execute: 0,
+      execStatus: 0,
+      results: 0,
+      correctionSql: 0,
+      tableSummary: 0,
+      stop: 0
+    },
     firstApiRequestAt: undefined
   }
 }
@@ -86,10 +106,36 @@ export function addPrecheck(
   return id
 }
 
-/** Whether `taskId` has a precheck under way that holds it (NineData: "task status invalid"). */
+/** Starts a comparison run of `taskId` with the scenario's results; it holds the task once told. */
+export function createRun(
+  state: SimState,
+  taskId: string,
+  comparison: Comparison,
+  compareOption?: unknown
+): ComparisonRun {
+  const run: ComparisonRun = {
+    execId: state.nextExecId++,
+    taskId,
+    comparison,
+    startedAt: Date.now(),
+    holdsTask: false,
+    ...(compareOption !== undefined ? { compareOption } : {}),
+    ...scriptedResults(state.scenario, comparison, state.secret, () => state.nextProgressId++)
+  }
+  state.runs.push(run)
+  return run
+}
+
+/**
+ * Whether `taskId` has a precheck or comparison run under way that holds it (NineData then
+ * refuses another start with "task status invalid").
+ */
 export function taskBusy(state: SimState, taskId: string, now: number): boolean {
   for (const run of state.prechecks.values())
     if (run.taskId === taskId && run.holdsTask && !precheckSettled(state.scenario, run, now))
       return true
-  return false
+  const script = state.scenario.run ?? {}
+  return state.runs.some(
+    run => run.taskId === taskId && run.holdsTask && runActive(script, run, now)
+  )
 }

@@ -16,8 +16,21 @@ export interface SimItem {
 /** The two kinds of comparison NineData runs a precheck for. */
 export type Comparison = 'schema' | 'data'
 
-/** The API endpoints the simulator serves, as recorded requests and counters name them. */
-export type RequestKind = 'start' | 'status' | 'now'
+/**
+ * The API endpoints the simulator serves, as recorded requests and counters name them: the clock,
+ * the precheck (start, status) and the comparison run (execute, execStatus: queryTaskExecInfo,
+ * results: describeSchemaCompareTask, correctionSql, tableSummary, stop).
+ */
+export type RequestKind =
+  | 'start'
+  | 'status'
+  | 'now'
+  | 'execute'
+  | 'execStatus'
+  | 'results'
+  | 'correctionSql'
+  | 'tableSummary'
+  | 'stop'
 
 /** What a fault does to one request. */
 export type FaultKind =
@@ -101,6 +114,94 @@ export type HookAnswer =
 
 export type AnswerHook = (context: AnswerContext) => HookAnswer | undefined
 
+/** What a comparison run's hook is told about the request it answers. */
+export interface RunAnswerContext {
+  /** 1-based number of this request among the requests of its kind, both comparisons. */
+  n: number
+  comparison: Comparison
+  /** The task ID asked for; for the data run status (asked by execId alone), the run's task or ''. */
+  taskId: string
+  /** Execute: the run just created (undefined: none, a schedule enabled); else the execId asked for. */
+  execId: number | undefined
+  /** correctionSql: the progressId asked for. */
+  progressId?: number
+  /** The query string as received. */
+  query: Record<string, string>
+  requestId: string
+  secret: string
+  sinceFirstMs: number
+  /** The `data` the simulator would answer (undefined when it would refuse, or answers no data). */
+  natural: unknown
+  /** The `success: false` message the simulator would answer (undefined when it would not refuse). */
+  refusal: string | undefined
+}
+
+export type RunAnswerHook = (context: RunAnswerContext) => HookAnswer | undefined
+
+/** One schema object a scripted schema comparison run compares, in NineData's order. */
+export interface SchemaObject {
+  schemaName: string
+  objectName: string
+  /** TABLE, VIEW, PROCEDURE, ... */
+  objectType: string
+  /** The object's DDL in the source ('' when the source has none). */
+  sourceDdl: string
+  /** The object's DDL in the target ('' when the target has none). */
+  targetDdl: string
+  /** The SQL that makes the target match the source; '' when the object is consistent. */
+  correctSql: string
+}
+
+/** One table a scripted data comparison run compares. */
+export interface DataTable {
+  schemaName: string
+  tableName: string
+  /** Default: schemaName. */
+  targetSchemaName?: string
+  /** Default: tableName. */
+  targetTableName?: string
+  differenceRows?: number
+  onlySourceRows?: number
+  onlyTargetRows?: number
+  /** The run skipped the table (counted in skipTableCount; no row counts). */
+  skipped?: boolean
+}
+
+/** A data run's counts; each one given here replaces the one the tables add up to. */
+export interface RunCounts {
+  differenceRows?: number
+  onlySourceRows?: number
+  onlyTargetRows?: number
+  skipTableCount?: number
+  diffTableCount?: number
+  totalTableCount?: number
+}
+
+/** How a scenario's comparison run (execute, status, results, stop) plays; every field optional. */
+export interface RunScript {
+  /** ms after execute while the status is `starting` (default 200). */
+  startingMs?: number
+  /** ms after execute until the final status (default 800); Infinity: `running` forever. */
+  durationMs?: number
+  /** The final status (default `success`); any text, to test undocumented values. */
+  finalStatus?: string
+  /** The final status's errorMessage (a failed run's reason). */
+  errorMessage?: string
+  /** `success: false` message for execute (e.g. `task status invalid`). */
+  executeError?: string
+  /**
+   * The schema task runs once on execute. Default false: a scheduled task, for which execute without
+   * `runNow: true` only enables the schedule and answers no execId (`data: null`), as documented.
+   */
+  oneTime?: boolean
+  /** The schema objects compared (default: a dozen consistent tables). */
+  objects?: (secret: string) => SchemaObject[]
+  /** The data tables compared (default: five tables without differences). */
+  tables?: (secret: string) => DataTable[]
+  /** Data run counts that replace what the tables add up to (for contradicting answers). */
+  counts?: RunCounts
+}
+
 export interface Scenario {
   name: string
   description: string
@@ -128,6 +229,15 @@ export interface Scenario {
   startAnswer?: AnswerHook
   /** Answers the status query instead of the simulator (after signature and kind checks). */
   statusAnswer?: AnswerHook
+  /** The comparison run started by execute (default: a short run without differences). */
+  run?: RunScript
+  /** Hooks for the run's endpoints, asked after the signature and task checks. */
+  executeAnswer?: RunAnswerHook
+  execStatusAnswer?: RunAnswerHook
+  resultsAnswer?: RunAnswerHook
+  correctionSqlAnswer?: RunAnswerHook
+  tableSummaryAnswer?: RunAnswerHook
+  stopAnswer?: RunAnswerHook
 }
 
 /** One request as the simulator received it, and how it was answered. */
@@ -149,8 +259,8 @@ export interface RecordedRequest {
   wrongKind?: boolean
   /** Set when the request was refused because the simulator does not know its task ID. */
   unknownTask?: boolean
-  /** Set when a start was refused because a precheck or run of the task was under way. */
+  /** Set when a start or execute was refused because a precheck or run of the task was under way. */
   busy?: boolean
-  /** Set when a scenario hook (startAnswer/statusAnswer) made the answer. */
+  /** Set when a scenario hook (startAnswer, statusAnswer, executeAnswer, ...) made the answer. */
   hooked?: boolean
 }

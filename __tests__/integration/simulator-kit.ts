@@ -90,3 +90,33 @@ export function dataOf(answer: Answer): unknown {
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise(r => setTimeout(r, ms))
+
+/** Polls `read` until `done` says yes (every 20 ms, at most `withinMs`); returns the last value. */
+export async function waitUntil<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  withinMs = 10_000
+): Promise<T> {
+  const deadline = Date.now() + withinMs
+  for (;;) {
+    const value = await read()
+    if (done(value) || Date.now() > deadline) return value
+    await sleep(20)
+  }
+}
+
+/** The comparison run's calls, by the documented paths. */
+export const run = {
+  execute: (sim: Simulator, kind: Kind, body: Record<string, unknown>) =>
+    call(sim, 'POST', `${base(kind)}/execute`, { body }),
+  status: (sim: Simulator, kind: Kind, query: Record<string, string | number>) =>
+    call(sim, 'GET', `${base(kind)}/queryTaskExecInfo`, { query }),
+  stop: (sim: Simulator, kind: Kind, taskId: string) =>
+    call(sim, 'POST', `${base(kind)}/stop`, { body: { taskId } }),
+  results: (sim: Simulator, query: Record<string, string | number>) =>
+    call(sim, 'GET', '/openapi/v1/compareschema/describeSchemaCompareTask', { query }),
+  correctionSql: (sim: Simulator, query: Record<string, string | number>) =>
+    call(sim, 'GET', '/openapi/v1/compareschema/result/correctionSql', { query }),
+  tableSummary: (sim: Simulator, query: Record<string, string | number>) =>
+    call(sim, 'GET', '/openapi/v1/comparedata/result/tableSummary', { query })
+}

@@ -56,3 +56,37 @@ export function startRefusal(ex: Exchange, taskId: string): string | undefined {
   }
   return undefined
 }
+
+/** A query parameter that must be a whole number: absent, malformed or in range. */
+export function intParam(
+  query: URLSearchParams,
+  name: string
+): { value: number } | { missing: true } | { malformed: true } {
+  const text = query.get(name)
+  if (text === null || text === '') return { missing: true }
+  return /^\d{1,15}$/.test(text) ? { value: Number(text) } : { malformed: true }
+}
+
+/** `execId` or `progressId` from the query, or why NineData would refuse it. */
+export function idParam(
+  query: URLSearchParams,
+  name: 'execId' | 'progressId',
+  notFound: string
+): { id: number } | { refusal: string } {
+  const read = intParam(query, name)
+  if ('value' in read) return { id: read.value }
+  return { refusal: 'missing' in read ? `${name} is required` : notFound }
+}
+
+/** pageSize (default 30, at most 100) and pageNumber (default 1), or the refusal. */
+export function paging(
+  query: URLSearchParams
+): { pageSize: number; pageNumber: number } | { refusal: string } {
+  const size = intParam(query, 'pageSize')
+  const number = intParam(query, 'pageNumber')
+  const pageSize = 'value' in size ? size.value : 'missing' in size ? 30 : 0
+  const pageNumber = 'value' in number ? number.value : 'missing' in number ? 1 : 0
+  if (pageSize < 1 || pageSize > 100) return { refusal: 'invalid pageSize' }
+  if (pageNumber < 1) return { refusal: 'invalid pageNumber' }
+  return { pageSize, pageNumber }
+}
