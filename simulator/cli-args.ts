@@ -4,10 +4,10 @@ import { DEFAULT_SCENARIO, SCENARIOS } from './scenarios.js'
 // The command-line handling shared by the simulator, demo and local-action scripts: --help,
 // unknown options and unknown scenario names all answer the same way.
 
-type Options = Record<string, { type: 'string' | 'boolean' }>
+type Options = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>
 
 export interface CliArgs {
-  values: Record<string, string | boolean | undefined>
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>
   /** --scenario, checked against SCENARIOS (default: pass). */
   scenario: string
 }
