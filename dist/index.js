@@ -31722,8 +31722,6 @@ const LIMITS = {
     message: 2000,
     /** A message of the action that embeds server text (reasons, errors). */
     reason: 4000,
-    /** Server text quoted inside a warning (retry reasons, error bodies). */
-    quote: 300,
     /** Lines in the all-items log group. */
     logItems: 2000,
     /** One object's correction SQL in the job summary. */
@@ -32604,7 +32602,6 @@ function resultsVerdict(seen, results, last, verdict) {
     if (problem)
         return verdict('error', `${problem} An answer this action cannot verify is never a pass.`);
     const found = differencesOf(results, last);
-    const what = results.kind === 'schema' ? 'object' : 'table';
     const compared = results.kind === 'schema'
         ? plural(results.objects.length, 'object')
         : plural(results.tables.length, 'table');
@@ -32612,9 +32609,9 @@ function resultsVerdict(seen, results, last, verdict) {
         return verdict('passed', `The comparison run ${seen.execId} found no difference: ${compared} compared, all consistent.`);
     }
     const counted = results.kind === 'schema'
-        ? `${plural(found.count, 'object')} of ${results.objects.length} differ`
-        : `${plural(found.count, 'row')} differ in ${plural(found.differing.length, what)} of ${results.tables.length}`;
-    return verdict('failed', `The comparison run ${seen.execId} found differences: ${counted}: ${listNames(found.differing)}.`, true);
+        ? `${found.count} of ${results.objects.length} objects differ`
+        : `${plural(found.count, 'row')} differ, in ${found.differing.length} of ${results.tables.length} tables`;
+    return verdict('failed', `The comparison run ${seen.execId} found differences (${counted}): ${listNames(found.differing)}.`, true);
 }
 /** Why schema results cannot be verified, or undefined. */
 function schemaProblem(results) {
@@ -33985,14 +33982,20 @@ function factsRows(run, safe) {
     return rows;
 }
 function differenceRow(entry, safe) {
-    const detail = 'tableName' in entry
-        ? `${entry.differences ?? '?'} records differ` +
-            (entry.targetTableName
-                ? ` (target ${safe.html([entry.targetSchemaName, entry.targetTableName].filter(Boolean).join('.'), LIMITS.name)})`
-                : '')
-        : `correction SQL below`;
     return (`<tr><td><strong>${safe.html(objectLabel(entry), LIMITS.name)}</strong></td>` +
-        `<td><code>${safe.code(entry.progressId)}</code></td><td>${detail}</td></tr>\n`);
+        `<td><code>${safe.code(entry.progressId)}</code></td><td>${differenceDetail(entry, safe)}</td></tr>\n`);
+}
+function differenceDetail(entry, safe) {
+    if (!('tableName' in entry))
+        return 'correction SQL below';
+    const records = entry.differences === undefined
+        ? 'records differ'
+        : `${plural(entry.differences, 'record')} differ`;
+    const target = [entry.targetSchemaName, entry.targetTableName].filter(Boolean).join('.');
+    const source = [entry.schemaName, entry.tableName].filter(Boolean).join('.');
+    return target && target !== source
+        ? `${records} (target ${safe.html(target, LIMITS.name)})`
+        : records;
 }
 function sqlBlock(entry, safe) {
     return (`<details><summary>${safe.html(objectLabel(entry), LIMITS.name)}</summary>` +

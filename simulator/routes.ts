@@ -3,7 +3,7 @@ import type { Exchange } from './exchange.js'
 import { faultFor, applyFault } from './faults.js'
 import { answerNow } from './handlers/clock.js'
 import { precheckStatus, startPrecheck } from './handlers/precheck.js'
-import { correctionSql, schemaResults, tableSummary } from './handlers/results.js'
+import { correctionSql, diffDetails, schemaResults, tableSummary } from './handlers/results.js'
 import { execStatus, execute, stop } from './handlers/run.js'
 import { envelope } from './reply.js'
 import { serverNow } from './state.js'
@@ -43,7 +43,8 @@ export const ROUTES: Route[] = [
   api('POST', `${COMPARE}/stop`, 'stop', stop),
   api('GET', 'compare(schema)/describeSchemaCompareTask', 'results', schemaResults),
   api('GET', 'compare(schema)/result/correctionSql', 'correctionSql', correctionSql),
-  api('GET', 'compare(data)/result/tableSummary', 'tableSummary', tableSummary)
+  api('GET', 'compare(data)/result/tableSummary', 'tableSummary', tableSummary),
+  api('GET', 'compare(data)/result/diffDetails', 'diffDetails', diffDetails)
 ]
 
 export function findRoute(path: string): { route: Route; comparison?: Comparison } | undefined {

@@ -217,3 +217,34 @@ function tableSummary(t: ResultTable) {
         })
   }
 }
+
+/** result/diffDetails' data: one table's differing records (one made-up record per page slot). */
+export function diffDetailsPage(
+  table: ResultTable,
+  filter: string | undefined,
+  paging: { pageSize: number; pageNumber: number }
+) {
+  const kinds: [string, number][] = [
+    ['0', table.differenceRows ?? 0],
+    ['-1', table.onlySourceRows ?? 0],
+    ['1', table.onlyTargetRows ?? 0]
+  ]
+  const totalCount = kinds.reduce(
+    (sum, [code, n]) => (filter === undefined || filter === code ? sum + n : sum),
+    0
+  )
+  const shown = Math.max(
+    0,
+    Math.min(paging.pageSize, totalCount - (paging.pageNumber - 1) * paging.pageSize)
+  )
+  return {
+    totalCount,
+    pageNumber: paging.pageNumber,
+    pageSize: paging.pageSize,
+    primaryKeyColumns: ['id'],
+    diffRecords: Array.from({ length: shown }, (_, i) => ({
+      diffType: 'MISMATCH',
+      primaryKeyValues: [String((paging.pageNumber - 1) * paging.pageSize + i + 1)]
+    }))
+  }
+}

@@ -69,6 +69,7 @@ export function createState(
       results: 0,
       correctionSql: 0,
       tableSummary: 0,
+      diffDetails: 0,
       stop: 0
     },
     firstApiRequestAt: undefined

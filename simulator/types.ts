@@ -19,7 +19,7 @@ export type Comparison = 'schema' | 'data'
 /**
  * The API endpoints the simulator serves, as recorded requests and counters name them: the clock,
  * the precheck (start, status) and the comparison run (execute, execStatus: queryTaskExecInfo,
- * results: describeSchemaCompareTask, correctionSql, tableSummary, stop).
+ * results: describeSchemaCompareTask, correctionSql, tableSummary, diffDetails, stop).
  */
 export type RequestKind =
   | 'start'
@@ -30,6 +30,7 @@ export type RequestKind =
   | 'results'
   | 'correctionSql'
   | 'tableSummary'
+  | 'diffDetails'
   | 'stop'
 
 /** What a fault does to one request. */
@@ -237,6 +238,7 @@ export interface Scenario {
   resultsAnswer?: RunAnswerHook
   correctionSqlAnswer?: RunAnswerHook
   tableSummaryAnswer?: RunAnswerHook
+  diffDetailsAnswer?: RunAnswerHook
   stopAnswer?: RunAnswerHook
 }
 

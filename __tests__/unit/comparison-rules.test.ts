@@ -198,7 +198,7 @@ describe('decideComparison', () => {
       })
     )
     expect(v).toMatchObject({ kind: 'failed', softenedBy: 'fail-on-difference' })
-    expect(v.reason).toContain('2 objects of 3 differ: t2, t3')
+    expect(v.reason).toContain('found differences (2 of 3 objects differ): t2, t3')
   })
 
   it('never passes an object whose correction SQL could not be read', () => {
@@ -294,7 +294,7 @@ describe('decideComparison', () => {
     })
     const v = decideComparison(s)
     expect(v).toMatchObject({ kind: 'failed', softenedBy: 'fail-on-difference' })
-    expect(v.reason).toContain('4 rows differ in 1 table of 2: app.t1')
+    expect(v.reason).toContain('(4 rows differ, in 1 of 2 tables): app.t1')
     expect(differencesOf(s.results!, s.last).count).toBe(4)
     const missing = decideComparison({ ...s, last: run('success') })
     expect(missing.reason).toContain('did not report differenceRows')

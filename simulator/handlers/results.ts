@@ -1,11 +1,12 @@
 import type { Exchange } from '../exchange.js'
-import { schemaResultsPage, tableSummaryPage } from '../run-model.js'
+import { diffDetailsPage, schemaResultsPage, tableSummaryPage } from '../run-model.js'
 import { idParam, paging, taskRefusal } from './common.js'
 import { answerRun, findRun, scriptOf, type Outcome } from './run-common.js'
 
 // A finished run's results: GET compareschema/describeSchemaCompareTask (objects, a page at a time),
 // GET compareschema/result/correctionSql (one object's SQL), GET comparedata/result/tableSummary
-// (tables, a page at a time). Served whatever the run's status: the docs do not say otherwise.
+// (tables, a page at a time), GET comparedata/result/diffDetails (one table's differing records).
+// Served whatever the run's status: the docs do not say otherwise.
 
 /** The task and run the query names, or the refusal (task first, as NineData checks it). */
 function askedRun(ex: Exchange) {
@@ -64,4 +65,26 @@ export async function tableSummary(ex: Exchange): Promise<string> {
         ? pages
         : { data: tableSummaryPage(scriptOf(ex), run, filter, pages) }
   return answerRun(ex, ex.state.scenario.tableSummaryAnswer, { taskId, execId }, outcome)
+}
+
+export async function diffDetails(ex: Exchange): Promise<string> {
+  const { taskId, execId, run, taskProblem, refusal } = askedRun(ex)
+  if (taskProblem) return ex.reply.refuse(taskProblem)
+  const pages = paging(ex.query)
+  const progress = idParam(ex.query, 'progressId', 'progressId does not belong to execId')
+  const progressId = 'id' in progress ? progress.id : undefined
+  const table = run?.tables.find(t => t.progressId === progressId)
+  const filter = ex.query.get('filter') ?? undefined
+  const outcome: Outcome =
+    refusal || !run
+      ? { refusal: refusal ?? 'exec not found' }
+      : 'refusal' in progress
+        ? progress
+        : 'refusal' in pages
+          ? pages
+          : table
+            ? { data: diffDetailsPage(table, filter, pages) }
+            : { refusal: 'progressId does not belong to execId' }
+  const asked = { taskId, execId, ...(progressId !== undefined ? { progressId } : {}) }
+  return answerRun(ex, ex.state.scenario.diffDetailsAnswer, asked, outcome)
 }

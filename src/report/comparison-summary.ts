@@ -58,17 +58,23 @@ function factsRows(run: RunReport, safe: SafeText): [string, string][] {
 }
 
 function differenceRow(entry: SchemaObject | DataTable, safe: SafeText): string {
-  const detail =
-    'tableName' in entry
-      ? `${entry.differences ?? '?'} records differ` +
-        (entry.targetTableName
-          ? ` (target ${safe.html([entry.targetSchemaName, entry.targetTableName].filter(Boolean).join('.'), LIMITS.name)})`
-          : '')
-      : `correction SQL below`
   return (
     `<tr><td><strong>${safe.html(objectLabel(entry), LIMITS.name)}</strong></td>` +
-    `<td><code>${safe.code(entry.progressId)}</code></td><td>${detail}</td></tr>\n`
+    `<td><code>${safe.code(entry.progressId)}</code></td><td>${differenceDetail(entry, safe)}</td></tr>\n`
   )
+}
+
+function differenceDetail(entry: SchemaObject | DataTable, safe: SafeText): string {
+  if (!('tableName' in entry)) return 'correction SQL below'
+  const records =
+    entry.differences === undefined
+      ? 'records differ'
+      : `${plural(entry.differences, 'record')} differ`
+  const target = [entry.targetSchemaName, entry.targetTableName].filter(Boolean).join('.')
+  const source = [entry.schemaName, entry.tableName].filter(Boolean).join('.')
+  return target && target !== source
+    ? `${records} (target ${safe.html(target, LIMITS.name)})`
+    : records
 }
 
 function sqlBlock(entry: SchemaObject, safe: SafeText): string {

@@ -119,7 +119,6 @@ function resultsVerdict(
   if (problem)
     return verdict('error', `${problem} An answer this action cannot verify is never a pass.`)
   const found = differencesOf(results, last)
-  const what = results.kind === 'schema' ? 'object' : 'table'
   const compared =
     results.kind === 'schema'
       ? plural(results.objects.length, 'object')
@@ -132,11 +131,11 @@ function resultsVerdict(
   }
   const counted =
     results.kind === 'schema'
-      ? `${plural(found.count, 'object')} of ${results.objects.length} differ`
-      : `${plural(found.count, 'row')} differ in ${plural(found.differing.length, what)} of ${results.tables.length}`
+      ? `${found.count} of ${results.objects.length} objects differ`
+      : `${plural(found.count, 'row')} differ, in ${found.differing.length} of ${results.tables.length} tables`
   return verdict(
     'failed',
-    `The comparison run ${seen.execId} found differences: ${counted}: ${listNames(found.differing)}.`,
+    `The comparison run ${seen.execId} found differences (${counted}): ${listNames(found.differing)}.`,
     true
   )
 }
