@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3811);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(560);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3811:
+/***/ 560:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31514,7 +31514,96 @@ function classifyNetworkError(error) {
     return new ApiError(transient ? 'transient' : 'fatal', text, { hint, mayHaveReachedServer: sent });
 }
 
+;// CONCATENATED MODULE: ./src/ninedata/duplicate-keys.ts
+// Finds a key written twice in one JSON object. JSON.parse keeps the last of two equal keys, so
+// `{"status":"Failed","status":"Success"}` would read as Success while a person reading the body
+// sees Failed: such an answer is not the documented shape. Pure, linear in the text, no recursion.
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+/**
+ * The first key that appears twice in one object of `text`, or undefined. `text` must be valid JSON
+ * (call it after JSON.parse accepted the text): the scanner relies on that and checks nothing else.
+ */
+function findDuplicateKey(text) {
+    const stack = [];
+    // In an object: true between `{` or `,` and the next key, where a string is a key.
+    let expectKey = false;
+    const length = text.length;
+    for (let i = 0; i < length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === QUOTE) {
+            const end = stringEnd(text, i);
+            const top = stack[stack.length - 1];
+            if (expectKey && top !== undefined && 'keys' in top) {
+                const key = decodeKey(text, i, end);
+                if (top.keys.has(key))
+                    return { key, path: pathOf(stack, key) };
+                top.keys.add(key);
+                top.key = key;
+                expectKey = false;
+            }
+            i = end;
+        }
+        else if (c === 0x7b /* { */) {
+            stack.push({ keys: new Set(), key: '' });
+            expectKey = true;
+        }
+        else if (c === 0x5b /* [ */) {
+            stack.push({ index: 0 });
+            expectKey = false;
+        }
+        else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+            stack.pop();
+            expectKey = false;
+        }
+        else if (c === 0x2c /* , */) {
+            const top = stack[stack.length - 1];
+            if (top !== undefined && 'index' in top)
+                top.index++;
+            else
+                expectKey = true;
+        }
+    }
+    return undefined;
+}
+/** Index of the quote that closes the string opening at `start`. */
+function stringEnd(text, start) {
+    let at = text.indexOf('"', start + 1);
+    for (;;) {
+        // A quote is escaped when an odd number of backslashes stands right before it.
+        let backslashes = 0;
+        while (text.charCodeAt(at - 1 - backslashes) === BACKSLASH)
+            backslashes++;
+        if (backslashes % 2 === 0)
+            return at;
+        at = text.indexOf('"', at + 1);
+        // Valid JSON always closes its strings; stop at the end all the same.
+        if (at < 0)
+            return text.length;
+    }
+}
+/** A key with its escapes resolved, so `"st\u0061tus"` and `"status"` are the same key. */
+function decodeKey(text, start, end) {
+    const raw = text.slice(start + 1, end);
+    return raw.includes('\\') ? JSON.parse(`"${raw}"`) : raw;
+}
+const PLAIN_KEY = /^[A-Za-z_$][\w$]*$/;
+function pathOf(stack, last) {
+    let path = '';
+    for (const [depth, frame] of stack.entries()) {
+        const key = depth === stack.length - 1 ? last : 'keys' in frame ? frame.key : undefined;
+        if (key === undefined)
+            path += `[${frame.index}]`;
+        else if (PLAIN_KEY.test(key))
+            path += path === '' ? key : `.${key}`;
+        else
+            path += `[${JSON.stringify(key)}]`;
+    }
+    return path;
+}
+
 ;// CONCATENATED MODULE: ./src/ninedata/envelope.ts
+
 
 /** Deeper than this is not NineData's shape (its deepest is data.precheckItems[i].field: 4). */
 const MAX_JSON_DEPTH = 64;
@@ -31563,6 +31652,12 @@ function describeBody(answer) {
 function httpLabel(answer) {
     return `HTTP ${answer.httpStatus}${answer.statusText ? ` ${answer.statusText}` : ''}`;
 }
+function requestIdOf(parsed) {
+    const value = parsed.json ? parsed.value : null;
+    return value !== null && typeof value === 'object' && typeof value.requestId === 'string'
+        ? value.requestId
+        : undefined;
+}
 function asEnvelope(parsed) {
     if (!parsed.json)
         return undefined;
@@ -31574,6 +31669,11 @@ function asEnvelope(parsed) {
 /** The envelope of a usable answer, or the failure it stands for. `nowMs` is NineData's clock. */
 function readEnvelope(answer, nowMs) {
     const parsed = parseJson(answer.body);
+    const duplicate = parsed.json ? findDuplicateKey(answer.body) : undefined;
+    if (duplicate) {
+        // JSON.parse kept one of the two values; which one a person reading the body believes is anyone's guess.
+        return new ApiError('protocol', `the answer has the key ${JSON.stringify(duplicate.key)} twice in one object (at ${duplicate.path}), so it is not the documented shape: JSON readers keep only one of the two values`, { httpStatus: answer.httpStatus, requestId: requestIdOf(parsed) });
+    }
     if (parsed.json && jsonDepth(parsed.value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
         return new ApiError('protocol', `the answer nests deeper than ${MAX_JSON_DEPTH} levels, which is not the documented shape`, { httpStatus: answer.httpStatus });
     }
