@@ -32889,9 +32889,17 @@ function bool(name, raw, problems) {
     problems.push(`\`${name}\` must be true or false, got ${visible(raw)}.`);
     return true;
 }
-/** The URL as typed, with any user name or password hidden, for messages. */
+/**
+ * The URL as typed, with any user name or password hidden, for messages. The text may not parse as a
+ * URL at all, and a password may hold `/`, `?`, `#` or `@`: everything between the scheme (with its
+ * slashes) and the last `@` is hidden, which hides a little too much in the rare path with an `@`.
+ */
 function withoutUserinfo(raw) {
-    return raw.replace(/^([^/]*\/\/)[^/?#]*@/, '$1***@');
+    const at = raw.lastIndexOf('@');
+    if (at < 0)
+        return raw;
+    const prefix = /^(?:[a-z][a-z0-9+.-]*:[/\\]+|https?:)?[/\\]*/i.exec(raw)?.[0] ?? '';
+    return at < prefix.length ? raw : `${prefix}***${raw.slice(at)}`;
 }
 function parseApiUrl(raw, problems) {
     if (raw === '')
