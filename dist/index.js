@@ -32263,9 +32263,6 @@ const PRECHECK_STATUSES = ['Unstarted', 'Running', 'Failed', 'Success'];
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 const NEWLINES = /\r\n?|[\n\u0085\u2028\u2029]/;
-// Before cleaning, text is cut to this multiple of the shown length: enough for whitespace that the
-// cleaning collapses, bounded so a 60 MB message costs no more than a short one.
-const PRE_CUT_FACTOR = 4;
 /** Cuts to `max` UTF-16 units plus a marker saying how much was left out; never splits a surrogate pair. */
 function shorten(text, max, total = text.length) {
     if (text.length <= max && total <= text.length)
@@ -32275,17 +32272,6 @@ function shorten(text, max, total = text.length) {
     if (code >= 0xd800 && code <= 0xdbff)
         cut--;
     return `${text.slice(0, cut)}… (${total - cut} more characters)`;
-}
-/**
- * The part of `text` that can matter for a surface showing `max` characters: enough for whitespace
- * the cleaning collapses and for an encoded secret that overlaps the shown part (`margin`), bounded
- * so a 60 MB message costs no more than a short one. `dropped` counts what was cut off.
- */
-function clean_window(text, max, margin = 0) {
-    const size = max * PRE_CUT_FACTOR + 1024 + margin;
-    return text.length > size
-        ? { text: text.slice(0, size), dropped: text.length - size }
-        : { text, dropped: 0 };
 }
 /** Newlines normalised to \n, invisible control characters dropped. */
 function cleanText(text) {
@@ -33337,6 +33323,11 @@ const ESCAPE_STARTS = [0x5c, 0x25, 0x26, 0x2b];
 function isEscapeStart(code) {
     return code === 0x5c || code === 0x25 || code === 0x26 || code === 0x2b;
 }
+/** Families of escapes a copy may be written in; a match reads only the families it is given. */
+const JSON_ESCAPES = 1;
+const URL_ESCAPES = 2;
+const HTML_ESCAPES = 4;
+const ANY_ESCAPE = JSON_ESCAPES | URL_ESCAPES | HTML_ESCAPES;
 function hexValue(text, from, count) {
     if (from + count > text.length)
         return -1;
@@ -33350,24 +33341,26 @@ function hexValue(text, from, count) {
     }
     return value;
 }
-// The last escape read by escapeAt: the code point it stands for and its length in the text. Kept
-// in module state so the hot loop allocates nothing.
+// The last escape read by escapeAt: the code it stands for (a UTF-16 unit for JSON, a byte for URL
+// escapes, a code point for HTML) and its length in the text. Module state: the hot loop allocates nothing.
 let escapedCode = 0;
 let escapedLength = 0;
 /**
- * Whether an escape starts at `text[i]`: a JSON escape (`\"`, `\u005f`), a URL escape (`%5F`, `+` for
- * a space) or an HTML character reference (`&#95;`, `&#x5f;`, `&amp;`). Sets escapedCode/Length.
+ * Whether an escape of one of `families` starts at `text[i]`: a JSON escape (`\\"`, `\\u005f`), a URL
+ * escape (`%5F`, `+` for a space) or an HTML character reference (`&#95;`, `&#x5f;`, `&amp;`).
  */
-function escapeAt(text, i) {
+function escapeAt(text, i, families) {
     const c = text.charCodeAt(i);
-    if (c === 0x2b)
-        return found(0x20, 1);
-    if (c === 0x25) {
-        // One byte of UTF-8; multi-byte characters are matched byte by byte against the UTF-8 target.
-        const code = hexValue(text, i + 1, 2);
-        return code >= 0 && found(code, 3);
+    if (families & URL_ESCAPES) {
+        if (c === 0x2b)
+            return found(0x20, 1);
+        if (c === 0x25) {
+            // One byte of UTF-8; multi-byte characters are matched byte by byte against the UTF-8 target.
+            const code = hexValue(text, i + 1, 2);
+            return code >= 0 && found(code, 3);
+        }
     }
-    if (c === 0x5c) {
+    if (c === 0x5c && families & JSON_ESCAPES) {
         const next = text.charCodeAt(i + 1);
         if (next === 0x75) {
             const code = hexValue(text, i + 2, 4);
@@ -33376,7 +33369,7 @@ function escapeAt(text, i) {
         const simple = jsonEscape(next);
         return simple >= 0 && found(simple, 2);
     }
-    return c === 0x26 && entityAt(text, i);
+    return c === 0x26 && (families & HTML_ESCAPES) !== 0 && entityAt(text, i);
 }
 function found(code, length) {
     escapedCode = code;
@@ -33408,17 +33401,20 @@ function entityAt(text, i) {
         code = NAMED_ENTITIES[name];
     return code !== undefined && code <= 0x10ffff && found(code, end - i + 1);
 }
-/** Length in `text` of a copy of `target` starting at `start`, each character plain or escaped; or 0. */
-function matchTarget(text, start, target) {
+/**
+ * Length in `text` of a copy of `target` starting at `start`, each character plain or written as an
+ * escape of `families` (an escape is read before the plain character, so `\\u005f` is read whole);
+ * or 0. JSON's `\\ud83d\\ude00` matches an emoji unit by unit, an HTML reference by code point.
+ */
+function matchTarget(text, start, target, families) {
     let i = start;
     let t = 0;
     while (t < target.length && i < text.length) {
         const code = text.charCodeAt(i);
-        // An escape is tried before the plain character, so `\u005f` is read whole.
-        if (isEscapeStart(code) && escapeAt(text, i)) {
-            const wanted = target.codePointAt(t);
-            if (escapedCode === wanted) {
-                t += wanted > 0xffff ? 2 : 1;
+        if (families !== 0 && isEscapeStart(code) && escapeAt(text, i, families)) {
+            const astral = escapedCode > 0xffff;
+            if ((astral ? target.codePointAt(t) : target.charCodeAt(t)) === escapedCode) {
+                t += astral ? 2 : 1;
                 i += escapedLength;
                 continue;
             }
@@ -33432,11 +33428,22 @@ function matchTarget(text, start, target) {
 }
 /** Length in `text` of an encoded copy of a secret starting at `start`, or 0. */
 function matchAt(text, start, secret) {
-    // Two targets: the secret's characters (plain, JSON, HTML) and its UTF-8 bytes (URL escapes).
-    const length = matchTarget(text, start, secret.text);
-    return length > 0 || secret.bytes === secret.text
-        ? length
-        : matchTarget(text, start, secret.bytes);
+    // The secret's characters (plain, JSON, HTML, URL for ASCII), then its UTF-8 bytes (URL escapes),
+    // each character plain or escaped in any family.
+    const length = matchTarget(text, start, secret.text, ANY_ESCAPE);
+    if (length > 0)
+        return length;
+    if (secret.bytes !== secret.text) {
+        const bytes = matchTarget(text, start, secret.bytes, ANY_ESCAPE);
+        if (bytes > 0)
+            return bytes;
+    }
+    if (!secret.literalEscapes)
+        return 0;
+    // A secret holding `%`, `\\` or `&` can be misread above (`%25` in it is read as one `%`): try it
+    // as received, and in each family alone, as one encoder would write it.
+    // The longest wins: a JSON-escaped copy also starts with a shorter copy as received.
+    return Math.max(matchTarget(text, start, secret.text, 0), matchTarget(text, start, secret.text, JSON_ESCAPES), matchTarget(text, start, secret.bytes, URL_ESCAPES), matchTarget(text, start, secret.text, HTML_ESCAPES));
 }
 /** The parts of base64 that only depend on the secret, at each of the three byte alignments. */
 function base64Cores(secret) {
@@ -33456,57 +33463,102 @@ function base64Cores(secret) {
     }
     return [...cores];
 }
+/** Sorted [start, end, start, end, ...] spans, overlapping or touching ones merged. */
+function mergeSpans(spans) {
+    if (spans.length <= 2)
+        return spans;
+    const order = [];
+    for (let k = 0; k < spans.length; k += 2)
+        order.push(k);
+    order.sort((a, b) => spans[a] - spans[b] || spans[b + 1] - spans[a + 1]);
+    const merged = [];
+    for (const k of order) {
+        const start = spans[k];
+        const end = spans[k + 1];
+        const last = merged.length - 1;
+        if (last > 0 && start <= merged[last])
+            merged[last] = Math.max(merged[last], end);
+        else
+            merged.push(start, end);
+    }
+    return merged;
+}
+/**
+ * Finds a secret in text in every promised form (as received; JSON-escaped, surrogate pairs
+ * included; URL-encoded; HTML-escaped; base64) and hides each copy as `***`. Linear in the text.
+ */
 class Redactor {
     secrets;
     cores;
     constructor(secrets) {
         const usable = [...new Set(secrets.filter(s => s.length > 0))];
-        // Longest first, so a secret that contains another is hidden whole.
-        usable.sort((a, b) => b.length - a.length);
         this.secrets = usable.map(text => {
             const bytes = Buffer.from(text, 'utf8').toString('latin1');
             // Where an encoded copy can start: its first character, plain or as a UTF-8 byte, or an escape.
             const starts = new Uint8Array(65536);
             for (const code of [text.charCodeAt(0), bytes.charCodeAt(0), ...ESCAPE_STARTS])
                 starts[code] = 1;
-            return { text, bytes, starts };
+            return { text, bytes, starts, literalEscapes: /[%\\&]/.test(text) };
         });
         this.cores = usable.flatMap(base64Cores);
     }
     get active() {
         return this.secrets.length > 0;
     }
-    /** `text` with every decodable copy of a secret replaced by `***`. */
-    redact(text) {
+    /** Where `text` holds a copy of a secret: sorted, merged [start, end, ...] spans. */
+    spans(text) {
         if (!this.active || text.length === 0)
-            return text;
-        let out = text;
+            return [];
+        const spans = [];
         for (const secret of this.secrets)
-            out = this.hide(out, secret);
-        for (const core of this.cores)
-            if (out.includes(core))
-                out = out.split(core).join(MASK);
-        return out;
-    }
-    hide(text, secret) {
-        const parts = [];
-        let copied = 0;
-        const { starts } = secret;
-        for (let at = 0; at < text.length; at++) {
-            // Most characters cannot start a copy: one Set look-up, no allocation.
-            if (starts[text.charCodeAt(at)] !== 1)
-                continue;
-            const length = matchAt(text, at, secret);
-            if (length > 0) {
-                parts.push(text.slice(copied, at), MASK);
-                copied = at + length;
-                at = copied - 1;
+            findCopies(text, secret, spans);
+        for (const core of this.cores) {
+            for (let at = text.indexOf(core); at >= 0; at = text.indexOf(core, at + core.length)) {
+                spans.push(at, at + core.length);
             }
         }
-        if (parts.length === 0)
-            return text;
-        parts.push(text.slice(copied));
-        return parts.join('');
+        return mergeSpans(spans);
+    }
+    /** Whether `text` holds a copy of a secret in any form. */
+    finds(text) {
+        return this.spans(text).length > 0;
+    }
+    /** `text` with every decodable copy of a secret replaced by `***`. */
+    redact(text) {
+        return this.redactPrefix(text, text.length).text;
+    }
+    /**
+     * The part of `text` before `limit`, secrets hidden; a copy that starts before `limit` is hidden
+     * whole and ends the part. `end` is where in `text` the part ends. Copies are found in all of
+     * `text`, so a copy cut at `limit` is never shown in part.
+     */
+    redactPrefix(text, limit) {
+        const spans = this.spans(text);
+        if (spans.length === 0)
+            return { text: text.slice(0, limit), end: Math.min(limit, text.length) };
+        const parts = [];
+        let copied = 0;
+        for (let k = 0; k < spans.length && spans[k] < limit; k += 2) {
+            parts.push(text.slice(copied, spans[k]), MASK);
+            copied = spans[k + 1];
+        }
+        const end = Math.max(copied, Math.min(limit, text.length));
+        parts.push(text.slice(copied, end));
+        return { text: parts.join(''), end };
+    }
+}
+/** Adds the spans of every encoded copy of `secret` in `text`, left to right, to `spans`. */
+function findCopies(text, secret, spans) {
+    const { starts } = secret;
+    for (let at = 0; at < text.length; at++) {
+        // Most characters cannot start a copy: one typed-array look-up, no allocation.
+        if (starts[text.charCodeAt(at)] !== 1)
+            continue;
+        const length = matchAt(text, at, secret);
+        if (length > 0) {
+            spans.push(at, at + length);
+            at += length - 1;
+        }
     }
 }
 
@@ -33515,12 +33567,17 @@ class Redactor {
 
 
 // The output boundary's toolbox: every text that leaves the action (log, annotations, outputs, summary,
-// report file, errors) goes through one of these. The order matters: cut to what can be shown (plus
-// room for an encoded secret), then drop and merge characters, then hide the secret, and only then
-// shorten and escape, so no step can cut a secret in two or put a hidden one back together.
+// report file, errors) goes through one of these. The order matters: the secret is found in the text
+// exactly as received, before anything is cut, collapsed or dropped; then the text is shaped for its
+// surface (which can put a copy together, e.g. by dropping a control character inside it or
+// collapsing whitespace), then hidden again, and only then shortened and escaped. The mask `***` holds
+// no character any shaping step changes, joins or splits, so a hidden copy stays hidden.
+/** Text is shaped from at most this multiple of the shown length (plus 1 KiB): room for whitespace
+ * the shaping collapses, bounded so a 60 MB message costs no more than a short one. */
+const PRE_CUT_FACTOR = 4;
 class SafeText {
     redactor;
-    /** Room past the shown part for the longest encoded copy of a secret (`&#x10FFFF;` per character). */
+    /** Room past a cut for the longest encoded copy of a secret (`&#x00005F;`: 10 per character). */
     margin;
     constructor(secrets) {
         this.redactor = new Redactor(secrets);
@@ -33532,15 +33589,15 @@ class SafeText {
     }
     /** One inert log line. */
     line(text, max = LIMITS.reason) {
-        const part = clean_window(text, max, this.margin);
-        const line = this.redactor.redact(flattenLine(part.text));
-        return inertLine(shorten(line, max, line.length + part.dropped));
+        const part = this.hidden(text, max);
+        const line = this.redactor.redact(inertLine(flattenLine(part.text)));
+        return this.cut(line, max, part.dropped);
     }
     /** Escaped HTML for the job summary. */
     html(text, max) {
-        const part = clean_window(text, max, this.margin);
+        const part = this.hidden(text, max);
         const cleaned = this.redactor.redact(cleanText(part.text));
-        return htmlBlock(shorten(cleaned, max, cleaned.length + part.dropped));
+        return htmlBlock(this.cut(cleaned, max, part.dropped));
     }
     /** An ID for <code> in the job summary. */
     code(text, max = LIMITS.id) {
@@ -33551,10 +33608,13 @@ class SafeText {
      * its JSON when the caller already made it.
      */
     json(value, plain = JSON.stringify(value)) {
-        // Fast path: no encoded copy of the secret anywhere (the scan decodes JSON escapes too).
-        if (!this.redactor.active || this.redactor.redact(plain) === plain)
+        // Fast path: no copy in any string as it is (JSON.stringify escapes an escaped copy once more,
+        // so the JSON text alone would hide it) nor in the JSON text (a copy across its syntax).
+        if (!this.redactor.active)
             return plain;
-        return JSON.stringify(value, (_key, v) => {
+        if (!this.redactor.finds(stringsOf(value)) && !this.redactor.finds(plain))
+            return plain;
+        const json = JSON.stringify(value, (_key, v) => {
             if (typeof v === 'string')
                 return this.redactor.redact(v);
             if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
@@ -33565,7 +33625,60 @@ class SafeText {
             }
             return v;
         });
+        // A copy that spans the JSON syntax itself (`a","b` across two strings) survives the per-string
+        // pass: hide it in the text, and give up the value rather than the secret if that breaks the JSON.
+        if (!this.redactor.finds(json))
+            return json;
+        const text = this.redactor.redact(json);
+        try {
+            JSON.parse(text);
+            return text;
+        }
+        catch {
+            return JSON.stringify('***');
+        }
     }
+    /**
+     * The part of `text` worth shaping for a surface showing `max` characters, every copy of the secret
+     * in it hidden. A copy that straddles the cut is found in the room past it and hidden whole.
+     */
+    hidden(text, max) {
+        const budget = max * PRE_CUT_FACTOR + 1024;
+        if (text.length <= budget + this.margin)
+            return { text: this.redactor.redact(text), dropped: 0 };
+        const part = this.redactor.redactPrefix(text.slice(0, budget + this.margin), budget);
+        return { text: part.text, dropped: text.length - part.end };
+    }
+    /**
+     * Shortened to `max` with a count of what was left out. After a cut, the shaped text's last
+     * `margin` characters go too: shaping may have made them the start of a copy whose rest was cut.
+     */
+    cut(shaped, max, dropped) {
+        if (dropped === 0)
+            return shorten(shaped, max);
+        const kept = shaped.slice(0, Math.max(0, shaped.length - this.margin));
+        return shorten(kept, max, shaped.length + dropped);
+    }
+}
+/** Every string of a JSON value, keys included, one per line. Iterative: depth costs no stack. */
+function stringsOf(value) {
+    const strings = [];
+    const stack = [value];
+    while (stack.length > 0) {
+        const v = stack.pop();
+        if (typeof v === 'string')
+            strings.push(v);
+        else if (Array.isArray(v))
+            for (const x of v)
+                stack.push(x);
+        else if (v !== null && typeof v === 'object') {
+            for (const [key, x] of Object.entries(v)) {
+                strings.push(key);
+                stack.push(x);
+            }
+        }
+    }
+    return strings.join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
