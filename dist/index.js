@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(560);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3145);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 560:
+/***/ 3145:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31937,6 +31937,336 @@ function authHeaders(path, credentials, now) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/text/redact.ts
+// Finding a secret in text in every form a reader could decode, and hiding it. Pure and linear in the
+// text (times the secret's length).
+const MASK = '***';
+const NAMED_ENTITIES = {
+    amp: 0x26,
+    lt: 0x3c,
+    gt: 0x3e,
+    quot: 0x22,
+    apos: 0x27,
+    nbsp: 0xa0
+};
+/** JSON's two-character escapes: the character after the backslash -> the one it stands for. */
+function jsonEscape(next) {
+    switch (next) {
+        case 0x22: // "
+        case 0x5c: // \
+        case 0x2f: // /
+            return next;
+        case 0x62: // b
+            return 0x08;
+        case 0x66: // f
+            return 0x0c;
+        case 0x6e: // n
+            return 0x0a;
+        case 0x72: // r
+            return 0x0d;
+        case 0x74: // t
+            return 0x09;
+        default:
+            return -1;
+    }
+}
+/** The characters an escape can start with: `\\`, `%`, `&`, `+`. */
+const ESCAPE_STARTS = [0x5c, 0x25, 0x26, 0x2b];
+function isEscapeStart(code) {
+    return code === 0x5c || code === 0x25 || code === 0x26 || code === 0x2b;
+}
+/** Families of escapes a copy may be written in; a match reads only the families it is given. */
+const JSON_ESCAPES = 1;
+const URL_ESCAPES = 2;
+const HTML_ESCAPES = 4;
+const ANY_ESCAPE = JSON_ESCAPES | URL_ESCAPES | HTML_ESCAPES;
+function hexValue(text, from, count) {
+    if (from + count > text.length)
+        return -1;
+    let value = 0;
+    for (let i = from; i < from + count; i++) {
+        const c = text.charCodeAt(i);
+        const digit = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
+        if (digit < 0)
+            return -1;
+        value = value * 16 + digit;
+    }
+    return value;
+}
+// The last escape read by escapeAt: the code it stands for (a UTF-16 unit for JSON, a byte for URL
+// escapes, a code point for HTML) and its length in the text. Module state: the hot loop allocates nothing.
+let escapedCode = 0;
+let escapedLength = 0;
+/**
+ * Whether an escape of one of `families` starts at `text[i]`: a JSON escape (`\\"`, `\\u005f`), a URL
+ * escape (`%5F`, `+` for a space) or an HTML character reference (`&#95;`, `&#x5f;`, `&amp;`).
+ */
+function escapeAt(text, i, families) {
+    const c = text.charCodeAt(i);
+    if (families & URL_ESCAPES) {
+        if (c === 0x2b)
+            return found(0x20, 1);
+        if (c === 0x25) {
+            // One byte of UTF-8; multi-byte characters are matched byte by byte against the UTF-8 target.
+            const code = hexValue(text, i + 1, 2);
+            return code >= 0 && found(code, 3);
+        }
+    }
+    if (c === 0x5c && families & JSON_ESCAPES) {
+        const next = text.charCodeAt(i + 1);
+        if (next === 0x75) {
+            const code = hexValue(text, i + 2, 4);
+            return code >= 0 && found(code, 6);
+        }
+        const simple = jsonEscape(next);
+        return simple >= 0 && found(simple, 2);
+    }
+    return c === 0x26 && (families & HTML_ESCAPES) !== 0 && entityAt(text, i);
+}
+function found(code, length) {
+    escapedCode = code;
+    escapedLength = length;
+    return true;
+}
+function entityAt(text, i) {
+    // Only `&#` or `&` and a letter can start a reference: most `&` are rejected without a scan.
+    const next = text.charCodeAt(i + 1) | 0x20;
+    if (next !== 0x23 && (next < 0x61 || next > 0x7a))
+        return false;
+    // References are short: look no further than 10 characters (a scan to the end would be quadratic).
+    let end = -1;
+    for (let j = i + 1; j <= i + 10 && j < text.length; j++) {
+        if (text.charCodeAt(j) === 0x3b) {
+            end = j;
+            break;
+        }
+    }
+    if (end < 0)
+        return false;
+    const name = text.slice(i + 1, end);
+    let code;
+    if (/^#\d{1,7}$/.test(name))
+        code = Number(name.slice(1));
+    else if (/^#[xX][0-9a-fA-F]{1,6}$/.test(name))
+        code = parseInt(name.slice(2), 16);
+    else
+        code = NAMED_ENTITIES[name];
+    return code !== undefined && code <= 0x10ffff && found(code, end - i + 1);
+}
+/**
+ * Length in `text` of a copy of `target` starting at `start`, each character plain or written as an
+ * escape of `families` (an escape is read before the plain character, so `\\u005f` is read whole);
+ * or 0. JSON's `\\ud83d\\ude00` matches an emoji unit by unit, an HTML reference by code point.
+ */
+function matchTarget(text, start, target, families) {
+    let i = start;
+    let t = 0;
+    while (t < target.length && i < text.length) {
+        const code = text.charCodeAt(i);
+        if (families !== 0 && isEscapeStart(code) && escapeAt(text, i, families)) {
+            const astral = escapedCode > 0xffff;
+            if ((astral ? target.codePointAt(t) : target.charCodeAt(t)) === escapedCode) {
+                t += astral ? 2 : 1;
+                i += escapedLength;
+                continue;
+            }
+        }
+        if (code !== target.charCodeAt(t))
+            return 0;
+        t++;
+        i++;
+    }
+    return t === target.length ? i - start : 0;
+}
+/** Length in `text` of an encoded copy of a secret starting at `start`, or 0. */
+function matchAt(text, start, secret) {
+    // The secret's characters (plain, JSON, HTML, URL for ASCII), then its UTF-8 bytes (URL escapes),
+    // each character plain or escaped in any family.
+    const length = matchTarget(text, start, secret.text, ANY_ESCAPE);
+    if (length > 0)
+        return length;
+    if (secret.bytes !== secret.text) {
+        const bytes = matchTarget(text, start, secret.bytes, ANY_ESCAPE);
+        if (bytes > 0)
+            return bytes;
+    }
+    if (!secret.literalEscapes)
+        return 0;
+    // A secret holding `%`, `\\` or `&` can be misread above (`%25` in it is read as one `%`): try it
+    // as received, and in each family alone, as one encoder would write it.
+    // The longest wins: a JSON-escaped copy also starts with a shorter copy as received.
+    return Math.max(matchTarget(text, start, secret.text, 0), matchTarget(text, start, secret.text, JSON_ESCAPES), matchTarget(text, start, secret.bytes, URL_ESCAPES), matchTarget(text, start, secret.text, HTML_ESCAPES));
+}
+/** The parts of base64 that only depend on the secret, at each of the three byte alignments. */
+function base64Cores(secret) {
+    const bytes = Buffer.from(secret, 'utf8');
+    const cores = new Set();
+    for (let shift = 0; shift < 3; shift++) {
+        const padded = Buffer.concat([Buffer.alloc(shift), bytes]);
+        const b64 = padded.toString('base64');
+        const from = Math.ceil((8 * shift) / 6);
+        const to = Math.floor((8 * padded.length) / 6);
+        const core = b64.slice(from, to);
+        // Too short a core would hide ordinary text; the plain forms still cover short secrets.
+        if (core.length >= 6) {
+            cores.add(core);
+            cores.add(core.replace(/\+/g, '-').replace(/\//g, '_'));
+        }
+    }
+    return [...cores];
+}
+/** Sorted [start, end, start, end, ...] spans, overlapping or touching ones merged. */
+function mergeSpans(spans) {
+    if (spans.length <= 2)
+        return spans;
+    const order = [];
+    for (let k = 0; k < spans.length; k += 2)
+        order.push(k);
+    order.sort((a, b) => spans[a] - spans[b] || spans[b + 1] - spans[a + 1]);
+    const merged = [];
+    for (const k of order) {
+        const start = spans[k];
+        const end = spans[k + 1];
+        const last = merged.length - 1;
+        if (last > 0 && start <= merged[last])
+            merged[last] = Math.max(merged[last], end);
+        else
+            merged.push(start, end);
+    }
+    return merged;
+}
+/**
+ * Finds a secret in text in every promised form (as received; JSON-escaped, surrogate pairs
+ * included; URL-encoded; HTML-escaped; base64) and hides each copy as `***`. Linear in the text.
+ */
+class Redactor {
+    secrets;
+    cores;
+    constructor(secrets) {
+        const usable = [...new Set(secrets.filter(s => s.length > 0))];
+        this.secrets = usable.map(text => {
+            const bytes = Buffer.from(text, 'utf8').toString('latin1');
+            // Where an encoded copy can start: its first character, plain or as a UTF-8 byte, or an escape.
+            const starts = new Uint8Array(65536);
+            for (const code of [text.charCodeAt(0), bytes.charCodeAt(0), ...ESCAPE_STARTS])
+                starts[code] = 1;
+            return { text, bytes, starts, literalEscapes: /[%\\&]/.test(text) };
+        });
+        this.cores = usable.flatMap(base64Cores);
+    }
+    get active() {
+        return this.secrets.length > 0;
+    }
+    /** Where `text` holds a copy of a secret: sorted, merged [start, end, ...] spans. */
+    spans(text) {
+        if (!this.active || text.length === 0)
+            return [];
+        const spans = [];
+        for (const secret of this.secrets)
+            findCopies(text, secret, spans);
+        for (const core of this.cores) {
+            for (let at = text.indexOf(core); at >= 0; at = text.indexOf(core, at + core.length)) {
+                spans.push(at, at + core.length);
+            }
+        }
+        return mergeSpans(spans);
+    }
+    /** Whether `text` holds a copy of a secret in any form. */
+    finds(text) {
+        return this.spans(text).length > 0;
+    }
+    /** `text` with every decodable copy of a secret replaced by `***`. */
+    redact(text) {
+        return this.redactPrefix(text, text.length).text;
+    }
+    /**
+     * The part of `text` before `limit`, secrets hidden; a copy that starts before `limit` is hidden
+     * whole and ends the part. `end` is where in `text` the part ends. Copies are found in all of
+     * `text`, so a copy cut at `limit` is never shown in part.
+     */
+    redactPrefix(text, limit) {
+        const spans = this.spans(text);
+        if (spans.length === 0)
+            return { text: text.slice(0, limit), end: Math.min(limit, text.length) };
+        const parts = [];
+        let copied = 0;
+        for (let k = 0; k < spans.length && spans[k] < limit; k += 2) {
+            parts.push(text.slice(copied, spans[k]), MASK);
+            copied = spans[k + 1];
+        }
+        const end = Math.max(copied, Math.min(limit, text.length));
+        parts.push(text.slice(copied, end));
+        return { text: parts.join(''), end };
+    }
+}
+/** Adds the spans of every encoded copy of `secret` in `text`, left to right, to `spans`. */
+function findCopies(text, secret, spans) {
+    const { starts } = secret;
+    for (let at = 0; at < text.length; at++) {
+        // Most characters cannot start a copy: one typed-array look-up, no allocation.
+        if (starts[text.charCodeAt(at)] !== 1)
+            continue;
+        const length = matchAt(text, at, secret);
+        if (length > 0) {
+            spans.push(at, at + length);
+            at += length - 1;
+        }
+    }
+}
+/** Every string of a JSON value, keys included, one per line. Iterative: depth costs no stack. */
+function jsonStrings(value) {
+    const strings = [];
+    const stack = [value];
+    while (stack.length > 0) {
+        const v = stack.pop();
+        if (typeof v === 'string')
+            strings.push(v);
+        else if (Array.isArray(v))
+            for (const x of v)
+                stack.push(x);
+        else if (v !== null && typeof v === 'object') {
+            for (const [key, x] of Object.entries(v)) {
+                strings.push(key);
+                stack.push(x);
+            }
+        }
+    }
+    return strings.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/ninedata/wire-guard.ts
+
+
+class WireGuard {
+    redactor;
+    constructor(secret) {
+        this.redactor = new Redactor(secret ? [secret, secret.trim()] : []);
+    }
+    /** Throws a final protocol error when the request would carry the secret in any form. */
+    check(request) {
+        const where = this.carrier(request);
+        if (where === undefined)
+            return;
+        throw new ApiError('protocol', `${request.method} ${request.path} was not sent: its ${where} would carry the access-key-secret ` +
+            `(an ID from NineData's answer, or an input, contains it), and the secret never goes on the wire`, { mayHaveReachedServer: false });
+    }
+    carrier(request) {
+        if (!this.redactor.active)
+            return undefined;
+        const found = (text) => this.redactor.finds(text);
+        if (found(request.path))
+            return 'path';
+        const values = Object.entries(request.query ?? {}).flat();
+        if (values.some(found) || found(request.queryString))
+            return 'query';
+        if (request.body !== null && (found(request.body) || found(jsonStrings(request.bodyValue))))
+            return 'body';
+        if (found(request.accessKeyId))
+            return 'access-key-id header';
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/time.ts
 // The passing of time, as one seam: the client and the waiting loop read the clock and sleep through
 // it, so tests can run retries, backoff and deadlines on a clock they move themselves.
@@ -31964,6 +32294,7 @@ const realTime = {
 
 
 
+
 const NOW_PATH = '/openapi/now';
 /** A last try before the deadline starts at least this long before it, so it can be answered. */
 const LAST_TRY_MARGIN_MS = 500;
@@ -31973,6 +32304,7 @@ class NineDataClient {
     /** requestId of the last answer that carried one. */
     lastRequestId;
     http;
+    wire;
     clockProbed = false;
     time;
     constructor(options) {
@@ -31980,6 +32312,7 @@ class NineDataClient {
         this.time = options.time ?? realTime;
         this.clock = new ServerClock(() => this.time.now());
         this.http = new HttpExchange({ ...options, now: () => this.time.now() });
+        this.wire = new WireGuard(options.credentials.accessKeySecret);
     }
     /** A signed call, retried through transient failures until the deadline. */
     async call(method, path, options = {}) {
@@ -32119,6 +32452,15 @@ class NineDataClient {
         const body = method === 'POST' ? JSON.stringify(options.body ?? {}) : null;
         if (body !== null)
             headers['content-type'] = 'application/json';
+        this.wire.check({
+            method,
+            path,
+            query: options.query,
+            queryString: query,
+            body,
+            bodyValue: options.body,
+            accessKeyId: this.options.credentials.accessKeyId
+        });
         const sentAt = this.time.now();
         this.options.log.debug(`→ ${method} ${path}${query}`);
         const raw = await this.http.send(method, `${this.options.apiUrl}${path}${query}`, body, headers);
@@ -33285,283 +33627,6 @@ class Publisher {
     }
 }
 
-;// CONCATENATED MODULE: ./src/text/redact.ts
-// Finding a secret in text in every form a reader could decode, and hiding it. Pure and linear in the
-// text (times the secret's length).
-const MASK = '***';
-const NAMED_ENTITIES = {
-    amp: 0x26,
-    lt: 0x3c,
-    gt: 0x3e,
-    quot: 0x22,
-    apos: 0x27,
-    nbsp: 0xa0
-};
-/** JSON's two-character escapes: the character after the backslash -> the one it stands for. */
-function jsonEscape(next) {
-    switch (next) {
-        case 0x22: // "
-        case 0x5c: // \
-        case 0x2f: // /
-            return next;
-        case 0x62: // b
-            return 0x08;
-        case 0x66: // f
-            return 0x0c;
-        case 0x6e: // n
-            return 0x0a;
-        case 0x72: // r
-            return 0x0d;
-        case 0x74: // t
-            return 0x09;
-        default:
-            return -1;
-    }
-}
-/** The characters an escape can start with: `\\`, `%`, `&`, `+`. */
-const ESCAPE_STARTS = [0x5c, 0x25, 0x26, 0x2b];
-function isEscapeStart(code) {
-    return code === 0x5c || code === 0x25 || code === 0x26 || code === 0x2b;
-}
-/** Families of escapes a copy may be written in; a match reads only the families it is given. */
-const JSON_ESCAPES = 1;
-const URL_ESCAPES = 2;
-const HTML_ESCAPES = 4;
-const ANY_ESCAPE = JSON_ESCAPES | URL_ESCAPES | HTML_ESCAPES;
-function hexValue(text, from, count) {
-    if (from + count > text.length)
-        return -1;
-    let value = 0;
-    for (let i = from; i < from + count; i++) {
-        const c = text.charCodeAt(i);
-        const digit = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
-        if (digit < 0)
-            return -1;
-        value = value * 16 + digit;
-    }
-    return value;
-}
-// The last escape read by escapeAt: the code it stands for (a UTF-16 unit for JSON, a byte for URL
-// escapes, a code point for HTML) and its length in the text. Module state: the hot loop allocates nothing.
-let escapedCode = 0;
-let escapedLength = 0;
-/**
- * Whether an escape of one of `families` starts at `text[i]`: a JSON escape (`\\"`, `\\u005f`), a URL
- * escape (`%5F`, `+` for a space) or an HTML character reference (`&#95;`, `&#x5f;`, `&amp;`).
- */
-function escapeAt(text, i, families) {
-    const c = text.charCodeAt(i);
-    if (families & URL_ESCAPES) {
-        if (c === 0x2b)
-            return found(0x20, 1);
-        if (c === 0x25) {
-            // One byte of UTF-8; multi-byte characters are matched byte by byte against the UTF-8 target.
-            const code = hexValue(text, i + 1, 2);
-            return code >= 0 && found(code, 3);
-        }
-    }
-    if (c === 0x5c && families & JSON_ESCAPES) {
-        const next = text.charCodeAt(i + 1);
-        if (next === 0x75) {
-            const code = hexValue(text, i + 2, 4);
-            return code >= 0 && found(code, 6);
-        }
-        const simple = jsonEscape(next);
-        return simple >= 0 && found(simple, 2);
-    }
-    return c === 0x26 && (families & HTML_ESCAPES) !== 0 && entityAt(text, i);
-}
-function found(code, length) {
-    escapedCode = code;
-    escapedLength = length;
-    return true;
-}
-function entityAt(text, i) {
-    // Only `&#` or `&` and a letter can start a reference: most `&` are rejected without a scan.
-    const next = text.charCodeAt(i + 1) | 0x20;
-    if (next !== 0x23 && (next < 0x61 || next > 0x7a))
-        return false;
-    // References are short: look no further than 10 characters (a scan to the end would be quadratic).
-    let end = -1;
-    for (let j = i + 1; j <= i + 10 && j < text.length; j++) {
-        if (text.charCodeAt(j) === 0x3b) {
-            end = j;
-            break;
-        }
-    }
-    if (end < 0)
-        return false;
-    const name = text.slice(i + 1, end);
-    let code;
-    if (/^#\d{1,7}$/.test(name))
-        code = Number(name.slice(1));
-    else if (/^#[xX][0-9a-fA-F]{1,6}$/.test(name))
-        code = parseInt(name.slice(2), 16);
-    else
-        code = NAMED_ENTITIES[name];
-    return code !== undefined && code <= 0x10ffff && found(code, end - i + 1);
-}
-/**
- * Length in `text` of a copy of `target` starting at `start`, each character plain or written as an
- * escape of `families` (an escape is read before the plain character, so `\\u005f` is read whole);
- * or 0. JSON's `\\ud83d\\ude00` matches an emoji unit by unit, an HTML reference by code point.
- */
-function matchTarget(text, start, target, families) {
-    let i = start;
-    let t = 0;
-    while (t < target.length && i < text.length) {
-        const code = text.charCodeAt(i);
-        if (families !== 0 && isEscapeStart(code) && escapeAt(text, i, families)) {
-            const astral = escapedCode > 0xffff;
-            if ((astral ? target.codePointAt(t) : target.charCodeAt(t)) === escapedCode) {
-                t += astral ? 2 : 1;
-                i += escapedLength;
-                continue;
-            }
-        }
-        if (code !== target.charCodeAt(t))
-            return 0;
-        t++;
-        i++;
-    }
-    return t === target.length ? i - start : 0;
-}
-/** Length in `text` of an encoded copy of a secret starting at `start`, or 0. */
-function matchAt(text, start, secret) {
-    // The secret's characters (plain, JSON, HTML, URL for ASCII), then its UTF-8 bytes (URL escapes),
-    // each character plain or escaped in any family.
-    const length = matchTarget(text, start, secret.text, ANY_ESCAPE);
-    if (length > 0)
-        return length;
-    if (secret.bytes !== secret.text) {
-        const bytes = matchTarget(text, start, secret.bytes, ANY_ESCAPE);
-        if (bytes > 0)
-            return bytes;
-    }
-    if (!secret.literalEscapes)
-        return 0;
-    // A secret holding `%`, `\\` or `&` can be misread above (`%25` in it is read as one `%`): try it
-    // as received, and in each family alone, as one encoder would write it.
-    // The longest wins: a JSON-escaped copy also starts with a shorter copy as received.
-    return Math.max(matchTarget(text, start, secret.text, 0), matchTarget(text, start, secret.text, JSON_ESCAPES), matchTarget(text, start, secret.bytes, URL_ESCAPES), matchTarget(text, start, secret.text, HTML_ESCAPES));
-}
-/** The parts of base64 that only depend on the secret, at each of the three byte alignments. */
-function base64Cores(secret) {
-    const bytes = Buffer.from(secret, 'utf8');
-    const cores = new Set();
-    for (let shift = 0; shift < 3; shift++) {
-        const padded = Buffer.concat([Buffer.alloc(shift), bytes]);
-        const b64 = padded.toString('base64');
-        const from = Math.ceil((8 * shift) / 6);
-        const to = Math.floor((8 * padded.length) / 6);
-        const core = b64.slice(from, to);
-        // Too short a core would hide ordinary text; the plain forms still cover short secrets.
-        if (core.length >= 6) {
-            cores.add(core);
-            cores.add(core.replace(/\+/g, '-').replace(/\//g, '_'));
-        }
-    }
-    return [...cores];
-}
-/** Sorted [start, end, start, end, ...] spans, overlapping or touching ones merged. */
-function mergeSpans(spans) {
-    if (spans.length <= 2)
-        return spans;
-    const order = [];
-    for (let k = 0; k < spans.length; k += 2)
-        order.push(k);
-    order.sort((a, b) => spans[a] - spans[b] || spans[b + 1] - spans[a + 1]);
-    const merged = [];
-    for (const k of order) {
-        const start = spans[k];
-        const end = spans[k + 1];
-        const last = merged.length - 1;
-        if (last > 0 && start <= merged[last])
-            merged[last] = Math.max(merged[last], end);
-        else
-            merged.push(start, end);
-    }
-    return merged;
-}
-/**
- * Finds a secret in text in every promised form (as received; JSON-escaped, surrogate pairs
- * included; URL-encoded; HTML-escaped; base64) and hides each copy as `***`. Linear in the text.
- */
-class Redactor {
-    secrets;
-    cores;
-    constructor(secrets) {
-        const usable = [...new Set(secrets.filter(s => s.length > 0))];
-        this.secrets = usable.map(text => {
-            const bytes = Buffer.from(text, 'utf8').toString('latin1');
-            // Where an encoded copy can start: its first character, plain or as a UTF-8 byte, or an escape.
-            const starts = new Uint8Array(65536);
-            for (const code of [text.charCodeAt(0), bytes.charCodeAt(0), ...ESCAPE_STARTS])
-                starts[code] = 1;
-            return { text, bytes, starts, literalEscapes: /[%\\&]/.test(text) };
-        });
-        this.cores = usable.flatMap(base64Cores);
-    }
-    get active() {
-        return this.secrets.length > 0;
-    }
-    /** Where `text` holds a copy of a secret: sorted, merged [start, end, ...] spans. */
-    spans(text) {
-        if (!this.active || text.length === 0)
-            return [];
-        const spans = [];
-        for (const secret of this.secrets)
-            findCopies(text, secret, spans);
-        for (const core of this.cores) {
-            for (let at = text.indexOf(core); at >= 0; at = text.indexOf(core, at + core.length)) {
-                spans.push(at, at + core.length);
-            }
-        }
-        return mergeSpans(spans);
-    }
-    /** Whether `text` holds a copy of a secret in any form. */
-    finds(text) {
-        return this.spans(text).length > 0;
-    }
-    /** `text` with every decodable copy of a secret replaced by `***`. */
-    redact(text) {
-        return this.redactPrefix(text, text.length).text;
-    }
-    /**
-     * The part of `text` before `limit`, secrets hidden; a copy that starts before `limit` is hidden
-     * whole and ends the part. `end` is where in `text` the part ends. Copies are found in all of
-     * `text`, so a copy cut at `limit` is never shown in part.
-     */
-    redactPrefix(text, limit) {
-        const spans = this.spans(text);
-        if (spans.length === 0)
-            return { text: text.slice(0, limit), end: Math.min(limit, text.length) };
-        const parts = [];
-        let copied = 0;
-        for (let k = 0; k < spans.length && spans[k] < limit; k += 2) {
-            parts.push(text.slice(copied, spans[k]), MASK);
-            copied = spans[k + 1];
-        }
-        const end = Math.max(copied, Math.min(limit, text.length));
-        parts.push(text.slice(copied, end));
-        return { text: parts.join(''), end };
-    }
-}
-/** Adds the spans of every encoded copy of `secret` in `text`, left to right, to `spans`. */
-function findCopies(text, secret, spans) {
-    const { starts } = secret;
-    for (let at = 0; at < text.length; at++) {
-        // Most characters cannot start a copy: one typed-array look-up, no allocation.
-        if (starts[text.charCodeAt(at)] !== 1)
-            continue;
-        const length = matchAt(text, at, secret);
-        if (length > 0) {
-            spans.push(at, at + length);
-            at += length - 1;
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/text/safe.ts
 
 
@@ -33612,7 +33677,7 @@ class SafeText {
         // so the JSON text alone would hide it) nor in the JSON text (a copy across its syntax).
         if (!this.redactor.active)
             return plain;
-        if (!this.redactor.finds(stringsOf(value)) && !this.redactor.finds(plain))
+        if (!this.redactor.finds(jsonStrings(value)) && !this.redactor.finds(plain))
             return plain;
         const json = JSON.stringify(value, (_key, v) => {
             if (typeof v === 'string')
@@ -33659,26 +33724,6 @@ class SafeText {
         const kept = shaped.slice(0, Math.max(0, shaped.length - this.margin));
         return shorten(kept, max, shaped.length + dropped);
     }
-}
-/** Every string of a JSON value, keys included, one per line. Iterative: depth costs no stack. */
-function stringsOf(value) {
-    const strings = [];
-    const stack = [value];
-    while (stack.length > 0) {
-        const v = stack.pop();
-        if (typeof v === 'string')
-            strings.push(v);
-        else if (Array.isArray(v))
-            for (const x of v)
-                stack.push(x);
-        else if (v !== null && typeof v === 'object') {
-            for (const [key, x] of Object.entries(v)) {
-                strings.push(key);
-                stack.push(x);
-            }
-        }
-    }
-    return strings.join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts

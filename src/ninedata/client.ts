@@ -4,6 +4,7 @@ import { ApiError, StopError, classifyNetworkError, type Outage } from './failur
 import { HttpExchange, type Method } from './http.js'
 import { RETRY_POLICY, retryDelay } from './retry.js'
 import { authHeaders, type Credentials } from './signer.js'
+import { WireGuard } from './wire-guard.js'
 import { formatDuration, plural } from '../text/words.js'
 import { realTime, type Time } from '../time.js'
 
@@ -56,6 +57,7 @@ export class NineDataClient {
   /** requestId of the last answer that carried one. */
   lastRequestId: string | undefined
   private readonly http: HttpExchange
+  private readonly wire: WireGuard
   private clockProbed = false
   private readonly time: Time
 
@@ -63,6 +65,7 @@ export class NineDataClient {
     this.time = options.time ?? realTime
     this.clock = new ServerClock(() => this.time.now())
     this.http = new HttpExchange({ ...options, now: () => this.time.now() })
+    this.wire = new WireGuard(options.credentials.accessKeySecret)
   }
 
   /** A signed call, retried through transient failures until the deadline. */
@@ -227,6 +230,15 @@ export class NineDataClient {
     }
     const body = method === 'POST' ? JSON.stringify(options.body ?? {}) : null
     if (body !== null) headers['content-type'] = 'application/json'
+    this.wire.check({
+      method,
+      path,
+      query: options.query,
+      queryString: query,
+      body,
+      bodyValue: options.body,
+      accessKeyId: this.options.credentials.accessKeyId
+    })
 
     const sentAt = this.time.now()
     this.options.log.debug(`→ ${method} ${path}${query}`)

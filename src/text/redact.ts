@@ -289,3 +289,21 @@ function findCopies(text: string, secret: Secret, spans: number[]): void {
     }
   }
 }
+
+/** Every string of a JSON value, keys included, one per line. Iterative: depth costs no stack. */
+export function jsonStrings(value: unknown): string {
+  const strings: string[] = []
+  const stack: unknown[] = [value]
+  while (stack.length > 0) {
+    const v = stack.pop()
+    if (typeof v === 'string') strings.push(v)
+    else if (Array.isArray(v)) for (const x of v) stack.push(x)
+    else if (v !== null && typeof v === 'object') {
+      for (const [key, x] of Object.entries(v as Record<string, unknown>)) {
+        strings.push(key)
+        stack.push(x)
+      }
+    }
+  }
+  return strings.join('\n')
+}

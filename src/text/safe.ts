@@ -1,5 +1,5 @@
 import { cleanText, codeText, flattenLine, htmlBlock, inertLine, shorten } from './clean.js'
-import { Redactor } from './redact.js'
+import { Redactor, jsonStrings } from './redact.js'
 import { LIMITS } from './words.js'
 
 // The output boundary's toolbox: every text that leaves the action (log, annotations, outputs, summary,
@@ -55,7 +55,7 @@ export class SafeText {
     // Fast path: no copy in any string as it is (JSON.stringify escapes an escaped copy once more,
     // so the JSON text alone would hide it) nor in the JSON text (a copy across its syntax).
     if (!this.redactor.active) return plain
-    if (!this.redactor.finds(stringsOf(value)) && !this.redactor.finds(plain)) return plain
+    if (!this.redactor.finds(jsonStrings(value)) && !this.redactor.finds(plain)) return plain
     const json = JSON.stringify(value, (_key, v: unknown) => {
       if (typeof v === 'string') return this.redactor.redact(v)
       if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
@@ -98,22 +98,4 @@ export class SafeText {
     const kept = shaped.slice(0, Math.max(0, shaped.length - this.margin))
     return shorten(kept, max, shaped.length + dropped)
   }
-}
-
-/** Every string of a JSON value, keys included, one per line. Iterative: depth costs no stack. */
-function stringsOf(value: unknown): string {
-  const strings: string[] = []
-  const stack: unknown[] = [value]
-  while (stack.length > 0) {
-    const v = stack.pop()
-    if (typeof v === 'string') strings.push(v)
-    else if (Array.isArray(v)) for (const x of v) stack.push(x)
-    else if (v !== null && typeof v === 'object') {
-      for (const [key, x] of Object.entries(v as Record<string, unknown>)) {
-        strings.push(key)
-        stack.push(x)
-      }
-    }
-  }
-  return strings.join('\n')
 }
