@@ -31342,6 +31342,33 @@ function getIDToken(aud) {
 ;// CONCATENATED MODULE: ./src/ninedata/clock.ts
 // Clock drift: NineData rejects timestamps more than 10 minutes off its clock, so the action
 // signs with the server's time when it learns that the runner's clock is off.
+/** No server time before this can be NineData's clock: the action did not exist yet. */
+const EARLIEST_SERVER_TIME_MS = Date.UTC(2020, 0, 1);
+/** When this version was written: a runner whose clock is earlier is wrong, not NineData. */
+const WRITTEN_MS = Date.UTC(2026, 0, 1);
+/** How far ahead of the runner (or of WRITTEN_MS, if the runner is earlier) NineData may be. */
+const MAX_AHEAD_MS = 5 * 365 * 24 * 3600 * 1000;
+/** NineData rejects timestamps further than this from its clock. */
+const MAX_SIGNATURE_SKEW_MS = 10 * 60 * 1000;
+/**
+ * Why `serverMs` cannot be NineData's clock, or undefined when it can. Times before 2020 (a device
+ * without a clock says 1970) or more than 5 years ahead of the runner are someone else's clock or
+ * garbage; applied as an offset, they would make every signature wrong or the timestamp unwritable.
+ */
+function implausibleServerTime(serverMs, localMs) {
+    if (!Number.isFinite(serverMs))
+        return 'it is not a time';
+    if (serverMs < EARLIEST_SERVER_TIME_MS)
+        return 'it is before 2020';
+    if (serverMs > Math.max(localMs, WRITTEN_MS) + MAX_AHEAD_MS) {
+        return "it is more than 5 years ahead of the runner's clock";
+    }
+    return undefined;
+}
+/** A server time for messages: ISO when it is one, else the number. Never throws. */
+function describeServerTime(ms) {
+    return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : String(ms);
+}
 /** Offsets smaller than this are noise (Date headers have 1 s resolution) and are not applied. */
 const SIGNIFICANT_SKEW_MS = 30_000;
 /** Reads a server time from `/openapi/now`'s `data`: ISO string, epoch seconds or epoch ms. */
@@ -31393,6 +31420,8 @@ class ServerClock {
         return new Date(this.localNow() + this.offset);
     }
     observe(serverMs, sentAt, receivedAt, resolutionMs = 1000) {
+        if (implausibleServerTime(serverMs, receivedAt) !== undefined)
+            return undefined;
         // A whole-second Date was stamped somewhere within its second: assume the middle.
         const measured = serverMs + resolutionMs / 2 - (sentAt + receivedAt) / 2;
         const wanted = Math.abs(measured) < SIGNIFICANT_SKEW_MS ? 0 : measured;
@@ -32306,6 +32335,8 @@ class NineDataClient {
     http;
     wire;
     clockProbed = false;
+    /** Whether the log already said why a server time was ignored (it says so once). */
+    ignoredTimeSaid = false;
     time;
     constructor(options) {
         this.options = options;
@@ -32432,6 +32463,9 @@ class NineDataClient {
         return this.clock.offsetMs !== offsetSignedWith;
     }
     noteClock(serverMs, sentAt, receivedAt, resolutionMs, source) {
+        const implausible = implausibleServerTime(serverMs, receivedAt);
+        if (implausible)
+            return this.ignoreTime(serverMs, source, `${implausible}, so it cannot be NineData's clock`);
         const offset = this.clock.observe(serverMs, sentAt, receivedAt, resolutionMs);
         if (offset === undefined)
             return;
@@ -32442,12 +32476,45 @@ class NineDataClient {
         this.options.log.warning(`The runner's clock is ${formatDuration(offset)} ${offset > 0 ? 'behind' : 'ahead of'} NineData's (${source}); ` +
             `requests are now signed with NineData's time. NineData rejects timestamps more than 10 minutes off: fix the runner's clock (NTP).`);
     }
+    /** Says once (info, then debug) that a server time was ignored, and why. */
+    ignoreTime(serverMs, source, why) {
+        const message = `Ignored the server time ${describeServerTime(serverMs)} (${source}): ${why}. Requests stay signed with ${this.clock.offsetMs === 0 ? "the runner's clock" : 'the clock offset learned before'}.`;
+        if (this.ignoredTimeSaid)
+            this.options.log.debug(message);
+        else
+            this.options.log.info(message);
+        this.ignoredTimeSaid = true;
+    }
+    /**
+     * The answer's Date header when it can be NineData's clock. An accepted signature proves NineData's
+     * clock is within 10 minutes of the timestamp signed with: a Date further off on such an answer is
+     * another clock (a proxy's or gateway's) and must not move ours.
+     */
+    serverDateOf(raw, path, signedAt, accepted) {
+        const date = parseDateHeader(raw.headers['date']);
+        if (date === undefined)
+            return undefined;
+        const source = 'from the Date header of its answer';
+        const implausible = implausibleServerTime(date, this.time.now());
+        if (implausible) {
+            this.ignoreTime(date, source, `${implausible}, so it cannot be NineData's clock`);
+            return undefined;
+        }
+        if (accepted &&
+            path !== NOW_PATH &&
+            Math.abs(date - signedAt) > MAX_SIGNATURE_SKEW_MS + 60_000) {
+            this.ignoreTime(date, source, `NineData accepted a request signed with ${describeServerTime(signedAt)}, so its clock is within 10 minutes of that, and this Date is another clock's`);
+            return undefined;
+        }
+        return date;
+    }
     /** One signed request and its envelope: the data as received, or a classified failure. */
     async signedRequest(method, path, options) {
         const query = options.query ? `?${new URLSearchParams(options.query).toString()}` : '';
+        const signedAt = this.clock.now();
         const headers = {
             accept: 'application/json',
-            ...authHeaders(path, this.options.credentials, this.clock.now())
+            ...authHeaders(path, this.options.credentials, signedAt)
         };
         const body = method === 'POST' ? JSON.stringify(options.body ?? {}) : null;
         if (body !== null)
@@ -32465,13 +32532,17 @@ class NineDataClient {
         this.options.log.debug(`→ ${method} ${path}${query}`);
         const raw = await this.http.send(method, `${this.options.apiUrl}${path}${query}`, body, headers);
         const receivedAt = this.time.now();
-        const serverDate = parseDateHeader(raw.headers['date']);
+        // A Retry-After date is on NineData's clock: measure it from the answer's own Date header (or
+        // the corrected clock), not the runner's, or a skewed runner waits 20 minutes or not at all.
+        const plausibleDate = parseDateHeader(raw.headers['date']);
+        const result = readEnvelope(raw, plausibleDate !== undefined && !implausibleServerTime(plausibleDate, receivedAt)
+            ? plausibleDate
+            : receivedAt + this.clock.offsetMs);
+        const accepted = !(result instanceof ApiError);
+        const serverDate = this.serverDateOf(raw, path, signedAt.getTime(), accepted);
         if (serverDate !== undefined) {
             this.noteClock(serverDate, sentAt, receivedAt, 1000, 'from the Date header of its answer');
         }
-        // A Retry-After date is on NineData's clock: measure it from the answer's own Date header (or
-        // the corrected clock), not the runner's, or a skewed runner waits 20 minutes or not at all.
-        const result = readEnvelope(raw, serverDate ?? receivedAt + this.clock.offsetMs);
         const requestId = result.requestId;
         if (typeof requestId === 'string' && requestId)
             this.lastRequestId = requestId;

@@ -1,5 +1,12 @@
-import { ServerClock, parseDateHeader, parseServerTime } from './clock.js'
-import { readEnvelope } from './envelope.js'
+import {
+  MAX_SIGNATURE_SKEW_MS,
+  ServerClock,
+  describeServerTime,
+  implausibleServerTime,
+  parseDateHeader,
+  parseServerTime
+} from './clock.js'
+import { readEnvelope, type RawAnswer } from './envelope.js'
 import { ApiError, StopError, classifyNetworkError, type Outage } from './failure.js'
 import { HttpExchange, type Method } from './http.js'
 import { RETRY_POLICY, retryDelay } from './retry.js'
@@ -59,6 +66,8 @@ export class NineDataClient {
   private readonly http: HttpExchange
   private readonly wire: WireGuard
   private clockProbed = false
+  /** Whether the log already said why a server time was ignored (it says so once). */
+  private ignoredTimeSaid = false
   private readonly time: Time
 
   constructor(private readonly options: ClientOptions) {
@@ -203,6 +212,9 @@ export class NineDataClient {
     resolutionMs: number,
     source: string
   ): void {
+    const implausible = implausibleServerTime(serverMs, receivedAt)
+    if (implausible)
+      return this.ignoreTime(serverMs, source, `${implausible}, so it cannot be NineData's clock`)
     const offset = this.clock.observe(serverMs, sentAt, receivedAt, resolutionMs)
     if (offset === undefined) return
     if (offset === 0) {
@@ -217,6 +229,48 @@ export class NineDataClient {
     )
   }
 
+  /** Says once (info, then debug) that a server time was ignored, and why. */
+  private ignoreTime(serverMs: number, source: string, why: string): void {
+    const message = `Ignored the server time ${describeServerTime(serverMs)} (${source}): ${why}. Requests stay signed with ${this.clock.offsetMs === 0 ? "the runner's clock" : 'the clock offset learned before'}.`
+    if (this.ignoredTimeSaid) this.options.log.debug(message)
+    else this.options.log.info(message)
+    this.ignoredTimeSaid = true
+  }
+
+  /**
+   * The answer's Date header when it can be NineData's clock. An accepted signature proves NineData's
+   * clock is within 10 minutes of the timestamp signed with: a Date further off on such an answer is
+   * another clock (a proxy's or gateway's) and must not move ours.
+   */
+  private serverDateOf(
+    raw: RawAnswer,
+    path: string,
+    signedAt: number,
+    accepted: boolean
+  ): number | undefined {
+    const date = parseDateHeader(raw.headers['date'])
+    if (date === undefined) return undefined
+    const source = 'from the Date header of its answer'
+    const implausible = implausibleServerTime(date, this.time.now())
+    if (implausible) {
+      this.ignoreTime(date, source, `${implausible}, so it cannot be NineData's clock`)
+      return undefined
+    }
+    if (
+      accepted &&
+      path !== NOW_PATH &&
+      Math.abs(date - signedAt) > MAX_SIGNATURE_SKEW_MS + 60_000
+    ) {
+      this.ignoreTime(
+        date,
+        source,
+        `NineData accepted a request signed with ${describeServerTime(signedAt)}, so its clock is within 10 minutes of that, and this Date is another clock's`
+      )
+      return undefined
+    }
+    return date
+  }
+
   /** One signed request and its envelope: the data as received, or a classified failure. */
   private async signedRequest(
     method: Method,
@@ -224,9 +278,10 @@ export class NineDataClient {
     options: CallOptions
   ): Promise<{ data: unknown; requestId: string }> {
     const query = options.query ? `?${new URLSearchParams(options.query).toString()}` : ''
+    const signedAt = this.clock.now()
     const headers: Record<string, string> = {
       accept: 'application/json',
-      ...authHeaders(path, this.options.credentials, this.clock.now())
+      ...authHeaders(path, this.options.credentials, signedAt)
     }
     const body = method === 'POST' ? JSON.stringify(options.body ?? {}) : null
     if (body !== null) headers['content-type'] = 'application/json'
@@ -244,13 +299,20 @@ export class NineDataClient {
     this.options.log.debug(`→ ${method} ${path}${query}`)
     const raw = await this.http.send(method, `${this.options.apiUrl}${path}${query}`, body, headers)
     const receivedAt = this.time.now()
-    const serverDate = parseDateHeader(raw.headers['date'])
+    // A Retry-After date is on NineData's clock: measure it from the answer's own Date header (or
+    // the corrected clock), not the runner's, or a skewed runner waits 20 minutes or not at all.
+    const plausibleDate = parseDateHeader(raw.headers['date'])
+    const result = readEnvelope(
+      raw,
+      plausibleDate !== undefined && !implausibleServerTime(plausibleDate, receivedAt)
+        ? plausibleDate
+        : receivedAt + this.clock.offsetMs
+    )
+    const accepted = !(result instanceof ApiError)
+    const serverDate = this.serverDateOf(raw, path, signedAt.getTime(), accepted)
     if (serverDate !== undefined) {
       this.noteClock(serverDate, sentAt, receivedAt, 1000, 'from the Date header of its answer')
     }
-    // A Retry-After date is on NineData's clock: measure it from the answer's own Date header (or
-    // the corrected clock), not the runner's, or a skewed runner waits 20 minutes or not at all.
-    const result = readEnvelope(raw, serverDate ?? receivedAt + this.clock.offsetMs)
     const requestId = result.requestId
     if (typeof requestId === 'string' && requestId) this.lastRequestId = requestId
     this.options.log.debug(
