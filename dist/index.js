@@ -4,7 +4,7 @@ import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_c
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(218);
+/* unused reexport */ __nccwpck_require__(218);
 
 
 /***/ }),
@@ -24,10 +24,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-exports.httpOverHttp = httpOverHttp;
-exports.httpsOverHttp = httpsOverHttp;
-exports.httpOverHttps = httpOverHttps;
-exports.httpsOverHttps = httpsOverHttps;
+__webpack_unused_export__ = httpOverHttp;
+__webpack_unused_export__ = httpsOverHttp;
+__webpack_unused_export__ = httpOverHttps;
+__webpack_unused_export__ = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -317,7 +317,7 @@ __webpack_unused_export__ = Client
 __webpack_unused_export__ = Pool
 __webpack_unused_export__ = BalancedPool
 __webpack_unused_export__ = Agent
-module.exports.kT = ProxyAgent
+__webpack_unused_export__ = ProxyAgent
 __webpack_unused_export__ = EnvHttpProxyAgent
 __webpack_unused_export__ = RetryAgent
 __webpack_unused_export__ = RetryHandler
@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3145);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(851);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3145:
+/***/ 851:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28565,10 +28565,8 @@ function file_command_prepareKeyValueMessage(key, value) {
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
-var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
-var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -28661,7 +28659,7 @@ class DecodedURL extends URL {
 }
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
+var node_modules_tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
@@ -28739,7 +28737,7 @@ const HttpResponseRetryCodes = [
     HttpCodes.ServiceUnavailable,
     HttpCodes.GatewayTimeout
 ];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
 const ExponentialBackoffCeiling = 10;
 const ExponentialBackoffTimeSlice = 5;
 class HttpClientError extends Error {
@@ -29088,7 +29086,7 @@ class lib_HttpClient {
     }
     getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
             return;
@@ -29099,7 +29097,7 @@ class lib_HttpClient {
         const info = {};
         info.parsedUrl = requestUrl;
         const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        info.httpModule = usingSsl ? https : http;
         const defaultPort = usingSsl ? 443 : 80;
         info.options = {};
         info.options.host = info.parsedUrl.hostname;
@@ -29198,7 +29196,7 @@ class lib_HttpClient {
     }
     _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
             agent = this._proxyAgent;
@@ -29213,7 +29211,7 @@ class lib_HttpClient {
         const usingSsl = parsedUrl.protocol === 'https:';
         let maxSockets = 100;
         if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
         }
         // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
         if (proxyUrl && proxyUrl.hostname) {
@@ -29238,7 +29236,7 @@ class lib_HttpClient {
         // if tunneling agent isn't assigned create a new agent
         if (!agent) {
             const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
             this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -29261,7 +29259,7 @@ class lib_HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -31517,6 +31515,8 @@ function classifyNetworkError(error) {
         ? error.code
         : '';
     const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof Error && error.name === 'ProxyError')
+        return proxyFailure(error);
     const sent = !NOT_SENT_CODES.has(code);
     if (CERTIFICATE_CODES.test(code)) {
         return new ApiError('fatal', `TLS certificate problem (${code})`, {
@@ -31541,6 +31541,21 @@ function classifyNetworkError(error) {
         code.startsWith('HPE_') ||
         CUT_MESSAGES.test(message);
     return new ApiError(transient ? 'transient' : 'fatal', text, { hint, mayHaveReachedServer: sent });
+}
+/**
+ * The proxy from https_proxy / http_proxy did not open the tunnel: the request never reached NineData.
+ * Proxies fail for a while (502 while the upstream is down) and are ridden out, except a refusal of
+ * the proxy credentials (407), which retrying cannot fix.
+ */
+function proxyFailure(error) {
+    const status = error.proxyStatus;
+    const hint = status === 407
+        ? 'the proxy wants credentials: put them in the proxy URL (http://user:password@proxy:port)'
+        : 'check https_proxy / http_proxy and no_proxy on the runner';
+    return new ApiError(status === 407 ? 'fatal' : 'transient', error.message, {
+        hint,
+        mayHaveReachedServer: false
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/ninedata/duplicate-keys.ts
@@ -31756,6 +31771,138 @@ function hintFor(answer) {
     return undefined;
 }
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
+;// CONCATENATED MODULE: ./src/ninedata/transport.ts
+
+
+
+
+
+// Sends one HTTP request, directly or through the proxy the environment names (https_proxy,
+// http_proxy and no_proxy, upper case too, read by @actions/http-client's own rules: loopback is never
+// proxied). It owns every socket it opens, so dispose() frees them all: pooled direct connections, a
+// tunnel through a proxy (even one the proxy holds open), a request still waiting for its answer.
+const USER_AGENT = 'ninedata-precheck-gate';
+/** A proxy that did not open the tunnel, or could not be reached: the request never left the runner. */
+class ProxyError extends Error {
+    proxyStatus;
+    constructor(message, proxyStatus) {
+        super(message);
+        this.proxyStatus = proxyStatus;
+        this.name = 'ProxyError';
+    }
+}
+function targetOf(url) {
+    const secure = url.protocol === 'https:';
+    const port = url.port ? Number(url.port) : secure ? 443 : 80;
+    // URL keeps the brackets of an IPv6 literal in hostname; a socket would look them up as a name.
+    const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    return { host, port, authority: `${url.hostname}:${port}`, secure };
+}
+class Transport {
+    agents = {};
+    /** Requests and sockets opened and not yet closed. */
+    open = new Set();
+    /** Sends the request; resolves with the answer's head (the body is the caller's to read). */
+    request(method, url, body, headers) {
+        const target = targetOf(url);
+        const proxy = getProxyUrl(url);
+        const options = {
+            method,
+            host: target.host,
+            port: target.port,
+            path: `${url.pathname}${url.search}`,
+            headers: { 'user-agent': USER_AGENT, ...headers }
+        };
+        if (proxy)
+            options.createConnection = (_o, done) => this.tunnel(proxy, target, done);
+        else
+            options.agent = this.agent(target.secure);
+        return new Promise((resolve, reject) => {
+            const request = (target.secure ? external_node_https_namespaceObject : external_node_http_).request(options);
+            this.track(request);
+            request.once('response', resolve);
+            request.once('error', reject);
+            request.end(body ?? undefined);
+        });
+    }
+    /** Frees every socket: pooled, tunnelled, or in use by a request given up on. */
+    dispose() {
+        this.agents.http?.destroy();
+        this.agents.https?.destroy();
+        delete this.agents.http;
+        delete this.agents.https;
+        for (const open of this.open)
+            open.destroy();
+        this.open.clear();
+    }
+    agent(secure) {
+        if (secure)
+            return (this.agents.https ??= new external_node_https_namespaceObject.Agent({ keepAlive: true }));
+        return (this.agents.http ??= new external_node_http_.Agent({ keepAlive: true }));
+    }
+    track(item) {
+        this.open.add(item);
+        item.once('close', () => this.open.delete(item));
+        return item;
+    }
+    /** A CONNECT tunnel to the target through the proxy, with TLS on top for an https target. */
+    tunnel(proxy, target, done) {
+        let settled = false;
+        const settle = (error, socket) => {
+            if (settled)
+                return;
+            settled = true;
+            done(error, socket);
+        };
+        const shown = `${proxy.protocol}//${proxy.host}`;
+        const viaTls = proxy.protocol === 'https:';
+        const credentials = proxy.username || proxy.password
+            ? {
+                'proxy-authorization': `Basic ${Buffer.from(`${proxy.username}:${proxy.password}`).toString('base64')}`
+            }
+            : {};
+        const connect = (viaTls ? external_node_https_namespaceObject : external_node_http_).request({
+            host: proxy.hostname.replace(/^\[(.*)\]$/, '$1'),
+            port: proxy.port ? Number(proxy.port) : viaTls ? 443 : 80,
+            method: 'CONNECT',
+            path: target.authority,
+            headers: { host: target.authority, 'user-agent': USER_AGENT, ...credentials },
+            agent: false
+        });
+        this.track(connect);
+        connect.once('connect', (answer, socket, head) => {
+            this.track(socket);
+            if (answer.statusCode !== 200) {
+                socket.destroy();
+                return settle(new ProxyError(`the proxy ${shown} did not open a tunnel to ${target.authority}: HTTP ${answer.statusCode}`, answer.statusCode));
+            }
+            if (head.length > 0)
+                socket.unshift(head);
+            if (!target.secure)
+                return settle(null, socket);
+            const secure = external_node_tls_.connect({
+                socket,
+                host: target.host,
+                servername: (0,external_node_net_.isIP)(target.host) === 0 ? target.host : undefined,
+                ALPNProtocols: ['http/1.1']
+            });
+            this.track(secure);
+            settle(null, secure);
+        });
+        connect.once('error', error => settle(new ProxyError(`could not reach the proxy ${shown}: ${error.message}`)));
+        connect.end();
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/text/words.ts
 // Words and numbers for messages. Pure.
 /** "1 item", "2 items". */
@@ -31805,36 +31952,30 @@ const LIMITS = {
 
 
 // One raw HTTP exchange, bounded by the per-request timeout, the deadline and cancellation. It knows
-// nothing of signing or NineData's envelope. Proxies (https_proxy, no_proxy) come with http-client.
+// nothing of signing or NineData's envelope. Proxies (https_proxy, no_proxy): see transport.ts.
 /** Refuse to buffer answers larger than this: a precheck is never that big, a broken proxy may be. */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
-const USER_AGENT = 'ninedata-precheck-gate';
 class HttpExchange {
     limits;
-    http;
+    transport;
     constructor(limits) {
         this.limits = limits;
     }
-    /** Frees sockets, including one stuck in a request that was given up on. */
+    /** Frees every socket (direct, pooled or tunnelled through a proxy), a request given up on too. */
     dispose() {
-        this.http?.dispose();
-        this.http = undefined;
+        this.transport?.dispose();
+        this.transport = undefined;
     }
     async send(method, url, body, headers) {
-        const { requestTimeoutMs } = this.limits;
-        const http = (this.http ??= new lib_HttpClient(USER_AGENT, [], {
-            allowRetries: false,
-            allowRedirects: false,
-            keepAlive: true,
-            socketTimeout: requestTimeoutMs
-        }));
+        const transport = (this.transport ??= new Transport());
         const work = (async () => {
-            const response = await http.request(method, url, body, headers);
+            // No redirects are followed and nothing is retried here: the client decides what a failure means.
+            const message = await transport.request(method, new URL(url), body, headers);
             return {
-                httpStatus: response.message.statusCode ?? 0,
-                statusText: response.message.statusMessage ?? '',
-                headers: response.message.headers,
-                body: await readBody(response.message)
+                httpStatus: message.statusCode ?? 0,
+                statusText: message.statusMessage ?? '',
+                headers: message.headers,
+                body: await readBody(message)
             };
         })();
         // When the deadline or a cancel wins the race, the abandoned request's failure is expected.
@@ -34198,36 +34339,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -34243,17 +34354,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
 /******/ })();
 /******/ 
 /************************************************************************/

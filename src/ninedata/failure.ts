@@ -122,6 +122,7 @@ export function classifyNetworkError(error: unknown): ApiError {
       ? (error as { code: string }).code
       : ''
   const message = error instanceof Error ? error.message : String(error)
+  if (error instanceof Error && error.name === 'ProxyError') return proxyFailure(error)
   const sent = !NOT_SENT_CODES.has(code)
   if (CERTIFICATE_CODES.test(code)) {
     return new ApiError('fatal', `TLS certificate problem (${code})`, {
@@ -149,4 +150,21 @@ export function classifyNetworkError(error: unknown): ApiError {
     code.startsWith('HPE_') ||
     CUT_MESSAGES.test(message)
   return new ApiError(transient ? 'transient' : 'fatal', text, { hint, mayHaveReachedServer: sent })
+}
+
+/**
+ * The proxy from https_proxy / http_proxy did not open the tunnel: the request never reached NineData.
+ * Proxies fail for a while (502 while the upstream is down) and are ridden out, except a refusal of
+ * the proxy credentials (407), which retrying cannot fix.
+ */
+function proxyFailure(error: Error): ApiError {
+  const status = (error as { proxyStatus?: unknown }).proxyStatus
+  const hint =
+    status === 407
+      ? 'the proxy wants credentials: put them in the proxy URL (http://user:password@proxy:port)'
+      : 'check https_proxy / http_proxy and no_proxy on the runner'
+  return new ApiError(status === 407 ? 'fatal' : 'transient', error.message, {
+    hint,
+    mayHaveReachedServer: false
+  })
 }
