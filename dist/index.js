@@ -31441,6 +31441,8 @@ class ApiError extends Error {
     retryAfterMs;
     hint;
     mayHaveReachedServer;
+    symptom;
+    fromNineData;
     constructor(kind, message, details = {}) {
         super(message);
         this.name = 'ApiError';
@@ -31450,6 +31452,8 @@ class ApiError extends Error {
         this.retryAfterMs = details.retryAfterMs;
         this.hint = details.hint;
         this.mayHaveReachedServer = details.mayHaveReachedServer ?? true;
+        this.symptom = details.symptom;
+        this.fromNineData = details.fromNineData ?? false;
     }
 }
 /** The run was cancelled or its deadline passed while a call was under way. */
@@ -31521,13 +31525,15 @@ function classifyNetworkError(error) {
     if (CERTIFICATE_CODES.test(code)) {
         return new ApiError('fatal', `TLS certificate problem (${code})`, {
             hint: 'if NineData uses a private certificate authority, point NODE_EXTRA_CA_CERTS at its certificate',
-            mayHaveReachedServer: false
+            mayHaveReachedServer: false,
+            symptom: 'cut'
         });
     }
     if (WRONG_PROTOCOL.test(code) || (code === '' && WRONG_PROTOCOL.test(message))) {
         return new ApiError('fatal', `the TLS handshake failed (${code || 'no TLS answer'})`, {
             hint: SCHEME_HINT,
-            mayHaveReachedServer: false
+            mayHaveReachedServer: false,
+            symptom: 'cut'
         });
     }
     const text = code && !message.includes(code) ? `${code}${message ? ` (${message})` : ''}` : message;
@@ -31540,7 +31546,47 @@ function classifyNetworkError(error) {
         CUT_CODES.has(code) ||
         code.startsWith('HPE_') ||
         CUT_MESSAGES.test(message);
-    return new ApiError(transient ? 'transient' : 'fatal', text, { hint, mayHaveReachedServer: sent });
+    return new ApiError(transient ? 'transient' : 'fatal', text, {
+        hint,
+        mayHaveReachedServer: sent,
+        symptom: symptomOf(code)
+    });
+}
+function symptomOf(code) {
+    if (code === 'ECONNREFUSED')
+        return 'refused';
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+        return 'unresolved';
+    if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT')
+        return 'silent';
+    return 'cut';
+}
+/**
+ * What to check in `api-url` when an attempt failed before NineData ever answered: a wrong scheme,
+ * host, port or path fails exactly like this. Undefined when the failure says nothing about it.
+ */
+function apiUrlSuspicion(error) {
+    if (error.fromNineData)
+        return undefined;
+    switch (error.symptom) {
+        case 'refused':
+            return 'nothing accepted the connection: check the port (and that NineData is reachable from the runner)';
+        case 'unresolved':
+            return "the host name does not resolve: check the host (and the runner's DNS or proxy settings)";
+        case 'cut':
+            return 'the connection was cut or TLS failed before any answer: check the scheme (http:// to an https port, or https:// to a plain-http one, fails like this) and the port';
+        case 'silent':
+            return 'nothing answered: check the host and port, and any firewall between the runner and NineData';
+        case 'foreign':
+            if ((error.httpStatus ?? 0) >= 500) {
+                return `HTTP ${error.httpStatus} with an error page, not NineData's JSON: a gateway in front of NineData may be failing, or it is not NineData's OpenAPI address`;
+            }
+            return "the answer is not NineData's OpenAPI JSON (an HTML page, a 404): check that it is the base URL of NineData's OpenAPI (without /openapi), not another site or the console's page";
+        case 'proxy':
+            return 'the proxy did not open the way: check https_proxy / http_proxy and no_proxy';
+        default:
+            return undefined;
+    }
 }
 /**
  * The proxy from https_proxy / http_proxy did not open the tunnel: the request never reached NineData.
@@ -31554,7 +31600,8 @@ function proxyFailure(error) {
         : 'check https_proxy / http_proxy and no_proxy on the runner';
     return new ApiError(status === 407 ? 'fatal' : 'transient', error.message, {
         hint,
-        mayHaveReachedServer: false
+        mayHaveReachedServer: false,
+        symptom: 'proxy'
     });
 }
 
@@ -31732,7 +31779,13 @@ function failureOf(answer, isJson, envelope, nowMs) {
     const { httpStatus } = answer;
     const requestId = typeof envelope?.requestId === 'string' ? envelope.requestId : undefined;
     const message = typeof envelope?.message === 'string' && envelope.message ? envelope.message : undefined;
-    const details = { requestId, httpStatus, mayHaveReachedServer: mayHaveReachedServer(httpStatus) };
+    const details = {
+        requestId,
+        httpStatus,
+        mayHaveReachedServer: mayHaveReachedServer(httpStatus),
+        fromNineData: envelope !== undefined,
+        symptom: envelope === undefined ? 'foreign' : undefined
+    };
     const body = message
         ? `"${message}"`
         : envelope
@@ -32006,7 +32059,7 @@ class HttpExchange {
             timer = setTimeout(() => {
                 reject(limit < requestTimeoutMs
                     ? new StopError('timeout')
-                    : new ApiError('transient', `no answer within ${formatDuration(requestTimeoutMs)} (request-timeout-seconds)`));
+                    : new ApiError('transient', `no answer within ${formatDuration(requestTimeoutMs)} (request-timeout-seconds)`, { symptom: 'silent' }));
             }, limit);
             onAbort = () => reject(new StopError('cancelled'));
             if (signal.aborted)
@@ -32047,13 +32100,13 @@ function readBody(message) {
             if (message.complete)
                 resolve(Buffer.concat(chunks).toString('utf8'));
             else
-                reject(new ApiError('transient', CUT_SHORT));
+                reject(new ApiError('transient', CUT_SHORT, { symptom: 'cut' }));
         });
-        message.on('aborted', () => reject(new ApiError('transient', CUT_SHORT)));
+        message.on('aborted', () => reject(new ApiError('transient', CUT_SHORT, { symptom: 'cut' })));
         message.on('error', error => reject(classifyNetworkError(error)));
         message.on('close', () => {
             if (!message.complete)
-                reject(new ApiError('transient', CUT_SHORT));
+                reject(new ApiError('transient', CUT_SHORT, { symptom: 'cut' }));
         });
     });
 }
@@ -32476,6 +32529,10 @@ class NineDataClient {
     http;
     wire;
     clockProbed = false;
+    /** Whether any answer so far was NineData's own (then failures are outages, not a wrong api-url). */
+    reachedNineData = false;
+    /** Whether the first failure before any NineData answer has been pointed at api-url. */
+    suspicionSaid = false;
     /** Whether the log already said why a server time was ignored (it says so once). */
     ignoredTimeSaid = false;
     time;
@@ -32520,6 +32577,7 @@ class NineDataClient {
                 }
                 if (error.kind !== 'transient')
                     throw error;
+                this.suspectApiUrl(error);
                 failures++;
                 if (error.mayHaveReachedServer)
                     unclear++;
@@ -32617,6 +32675,21 @@ class NineDataClient {
         this.options.log.warning(`The runner's clock is ${formatDuration(offset)} ${offset > 0 ? 'behind' : 'ahead of'} NineData's (${source}); ` +
             `requests are now signed with NineData's time. NineData rejects timestamps more than 10 minutes off: fix the runner's clock (NTP).`);
     }
+    /**
+     * Before NineData has ever answered, a failed attempt may just as well be a wrong scheme, host, port
+     * or path: say so at once, naming api-url, rather than after timeout-seconds of silent retries.
+     * Retries go on all the same: NineData may be down rather than misaddressed.
+     */
+    suspectApiUrl(error) {
+        if (this.reachedNineData || this.suspicionSaid)
+            return;
+        const suspicion = apiUrlSuspicion(error);
+        if (suspicion === undefined)
+            return;
+        this.suspicionSaid = true;
+        this.options.log.warning(`\`api-url\` (${this.options.apiUrl}) has given no answer from NineData yet: ${suspicion}. ` +
+            'Retries go on until timeout-seconds, as for an outage; if api-url is wrong, fix it rather than wait.');
+    }
     /** Says once (info, then debug) that a server time was ignored, and why. */
     ignoreTime(serverMs, source, why) {
         const message = `Ignored the server time ${describeServerTime(serverMs)} (${source}): ${why}. Requests stay signed with ${this.clock.offsetMs === 0 ? "the runner's clock" : 'the clock offset learned before'}.`;
@@ -32680,6 +32753,8 @@ class NineDataClient {
             ? plausibleDate
             : receivedAt + this.clock.offsetMs);
         const accepted = !(result instanceof ApiError);
+        if (accepted || result.fromNineData)
+            this.reachedNineData = true;
         const serverDate = this.serverDateOf(raw, path, signedAt.getTime(), accepted);
         if (serverDate !== undefined) {
             this.noteClock(serverDate, sentAt, receivedAt, 1000, 'from the Date header of its answer');

@@ -7,7 +7,13 @@ import {
   parseServerTime
 } from './clock.js'
 import { readEnvelope, type RawAnswer } from './envelope.js'
-import { ApiError, StopError, classifyNetworkError, type Outage } from './failure.js'
+import {
+  ApiError,
+  StopError,
+  apiUrlSuspicion,
+  classifyNetworkError,
+  type Outage
+} from './failure.js'
 import { HttpExchange, type Method } from './http.js'
 import { RETRY_POLICY, retryDelay } from './retry.js'
 import { authHeaders, type Credentials } from './signer.js'
@@ -66,6 +72,10 @@ export class NineDataClient {
   private readonly http: HttpExchange
   private readonly wire: WireGuard
   private clockProbed = false
+  /** Whether any answer so far was NineData's own (then failures are outages, not a wrong api-url). */
+  private reachedNineData = false
+  /** Whether the first failure before any NineData answer has been pointed at api-url. */
+  private suspicionSaid = false
   /** Whether the log already said why a server time was ignored (it says so once). */
   private ignoredTimeSaid = false
   private readonly time: Time
@@ -113,6 +123,7 @@ export class NineDataClient {
           continue
         }
         if (error.kind !== 'transient') throw error
+        this.suspectApiUrl(error)
         failures++
         if (error.mayHaveReachedServer) unclear++
         outage = { sinceMs: outage?.sinceMs ?? attemptAt, lastError: error }
@@ -229,6 +240,22 @@ export class NineDataClient {
     )
   }
 
+  /**
+   * Before NineData has ever answered, a failed attempt may just as well be a wrong scheme, host, port
+   * or path: say so at once, naming api-url, rather than after timeout-seconds of silent retries.
+   * Retries go on all the same: NineData may be down rather than misaddressed.
+   */
+  private suspectApiUrl(error: ApiError): void {
+    if (this.reachedNineData || this.suspicionSaid) return
+    const suspicion = apiUrlSuspicion(error)
+    if (suspicion === undefined) return
+    this.suspicionSaid = true
+    this.options.log.warning(
+      `\`api-url\` (${this.options.apiUrl}) has given no answer from NineData yet: ${suspicion}. ` +
+        'Retries go on until timeout-seconds, as for an outage; if api-url is wrong, fix it rather than wait.'
+    )
+  }
+
   /** Says once (info, then debug) that a server time was ignored, and why. */
   private ignoreTime(serverMs: number, source: string, why: string): void {
     const message = `Ignored the server time ${describeServerTime(serverMs)} (${source}): ${why}. Requests stay signed with ${this.clock.offsetMs === 0 ? "the runner's clock" : 'the clock offset learned before'}.`
@@ -309,6 +336,7 @@ export class NineDataClient {
         : receivedAt + this.clock.offsetMs
     )
     const accepted = !(result instanceof ApiError)
+    if (accepted || result.fromNineData) this.reachedNineData = true
     const serverDate = this.serverDateOf(raw, path, signedAt.getTime(), accepted)
     if (serverDate !== undefined) {
       this.noteClock(serverDate, sentAt, receivedAt, 1000, 'from the Date header of its answer')

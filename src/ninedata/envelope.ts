@@ -122,7 +122,13 @@ function failureOf(
   const requestId = typeof envelope?.requestId === 'string' ? envelope.requestId : undefined
   const message =
     typeof envelope?.message === 'string' && envelope.message ? envelope.message : undefined
-  const details = { requestId, httpStatus, mayHaveReachedServer: mayHaveReachedServer(httpStatus) }
+  const details = {
+    requestId,
+    httpStatus,
+    mayHaveReachedServer: mayHaveReachedServer(httpStatus),
+    fromNineData: envelope !== undefined,
+    symptom: envelope === undefined ? ('foreign' as const) : undefined
+  }
   const body = message
     ? `"${message}"`
     : envelope

@@ -78,7 +78,8 @@ export class HttpExchange {
             ? new StopError('timeout')
             : new ApiError(
                 'transient',
-                `no answer within ${formatDuration(requestTimeoutMs)} (request-timeout-seconds)`
+                `no answer within ${formatDuration(requestTimeoutMs)} (request-timeout-seconds)`,
+                { symptom: 'silent' }
               )
         )
       }, limit)
@@ -121,12 +122,12 @@ function readBody(message: IncomingMessage): Promise<string> {
     })
     message.on('end', () => {
       if (message.complete) resolve(Buffer.concat(chunks).toString('utf8'))
-      else reject(new ApiError('transient', CUT_SHORT))
+      else reject(new ApiError('transient', CUT_SHORT, { symptom: 'cut' }))
     })
-    message.on('aborted', () => reject(new ApiError('transient', CUT_SHORT)))
+    message.on('aborted', () => reject(new ApiError('transient', CUT_SHORT, { symptom: 'cut' })))
     message.on('error', error => reject(classifyNetworkError(error)))
     message.on('close', () => {
-      if (!message.complete) reject(new ApiError('transient', CUT_SHORT))
+      if (!message.complete) reject(new ApiError('transient', CUT_SHORT, { symptom: 'cut' }))
     })
   })
 }
