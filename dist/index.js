@@ -4,7 +4,7 @@ import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_c
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(218);
+/* unused reexport */ __nccwpck_require__(218);
 
 
 /***/ }),
@@ -24,10 +24,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-exports.httpOverHttp = httpOverHttp;
-exports.httpsOverHttp = httpsOverHttp;
-exports.httpOverHttps = httpOverHttps;
-exports.httpsOverHttps = httpsOverHttps;
+__webpack_unused_export__ = httpOverHttp;
+__webpack_unused_export__ = httpsOverHttp;
+__webpack_unused_export__ = httpOverHttps;
+__webpack_unused_export__ = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -317,7 +317,7 @@ __webpack_unused_export__ = Client
 __webpack_unused_export__ = Pool
 __webpack_unused_export__ = BalancedPool
 __webpack_unused_export__ = Agent
-module.exports.kT = ProxyAgent
+__webpack_unused_export__ = ProxyAgent
 __webpack_unused_export__ = EnvHttpProxyAgent
 __webpack_unused_export__ = RetryAgent
 __webpack_unused_export__ = RetryHandler
@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8018);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5051);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // The verdict is out: whatever sockets or a proxy still hold open, the process ends within a second.
@@ -28385,7 +28385,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8018:
+/***/ 5051:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28567,10 +28567,8 @@ function file_command_prepareKeyValueMessage(key, value) {
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
-var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
-var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -28663,7 +28661,7 @@ class DecodedURL extends URL {
 }
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
+var node_modules_tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
@@ -28741,7 +28739,7 @@ const HttpResponseRetryCodes = [
     HttpCodes.ServiceUnavailable,
     HttpCodes.GatewayTimeout
 ];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
 const ExponentialBackoffCeiling = 10;
 const ExponentialBackoffTimeSlice = 5;
 class HttpClientError extends Error {
@@ -29090,7 +29088,7 @@ class lib_HttpClient {
     }
     getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
             return;
@@ -29101,7 +29099,7 @@ class lib_HttpClient {
         const info = {};
         info.parsedUrl = requestUrl;
         const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        info.httpModule = usingSsl ? https : http;
         const defaultPort = usingSsl ? 443 : 80;
         info.options = {};
         info.options.host = info.parsedUrl.hostname;
@@ -29200,7 +29198,7 @@ class lib_HttpClient {
     }
     _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
             agent = this._proxyAgent;
@@ -29215,7 +29213,7 @@ class lib_HttpClient {
         const usingSsl = parsedUrl.protocol === 'https:';
         let maxSockets = 100;
         if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
         }
         // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
         if (proxyUrl && proxyUrl.hostname) {
@@ -29240,7 +29238,7 @@ class lib_HttpClient {
         // if tunneling agent isn't assigned create a new agent
         if (!agent) {
             const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
             this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -29263,7 +29261,7 @@ class lib_HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -31352,6 +31350,8 @@ class ApiError extends Error {
     retryAfterMs;
     hint;
     mayHaveReachedServer;
+    symptom;
+    fromNineData;
     constructor(kind, message, details = {}) {
         super(message);
         this.name = 'ApiError';
@@ -31361,6 +31361,8 @@ class ApiError extends Error {
         this.retryAfterMs = details.retryAfterMs;
         this.hint = details.hint;
         this.mayHaveReachedServer = details.mayHaveReachedServer ?? true;
+        this.symptom = details.symptom;
+        this.fromNineData = details.fromNineData ?? false;
     }
 }
 /** The run was cancelled or its deadline passed while a call was under way. */
@@ -31426,17 +31428,21 @@ function classifyNetworkError(error) {
         ? error.code
         : '';
     const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof Error && error.name === 'ProxyError')
+        return proxyFailure(error);
     const sent = !NOT_SENT_CODES.has(code);
     if (CERTIFICATE_CODES.test(code)) {
         return new ApiError('fatal', `TLS certificate problem (${code})`, {
             hint: 'if NineData uses a private certificate authority, point NODE_EXTRA_CA_CERTS at its certificate',
-            mayHaveReachedServer: false
+            mayHaveReachedServer: false,
+            symptom: 'cut'
         });
     }
     if (WRONG_PROTOCOL.test(code) || (code === '' && WRONG_PROTOCOL.test(message))) {
         return new ApiError('fatal', `the TLS handshake failed (${code || 'no TLS answer'})`, {
             hint: SCHEME_HINT,
-            mayHaveReachedServer: false
+            mayHaveReachedServer: false,
+            symptom: 'cut'
         });
     }
     const text = code && !message.includes(code) ? `${code}${message ? ` (${message})` : ''}` : message;
@@ -31449,7 +31455,63 @@ function classifyNetworkError(error) {
         CUT_CODES.has(code) ||
         code.startsWith('HPE_') ||
         CUT_MESSAGES.test(message);
-    return new ApiError(transient ? 'transient' : 'fatal', text, { hint, mayHaveReachedServer: sent });
+    return new ApiError(transient ? 'transient' : 'fatal', text, {
+        hint,
+        mayHaveReachedServer: sent,
+        symptom: symptomOf(code)
+    });
+}
+function symptomOf(code) {
+    if (code === 'ECONNREFUSED')
+        return 'refused';
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+        return 'unresolved';
+    if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT')
+        return 'silent';
+    return 'cut';
+}
+/**
+ * What to check in `api-url` when an attempt failed before NineData ever answered: a wrong scheme,
+ * host, port or path fails exactly like this. Undefined when the failure says nothing about it.
+ */
+function apiUrlSuspicion(error) {
+    if (error.fromNineData)
+        return undefined;
+    switch (error.symptom) {
+        case 'refused':
+            return 'nothing accepted the connection: check the port (and that NineData is reachable from the runner)';
+        case 'unresolved':
+            return "the host name does not resolve: check the host (and the runner's DNS or proxy settings)";
+        case 'cut':
+            return 'the connection was cut or TLS failed before any answer: check the scheme (http:// to an https port, or https:// to a plain-http one, fails like this) and the port';
+        case 'silent':
+            return 'nothing answered: check the host and port, and any firewall between the runner and NineData';
+        case 'foreign':
+            if ((error.httpStatus ?? 0) >= 500) {
+                return `HTTP ${error.httpStatus} with an error page, not NineData's JSON: a gateway in front of NineData may be failing, or it is not NineData's OpenAPI address`;
+            }
+            return "the answer is not NineData's OpenAPI JSON (an HTML page, a 404): check that it is the base URL of NineData's OpenAPI (without /openapi), not another site or the console's page";
+        case 'proxy':
+            return 'the proxy did not open the way: check https_proxy / http_proxy and no_proxy';
+        default:
+            return undefined;
+    }
+}
+/**
+ * The proxy from https_proxy / http_proxy did not open the tunnel: the request never reached NineData.
+ * Proxies fail for a while (502 while the upstream is down) and are ridden out, except a refusal of
+ * the proxy credentials (407), which retrying cannot fix.
+ */
+function proxyFailure(error) {
+    const status = error.proxyStatus;
+    const hint = status === 407
+        ? 'the proxy wants credentials: put them in the proxy URL (http://user:password@proxy:port)'
+        : 'check https_proxy / http_proxy and no_proxy on the runner';
+    return new ApiError(status === 407 ? 'fatal' : 'transient', error.message, {
+        hint,
+        mayHaveReachedServer: false,
+        symptom: 'proxy'
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/ending.ts
@@ -31512,6 +31574,33 @@ function sentence(text) {
 ;// CONCATENATED MODULE: ./src/ninedata/clock.ts
 // Clock drift: NineData rejects timestamps more than 10 minutes off its clock, so the action
 // signs with the server's time when it learns that the runner's clock is off.
+/** No server time before this can be NineData's clock: the action did not exist yet. */
+const EARLIEST_SERVER_TIME_MS = Date.UTC(2020, 0, 1);
+/** When this version was written: a runner whose clock is earlier is wrong, not NineData. */
+const WRITTEN_MS = Date.UTC(2026, 0, 1);
+/** How far ahead of the runner (or of WRITTEN_MS, if the runner is earlier) NineData may be. */
+const MAX_AHEAD_MS = 5 * 365 * 24 * 3600 * 1000;
+/** NineData rejects timestamps further than this from its clock. */
+const MAX_SIGNATURE_SKEW_MS = 10 * 60 * 1000;
+/**
+ * Why `serverMs` cannot be NineData's clock, or undefined when it can. Times before 2020 (a device
+ * without a clock says 1970) or more than 5 years ahead of the runner are someone else's clock or
+ * garbage; applied as an offset, they would make every signature wrong or the timestamp unwritable.
+ */
+function implausibleServerTime(serverMs, localMs) {
+    if (!Number.isFinite(serverMs))
+        return 'it is not a time';
+    if (serverMs < EARLIEST_SERVER_TIME_MS)
+        return 'it is before 2020';
+    if (serverMs > Math.max(localMs, WRITTEN_MS) + MAX_AHEAD_MS) {
+        return "it is more than 5 years ahead of the runner's clock";
+    }
+    return undefined;
+}
+/** A server time for messages: ISO when it is one, else the number. Never throws. */
+function describeServerTime(ms) {
+    return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : String(ms);
+}
 /** Offsets smaller than this are noise (Date headers have 1 s resolution) and are not applied. */
 const SIGNIFICANT_SKEW_MS = 30_000;
 /** Reads a server time from `/openapi/now`'s `data`: ISO string, epoch seconds or epoch ms. */
@@ -31563,6 +31652,8 @@ class ServerClock {
         return new Date(this.localNow() + this.offset);
     }
     observe(serverMs, sentAt, receivedAt, resolutionMs = 1000) {
+        if (implausibleServerTime(serverMs, receivedAt) !== undefined)
+            return undefined;
         // A whole-second Date was stamped somewhere within its second: assume the middle.
         const measured = serverMs + resolutionMs / 2 - (sentAt + receivedAt) / 2;
         const wanted = Math.abs(measured) < SIGNIFICANT_SKEW_MS ? 0 : measured;
@@ -31573,7 +31664,96 @@ class ServerClock {
     }
 }
 
+;// CONCATENATED MODULE: ./src/ninedata/duplicate-keys.ts
+// Finds a key written twice in one JSON object. JSON.parse keeps the last of two equal keys, so
+// `{"status":"Failed","status":"Success"}` would read as Success while a person reading the body
+// sees Failed: such an answer is not the documented shape. Pure, linear in the text, no recursion.
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+/**
+ * The first key that appears twice in one object of `text`, or undefined. `text` must be valid JSON
+ * (call it after JSON.parse accepted the text): the scanner relies on that and checks nothing else.
+ */
+function findDuplicateKey(text) {
+    const stack = [];
+    // In an object: true between `{` or `,` and the next key, where a string is a key.
+    let expectKey = false;
+    const length = text.length;
+    for (let i = 0; i < length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === QUOTE) {
+            const end = stringEnd(text, i);
+            const top = stack[stack.length - 1];
+            if (expectKey && top !== undefined && 'keys' in top) {
+                const key = decodeKey(text, i, end);
+                if (top.keys.has(key))
+                    return { key, path: pathOf(stack, key) };
+                top.keys.add(key);
+                top.key = key;
+                expectKey = false;
+            }
+            i = end;
+        }
+        else if (c === 0x7b /* { */) {
+            stack.push({ keys: new Set(), key: '' });
+            expectKey = true;
+        }
+        else if (c === 0x5b /* [ */) {
+            stack.push({ index: 0 });
+            expectKey = false;
+        }
+        else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+            stack.pop();
+            expectKey = false;
+        }
+        else if (c === 0x2c /* , */) {
+            const top = stack[stack.length - 1];
+            if (top !== undefined && 'index' in top)
+                top.index++;
+            else
+                expectKey = true;
+        }
+    }
+    return undefined;
+}
+/** Index of the quote that closes the string opening at `start`. */
+function stringEnd(text, start) {
+    let at = text.indexOf('"', start + 1);
+    for (;;) {
+        // A quote is escaped when an odd number of backslashes stands right before it.
+        let backslashes = 0;
+        while (text.charCodeAt(at - 1 - backslashes) === BACKSLASH)
+            backslashes++;
+        if (backslashes % 2 === 0)
+            return at;
+        at = text.indexOf('"', at + 1);
+        // Valid JSON always closes its strings; stop at the end all the same.
+        if (at < 0)
+            return text.length;
+    }
+}
+/** A key with its escapes resolved, so `"st\u0061tus"` and `"status"` are the same key. */
+function decodeKey(text, start, end) {
+    const raw = text.slice(start + 1, end);
+    return raw.includes('\\') ? JSON.parse(`"${raw}"`) : raw;
+}
+const PLAIN_KEY = /^[A-Za-z_$][\w$]*$/;
+function pathOf(stack, last) {
+    let path = '';
+    for (const [depth, frame] of stack.entries()) {
+        const key = depth === stack.length - 1 ? last : 'keys' in frame ? frame.key : undefined;
+        if (key === undefined)
+            path += `[${frame.index}]`;
+        else if (PLAIN_KEY.test(key))
+            path += path === '' ? key : `.${key}`;
+        else
+            path += `[${JSON.stringify(key)}]`;
+    }
+    return path;
+}
+
 ;// CONCATENATED MODULE: ./src/ninedata/envelope.ts
+
 
 /** Deeper than this is not NineData's shape (its deepest is data.precheckItems[i].field: 4). */
 const MAX_JSON_DEPTH = 64;
@@ -31622,6 +31802,12 @@ function describeBody(answer) {
 function httpLabel(answer) {
     return `HTTP ${answer.httpStatus}${answer.statusText ? ` ${answer.statusText}` : ''}`;
 }
+function requestIdOf(parsed) {
+    const value = parsed.json ? parsed.value : null;
+    return value !== null && typeof value === 'object' && typeof value.requestId === 'string'
+        ? value.requestId
+        : undefined;
+}
 function asEnvelope(parsed) {
     if (!parsed.json)
         return undefined;
@@ -31633,6 +31819,11 @@ function asEnvelope(parsed) {
 /** The envelope of a usable answer, or the failure it stands for. `nowMs` is NineData's clock. */
 function readEnvelope(answer, nowMs) {
     const parsed = parseJson(answer.body);
+    const duplicate = parsed.json ? findDuplicateKey(answer.body) : undefined;
+    if (duplicate) {
+        // JSON.parse kept one of the two values; which one a person reading the body believes is anyone's guess.
+        return new ApiError('protocol', `the answer has the key ${JSON.stringify(duplicate.key)} twice in one object (at ${duplicate.path}), so it is not the documented shape: JSON readers keep only one of the two values`, { httpStatus: answer.httpStatus, requestId: requestIdOf(parsed) });
+    }
     if (parsed.json && jsonDepth(parsed.value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
         return new ApiError('protocol', `the answer nests deeper than ${MAX_JSON_DEPTH} levels, which is not the documented shape`, { httpStatus: answer.httpStatus });
     }
@@ -31647,7 +31838,13 @@ function failureOf(answer, isJson, envelope, nowMs) {
     const { httpStatus } = answer;
     const requestId = typeof envelope?.requestId === 'string' ? envelope.requestId : undefined;
     const message = typeof envelope?.message === 'string' && envelope.message ? envelope.message : undefined;
-    const details = { requestId, httpStatus, mayHaveReachedServer: mayHaveReachedServer(httpStatus) };
+    const details = {
+        requestId,
+        httpStatus,
+        mayHaveReachedServer: mayHaveReachedServer(httpStatus),
+        fromNineData: envelope !== undefined,
+        symptom: envelope === undefined ? 'foreign' : undefined
+    };
     const body = message
         ? `"${message}"`
         : envelope
@@ -31684,6 +31881,138 @@ function hintFor(answer) {
     if (answer.httpStatus === 400 && /https/i.test(answer.body.slice(0, 2000)))
         return SCHEME_HINT;
     return undefined;
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
+;// CONCATENATED MODULE: ./src/ninedata/transport.ts
+
+
+
+
+
+// Sends one HTTP request, directly or through the proxy the environment names (https_proxy,
+// http_proxy and no_proxy, upper case too, read by @actions/http-client's own rules: loopback is never
+// proxied). It owns every socket it opens, so dispose() frees them all: pooled direct connections, a
+// tunnel through a proxy (even one the proxy holds open), a request still waiting for its answer.
+const USER_AGENT = 'ninedata-precheck-gate';
+/** A proxy that did not open the tunnel, or could not be reached: the request never left the runner. */
+class ProxyError extends Error {
+    proxyStatus;
+    constructor(message, proxyStatus) {
+        super(message);
+        this.proxyStatus = proxyStatus;
+        this.name = 'ProxyError';
+    }
+}
+function targetOf(url) {
+    const secure = url.protocol === 'https:';
+    const port = url.port ? Number(url.port) : secure ? 443 : 80;
+    // URL keeps the brackets of an IPv6 literal in hostname; a socket would look them up as a name.
+    const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    return { host, port, authority: `${url.hostname}:${port}`, secure };
+}
+class Transport {
+    agents = {};
+    /** Requests and sockets opened and not yet closed. */
+    open = new Set();
+    /** Sends the request; resolves with the answer's head (the body is the caller's to read). */
+    request(method, url, body, headers) {
+        const target = targetOf(url);
+        const proxy = getProxyUrl(url);
+        const options = {
+            method,
+            host: target.host,
+            port: target.port,
+            path: `${url.pathname}${url.search}`,
+            headers: { 'user-agent': USER_AGENT, ...headers }
+        };
+        if (proxy)
+            options.createConnection = (_o, done) => this.tunnel(proxy, target, done);
+        else
+            options.agent = this.agent(target.secure);
+        return new Promise((resolve, reject) => {
+            const request = (target.secure ? external_node_https_namespaceObject : external_node_http_).request(options);
+            this.track(request);
+            request.once('response', resolve);
+            request.once('error', reject);
+            request.end(body ?? undefined);
+        });
+    }
+    /** Frees every socket: pooled, tunnelled, or in use by a request given up on. */
+    dispose() {
+        this.agents.http?.destroy();
+        this.agents.https?.destroy();
+        delete this.agents.http;
+        delete this.agents.https;
+        for (const open of this.open)
+            open.destroy();
+        this.open.clear();
+    }
+    agent(secure) {
+        if (secure)
+            return (this.agents.https ??= new external_node_https_namespaceObject.Agent({ keepAlive: true }));
+        return (this.agents.http ??= new external_node_http_.Agent({ keepAlive: true }));
+    }
+    track(item) {
+        this.open.add(item);
+        item.once('close', () => this.open.delete(item));
+        return item;
+    }
+    /** A CONNECT tunnel to the target through the proxy, with TLS on top for an https target. */
+    tunnel(proxy, target, done) {
+        let settled = false;
+        const settle = (error, socket) => {
+            if (settled)
+                return;
+            settled = true;
+            done(error, socket);
+        };
+        const shown = `${proxy.protocol}//${proxy.host}`;
+        const viaTls = proxy.protocol === 'https:';
+        const credentials = proxy.username || proxy.password
+            ? {
+                'proxy-authorization': `Basic ${Buffer.from(`${proxy.username}:${proxy.password}`).toString('base64')}`
+            }
+            : {};
+        const connect = (viaTls ? external_node_https_namespaceObject : external_node_http_).request({
+            host: proxy.hostname.replace(/^\[(.*)\]$/, '$1'),
+            port: proxy.port ? Number(proxy.port) : viaTls ? 443 : 80,
+            method: 'CONNECT',
+            path: target.authority,
+            headers: { host: target.authority, 'user-agent': USER_AGENT, ...credentials },
+            agent: false
+        });
+        this.track(connect);
+        connect.once('connect', (answer, socket, head) => {
+            this.track(socket);
+            if (answer.statusCode !== 200) {
+                socket.destroy();
+                return settle(new ProxyError(`the proxy ${shown} did not open a tunnel to ${target.authority}: HTTP ${answer.statusCode}`, answer.statusCode));
+            }
+            if (head.length > 0)
+                socket.unshift(head);
+            if (!target.secure)
+                return settle(null, socket);
+            const secure = external_node_tls_.connect({
+                socket,
+                host: target.host,
+                servername: (0,external_node_net_.isIP)(target.host) === 0 ? target.host : undefined,
+                ALPNProtocols: ['http/1.1']
+            });
+            this.track(secure);
+            settle(null, secure);
+        });
+        connect.once('error', error => settle(new ProxyError(`could not reach the proxy ${shown}: ${error.message}`)));
+        connect.end();
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/text/words.ts
@@ -31739,36 +32068,30 @@ const LIMITS = {
 
 
 // One raw HTTP exchange, bounded by the per-request timeout, the deadline and cancellation. It knows
-// nothing of signing or NineData's envelope. Proxies (https_proxy, no_proxy) come with http-client.
+// nothing of signing or NineData's envelope. Proxies (https_proxy, no_proxy): see transport.ts.
 /** Refuse to buffer answers larger than this: a precheck is never that big, a broken proxy may be. */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
-const USER_AGENT = 'ninedata-precheck-gate';
 class HttpExchange {
     limits;
-    http;
+    transport;
     constructor(limits) {
         this.limits = limits;
     }
-    /** Frees sockets, including one stuck in a request that was given up on. */
+    /** Frees every socket (direct, pooled or tunnelled through a proxy), a request given up on too. */
     dispose() {
-        this.http?.dispose();
-        this.http = undefined;
+        this.transport?.dispose();
+        this.transport = undefined;
     }
     async send(method, url, body, headers) {
-        const { requestTimeoutMs } = this.limits;
-        const http = (this.http ??= new lib_HttpClient(USER_AGENT, [], {
-            allowRetries: false,
-            allowRedirects: false,
-            keepAlive: true,
-            socketTimeout: requestTimeoutMs
-        }));
+        const transport = (this.transport ??= new Transport());
         const work = (async () => {
-            const response = await http.request(method, url, body, headers);
+            // No redirects are followed and nothing is retried here: the client decides what a failure means.
+            const message = await transport.request(method, new URL(url), body, headers);
             return {
-                httpStatus: response.message.statusCode ?? 0,
-                statusText: response.message.statusMessage ?? '',
-                headers: response.message.headers,
-                body: await readBody(response.message)
+                httpStatus: message.statusCode ?? 0,
+                statusText: message.statusMessage ?? '',
+                headers: message.headers,
+                body: await readBody(message)
             };
         })();
         // When the deadline or a cancel wins the race, the abandoned request's failure is expected.
@@ -31799,7 +32122,7 @@ class HttpExchange {
             timer = setTimeout(() => {
                 reject(limit < requestTimeoutMs
                     ? new StopError('timeout')
-                    : new ApiError('transient', `no answer within ${formatDuration(requestTimeoutMs)} (request-timeout-seconds)`));
+                    : new ApiError('transient', `no answer within ${formatDuration(requestTimeoutMs)} (request-timeout-seconds)`, { symptom: 'silent' }));
             }, limit);
             onAbort = () => reject(new StopError('cancelled'));
             if (signal.aborted)
@@ -31840,13 +32163,13 @@ function readBody(message) {
             if (message.complete)
                 resolve(Buffer.concat(chunks).toString('utf8'));
             else
-                reject(new ApiError('transient', CUT_SHORT));
+                reject(new ApiError('transient', CUT_SHORT, { symptom: 'cut' }));
         });
-        message.on('aborted', () => reject(new ApiError('transient', CUT_SHORT)));
+        message.on('aborted', () => reject(new ApiError('transient', CUT_SHORT, { symptom: 'cut' })));
         message.on('error', error => reject(classifyNetworkError(error)));
         message.on('close', () => {
             if (!message.complete)
-                reject(new ApiError('transient', CUT_SHORT));
+                reject(new ApiError('transient', CUT_SHORT, { symptom: 'cut' }));
         });
     });
 }
@@ -31900,6 +32223,336 @@ function authHeaders(path, credentials, now) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/text/redact.ts
+// Finding a secret in text in every form a reader could decode, and hiding it. Pure and linear in the
+// text (times the secret's length).
+const MASK = '***';
+const NAMED_ENTITIES = {
+    amp: 0x26,
+    lt: 0x3c,
+    gt: 0x3e,
+    quot: 0x22,
+    apos: 0x27,
+    nbsp: 0xa0
+};
+/** JSON's two-character escapes: the character after the backslash -> the one it stands for. */
+function jsonEscape(next) {
+    switch (next) {
+        case 0x22: // "
+        case 0x5c: // \
+        case 0x2f: // /
+            return next;
+        case 0x62: // b
+            return 0x08;
+        case 0x66: // f
+            return 0x0c;
+        case 0x6e: // n
+            return 0x0a;
+        case 0x72: // r
+            return 0x0d;
+        case 0x74: // t
+            return 0x09;
+        default:
+            return -1;
+    }
+}
+/** The characters an escape can start with: `\\`, `%`, `&`, `+`. */
+const ESCAPE_STARTS = [0x5c, 0x25, 0x26, 0x2b];
+function isEscapeStart(code) {
+    return code === 0x5c || code === 0x25 || code === 0x26 || code === 0x2b;
+}
+/** Families of escapes a copy may be written in; a match reads only the families it is given. */
+const JSON_ESCAPES = 1;
+const URL_ESCAPES = 2;
+const HTML_ESCAPES = 4;
+const ANY_ESCAPE = JSON_ESCAPES | URL_ESCAPES | HTML_ESCAPES;
+function hexValue(text, from, count) {
+    if (from + count > text.length)
+        return -1;
+    let value = 0;
+    for (let i = from; i < from + count; i++) {
+        const c = text.charCodeAt(i);
+        const digit = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
+        if (digit < 0)
+            return -1;
+        value = value * 16 + digit;
+    }
+    return value;
+}
+// The last escape read by escapeAt: the code it stands for (a UTF-16 unit for JSON, a byte for URL
+// escapes, a code point for HTML) and its length in the text. Module state: the hot loop allocates nothing.
+let escapedCode = 0;
+let escapedLength = 0;
+/**
+ * Whether an escape of one of `families` starts at `text[i]`: a JSON escape (`\\"`, `\\u005f`), a URL
+ * escape (`%5F`, `+` for a space) or an HTML character reference (`&#95;`, `&#x5f;`, `&amp;`).
+ */
+function escapeAt(text, i, families) {
+    const c = text.charCodeAt(i);
+    if (families & URL_ESCAPES) {
+        if (c === 0x2b)
+            return found(0x20, 1);
+        if (c === 0x25) {
+            // One byte of UTF-8; multi-byte characters are matched byte by byte against the UTF-8 target.
+            const code = hexValue(text, i + 1, 2);
+            return code >= 0 && found(code, 3);
+        }
+    }
+    if (c === 0x5c && families & JSON_ESCAPES) {
+        const next = text.charCodeAt(i + 1);
+        if (next === 0x75) {
+            const code = hexValue(text, i + 2, 4);
+            return code >= 0 && found(code, 6);
+        }
+        const simple = jsonEscape(next);
+        return simple >= 0 && found(simple, 2);
+    }
+    return c === 0x26 && (families & HTML_ESCAPES) !== 0 && entityAt(text, i);
+}
+function found(code, length) {
+    escapedCode = code;
+    escapedLength = length;
+    return true;
+}
+function entityAt(text, i) {
+    // Only `&#` or `&` and a letter can start a reference: most `&` are rejected without a scan.
+    const next = text.charCodeAt(i + 1) | 0x20;
+    if (next !== 0x23 && (next < 0x61 || next > 0x7a))
+        return false;
+    // References are short: look no further than 10 characters (a scan to the end would be quadratic).
+    let end = -1;
+    for (let j = i + 1; j <= i + 10 && j < text.length; j++) {
+        if (text.charCodeAt(j) === 0x3b) {
+            end = j;
+            break;
+        }
+    }
+    if (end < 0)
+        return false;
+    const name = text.slice(i + 1, end);
+    let code;
+    if (/^#\d{1,7}$/.test(name))
+        code = Number(name.slice(1));
+    else if (/^#[xX][0-9a-fA-F]{1,6}$/.test(name))
+        code = parseInt(name.slice(2), 16);
+    else
+        code = NAMED_ENTITIES[name];
+    return code !== undefined && code <= 0x10ffff && found(code, end - i + 1);
+}
+/**
+ * Length in `text` of a copy of `target` starting at `start`, each character plain or written as an
+ * escape of `families` (an escape is read before the plain character, so `\\u005f` is read whole);
+ * or 0. JSON's `\\ud83d\\ude00` matches an emoji unit by unit, an HTML reference by code point.
+ */
+function matchTarget(text, start, target, families) {
+    let i = start;
+    let t = 0;
+    while (t < target.length && i < text.length) {
+        const code = text.charCodeAt(i);
+        if (families !== 0 && isEscapeStart(code) && escapeAt(text, i, families)) {
+            const astral = escapedCode > 0xffff;
+            if ((astral ? target.codePointAt(t) : target.charCodeAt(t)) === escapedCode) {
+                t += astral ? 2 : 1;
+                i += escapedLength;
+                continue;
+            }
+        }
+        if (code !== target.charCodeAt(t))
+            return 0;
+        t++;
+        i++;
+    }
+    return t === target.length ? i - start : 0;
+}
+/** Length in `text` of an encoded copy of a secret starting at `start`, or 0. */
+function matchAt(text, start, secret) {
+    // The secret's characters (plain, JSON, HTML, URL for ASCII), then its UTF-8 bytes (URL escapes),
+    // each character plain or escaped in any family.
+    const length = matchTarget(text, start, secret.text, ANY_ESCAPE);
+    if (length > 0)
+        return length;
+    if (secret.bytes !== secret.text) {
+        const bytes = matchTarget(text, start, secret.bytes, ANY_ESCAPE);
+        if (bytes > 0)
+            return bytes;
+    }
+    if (!secret.literalEscapes)
+        return 0;
+    // A secret holding `%`, `\\` or `&` can be misread above (`%25` in it is read as one `%`): try it
+    // as received, and in each family alone, as one encoder would write it.
+    // The longest wins: a JSON-escaped copy also starts with a shorter copy as received.
+    return Math.max(matchTarget(text, start, secret.text, 0), matchTarget(text, start, secret.text, JSON_ESCAPES), matchTarget(text, start, secret.bytes, URL_ESCAPES), matchTarget(text, start, secret.text, HTML_ESCAPES));
+}
+/** The parts of base64 that only depend on the secret, at each of the three byte alignments. */
+function base64Cores(secret) {
+    const bytes = Buffer.from(secret, 'utf8');
+    const cores = new Set();
+    for (let shift = 0; shift < 3; shift++) {
+        const padded = Buffer.concat([Buffer.alloc(shift), bytes]);
+        const b64 = padded.toString('base64');
+        const from = Math.ceil((8 * shift) / 6);
+        const to = Math.floor((8 * padded.length) / 6);
+        const core = b64.slice(from, to);
+        // Too short a core would hide ordinary text; the plain forms still cover short secrets.
+        if (core.length >= 6) {
+            cores.add(core);
+            cores.add(core.replace(/\+/g, '-').replace(/\//g, '_'));
+        }
+    }
+    return [...cores];
+}
+/** Sorted [start, end, start, end, ...] spans, overlapping or touching ones merged. */
+function mergeSpans(spans) {
+    if (spans.length <= 2)
+        return spans;
+    const order = [];
+    for (let k = 0; k < spans.length; k += 2)
+        order.push(k);
+    order.sort((a, b) => spans[a] - spans[b] || spans[b + 1] - spans[a + 1]);
+    const merged = [];
+    for (const k of order) {
+        const start = spans[k];
+        const end = spans[k + 1];
+        const last = merged.length - 1;
+        if (last > 0 && start <= merged[last])
+            merged[last] = Math.max(merged[last], end);
+        else
+            merged.push(start, end);
+    }
+    return merged;
+}
+/**
+ * Finds a secret in text in every promised form (as received; JSON-escaped, surrogate pairs
+ * included; URL-encoded; HTML-escaped; base64) and hides each copy as `***`. Linear in the text.
+ */
+class Redactor {
+    secrets;
+    cores;
+    constructor(secrets) {
+        const usable = [...new Set(secrets.filter(s => s.length > 0))];
+        this.secrets = usable.map(text => {
+            const bytes = Buffer.from(text, 'utf8').toString('latin1');
+            // Where an encoded copy can start: its first character, plain or as a UTF-8 byte, or an escape.
+            const starts = new Uint8Array(65536);
+            for (const code of [text.charCodeAt(0), bytes.charCodeAt(0), ...ESCAPE_STARTS])
+                starts[code] = 1;
+            return { text, bytes, starts, literalEscapes: /[%\\&]/.test(text) };
+        });
+        this.cores = usable.flatMap(base64Cores);
+    }
+    get active() {
+        return this.secrets.length > 0;
+    }
+    /** Where `text` holds a copy of a secret: sorted, merged [start, end, ...] spans. */
+    spans(text) {
+        if (!this.active || text.length === 0)
+            return [];
+        const spans = [];
+        for (const secret of this.secrets)
+            findCopies(text, secret, spans);
+        for (const core of this.cores) {
+            for (let at = text.indexOf(core); at >= 0; at = text.indexOf(core, at + core.length)) {
+                spans.push(at, at + core.length);
+            }
+        }
+        return mergeSpans(spans);
+    }
+    /** Whether `text` holds a copy of a secret in any form. */
+    finds(text) {
+        return this.spans(text).length > 0;
+    }
+    /** `text` with every decodable copy of a secret replaced by `***`. */
+    redact(text) {
+        return this.redactPrefix(text, text.length).text;
+    }
+    /**
+     * The part of `text` before `limit`, secrets hidden; a copy that starts before `limit` is hidden
+     * whole and ends the part. `end` is where in `text` the part ends. Copies are found in all of
+     * `text`, so a copy cut at `limit` is never shown in part.
+     */
+    redactPrefix(text, limit) {
+        const spans = this.spans(text);
+        if (spans.length === 0)
+            return { text: text.slice(0, limit), end: Math.min(limit, text.length) };
+        const parts = [];
+        let copied = 0;
+        for (let k = 0; k < spans.length && spans[k] < limit; k += 2) {
+            parts.push(text.slice(copied, spans[k]), MASK);
+            copied = spans[k + 1];
+        }
+        const end = Math.max(copied, Math.min(limit, text.length));
+        parts.push(text.slice(copied, end));
+        return { text: parts.join(''), end };
+    }
+}
+/** Adds the spans of every encoded copy of `secret` in `text`, left to right, to `spans`. */
+function findCopies(text, secret, spans) {
+    const { starts } = secret;
+    for (let at = 0; at < text.length; at++) {
+        // Most characters cannot start a copy: one typed-array look-up, no allocation.
+        if (starts[text.charCodeAt(at)] !== 1)
+            continue;
+        const length = matchAt(text, at, secret);
+        if (length > 0) {
+            spans.push(at, at + length);
+            at += length - 1;
+        }
+    }
+}
+/** Every string of a JSON value, keys included, one per line. Iterative: depth costs no stack. */
+function jsonStrings(value) {
+    const strings = [];
+    const stack = [value];
+    while (stack.length > 0) {
+        const v = stack.pop();
+        if (typeof v === 'string')
+            strings.push(v);
+        else if (Array.isArray(v))
+            for (const x of v)
+                stack.push(x);
+        else if (v !== null && typeof v === 'object') {
+            for (const [key, x] of Object.entries(v)) {
+                strings.push(key);
+                stack.push(x);
+            }
+        }
+    }
+    return strings.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/ninedata/wire-guard.ts
+
+
+class WireGuard {
+    redactor;
+    constructor(secret) {
+        this.redactor = new Redactor(secret ? [secret, secret.trim()] : []);
+    }
+    /** Throws a final protocol error when the request would carry the secret in any form. */
+    check(request) {
+        const where = this.carrier(request);
+        if (where === undefined)
+            return;
+        throw new ApiError('protocol', `${request.method} ${request.path} was not sent: its ${where} would carry the access-key-secret ` +
+            `(an ID from NineData's answer, or an input, contains it), and the secret never goes on the wire`, { mayHaveReachedServer: false });
+    }
+    carrier(request) {
+        if (!this.redactor.active)
+            return undefined;
+        const found = (text) => this.redactor.finds(text);
+        if (found(request.path))
+            return 'path';
+        const values = Object.entries(request.query ?? {}).flat();
+        if (values.some(found) || found(request.queryString))
+            return 'query';
+        if (request.body !== null && (found(request.body) || found(jsonStrings(request.bodyValue))))
+            return 'body';
+        if (found(request.accessKeyId))
+            return 'access-key-id header';
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/time.ts
 // The passing of time, as one seam: the client and the waiting loop read the clock and sleep through
 // it, so tests can run retries, backoff and deadlines on a clock they move themselves.
@@ -31927,6 +32580,7 @@ const realTime = {
 
 
 
+
 const NOW_PATH = '/openapi/now';
 /** A last try before the deadline starts at least this long before it, so it can be answered. */
 const LAST_TRY_MARGIN_MS = 500;
@@ -31936,13 +32590,21 @@ class NineDataClient {
     /** requestId of the last answer that carried one. */
     lastRequestId;
     http;
+    wire;
     clockProbed = false;
+    /** Whether any answer so far was NineData's own (then failures are outages, not a wrong api-url). */
+    reachedNineData = false;
+    /** Whether the first failure before any NineData answer has been pointed at api-url. */
+    suspicionSaid = false;
+    /** Whether the log already said why a server time was ignored (it says so once). */
+    ignoredTimeSaid = false;
     time;
     constructor(options) {
         this.options = options;
         this.time = options.time ?? realTime;
         this.clock = new ServerClock(() => this.time.now());
         this.http = new HttpExchange({ ...options, now: () => this.time.now() });
+        this.wire = new WireGuard(options.credentials.accessKeySecret);
     }
     /** A signed call, retried through transient failures until the deadline. */
     async call(method, path, options = {}) {
@@ -31978,6 +32640,7 @@ class NineDataClient {
                 }
                 if (error.kind !== 'transient')
                     throw error;
+                this.suspectApiUrl(error);
                 failures++;
                 if (error.mayHaveReachedServer)
                     unclear++;
@@ -32062,6 +32725,9 @@ class NineDataClient {
         return this.clock.offsetMs !== offsetSignedWith;
     }
     noteClock(serverMs, sentAt, receivedAt, resolutionMs, source) {
+        const implausible = implausibleServerTime(serverMs, receivedAt);
+        if (implausible)
+            return this.ignoreTime(serverMs, source, `${implausible}, so it cannot be NineData's clock`);
         const offset = this.clock.observe(serverMs, sentAt, receivedAt, resolutionMs);
         if (offset === undefined)
             return;
@@ -32072,27 +32738,90 @@ class NineDataClient {
         this.options.log.warning(`The runner's clock is ${formatDuration(offset)} ${offset > 0 ? 'behind' : 'ahead of'} NineData's (${source}); ` +
             `requests are now signed with NineData's time. NineData rejects timestamps more than 10 minutes off: fix the runner's clock (NTP).`);
     }
+    /**
+     * Before NineData has ever answered, a failed attempt may just as well be a wrong scheme, host, port
+     * or path: say so at once, naming api-url, rather than after timeout-seconds of silent retries.
+     * Retries go on all the same: NineData may be down rather than misaddressed.
+     */
+    suspectApiUrl(error) {
+        if (this.reachedNineData || this.suspicionSaid)
+            return;
+        const suspicion = apiUrlSuspicion(error);
+        if (suspicion === undefined)
+            return;
+        this.suspicionSaid = true;
+        this.options.log.warning(`\`api-url\` (${this.options.apiUrl}) has given no answer from NineData yet: ${suspicion}. ` +
+            'Retries go on until timeout-seconds, as for an outage; if api-url is wrong, fix it rather than wait.');
+    }
+    /** Says once (info, then debug) that a server time was ignored, and why. */
+    ignoreTime(serverMs, source, why) {
+        const message = `Ignored the server time ${describeServerTime(serverMs)} (${source}): ${why}. Requests stay signed with ${this.clock.offsetMs === 0 ? "the runner's clock" : 'the clock offset learned before'}.`;
+        if (this.ignoredTimeSaid)
+            this.options.log.debug(message);
+        else
+            this.options.log.info(message);
+        this.ignoredTimeSaid = true;
+    }
+    /**
+     * The answer's Date header when it can be NineData's clock. An accepted signature proves NineData's
+     * clock is within 10 minutes of the timestamp signed with: a Date further off on such an answer is
+     * another clock (a proxy's or gateway's) and must not move ours.
+     */
+    serverDateOf(raw, path, signedAt, accepted) {
+        const date = parseDateHeader(raw.headers['date']);
+        if (date === undefined)
+            return undefined;
+        const source = 'from the Date header of its answer';
+        const implausible = implausibleServerTime(date, this.time.now());
+        if (implausible) {
+            this.ignoreTime(date, source, `${implausible}, so it cannot be NineData's clock`);
+            return undefined;
+        }
+        if (accepted &&
+            path !== NOW_PATH &&
+            Math.abs(date - signedAt) > MAX_SIGNATURE_SKEW_MS + 60_000) {
+            this.ignoreTime(date, source, `NineData accepted a request signed with ${describeServerTime(signedAt)}, so its clock is within 10 minutes of that, and this Date is another clock's`);
+            return undefined;
+        }
+        return date;
+    }
     /** One signed request and its envelope: the data as received, or a classified failure. */
     async signedRequest(method, path, options) {
         const query = options.query ? `?${new URLSearchParams(options.query).toString()}` : '';
+        const signedAt = this.clock.now();
         const headers = {
             accept: 'application/json',
-            ...authHeaders(path, this.options.credentials, this.clock.now())
+            ...authHeaders(path, this.options.credentials, signedAt)
         };
         const body = method === 'POST' ? JSON.stringify(options.body ?? {}) : null;
         if (body !== null)
             headers['content-type'] = 'application/json';
+        this.wire.check({
+            method,
+            path,
+            query: options.query,
+            queryString: query,
+            body,
+            bodyValue: options.body,
+            accessKeyId: this.options.credentials.accessKeyId
+        });
         const sentAt = this.time.now();
         this.options.log.debug(`→ ${method} ${path}${query}`);
         const raw = await this.http.send(method, `${this.options.apiUrl}${path}${query}`, body, headers);
         const receivedAt = this.time.now();
-        const serverDate = parseDateHeader(raw.headers['date']);
+        // A Retry-After date is on NineData's clock: measure it from the answer's own Date header (or
+        // the corrected clock), not the runner's, or a skewed runner waits 20 minutes or not at all.
+        const plausibleDate = parseDateHeader(raw.headers['date']);
+        const result = readEnvelope(raw, plausibleDate !== undefined && !implausibleServerTime(plausibleDate, receivedAt)
+            ? plausibleDate
+            : receivedAt + this.clock.offsetMs);
+        const accepted = !(result instanceof ApiError);
+        if (accepted || result.fromNineData)
+            this.reachedNineData = true;
+        const serverDate = this.serverDateOf(raw, path, signedAt.getTime(), accepted);
         if (serverDate !== undefined) {
             this.noteClock(serverDate, sentAt, receivedAt, 1000, 'from the Date header of its answer');
         }
-        // A Retry-After date is on NineData's clock: measure it from the answer's own Date header (or
-        // the corrected clock), not the runner's, or a skewed runner waits 20 minutes or not at all.
-        const result = readEnvelope(raw, serverDate ?? receivedAt + this.clock.offsetMs);
         const requestId = result.requestId;
         if (typeof requestId === 'string' && requestId)
             this.lastRequestId = requestId;
@@ -32426,9 +33155,6 @@ function isRunSettled(status) {
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 const NEWLINES = /\r\n?|[\n\u0085\u2028\u2029]/;
-// Before cleaning, text is cut to this multiple of the shown length: enough for whitespace that the
-// cleaning collapses, bounded so a 60 MB message costs no more than a short one.
-const PRE_CUT_FACTOR = 4;
 /** Cuts to `max` UTF-16 units plus a marker saying how much was left out; never splits a surrogate pair. */
 function shorten(text, max, total = text.length) {
     if (text.length <= max && total <= text.length)
@@ -32438,17 +33164,6 @@ function shorten(text, max, total = text.length) {
     if (code >= 0xd800 && code <= 0xdbff)
         cut--;
     return `${text.slice(0, cut)}… (${total - cut} more characters)`;
-}
-/**
- * The part of `text` that can matter for a surface showing `max` characters: enough for whitespace
- * the cleaning collapses and for an encoded secret that overlaps the shown part (`margin`), bounded
- * so a 60 MB message costs no more than a short one. `dropped` counts what was cut off.
- */
-function clean_window(text, max, margin = 0) {
-    const size = max * PRE_CUT_FACTOR + 1024 + margin;
-    return text.length > size
-        ? { text: text.slice(0, size), dropped: text.length - size }
-        : { text, dropped: 0 };
 }
 /** Newlines normalised to \n, invisible control characters dropped. */
 function cleanText(text) {
@@ -33606,9 +34321,17 @@ function bool(name, raw, problems) {
     problems.push(`\`${name}\` must be true or false, got ${visible(raw)}.`);
     return true;
 }
-/** The URL as typed, with any user name or password hidden, for messages. */
+/**
+ * The URL as typed, with any user name or password hidden, for messages. The text may not parse as a
+ * URL at all, and a password may hold `/`, `?`, `#` or `@`: everything between the scheme (with its
+ * slashes) and the last `@` is hidden, which hides a little too much in the rare path with an `@`.
+ */
 function withoutUserinfo(raw) {
-    return raw.replace(/^([^/]*\/\/)[^/?#]*@/, '$1***@');
+    const at = raw.lastIndexOf('@');
+    if (at < 0)
+        return raw;
+    const prefix = /^(?:[a-z][a-z0-9+.-]*:[/\\]+|https?:)?[/\\]*/i.exec(raw)?.[0] ?? '';
+    return at < prefix.length ? raw : `${prefix}***${raw.slice(at)}`;
 }
 function parseApiUrl(raw, problems) {
     if (raw === '')
@@ -34300,228 +35023,22 @@ function conclude(report, log) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/text/redact.ts
-// Finding a secret in text in every form a reader could decode, and hiding it. Pure and linear in the
-// text (times the secret's length).
-const MASK = '***';
-const NAMED_ENTITIES = {
-    amp: 0x26,
-    lt: 0x3c,
-    gt: 0x3e,
-    quot: 0x22,
-    apos: 0x27,
-    nbsp: 0xa0
-};
-/** JSON's two-character escapes: the character after the backslash -> the one it stands for. */
-function jsonEscape(next) {
-    switch (next) {
-        case 0x22: // "
-        case 0x5c: // \
-        case 0x2f: // /
-            return next;
-        case 0x62: // b
-            return 0x08;
-        case 0x66: // f
-            return 0x0c;
-        case 0x6e: // n
-            return 0x0a;
-        case 0x72: // r
-            return 0x0d;
-        case 0x74: // t
-            return 0x09;
-        default:
-            return -1;
-    }
-}
-/** The characters an escape can start with: `\\`, `%`, `&`, `+`. */
-const ESCAPE_STARTS = [0x5c, 0x25, 0x26, 0x2b];
-function isEscapeStart(code) {
-    return code === 0x5c || code === 0x25 || code === 0x26 || code === 0x2b;
-}
-function hexValue(text, from, count) {
-    if (from + count > text.length)
-        return -1;
-    let value = 0;
-    for (let i = from; i < from + count; i++) {
-        const c = text.charCodeAt(i);
-        const digit = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
-        if (digit < 0)
-            return -1;
-        value = value * 16 + digit;
-    }
-    return value;
-}
-// The last escape read by escapeAt: the code point it stands for and its length in the text. Kept
-// in module state so the hot loop allocates nothing.
-let escapedCode = 0;
-let escapedLength = 0;
-/**
- * Whether an escape starts at `text[i]`: a JSON escape (`\"`, `\u005f`), a URL escape (`%5F`, `+` for
- * a space) or an HTML character reference (`&#95;`, `&#x5f;`, `&amp;`). Sets escapedCode/Length.
- */
-function escapeAt(text, i) {
-    const c = text.charCodeAt(i);
-    if (c === 0x2b)
-        return found(0x20, 1);
-    if (c === 0x25) {
-        // One byte of UTF-8; multi-byte characters are matched byte by byte against the UTF-8 target.
-        const code = hexValue(text, i + 1, 2);
-        return code >= 0 && found(code, 3);
-    }
-    if (c === 0x5c) {
-        const next = text.charCodeAt(i + 1);
-        if (next === 0x75) {
-            const code = hexValue(text, i + 2, 4);
-            return code >= 0 && found(code, 6);
-        }
-        const simple = jsonEscape(next);
-        return simple >= 0 && found(simple, 2);
-    }
-    return c === 0x26 && entityAt(text, i);
-}
-function found(code, length) {
-    escapedCode = code;
-    escapedLength = length;
-    return true;
-}
-function entityAt(text, i) {
-    // Only `&#` or `&` and a letter can start a reference: most `&` are rejected without a scan.
-    const next = text.charCodeAt(i + 1) | 0x20;
-    if (next !== 0x23 && (next < 0x61 || next > 0x7a))
-        return false;
-    // References are short: look no further than 10 characters (a scan to the end would be quadratic).
-    let end = -1;
-    for (let j = i + 1; j <= i + 10 && j < text.length; j++) {
-        if (text.charCodeAt(j) === 0x3b) {
-            end = j;
-            break;
-        }
-    }
-    if (end < 0)
-        return false;
-    const name = text.slice(i + 1, end);
-    let code;
-    if (/^#\d{1,7}$/.test(name))
-        code = Number(name.slice(1));
-    else if (/^#[xX][0-9a-fA-F]{1,6}$/.test(name))
-        code = parseInt(name.slice(2), 16);
-    else
-        code = NAMED_ENTITIES[name];
-    return code !== undefined && code <= 0x10ffff && found(code, end - i + 1);
-}
-/** Length in `text` of a copy of `target` starting at `start`, each character plain or escaped; or 0. */
-function matchTarget(text, start, target) {
-    let i = start;
-    let t = 0;
-    while (t < target.length && i < text.length) {
-        const code = text.charCodeAt(i);
-        // An escape is tried before the plain character, so `\u005f` is read whole.
-        if (isEscapeStart(code) && escapeAt(text, i)) {
-            const wanted = target.codePointAt(t);
-            if (escapedCode === wanted) {
-                t += wanted > 0xffff ? 2 : 1;
-                i += escapedLength;
-                continue;
-            }
-        }
-        if (code !== target.charCodeAt(t))
-            return 0;
-        t++;
-        i++;
-    }
-    return t === target.length ? i - start : 0;
-}
-/** Length in `text` of an encoded copy of a secret starting at `start`, or 0. */
-function matchAt(text, start, secret) {
-    // Two targets: the secret's characters (plain, JSON, HTML) and its UTF-8 bytes (URL escapes).
-    const length = matchTarget(text, start, secret.text);
-    return length > 0 || secret.bytes === secret.text
-        ? length
-        : matchTarget(text, start, secret.bytes);
-}
-/** The parts of base64 that only depend on the secret, at each of the three byte alignments. */
-function base64Cores(secret) {
-    const bytes = Buffer.from(secret, 'utf8');
-    const cores = new Set();
-    for (let shift = 0; shift < 3; shift++) {
-        const padded = Buffer.concat([Buffer.alloc(shift), bytes]);
-        const b64 = padded.toString('base64');
-        const from = Math.ceil((8 * shift) / 6);
-        const to = Math.floor((8 * padded.length) / 6);
-        const core = b64.slice(from, to);
-        // Too short a core would hide ordinary text; the plain forms still cover short secrets.
-        if (core.length >= 6) {
-            cores.add(core);
-            cores.add(core.replace(/\+/g, '-').replace(/\//g, '_'));
-        }
-    }
-    return [...cores];
-}
-class Redactor {
-    secrets;
-    cores;
-    constructor(secrets) {
-        const usable = [...new Set(secrets.filter(s => s.length > 0))];
-        // Longest first, so a secret that contains another is hidden whole.
-        usable.sort((a, b) => b.length - a.length);
-        this.secrets = usable.map(text => {
-            const bytes = Buffer.from(text, 'utf8').toString('latin1');
-            // Where an encoded copy can start: its first character, plain or as a UTF-8 byte, or an escape.
-            const starts = new Uint8Array(65536);
-            for (const code of [text.charCodeAt(0), bytes.charCodeAt(0), ...ESCAPE_STARTS])
-                starts[code] = 1;
-            return { text, bytes, starts };
-        });
-        this.cores = usable.flatMap(base64Cores);
-    }
-    get active() {
-        return this.secrets.length > 0;
-    }
-    /** `text` with every decodable copy of a secret replaced by `***`. */
-    redact(text) {
-        if (!this.active || text.length === 0)
-            return text;
-        let out = text;
-        for (const secret of this.secrets)
-            out = this.hide(out, secret);
-        for (const core of this.cores)
-            if (out.includes(core))
-                out = out.split(core).join(MASK);
-        return out;
-    }
-    hide(text, secret) {
-        const parts = [];
-        let copied = 0;
-        const { starts } = secret;
-        for (let at = 0; at < text.length; at++) {
-            // Most characters cannot start a copy: one Set look-up, no allocation.
-            if (starts[text.charCodeAt(at)] !== 1)
-                continue;
-            const length = matchAt(text, at, secret);
-            if (length > 0) {
-                parts.push(text.slice(copied, at), MASK);
-                copied = at + length;
-                at = copied - 1;
-            }
-        }
-        if (parts.length === 0)
-            return text;
-        parts.push(text.slice(copied));
-        return parts.join('');
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/text/safe.ts
 
 
 
 // The output boundary's toolbox: every text that leaves the action (log, annotations, outputs, summary,
-// report file, errors) goes through one of these. The order matters: cut to what can be shown (plus
-// room for an encoded secret), then drop and merge characters, then hide the secret, and only then
-// shorten and escape, so no step can cut a secret in two or put a hidden one back together.
+// report file, errors) goes through one of these. The order matters: the secret is found in the text
+// exactly as received, before anything is cut, collapsed or dropped; then the text is shaped for its
+// surface (which can put a copy together, e.g. by dropping a control character inside it or
+// collapsing whitespace), then hidden again, and only then shortened and escaped. The mask `***` holds
+// no character any shaping step changes, joins or splits, so a hidden copy stays hidden.
+/** Text is shaped from at most this multiple of the shown length (plus 1 KiB): room for whitespace
+ * the shaping collapses, bounded so a 60 MB message costs no more than a short one. */
+const PRE_CUT_FACTOR = 4;
 class SafeText {
     redactor;
-    /** Room past the shown part for the longest encoded copy of a secret (`&#x10FFFF;` per character). */
+    /** Room past a cut for the longest encoded copy of a secret (`&#x00005F;`: 10 per character). */
     margin;
     constructor(secrets) {
         this.redactor = new Redactor(secrets);
@@ -34533,15 +35050,15 @@ class SafeText {
     }
     /** One inert log line. */
     line(text, max = LIMITS.reason) {
-        const part = clean_window(text, max, this.margin);
-        const line = this.redactor.redact(flattenLine(part.text));
-        return inertLine(shorten(line, max, line.length + part.dropped));
+        const part = this.hidden(text, max);
+        const line = this.redactor.redact(inertLine(flattenLine(part.text)));
+        return this.cut(line, max, part.dropped);
     }
     /** Escaped HTML for the job summary. */
     html(text, max) {
-        const part = clean_window(text, max, this.margin);
+        const part = this.hidden(text, max);
         const cleaned = this.redactor.redact(cleanText(part.text));
-        return htmlBlock(shorten(cleaned, max, cleaned.length + part.dropped));
+        return htmlBlock(this.cut(cleaned, max, part.dropped));
     }
     /** An ID for <code> in the job summary. */
     code(text, max = LIMITS.id) {
@@ -34552,10 +35069,13 @@ class SafeText {
      * its JSON when the caller already made it.
      */
     json(value, plain = JSON.stringify(value)) {
-        // Fast path: no encoded copy of the secret anywhere (the scan decodes JSON escapes too).
-        if (!this.redactor.active || this.redactor.redact(plain) === plain)
+        // Fast path: no copy in any string as it is (JSON.stringify escapes an escaped copy once more,
+        // so the JSON text alone would hide it) nor in the JSON text (a copy across its syntax).
+        if (!this.redactor.active)
             return plain;
-        return JSON.stringify(value, (_key, v) => {
+        if (!this.redactor.finds(jsonStrings(value)) && !this.redactor.finds(plain))
+            return plain;
+        const json = JSON.stringify(value, (_key, v) => {
             if (typeof v === 'string')
                 return this.redactor.redact(v);
             if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
@@ -34566,6 +35086,39 @@ class SafeText {
             }
             return v;
         });
+        // A copy that spans the JSON syntax itself (`a","b` across two strings) survives the per-string
+        // pass: hide it in the text, and give up the value rather than the secret if that breaks the JSON.
+        if (!this.redactor.finds(json))
+            return json;
+        const text = this.redactor.redact(json);
+        try {
+            JSON.parse(text);
+            return text;
+        }
+        catch {
+            return JSON.stringify('***');
+        }
+    }
+    /**
+     * The part of `text` worth shaping for a surface showing `max` characters, every copy of the secret
+     * in it hidden. A copy that straddles the cut is found in the room past it and hidden whole.
+     */
+    hidden(text, max) {
+        const budget = max * PRE_CUT_FACTOR + 1024;
+        if (text.length <= budget + this.margin)
+            return { text: this.redactor.redact(text), dropped: 0 };
+        const part = this.redactor.redactPrefix(text.slice(0, budget + this.margin), budget);
+        return { text: part.text, dropped: text.length - part.end };
+    }
+    /**
+     * Shortened to `max` with a count of what was left out. After a cut, the shaped text's last
+     * `margin` characters go too: shaping may have made them the start of a copy whose rest was cut.
+     */
+    cut(shaped, max, dropped) {
+        if (dropped === 0)
+            return shorten(shaped, max);
+        const kept = shaped.slice(0, Math.max(0, shaped.length - this.margin));
+        return shorten(kept, max, shaped.length + dropped);
     }
 }
 
@@ -34947,36 +35500,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -34992,17 +35515,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -162,9 +162,16 @@ function bool(name: string, raw: string, problems: string[]): boolean {
   return true
 }
 
-/** The URL as typed, with any user name or password hidden, for messages. */
-function withoutUserinfo(raw: string): string {
-  return raw.replace(/^([^/]*\/\/)[^/?#]*@/, '$1***@')
+/**
+ * The URL as typed, with any user name or password hidden, for messages. The text may not parse as a
+ * URL at all, and a password may hold `/`, `?`, `#` or `@`: everything between the scheme (with its
+ * slashes) and the last `@` is hidden, which hides a little too much in the rare path with an `@`.
+ */
+export function withoutUserinfo(raw: string): string {
+  const at = raw.lastIndexOf('@')
+  if (at < 0) return raw
+  const prefix = /^(?:[a-z][a-z0-9+.-]*:[/\\]+|https?:)?[/\\]*/i.exec(raw)?.[0] ?? ''
+  return at < prefix.length ? raw : `${prefix}***${raw.slice(at)}`
 }
 
 function parseApiUrl(raw: string, problems: string[]): string {

@@ -1,9 +1,23 @@
-import { ServerClock, parseDateHeader, parseServerTime } from './clock.js'
-import { readEnvelope } from './envelope.js'
-import { ApiError, StopError, classifyNetworkError, type Outage } from './failure.js'
+import {
+  MAX_SIGNATURE_SKEW_MS,
+  ServerClock,
+  describeServerTime,
+  implausibleServerTime,
+  parseDateHeader,
+  parseServerTime
+} from './clock.js'
+import { readEnvelope, type RawAnswer } from './envelope.js'
+import {
+  ApiError,
+  StopError,
+  apiUrlSuspicion,
+  classifyNetworkError,
+  type Outage
+} from './failure.js'
 import { HttpExchange, type Method } from './http.js'
 import { RETRY_POLICY, retryDelay } from './retry.js'
 import { authHeaders, type Credentials } from './signer.js'
+import { WireGuard } from './wire-guard.js'
 import { formatDuration, plural } from '../text/words.js'
 import { realTime, type Time } from '../time.js'
 
@@ -56,13 +70,21 @@ export class NineDataClient {
   /** requestId of the last answer that carried one. */
   lastRequestId: string | undefined
   private readonly http: HttpExchange
+  private readonly wire: WireGuard
   private clockProbed = false
+  /** Whether any answer so far was NineData's own (then failures are outages, not a wrong api-url). */
+  private reachedNineData = false
+  /** Whether the first failure before any NineData answer has been pointed at api-url. */
+  private suspicionSaid = false
+  /** Whether the log already said why a server time was ignored (it says so once). */
+  private ignoredTimeSaid = false
   private readonly time: Time
 
   constructor(private readonly options: ClientOptions) {
     this.time = options.time ?? realTime
     this.clock = new ServerClock(() => this.time.now())
     this.http = new HttpExchange({ ...options, now: () => this.time.now() })
+    this.wire = new WireGuard(options.credentials.accessKeySecret)
   }
 
   /** A signed call, retried through transient failures until the deadline. */
@@ -101,6 +123,7 @@ export class NineDataClient {
           continue
         }
         if (error.kind !== 'transient') throw error
+        this.suspectApiUrl(error)
         failures++
         if (error.mayHaveReachedServer) unclear++
         outage = { sinceMs: outage?.sinceMs ?? attemptAt, lastError: error }
@@ -200,6 +223,9 @@ export class NineDataClient {
     resolutionMs: number,
     source: string
   ): void {
+    const implausible = implausibleServerTime(serverMs, receivedAt)
+    if (implausible)
+      return this.ignoreTime(serverMs, source, `${implausible}, so it cannot be NineData's clock`)
     const offset = this.clock.observe(serverMs, sentAt, receivedAt, resolutionMs)
     if (offset === undefined) return
     if (offset === 0) {
@@ -214,6 +240,64 @@ export class NineDataClient {
     )
   }
 
+  /**
+   * Before NineData has ever answered, a failed attempt may just as well be a wrong scheme, host, port
+   * or path: say so at once, naming api-url, rather than after timeout-seconds of silent retries.
+   * Retries go on all the same: NineData may be down rather than misaddressed.
+   */
+  private suspectApiUrl(error: ApiError): void {
+    if (this.reachedNineData || this.suspicionSaid) return
+    const suspicion = apiUrlSuspicion(error)
+    if (suspicion === undefined) return
+    this.suspicionSaid = true
+    this.options.log.warning(
+      `\`api-url\` (${this.options.apiUrl}) has given no answer from NineData yet: ${suspicion}. ` +
+        'Retries go on until timeout-seconds, as for an outage; if api-url is wrong, fix it rather than wait.'
+    )
+  }
+
+  /** Says once (info, then debug) that a server time was ignored, and why. */
+  private ignoreTime(serverMs: number, source: string, why: string): void {
+    const message = `Ignored the server time ${describeServerTime(serverMs)} (${source}): ${why}. Requests stay signed with ${this.clock.offsetMs === 0 ? "the runner's clock" : 'the clock offset learned before'}.`
+    if (this.ignoredTimeSaid) this.options.log.debug(message)
+    else this.options.log.info(message)
+    this.ignoredTimeSaid = true
+  }
+
+  /**
+   * The answer's Date header when it can be NineData's clock. An accepted signature proves NineData's
+   * clock is within 10 minutes of the timestamp signed with: a Date further off on such an answer is
+   * another clock (a proxy's or gateway's) and must not move ours.
+   */
+  private serverDateOf(
+    raw: RawAnswer,
+    path: string,
+    signedAt: number,
+    accepted: boolean
+  ): number | undefined {
+    const date = parseDateHeader(raw.headers['date'])
+    if (date === undefined) return undefined
+    const source = 'from the Date header of its answer'
+    const implausible = implausibleServerTime(date, this.time.now())
+    if (implausible) {
+      this.ignoreTime(date, source, `${implausible}, so it cannot be NineData's clock`)
+      return undefined
+    }
+    if (
+      accepted &&
+      path !== NOW_PATH &&
+      Math.abs(date - signedAt) > MAX_SIGNATURE_SKEW_MS + 60_000
+    ) {
+      this.ignoreTime(
+        date,
+        source,
+        `NineData accepted a request signed with ${describeServerTime(signedAt)}, so its clock is within 10 minutes of that, and this Date is another clock's`
+      )
+      return undefined
+    }
+    return date
+  }
+
   /** One signed request and its envelope: the data as received, or a classified failure. */
   private async signedRequest(
     method: Method,
@@ -221,24 +305,42 @@ export class NineDataClient {
     options: CallOptions
   ): Promise<{ data: unknown; requestId: string }> {
     const query = options.query ? `?${new URLSearchParams(options.query).toString()}` : ''
+    const signedAt = this.clock.now()
     const headers: Record<string, string> = {
       accept: 'application/json',
-      ...authHeaders(path, this.options.credentials, this.clock.now())
+      ...authHeaders(path, this.options.credentials, signedAt)
     }
     const body = method === 'POST' ? JSON.stringify(options.body ?? {}) : null
     if (body !== null) headers['content-type'] = 'application/json'
+    this.wire.check({
+      method,
+      path,
+      query: options.query,
+      queryString: query,
+      body,
+      bodyValue: options.body,
+      accessKeyId: this.options.credentials.accessKeyId
+    })
 
     const sentAt = this.time.now()
     this.options.log.debug(`→ ${method} ${path}${query}`)
     const raw = await this.http.send(method, `${this.options.apiUrl}${path}${query}`, body, headers)
     const receivedAt = this.time.now()
-    const serverDate = parseDateHeader(raw.headers['date'])
+    // A Retry-After date is on NineData's clock: measure it from the answer's own Date header (or
+    // the corrected clock), not the runner's, or a skewed runner waits 20 minutes or not at all.
+    const plausibleDate = parseDateHeader(raw.headers['date'])
+    const result = readEnvelope(
+      raw,
+      plausibleDate !== undefined && !implausibleServerTime(plausibleDate, receivedAt)
+        ? plausibleDate
+        : receivedAt + this.clock.offsetMs
+    )
+    const accepted = !(result instanceof ApiError)
+    if (accepted || result.fromNineData) this.reachedNineData = true
+    const serverDate = this.serverDateOf(raw, path, signedAt.getTime(), accepted)
     if (serverDate !== undefined) {
       this.noteClock(serverDate, sentAt, receivedAt, 1000, 'from the Date header of its answer')
     }
-    // A Retry-After date is on NineData's clock: measure it from the answer's own Date header (or
-    // the corrected clock), not the runner's, or a skewed runner waits 20 minutes or not at all.
-    const result = readEnvelope(raw, serverDate ?? receivedAt + this.clock.offsetMs)
     const requestId = result.requestId
     if (typeof requestId === 'string' && requestId) this.lastRequestId = requestId
     this.options.log.debug(

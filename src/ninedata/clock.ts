@@ -1,6 +1,34 @@
 // Clock drift: NineData rejects timestamps more than 10 minutes off its clock, so the action
 // signs with the server's time when it learns that the runner's clock is off.
 
+/** No server time before this can be NineData's clock: the action did not exist yet. */
+export const EARLIEST_SERVER_TIME_MS = Date.UTC(2020, 0, 1)
+/** When this version was written: a runner whose clock is earlier is wrong, not NineData. */
+const WRITTEN_MS = Date.UTC(2026, 0, 1)
+/** How far ahead of the runner (or of WRITTEN_MS, if the runner is earlier) NineData may be. */
+export const MAX_AHEAD_MS = 5 * 365 * 24 * 3600 * 1000
+/** NineData rejects timestamps further than this from its clock. */
+export const MAX_SIGNATURE_SKEW_MS = 10 * 60 * 1000
+
+/**
+ * Why `serverMs` cannot be NineData's clock, or undefined when it can. Times before 2020 (a device
+ * without a clock says 1970) or more than 5 years ahead of the runner are someone else's clock or
+ * garbage; applied as an offset, they would make every signature wrong or the timestamp unwritable.
+ */
+export function implausibleServerTime(serverMs: number, localMs: number): string | undefined {
+  if (!Number.isFinite(serverMs)) return 'it is not a time'
+  if (serverMs < EARLIEST_SERVER_TIME_MS) return 'it is before 2020'
+  if (serverMs > Math.max(localMs, WRITTEN_MS) + MAX_AHEAD_MS) {
+    return "it is more than 5 years ahead of the runner's clock"
+  }
+  return undefined
+}
+
+/** A server time for messages: ISO when it is one, else the number. Never throws. */
+export function describeServerTime(ms: number): string {
+  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : String(ms)
+}
+
 /** Offsets smaller than this are noise (Date headers have 1 s resolution) and are not applied. */
 export const SIGNIFICANT_SKEW_MS = 30_000
 
@@ -58,6 +86,7 @@ export class ServerClock {
     receivedAt: number,
     resolutionMs = 1000
   ): number | undefined {
+    if (implausibleServerTime(serverMs, receivedAt) !== undefined) return undefined
     // A whole-second Date was stamped somewhere within its second: assume the middle.
     const measured = serverMs + resolutionMs / 2 - (sentAt + receivedAt) / 2
     const wanted = Math.abs(measured) < SIGNIFICANT_SKEW_MS ? 0 : measured

@@ -5,6 +5,7 @@ import {
   mayHaveReachedServer,
   parseRetryAfter
 } from './failure.js'
+import { findDuplicateKey } from './duplicate-keys.js'
 import type { Envelope } from './types.js'
 
 // Reads one HTTP answer: NineData's envelope, or a classified failure. Pure. The body is read exactly
@@ -69,6 +70,13 @@ function httpLabel(answer: RawAnswer): string {
   return `HTTP ${answer.httpStatus}${answer.statusText ? ` ${answer.statusText}` : ''}`
 }
 
+function requestIdOf(parsed: Parsed): string | undefined {
+  const value = parsed.json ? (parsed.value as { requestId?: unknown } | null) : null
+  return value !== null && typeof value === 'object' && typeof value.requestId === 'string'
+    ? value.requestId
+    : undefined
+}
+
 function asEnvelope(parsed: Parsed): Envelope | undefined {
   if (!parsed.json) return undefined
   const value = parsed.value as Envelope | null
@@ -80,6 +88,15 @@ function asEnvelope(parsed: Parsed): Envelope | undefined {
 /** The envelope of a usable answer, or the failure it stands for. `nowMs` is NineData's clock. */
 export function readEnvelope(answer: RawAnswer, nowMs: number): Envelope | ApiError {
   const parsed = parseJson(answer.body)
+  const duplicate = parsed.json ? findDuplicateKey(answer.body) : undefined
+  if (duplicate) {
+    // JSON.parse kept one of the two values; which one a person reading the body believes is anyone's guess.
+    return new ApiError(
+      'protocol',
+      `the answer has the key ${JSON.stringify(duplicate.key)} twice in one object (at ${duplicate.path}), so it is not the documented shape: JSON readers keep only one of the two values`,
+      { httpStatus: answer.httpStatus, requestId: requestIdOf(parsed) }
+    )
+  }
   if (parsed.json && jsonDepth(parsed.value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
     return new ApiError(
       'protocol',
@@ -105,7 +122,13 @@ function failureOf(
   const requestId = typeof envelope?.requestId === 'string' ? envelope.requestId : undefined
   const message =
     typeof envelope?.message === 'string' && envelope.message ? envelope.message : undefined
-  const details = { requestId, httpStatus, mayHaveReachedServer: mayHaveReachedServer(httpStatus) }
+  const details = {
+    requestId,
+    httpStatus,
+    mayHaveReachedServer: mayHaveReachedServer(httpStatus),
+    fromNineData: envelope !== undefined,
+    symptom: envelope === undefined ? ('foreign' as const) : undefined
+  }
   const body = message
     ? `"${message}"`
     : envelope

@@ -13,6 +13,21 @@ export type FailureKind =
   /** Anything else that will not get better by retrying (404, TLS certificate, oversized answer). Final. */
   | 'fatal'
 
+/** What a failed attempt looked like from the runner: the clue to a wrong `api-url`. */
+export type Symptom =
+  /** Nothing accepted the connection. */
+  | 'refused'
+  /** The host name did not resolve. */
+  | 'unresolved'
+  /** The connection was cut, or TLS failed, before an answer. */
+  | 'cut'
+  /** Nothing answered within request-timeout-seconds. */
+  | 'silent'
+  /** An answer came, but not NineData's JSON (an HTML page, a 404). */
+  | 'foreign'
+  /** The proxy did not open the tunnel. */
+  | 'proxy'
+
 export interface FailureDetails {
   requestId?: string | undefined
   httpStatus?: number | undefined
@@ -22,6 +37,9 @@ export interface FailureDetails {
   hint?: string | undefined
   /** False when the request surely never reached NineData (refused connection, DNS, throttled). */
   mayHaveReachedServer?: boolean | undefined
+  symptom?: Symptom | undefined
+  /** The answer was NineData's envelope (a refusal, or an error NineData itself reported). */
+  fromNineData?: boolean | undefined
 }
 
 /** A failed call. `message` may quote server text as received: it is made safe where it is shown. */
@@ -32,6 +50,8 @@ export class ApiError extends Error {
   readonly retryAfterMs: number | undefined
   readonly hint: string | undefined
   readonly mayHaveReachedServer: boolean
+  readonly symptom: Symptom | undefined
+  readonly fromNineData: boolean
 
   constructor(kind: FailureKind, message: string, details: FailureDetails = {}) {
     super(message)
@@ -42,6 +62,8 @@ export class ApiError extends Error {
     this.retryAfterMs = details.retryAfterMs
     this.hint = details.hint
     this.mayHaveReachedServer = details.mayHaveReachedServer ?? true
+    this.symptom = details.symptom
+    this.fromNineData = details.fromNineData ?? false
   }
 }
 
@@ -122,17 +144,20 @@ export function classifyNetworkError(error: unknown): ApiError {
       ? (error as { code: string }).code
       : ''
   const message = error instanceof Error ? error.message : String(error)
+  if (error instanceof Error && error.name === 'ProxyError') return proxyFailure(error)
   const sent = !NOT_SENT_CODES.has(code)
   if (CERTIFICATE_CODES.test(code)) {
     return new ApiError('fatal', `TLS certificate problem (${code})`, {
       hint: 'if NineData uses a private certificate authority, point NODE_EXTRA_CA_CERTS at its certificate',
-      mayHaveReachedServer: false
+      mayHaveReachedServer: false,
+      symptom: 'cut'
     })
   }
   if (WRONG_PROTOCOL.test(code) || (code === '' && WRONG_PROTOCOL.test(message))) {
     return new ApiError('fatal', `the TLS handshake failed (${code || 'no TLS answer'})`, {
       hint: SCHEME_HINT,
-      mayHaveReachedServer: false
+      mayHaveReachedServer: false,
+      symptom: 'cut'
     })
   }
   const text =
@@ -148,5 +173,61 @@ export function classifyNetworkError(error: unknown): ApiError {
     CUT_CODES.has(code) ||
     code.startsWith('HPE_') ||
     CUT_MESSAGES.test(message)
-  return new ApiError(transient ? 'transient' : 'fatal', text, { hint, mayHaveReachedServer: sent })
+  return new ApiError(transient ? 'transient' : 'fatal', text, {
+    hint,
+    mayHaveReachedServer: sent,
+    symptom: symptomOf(code)
+  })
+}
+
+function symptomOf(code: string): Symptom {
+  if (code === 'ECONNREFUSED') return 'refused'
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'unresolved'
+  if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT') return 'silent'
+  return 'cut'
+}
+
+/**
+ * What to check in `api-url` when an attempt failed before NineData ever answered: a wrong scheme,
+ * host, port or path fails exactly like this. Undefined when the failure says nothing about it.
+ */
+export function apiUrlSuspicion(error: ApiError): string | undefined {
+  if (error.fromNineData) return undefined
+  switch (error.symptom) {
+    case 'refused':
+      return 'nothing accepted the connection: check the port (and that NineData is reachable from the runner)'
+    case 'unresolved':
+      return "the host name does not resolve: check the host (and the runner's DNS or proxy settings)"
+    case 'cut':
+      return 'the connection was cut or TLS failed before any answer: check the scheme (http:// to an https port, or https:// to a plain-http one, fails like this) and the port'
+    case 'silent':
+      return 'nothing answered: check the host and port, and any firewall between the runner and NineData'
+    case 'foreign':
+      if ((error.httpStatus ?? 0) >= 500) {
+        return `HTTP ${error.httpStatus} with an error page, not NineData's JSON: a gateway in front of NineData may be failing, or it is not NineData's OpenAPI address`
+      }
+      return "the answer is not NineData's OpenAPI JSON (an HTML page, a 404): check that it is the base URL of NineData's OpenAPI (without /openapi), not another site or the console's page"
+    case 'proxy':
+      return 'the proxy did not open the way: check https_proxy / http_proxy and no_proxy'
+    default:
+      return undefined
+  }
+}
+
+/**
+ * The proxy from https_proxy / http_proxy did not open the tunnel: the request never reached NineData.
+ * Proxies fail for a while (502 while the upstream is down) and are ridden out, except a refusal of
+ * the proxy credentials (407), which retrying cannot fix.
+ */
+function proxyFailure(error: Error): ApiError {
+  const status = (error as { proxyStatus?: unknown }).proxyStatus
+  const hint =
+    status === 407
+      ? 'the proxy wants credentials: put them in the proxy URL (http://user:password@proxy:port)'
+      : 'check https_proxy / http_proxy and no_proxy on the runner'
+  return new ApiError(status === 407 ? 'fatal' : 'transient', error.message, {
+    hint,
+    mayHaveReachedServer: false,
+    symptom: 'proxy'
+  })
 }

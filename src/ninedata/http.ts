@@ -1,11 +1,11 @@
 import type { IncomingMessage } from 'node:http'
-import { HttpClient } from '@actions/http-client'
 import type { RawAnswer } from './envelope.js'
 import { ApiError, StopError, classifyNetworkError } from './failure.js'
+import { Transport } from './transport.js'
 import { formatDuration } from '../text/words.js'
 
 // One raw HTTP exchange, bounded by the per-request timeout, the deadline and cancellation. It knows
-// nothing of signing or NineData's envelope. Proxies (https_proxy, no_proxy) come with http-client.
+// nothing of signing or NineData's envelope. Proxies (https_proxy, no_proxy): see transport.ts.
 
 /** Refuse to buffer answers larger than this: a precheck is never that big, a broken proxy may be. */
 export const MAX_BODY_BYTES = 64 * 1024 * 1024
@@ -21,17 +21,15 @@ export interface ExchangeLimits {
   now?: () => number
 }
 
-const USER_AGENT = 'ninedata-precheck-gate'
-
 export class HttpExchange {
-  private http: HttpClient | undefined
+  private transport: Transport | undefined
 
   constructor(private readonly limits: ExchangeLimits) {}
 
-  /** Frees sockets, including one stuck in a request that was given up on. */
+  /** Frees every socket (direct, pooled or tunnelled through a proxy), a request given up on too. */
   dispose(): void {
-    this.http?.dispose()
-    this.http = undefined
+    this.transport?.dispose()
+    this.transport = undefined
   }
 
   async send(
@@ -40,20 +38,15 @@ export class HttpExchange {
     body: string | null,
     headers: Record<string, string>
   ): Promise<RawAnswer> {
-    const { requestTimeoutMs } = this.limits
-    const http = (this.http ??= new HttpClient(USER_AGENT, [], {
-      allowRetries: false,
-      allowRedirects: false,
-      keepAlive: true,
-      socketTimeout: requestTimeoutMs
-    }))
+    const transport = (this.transport ??= new Transport())
     const work = (async (): Promise<RawAnswer> => {
-      const response = await http.request(method, url, body, headers)
+      // No redirects are followed and nothing is retried here: the client decides what a failure means.
+      const message = await transport.request(method, new URL(url), body, headers)
       return {
-        httpStatus: response.message.statusCode ?? 0,
-        statusText: response.message.statusMessage ?? '',
-        headers: response.message.headers,
-        body: await readBody(response.message)
+        httpStatus: message.statusCode ?? 0,
+        statusText: message.statusMessage ?? '',
+        headers: message.headers,
+        body: await readBody(message)
       }
     })()
     // When the deadline or a cancel wins the race, the abandoned request's failure is expected.
@@ -85,7 +78,8 @@ export class HttpExchange {
             ? new StopError('timeout')
             : new ApiError(
                 'transient',
-                `no answer within ${formatDuration(requestTimeoutMs)} (request-timeout-seconds)`
+                `no answer within ${formatDuration(requestTimeoutMs)} (request-timeout-seconds)`,
+                { symptom: 'silent' }
               )
         )
       }, limit)
@@ -128,12 +122,12 @@ function readBody(message: IncomingMessage): Promise<string> {
     })
     message.on('end', () => {
       if (message.complete) resolve(Buffer.concat(chunks).toString('utf8'))
-      else reject(new ApiError('transient', CUT_SHORT))
+      else reject(new ApiError('transient', CUT_SHORT, { symptom: 'cut' }))
     })
-    message.on('aborted', () => reject(new ApiError('transient', CUT_SHORT)))
+    message.on('aborted', () => reject(new ApiError('transient', CUT_SHORT, { symptom: 'cut' })))
     message.on('error', error => reject(classifyNetworkError(error)))
     message.on('close', () => {
-      if (!message.complete) reject(new ApiError('transient', CUT_SHORT))
+      if (!message.complete) reject(new ApiError('transient', CUT_SHORT, { symptom: 'cut' }))
     })
   })
 }

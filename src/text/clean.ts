@@ -6,10 +6,6 @@
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g
 const NEWLINES = /\r\n?|[\n\u0085\u2028\u2029]/
-// Before cleaning, text is cut to this multiple of the shown length: enough for whitespace that the
-// cleaning collapses, bounded so a 60 MB message costs no more than a short one.
-const PRE_CUT_FACTOR = 4
-
 /** Cuts to `max` UTF-16 units plus a marker saying how much was left out; never splits a surrogate pair. */
 export function shorten(text: string, max: number, total = text.length): string {
   if (text.length <= max && total <= text.length) return text
@@ -17,18 +13,6 @@ export function shorten(text: string, max: number, total = text.length): string 
   const code = text.charCodeAt(cut - 1)
   if (code >= 0xd800 && code <= 0xdbff) cut--
   return `${text.slice(0, cut)}… (${total - cut} more characters)`
-}
-
-/**
- * The part of `text` that can matter for a surface showing `max` characters: enough for whitespace
- * the cleaning collapses and for an encoded secret that overlaps the shown part (`margin`), bounded
- * so a 60 MB message costs no more than a short one. `dropped` counts what was cut off.
- */
-export function window(text: string, max: number, margin = 0): { text: string; dropped: number } {
-  const size = max * PRE_CUT_FACTOR + 1024 + margin
-  return text.length > size
-    ? { text: text.slice(0, size), dropped: text.length - size }
-    : { text, dropped: 0 }
 }
 
 /** Newlines normalised to \n, invisible control characters dropped. */
