@@ -12,7 +12,6 @@ module.exports = __nccwpck_require__(218);
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -276,7 +275,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -284,7 +283,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -312,29 +310,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-module.exports.kT = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -388,11 +386,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -403,57 +401,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -28374,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8242);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7253);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8242:
+/***/ 7253:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28392,8 +28390,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -28468,7 +28466,7 @@ function utils_toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -28524,8 +28522,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -28539,10 +28537,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -28558,7 +28556,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -29261,7 +29259,7 @@ class lib_HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -29523,7 +29521,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -29546,7 +29544,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -29642,7 +29640,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -29846,7 +29844,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -29873,7 +29871,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -30366,13 +30364,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -30663,7 +30661,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -31002,8 +31000,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -31184,7 +31182,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -31252,7 +31250,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -32664,7 +32662,10 @@ const INPUT_DEFAULTS = {
     'timeout-seconds': '900',
     'request-timeout-seconds': '30',
     'fail-on-failure': 'true',
-    'job-summary': 'true'
+    'job-summary': 'true',
+    'pr-comment': 'false',
+    // action.yml's default is `${{ github.token }}`, which only a runner can fill in.
+    'github-token': ''
 };
 /** Allowed range of each duration input, in seconds. Below the floor a run would flood NineData. */
 const SECONDS_RANGE = {
@@ -32715,7 +32716,9 @@ function parseInputs(get) {
         pollIntervalMs: seconds('poll-interval-seconds', read('poll-interval-seconds'), problems),
         requestTimeoutMs: seconds('request-timeout-seconds', read('request-timeout-seconds'), problems),
         failOnFailure: bool('fail-on-failure', read('fail-on-failure'), problems),
-        jobSummary: bool('job-summary', read('job-summary'), problems)
+        jobSummary: bool('job-summary', read('job-summary'), problems),
+        prComment: bool('pr-comment', read('pr-comment'), problems),
+        githubToken: read('github-token')
     };
     checkSwappedIds(taskId, precheckTaskId, problems);
     if (problems.length > 0)
@@ -32817,364 +32820,6 @@ function parseApiUrl(raw, problems) {
 /** Whether the job summary should be written, read leniently for the error path. */
 function wantsJobSummary(get) {
     return !FALSE_WORDS.includes((get('job-summary') ?? '').trim());
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/report/annotations.ts
-
-
-
-// Annotations for failed items. GitHub shows only 10 error (and 10 warning) annotations a step, and
-// the step's own failure message is one of them, so the item annotations are planned to fit.
-const ANNOTATIONS_SHOWN_PER_STEP = 10;
-function itemAnnotation(item, level, safe) {
-    const message = item.errorMessage.trim()
-        ? safe.line(item.errorMessage, LIMITS.message)
-        : 'NineData gave no reason for this failure.';
-    return { level, title: safe.line(itemLabel(item), LIMITS.name), message };
-}
-function planAnnotations(report, safe) {
-    const failed = report.verdict.failedItems;
-    if (failed.length === 0)
-        return [];
-    const fails = stepFails(report);
-    const level = fails ? 'error' : 'warning';
-    // The failure message of the step takes one place among the errors.
-    const room = ANNOTATIONS_SHOWN_PER_STEP - (fails ? 1 : 0);
-    if (failed.length <= room)
-        return failed.map(item => itemAnnotation(item, level, safe));
-    const shown = failed.slice(0, room - 1).map(item => itemAnnotation(item, level, safe));
-    const rest = failed.length - shown.length;
-    shown.push({
-        level,
-        title: plural(rest, 'more failed check item'),
-        message: `${plural(rest, 'more check item')} failed; the job summary lists the failed items first, and the report-file output has every item.`
-    });
-    return shown;
-}
-
-;// CONCATENATED MODULE: ./src/report/outputs.ts
-// The step's outputs. Pure: returns name -> value, already safe; the publisher sets them.
-/**
- * Cap for the JSON outputs `items` and `failed-items`. Workflows pass outputs through environment
- * variables, and Linux refuses a single variable over 128 KiB, so each holds at most this many
- * bytes: whole items, in API order, as many as fit. The report file has them all.
- */
-const JSON_OUTPUT_BUDGET_BYTES = 100_000;
-/** A JSON array of whole items that fits the budget. Linear: each item is serialised once. */
-function jsonArrayWithin(items, budget, safe) {
-    const parts = [];
-    let size = 2;
-    for (const item of items) {
-        const plain = JSON.stringify(item.raw);
-        // An item far over the budget is not worth the redaction pass that would only drop it.
-        if (plain.length > 4 * budget)
-            break;
-        const json = safe.json(item.raw, plain);
-        const extra = Buffer.byteLength(json) + (parts.length > 0 ? 1 : 0);
-        if (size + extra > budget)
-            break;
-        parts.push(json);
-        size += extra;
-    }
-    return { json: `[${parts.join(',')}]`, kept: parts.length };
-}
-function planOutputs(report, safe, budget = JSON_OUTPUT_BUDGET_BYTES) {
-    const values = {};
-    const truncated = [];
-    if (report.precheckTaskId)
-        values['precheck-task-id'] = safe.value(report.precheckTaskId);
-    if (report.requestId)
-        values['request-id'] = safe.value(report.requestId);
-    const state = report.state;
-    values['status'] = safe.value(state?.status ?? '');
-    // Without a status, counts stay unset: "" never reads as "0 failed".
-    if (!state)
-        return { values, truncated };
-    values['item-count'] = String(state.precheckItems.length);
-    values['failed-count'] = String(report.verdict.failedItems.length);
-    for (const [name, list] of [
-        ['items', state.precheckItems],
-        ['failed-items', report.verdict.failedItems]
-    ]) {
-        const { json, kept } = jsonArrayWithin(list, budget, safe);
-        values[name] = json;
-        if (kept < list.length)
-            truncated.push({ name, kept, total: list.length });
-    }
-    return { values, truncated };
-}
-
-;// CONCATENATED MODULE: ./src/report/report-file.ts
-// The report file: the whole report as JSON, uncapped, for later steps and artifacts. Pure: returns
-// the file name and text; the publisher writes it.
-/** A file name made from the precheck ID, with nothing in it that could leave the folder. */
-function reportFileName(report, safe) {
-    // The name is an output too: made from the ID with the secret hidden, then kept to safe characters.
-    const id = safe
-        .value(report.precheckTaskId)
-        .replace(/[^A-Za-z0-9_-]/g, '_')
-        .slice(0, 128);
-    return `ninedata-precheck-${id || 'report'}.json`;
-}
-function reportFileText(report, safe) {
-    const { verdict, state } = report;
-    return safe.json({
-        taskId: report.taskId,
-        precheckTaskId: report.precheckTaskId,
-        comparison: report.comparison ?? null,
-        status: state?.status ?? null,
-        items: state?.precheckItems.map(item => item.raw) ?? [],
-        failedItems: verdict.failedItems.map(item => item.raw),
-        verdict: { kind: verdict.kind, passed: verdict.passed, reason: verdict.reason },
-        requestId: report.requestId || null,
-        durationMs: report.durationMs
-    });
-}
-
-;// CONCATENATED MODULE: ./src/report/summary.ts
-
-
-
-
-// The job summary: a heading with the verdict, the facts of the run, and one table row per check
-// item, failed items first. Pure: returns the HTML; every piece of server text goes through SafeText.
-/** GitHub drops a step summary over 1 MiB whole; stay well below it. */
-const SUMMARY_BUDGET_BYTES = 900 * 1024;
-const STATUS_ICON = {
-    Failed: '❌',
-    Success: '✅',
-    Running: '⏳',
-    Unstarted: '⏸️'
-};
-function statusCell(status, safe) {
-    const canonical = canonicalStatus(status);
-    if (canonical)
-        return `${STATUS_ICON[canonical] ?? ''}&nbsp;${canonical}`;
-    // Not a documented status: show exactly what was sent, invisible characters included.
-    return `❔&nbsp;<code>${safe.code(visible(status), LIMITS.id * 6)}</code>`;
-}
-function heading(report) {
-    const what = `NineData ${comparisonWords(report)} precheck`;
-    switch (report.verdict.kind) {
-        case 'passed':
-            return `✅ ${what} passed`;
-        case 'failed':
-            return stepFails(report)
-                ? `❌ ${what} failed`
-                : `⚠️ ${what} failed (not blocking: fail-on-failure is false)`;
-        case 'timeout':
-            return `⏱️ ${what} timed out`;
-        case 'cancelled':
-            return `🛑 ${what}: wait cancelled`;
-        case 'error':
-            return `❌ ${what}: no verdict`;
-    }
-}
-function itemRow(item, withMessage, safe, earlier = false) {
-    const name = itemLabel(item);
-    const id = item.precheckItem && item.precheckItem !== name
-        ? `<br><sub><code>${safe.code(item.precheckItem)}</code></sub>`
-        : '';
-    const message = withMessage ? `<td>${safe.html(item.errorMessage, LIMITS.message)}</td>` : '';
-    return (`<tr><td>${earlier ? '❌&nbsp;Failed at an earlier poll' : statusCell(item.status, safe)}</td>` +
-        `<td><strong>${safe.html(name, LIMITS.name)}</strong>${id}</td>` +
-        `<td>${safe.html(item.itemDescription, LIMITS.description)}</td>${message}</tr>\n`);
-}
-function factsTable(report, safe) {
-    const state = report.state;
-    const code = (text) => `<code>${safe.code(text)}</code>`;
-    const rows = [
-        ['Comparison task', report.taskId ? code(report.taskId) : '(not given)'],
-        ['Comparison', report.comparison ?? '(not known)'],
-        ['Precheck', report.precheckTaskId ? code(report.precheckTaskId) : '(none started)'],
-        ['Status', state ? statusCell(state.status, safe) : '(no status seen)']
-    ];
-    if (state) {
-        const items = state.precheckItems;
-        const succeeded = items.filter(i => canonicalStatus(i.status) === 'Success').length;
-        const failedNow = items.filter(i => canonicalStatus(i.status) === 'Failed').length;
-        const other = items.length - succeeded - failedNow;
-        const parts = [`${failedNow} failed`, `${succeeded} succeeded`];
-        if (other > 0)
-            parts.push(`${other} without a final status`);
-        rows.push(['Check items', `${items.length} (${parts.join(', ')})`]);
-    }
-    rows.push(['Duration', formatDuration(report.durationMs)]);
-    if (report.requestId)
-        rows.push(['Last request ID', code(report.requestId)]);
-    return `<table>\n${rows.map(([k, v]) => `<tr><th align="left">${k}</th><td>${v}</td></tr>`).join('\n')}\n</table>\n`;
-}
-function itemsTable(items, earlier, budget, safe) {
-    const withMessage = [...earlier, ...items].some(i => i.errorMessage.trim() !== '');
-    const head = '\n### Check items\n\n<table>\n<thead><tr><th>Status</th><th>Check item</th><th>Description</th>' +
-        `${withMessage ? '<th>Message from NineData</th>' : ''}</tr></thead>\n<tbody>\n`;
-    const tail = '</tbody>\n</table>\n';
-    // Room kept for the closing tags and the line that counts what was left out.
-    let used = Buffer.byteLength(head) + Buffer.byteLength(tail) + 600;
-    const rows = [];
-    // Items seen Failed earlier come first: they keep the step red even if NineData dropped them.
-    const ordered = [...earlier, ...orderForReport(items)];
-    for (const [index, item] of ordered.entries()) {
-        const row = itemRow(item, withMessage, safe, index < earlier.length);
-        used += Buffer.byteLength(row);
-        if (used > budget)
-            break;
-        rows.push(row);
-    }
-    const left = ordered.slice(rows.length);
-    const failedLeft = left.filter(i => statusRank(i) === 0).length;
-    const note = left.length === 0
-        ? ''
-        : `\n<p>${plural(left.length, 'more check item')}${failedLeft ? ` (${failedLeft} of them failed)` : ''} ` +
-            `not shown: GitHub drops a job summary over 1 MiB. The report-file output has every item.</p>\n`;
-    return `${head}${rows.join('')}${tail}${note}`;
-}
-function renderSummary(report, safe, budgetBytes = SUMMARY_BUDGET_BYTES) {
-    const parts = [`## ${heading(report)}\n\n`];
-    parts.push(`<p>${safe.html(report.verdict.reason, LIMITS.reason)}</p>\n\n`);
-    if (report.hint)
-        parts.push(`<p>💡 ${safe.html(report.hint, 1000)}</p>\n\n`);
-    parts.push(factsTable(report, safe));
-    const items = report.state?.precheckItems ?? [];
-    const current = new Set(items);
-    const earlier = report.verdict.failedItems.filter(item => !current.has(item));
-    if (items.length === 0 && earlier.length === 0) {
-        if (report.state)
-            parts.push('\n<p>NineData returned no check items.</p>\n');
-        return parts.join('');
-    }
-    const used = Buffer.byteLength(parts.join(''));
-    parts.push(itemsTable(items, earlier, budgetBytes - used, safe));
-    return parts.join('');
-}
-
-;// CONCATENATED MODULE: ./src/report/publish.ts
-
-
-
-
-
-
-
-
-
-
-
-// The output boundary: the only place that talks to the runner (log, annotations, outputs, summary,
-// report file, the step's result). Every text passes through SafeText on its way out, and no failure
-// of the runner's environment (an unwritable GITHUB_OUTPUT, a full disk) can turn the verdict.
-class Publisher {
-    safe;
-    constructor(safe) {
-        this.safe = safe;
-    }
-    info(message) {
-        info(this.safe.line(message));
-    }
-    warning(message) {
-        warning(this.safe.line(message));
-    }
-    debug(message) {
-        core_debug(this.safe.line(message));
-    }
-    /** A collapsed group of lines that are already safe (see report/progress.ts). */
-    group(title, lines) {
-        if (lines.length === 0)
-            return;
-        startGroup(this.safe.line(title, LIMITS.name));
-        for (const line of lines)
-            info(line);
-        endGroup();
-    }
-    /** Outputs, annotations, report file, summary and the step's result: the same on every way out. */
-    async publish(report, writeSummary) {
-        const state = report.state;
-        if (state) {
-            const title = `All ${plural(state.precheckItems.length, 'check item')} of precheck ${state.precheckTaskId}`;
-            this.group(title, itemLines(state, this.safe));
-        }
-        this.setOutputs(report);
-        for (const annotation of planAnnotations(report, this.safe)) {
-            const log = annotation.level === 'error' ? error : warning;
-            log(annotation.message, { title: annotation.title });
-        }
-        if (writeSummary)
-            await this.writeSummary(report);
-        this.conclude(report);
-    }
-    /** A bug while reporting: still a failed step with a readable message and a summary. */
-    async publishCrash(error) {
-        const message = `The action crashed while writing its report: ${error instanceof Error ? error.message : String(error)}`;
-        setFailed(this.safe.line(message));
-        try {
-            await summary
-                .addRaw(`## ❌ NineData precheck gate crashed\n\n<p>${this.safe.html(message, LIMITS.reason)}</p>\n`, true)
-                .write();
-        }
-        catch {
-            // No summary file: the failure message above is all that can be left.
-        }
-    }
-    setOutputs(report) {
-        const { values, truncated } = planOutputs(report, this.safe);
-        const file = report.state ? this.writeReportFile(report) : undefined;
-        if (file)
-            values['report-file'] = this.safe.value(file);
-        const failed = [];
-        for (const [name, value] of Object.entries(values)) {
-            try {
-                setOutput(name, value);
-            }
-            catch {
-                failed.push(name);
-            }
-        }
-        if (failed.length > 0) {
-            this.warning(`Could not write the step's outputs (${failed.join(', ')}): GITHUB_OUTPUT is not writable. The verdict stands.`);
-        }
-        for (const cut of truncated) {
-            this.info(`The ${cut.name} output holds the first ${cut.kept} of ${cut.total} items (it is capped at 100 KB); the report-file output has them all.`);
-        }
-    }
-    writeReportFile(report) {
-        const folder = process.env['RUNNER_TEMP'] || (0,external_node_os_namespaceObject.tmpdir)();
-        const path = (0,external_node_path_namespaceObject.join)(folder, reportFileName(report, this.safe));
-        try {
-            (0,external_node_fs_namespaceObject.mkdirSync)(folder, { recursive: true });
-            (0,external_node_fs_namespaceObject.writeFileSync)(path, reportFileText(report, this.safe));
-            return path;
-        }
-        catch (error) {
-            this.warning(`Could not write the report file ${path}: ${error.message}`);
-            return undefined;
-        }
-    }
-    async writeSummary(report) {
-        try {
-            await summary.addRaw(renderSummary(report, this.safe), true).write();
-        }
-        catch (error) {
-            this.warning(`Could not write the job summary: ${error.message}`);
-        }
-    }
-    conclude(report) {
-        const reason = report.hint ? `${report.verdict.reason} ${report.hint}` : report.verdict.reason;
-        if (stepFails(report)) {
-            setFailed(this.safe.line(reason));
-        }
-        else if (!report.verdict.passed) {
-            this.warning(`${reason} The step passes because fail-on-failure is false.`);
-        }
-        else {
-            this.info(reason);
-        }
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/text/redact.ts
@@ -33446,7 +33091,1042 @@ class SafeText {
     }
 }
 
+;// CONCATENATED MODULE: ./src/pull-request/body.ts
+
+// The comment's body: the marker, the verdict and its reason, the failed items, the differences
+// with their correction SQL collapsed, what was left out, and a link to the run. Pure. Server text
+// goes through SafeText exactly as in the job summary. The body fits GitHub's limit by
+// construction: the head and the closing lines are made first, and rows are added while they fit.
+/** GitHub refuses a comment body over 65,536 characters. Counted here in UTF-16 units (never fewer). */
+const COMMENT_LIMIT = 65_536;
+/** How much server text one piece of the comment shows, in characters before escaping. */
+const COMMENT_LIMITS = {
+    reason: 2000,
+    hint: 1000,
+    name: 300,
+    id: 128,
+    message: 1000,
+    detail: 300,
+    sql: 6000
+};
+/**
+ * Server text as the job summary escapes it, plus one thing a comment needs: GitHub links `@name`
+ * and `#123` (a notification, a back-reference) even when written as entities, so a zero-width
+ * space follows each. Not for <code> and <pre>: GitHub leaves those alone, and SQL stays copyable.
+ */
+function body_text(safe, raw, max) {
+    return safe.html(raw, max).replace(/&#(64|35);/g, '&#$1;&#8203;');
+}
+/** SQL for a <pre>: escaped like any server text, without the bidi isolation, so a copy runs. */
+function sqlText(safe, sql) {
+    return safe.html(sql, COMMENT_LIMITS.sql).replace(/^\u2068|\u2069$/g, '');
+}
+function renderComment(view, context, safe, limit = COMMENT_LIMIT) {
+    const head = renderHead(view, context, safe);
+    const differences = view.comparison?.differences ?? [];
+    // The closing lines with every row left out are the longest they can be: room kept for them.
+    const reserve = renderTail(view.failedItems.length, differences.length, context).length;
+    let room = limit - head.length - reserve;
+    // With both lists, the failed items leave a third of the room to the differences.
+    const itemsRoom = differences.length > 0 ? Math.floor((room * 2) / 3) : room;
+    const items = itemsSection(view.failedItems, itemsRoom, safe);
+    room -= items.html.length;
+    const comparison = comparisonSection(view, room, safe);
+    const tail = renderTail(items.total - items.shown, comparison.total - comparison.shown, context);
+    const body = `${head}${items.html}${comparison.html}${tail}`;
+    // Unreachable by the budget above; kept so a mistake there can never cost the comment.
+    return body.length <= limit ? body : `${head.slice(0, limit - reserve)}${tail}`;
+}
+function renderHead(view, context, safe) {
+    const parts = [`${context.marker}\n### ${view.heading}\n\n`];
+    parts.push(`<p>${body_text(safe, view.reason, COMMENT_LIMITS.reason)}</p>\n\n`);
+    if (view.hint)
+        parts.push(`<p>💡 ${body_text(safe, view.hint, COMMENT_LIMITS.hint)}</p>\n\n`);
+    const facts = [`Comparison task ${code(view.taskId, safe) || '(not given)'}`];
+    facts.push(view.precheckTaskId ? `precheck ${code(view.precheckTaskId, safe)}` : 'no precheck started');
+    if (context.commit)
+        facts.push(`commit <code>${context.commit}</code>`);
+    parts.push(`<p>${facts.join(' · ')}</p>\n`);
+    return parts.join('');
+}
+function code(text, safe) {
+    return text ? `<code>${safe.code(text, COMMENT_LIMITS.id)}</code>` : '';
+}
+/** Rows in order while they fit `room`, inside the table's head and foot. */
+function fitRows(list, room, open, close, row) {
+    const total = list.length;
+    let used = open.length + close.length;
+    const rows = [];
+    for (const entry of list) {
+        // Each row is made only when the ones before it fitted: a 3,000-item list costs what fits.
+        const html = row(entry);
+        if (used + html.length > room)
+            break;
+        rows.push(html);
+        used += html.length;
+    }
+    if (rows.length === 0)
+        return { html: '', shown: 0, total };
+    return { html: `${open}${rows.join('')}${close}`, shown: rows.length, total };
+}
+function itemsSection(items, room, safe) {
+    const open = `\n#### Failed check items (${items.length})\n\n<table>\n` +
+        '<thead><tr><th>Check item</th><th>Message from NineData</th></tr></thead>\n<tbody>\n';
+    return fitRows(items, room, open, '</tbody>\n</table>\n', item => itemRow(item, safe));
+}
+function itemRow(item, safe) {
+    const id = item.id ? `<br><sub>${code(item.id, safe)}</sub>` : '';
+    const reason = item.reason.trim()
+        ? body_text(safe, item.reason, COMMENT_LIMITS.message)
+        : '<em>NineData gave no reason for this failure.</em>';
+    return `<tr><td><strong>${body_text(safe, item.name, COMMENT_LIMITS.name)}</strong>${id}</td><td>${reason}</td></tr>\n`;
+}
+function comparisonSection(view, room, safe) {
+    const comparison = view.comparison;
+    if (!comparison)
+        return { html: '', shown: 0, total: 0 };
+    const counts = comparison.counts
+        .map(c => `${body_text(safe, c.label, COMMENT_LIMITS.name)}: ${c.value}`)
+        .join(' · ');
+    const head = `\n#### Comparison run: ${code(comparison.status, safe) || '(no status)'}\n\n` +
+        (counts ? `<p>${counts}</p>\n` : '');
+    const open = '\n<table>\n<thead><tr><th>Differs</th><th>Difference and correction SQL</th></tr></thead>\n<tbody>\n';
+    const rows = fitRows(comparison.differences, room - head.length, open, '</tbody>\n</table>\n', d => differenceRow(d, safe));
+    // The status and counts are shown even when no row fits.
+    return head.length <= room ? { ...rows, html: `${head}${rows.html}` } : rows;
+}
+function differenceRow(difference, safe) {
+    const detail = body_text(safe, difference.detail, COMMENT_LIMITS.detail);
+    const sql = difference.sql?.trim()
+        ? `<details><summary>Correction SQL</summary><pre>${sqlText(safe, difference.sql)}</pre></details>`
+        : '';
+    return `<tr><td><strong>${body_text(safe, difference.name, COMMENT_LIMITS.name)}</strong></td><td>${detail}${sql}</td></tr>\n`;
+}
+/** What was left out and where to see it, then the link to the run. */
+function renderTail(itemsLeft, differencesLeft, context) {
+    const parts = [];
+    const where = context.run
+        ? `The <a href="${context.run.url}">job summary</a> lists more`
+        : "The run's job summary lists more";
+    const left = [
+        itemsLeft > 0 ? plural(itemsLeft, 'more failed check item') : '',
+        differencesLeft > 0 ? plural(differencesLeft, 'more difference') : ''
+    ].filter(Boolean);
+    if (left.length > 0) {
+        parts.push(`\n<p>${left.join(' and ')} not shown: GitHub limits a comment to 65,536 characters. ` +
+            `${where}, and the step's <code>report-file</code> output has every item.</p>\n`);
+    }
+    const run = context.run
+        ? `<a href="${context.run.url}">job summary of ${context.run.label}</a>`
+        : "the run's job summary";
+    parts.push(`\n<sub>NineData precheck gate · details in the ${run}</sub>\n`);
+    return parts.join('');
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/pull-request/event.ts
+
+// Which pull request this run is about, read from the runner's environment and event payload, and
+// the link to the run. A comment is written on pull_request and pull_request_target runs only.
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
+const REPOSITORY = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
+/** Payloads are a few hundred KB at most; a bigger file is not read. */
+const MAX_PAYLOAD_BYTES = 25 * 1024 * 1024;
+function readPullRequestEvent(env, readFile = readPayloadFile) {
+    const event = env['GITHUB_EVENT_NAME'] ?? '';
+    if (!PULL_REQUEST_EVENTS.includes(event)) {
+        const name = event ? `a ${event} event` : 'an unknown event (GITHUB_EVENT_NAME is not set)';
+        return {
+            kind: 'other-event',
+            why: `pr-comment is on, but this run is ${name}: a comment is written only on pull_request and pull_request_target runs.`
+        };
+    }
+    const repository = REPOSITORY.exec(env['GITHUB_REPOSITORY'] ?? '');
+    if (!repository) {
+        return { kind: 'unreadable', why: 'GITHUB_REPOSITORY is not set or not owner/name.' };
+    }
+    const apiUrl = apiUrlOf(env['GITHUB_API_URL']);
+    if (!apiUrl)
+        return { kind: 'unreadable', why: 'GITHUB_API_URL is not an http(s) URL.' };
+    const path = env['GITHUB_EVENT_PATH'];
+    if (!path)
+        return { kind: 'unreadable', why: 'GITHUB_EVENT_PATH is not set.' };
+    let payload;
+    try {
+        payload = JSON.parse(readFile(path));
+    }
+    catch (error) {
+        return {
+            kind: 'unreadable',
+            why: `the event payload (GITHUB_EVENT_PATH) could not be read: ${error.message}.`
+        };
+    }
+    const pr = pullRequestOf(payload);
+    if (!pr) {
+        return { kind: 'unreadable', why: 'the event payload names no pull request number.' };
+    }
+    const [, owner = '', repo = ''] = repository;
+    return { kind: 'pull-request', target: { owner, repo, apiUrl, ...pr } };
+}
+function readPayloadFile(path) {
+    const text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    if (text.length > MAX_PAYLOAD_BYTES)
+        throw new Error('the file is larger than 25 MB');
+    return text;
+}
+function pullRequestOf(payload) {
+    if (!event_isRecord(payload) || !event_isRecord(payload['pull_request']))
+        return undefined;
+    const pr = payload['pull_request'];
+    const number = pr['number'];
+    if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < 1)
+        return undefined;
+    const head = event_isRecord(pr['head']) ? pr['head']['sha'] : undefined;
+    const commit = typeof head === 'string' && /^[0-9a-f]{7,64}$/i.test(head) ? head : undefined;
+    return commit ? { number, commit } : { number };
+}
+function event_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** GITHUB_API_URL without a trailing slash, or GitHub.com's when unset; undefined when not http(s). */
+function apiUrlOf(raw) {
+    const value = (raw ?? '').trim() || 'https://api.github.com';
+    try {
+        const url = new URL(value);
+        if (url.protocol !== 'https:' && url.protocol !== 'http:')
+            return undefined;
+        if (url.username || url.password || url.search || url.hash)
+            return undefined;
+        return value.replace(/\/+$/, '');
+    }
+    catch {
+        return undefined;
+    }
+}
+const SERVER_URL = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~/-]*)?$/;
+/**
+ * The run's page, where its job summary is. Undefined unless every part has the runner's own shape,
+ * so the URL goes into an href without escaping.
+ */
+function runLinkOf(env) {
+    const server = (env['GITHUB_SERVER_URL'] || 'https://github.com').replace(/\/+$/, '');
+    const repository = env['GITHUB_REPOSITORY'] ?? '';
+    const runId = env['GITHUB_RUN_ID'] ?? '';
+    const attempt = env['GITHUB_RUN_ATTEMPT'] ?? '';
+    if (!SERVER_URL.test(server) || !REPOSITORY.test(repository) || !/^\d{1,20}$/.test(runId))
+        return undefined;
+    const base = `${server}/${repository}/actions/runs/${runId}`;
+    if (/^\d{1,6}$/.test(attempt)) {
+        // The attempt's own page: a re-run's summary is not the first attempt's.
+        const label = attempt === '1' ? `run ${runId}` : `run ${runId}, attempt ${attempt}`;
+        return { url: `${base}/attempts/${attempt}`, label };
+    }
+    return { url: base, label: `run ${runId}` };
+}
+
+;// CONCATENATED MODULE: ./src/pull-request/failure.ts
+// How a call to GitHub failed, read once from what Octokit throws, and the one warning a user reads
+// for it. Pure. The warning names the missing permission or the error; it never changes the verdict.
+/** Thrown by the calls with what went wrong; `doing` says which call ("list the comments"). */
+class GitHubCallError extends Error {
+    failure;
+    doing;
+    constructor(failure, doing) {
+        super(`${doing}: ${failure.kind}`);
+        this.failure = failure;
+        this.doing = doing;
+        this.name = 'GitHubCallError';
+    }
+}
+/** Worth another try: the server's trouble or the network's, not a refusal. */
+function isTransient(failure) {
+    if (failure.kind === 'network' || failure.kind === 'timeout')
+        return true;
+    return failure.kind === 'http' && (failure.status >= 500 || failure.status === 429);
+}
+/** What an Octokit RequestError (or a fetch error) says, as a failure. */
+function failure_failureOf(error) {
+    const e = (typeof error === 'object' && error !== null ? error : {});
+    const message = typeof e.message === 'string' ? e.message : String(error);
+    if (!e.response || typeof e.status !== 'number')
+        return { kind: 'network', message };
+    const headers = e.response.headers ?? {};
+    const rateLimited = e.status === 429 ||
+        (e.status === 403 && (headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(message)));
+    return {
+        kind: 'http',
+        status: e.status,
+        message: answerText(e.response.data, message),
+        rateLimited
+    };
+}
+/** GitHub's `message` and the `errors` of a 422, in one line's worth of words. */
+function answerText(data, fallback) {
+    if (typeof data !== 'object' || data === null)
+        return fallback;
+    const { message, errors } = data;
+    const head = typeof message === 'string' && message ? message : fallback;
+    if (!Array.isArray(errors) || errors.length === 0)
+        return head;
+    const details = errors
+        .slice(0, 3)
+        .map(e => {
+        if (typeof e === 'string')
+            return e;
+        const { message: m, code } = (e ?? {});
+        return typeof m === 'string' ? m : typeof code === 'string' ? code : '';
+    })
+        .filter(Boolean);
+    return details.length > 0 ? `${head} (${details.join('; ')})` : head;
+}
+const PERMISSION = 'The job needs `permissions: pull-requests: write`; on pull requests from forks GitHub gives a read-only token, so no comment can be written there.';
+/** The one warning for a comment that could not be written. */
+function warningFor(error, where, attempts) {
+    const { failure, doing } = error;
+    const head = `No pull request comment on ${where}: could not ${doing}`;
+    const stands = ' The verdict is unchanged.';
+    switch (failure.kind) {
+        case 'http':
+            return `${head}: GitHub answered ${failure.status} "${failure.message}". ${advice(failure)}${stands}`;
+        case 'network':
+            return `${head}: GitHub's API did not answer (${failure.message})${tries(attempts)}.${stands}`;
+        case 'timeout':
+            return `${head}: no answer within ${Math.round(failure.ms / 100) / 10} s${tries(attempts)}.${stands}`;
+        case 'out-of-time':
+            return `${head}: timeout-seconds, counted from the step's start, left no time for it; raise timeout-seconds to leave time for the comment.${stands}`;
+        case 'cancelled':
+            return `${head}: the step was cancelled.${stands}`;
+        case 'protocol':
+            return `${head}: ${failure.message}.${stands}`;
+    }
+}
+function tries(attempts) {
+    return attempts > 1 ? ` after ${attempts} attempts` : '';
+}
+function advice(failure) {
+    if (failure.rateLimited)
+        return "The token's API rate limit is used up; the next run tries again.";
+    switch (failure.status) {
+        case 401:
+            return "The github-token input was refused: pass a valid token (the default is the job's own token, `${{ github.token }}`).";
+        case 403:
+            return PERMISSION;
+        case 404:
+            return ('The token cannot see this repository or pull request (a token of another repository, or GITHUB_API_URL pointing at another GitHub). ' +
+                'A job without `pull-requests: write` may get this too.');
+        case 422:
+            return 'GitHub refused the comment as invalid.';
+        default:
+            return failure.status >= 500 ? 'GitHub had trouble answering; the next run tries again.' : '';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pull-request/github-api.ts
+
+/** The identity of the default GITHUB_TOKEN (and what GitHub shows as the author of its comments). */
+const ACTIONS_BOT = 'github-actions[bot]';
+/** The list is read 100 comments a page; a pull request with more than 10,000 is not searched. */
+const PER_PAGE = 100;
+const MAX_PAGES = 100;
+/** Below this much time before the deadline, no request is started. */
+const MIN_REQUEST_MS = 500;
+async function connectGitHub(target, token, budget) {
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    const octokit = getOctokit(token, {
+        baseUrl: target.apiUrl,
+        userAgent: 'ninedata-precheck-gate'
+    });
+    return new OctokitCalls(octokit, target, budget);
+}
+class OctokitCalls {
+    octokit;
+    target;
+    budget;
+    where;
+    constructor(octokit, target, budget) {
+        this.octokit = octokit;
+        this.target = target;
+        this.budget = budget;
+        this.where = { owner: target.owner, repo: target.repo };
+    }
+    async *commentPages() {
+        const doing = 'list the pull request comments';
+        let next;
+        for (let page = 1; page <= MAX_PAGES; page++) {
+            const response = await this.call(doing, request => next === undefined
+                ? this.octokit.rest.issues.listComments({
+                    ...this.where,
+                    issue_number: this.target.number,
+                    per_page: PER_PAGE,
+                    request
+                })
+                : this.octokit.request({ method: 'GET', url: next, request }));
+            const data = response.data;
+            if (!Array.isArray(data))
+                throw protocol(doing, 'the answer is not a list of comments');
+            yield data.map(comment => commentOf(comment, doing));
+            next = nextPage(response.headers['link'], this.target.apiUrl, doing);
+            if (next === undefined)
+                return;
+        }
+        throw protocol(doing, `the pull request has more than ${PER_PAGE * MAX_PAGES} comments`);
+    }
+    async tokenLogin() {
+        try {
+            const response = await this.call("read the token's user", request => this.octokit.rest.users.getAuthenticated({ request }));
+            return typeof response.data.login === 'string' ? response.data.login : '';
+        }
+        catch (error) {
+            // An app's installation token (the default GITHUB_TOKEN is one) may not read /user.
+            const failure = error instanceof GitHubCallError ? error.failure : undefined;
+            if (failure?.kind === 'http' && (failure.status === 403 || failure.status === 404))
+                return ACTIONS_BOT;
+            throw error;
+        }
+    }
+    async create(body) {
+        const doing = 'write the comment';
+        const response = await this.call(doing, request => this.octokit.rest.issues.createComment({
+            ...this.where,
+            issue_number: this.target.number,
+            body,
+            request
+        }));
+        return commentOf(response.data, doing);
+    }
+    async update(id, body) {
+        const doing = 'update the comment';
+        const response = await this.call(doing, request => this.octokit.rest.issues.updateComment({ ...this.where, comment_id: id, body, request }));
+        return commentOf(response.data, doing);
+    }
+    /** One request with its timeout, within the deadline; any failure as a GitHubCallError. */
+    async call(doing, send) {
+        const { deadline, requestTimeoutMs, signal } = this.budget;
+        if (signal?.aborted)
+            throw new GitHubCallError({ kind: 'cancelled' }, doing);
+        const left = deadline - Date.now();
+        if (left < MIN_REQUEST_MS)
+            throw new GitHubCallError({ kind: 'out-of-time' }, doing);
+        const ms = Math.min(requestTimeoutMs, left);
+        const timeout = AbortSignal.timeout(ms);
+        try {
+            return await send({ signal: signal ? AbortSignal.any([timeout, signal]) : timeout });
+        }
+        catch (error) {
+            const failure = signal?.aborted
+                ? { kind: 'cancelled' }
+                : timeout.aborted
+                    ? ms < requestTimeoutMs
+                        ? { kind: 'out-of-time' }
+                        : { kind: 'timeout', ms }
+                    : failure_failureOf(error);
+            throw new GitHubCallError(failure, doing);
+        }
+    }
+}
+function protocol(doing, message) {
+    return new GitHubCallError({ kind: 'protocol', message }, doing);
+}
+function commentOf(raw, doing) {
+    const c = (typeof raw === 'object' && raw !== null ? raw : {});
+    const user = (typeof c['user'] === 'object' && c['user'] !== null ? c['user'] : {});
+    if (typeof c['id'] !== 'number' || typeof c['html_url'] !== 'string')
+        throw protocol(doing, 'GitHub sent a comment without an id or html_url');
+    return {
+        id: c['id'],
+        body: typeof c['body'] === 'string' ? c['body'] : '',
+        author: typeof user.login === 'string' ? user.login : '',
+        htmlUrl: c['html_url']
+    };
+}
+/**
+ * The Link header's `rel="next"` URL. It must be on the API's own origin: Octokit sends the token
+ * with every request, so a link elsewhere is never followed.
+ */
+function nextPage(link, apiUrl, doing) {
+    if (typeof link !== 'string')
+        return undefined;
+    // `<url>; rel="next", <url>; rel="last"`: split first, so the reading stays linear.
+    const next = link
+        .split(',')
+        .map(part => /^\s*<([^<>]*)>\s*;(.*)$/.exec(part))
+        .find(match => match && /(^|;)\s*rel="?next"?\s*(;|$)/.test(match[2] ?? ''))?.[1];
+    if (!next)
+        return undefined;
+    let url;
+    try {
+        url = new URL(next, apiUrl);
+    }
+    catch {
+        throw protocol(doing, 'the Link header names a next page that is not a URL');
+    }
+    if (url.origin !== new URL(apiUrl).origin)
+        throw protocol(doing, `the Link header names a next page on another host (${url.host})`);
+    return url.href;
+}
+
+;// CONCATENATED MODULE: ./src/pull-request/marker.ts
+// The hidden first line that tells this gate's comment apart: it names the action and the comparison
+// task, so a second gate (another task) in the same pull request keeps a comment of its own. Pure.
+const PREFIX = '<!-- ninedata-precheck-gate:task=';
+const SUFFIX = ' -->';
+/**
+ * The task ID written so it cannot end or break the HTML comment: everything but letters, digits,
+ * `.`, `_` and single `-` is percent-encoded (`--` and `>` included, and a `-` at the end).
+ */
+function markerTaskId(taskId) {
+    // A lone surrogate cannot be percent-encoded: it stands for nothing, so it becomes U+FFFD.
+    const whole = taskId.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+    const encoded = encodeURIComponent(whole);
+    return encoded.replace(/[!'()*~]|-(?=-|$)/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+function markerFor(taskId) {
+    return `${PREFIX}${markerTaskId(taskId)}${SUFFIX}`;
+}
+/** Whether a comment body is one this gate wrote for the task: the marker is its whole first line. */
+function carriesMarker(body, marker) {
+    if (!body || !body.startsWith(marker))
+        return false;
+    const next = body.charCodeAt(marker.length);
+    // The end of the body, or the end of the line (GitHub may store \r\n).
+    return Number.isNaN(next) || next === 0x0a || next === 0x0d;
+}
+
+;// CONCATENATED MODULE: ./src/pull-request/view.ts
+
+
+function commentViewOf(report) {
+    const blocking = stepFails(report);
+    return {
+        kind: report.verdict.kind,
+        blocking,
+        heading: headingOf(report.verdict.kind, blocking, `NineData ${comparisonWords(report)}`),
+        reason: report.verdict.reason,
+        hint: report.hint,
+        taskId: report.taskId,
+        precheckTaskId: report.precheckTaskId,
+        failedItems: report.verdict.failedItems.map(item => {
+            const name = itemLabel(item);
+            return {
+                name,
+                id: item.precheckItem === name ? '' : item.precheckItem,
+                reason: item.errorMessage
+            };
+        })
+    };
+}
+/** The job summary's heading words, so both surfaces say the same. */
+function headingOf(kind, blocking, what) {
+    switch (kind) {
+        case 'passed':
+            return `✅ ${what} precheck passed`;
+        case 'failed':
+            return blocking
+                ? `❌ ${what} precheck failed`
+                : `⚠️ ${what} precheck failed (not blocking: fail-on-failure is false)`;
+        case 'timeout':
+            return `⏱️ ${what} precheck timed out`;
+        case 'cancelled':
+            return `🛑 ${what} precheck: wait cancelled`;
+        case 'error':
+            return `❌ ${what} precheck: no verdict`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pull-request/comment.ts
+
+
+
+
+
+
+
+
+/** Two more tries after a 5xx or a network failure, a second apart and then two. */
+const ATTEMPTS = 3;
+const BACKOFF_MS = [1000, 2000];
+const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+/**
+ * Writes or updates this gate's comment on the pull request of a pull_request(_target) run, and sets
+ * the `pr-comment-url` output. Never throws and never fails the step.
+ */
+async function commentOnPullRequest(report, options) {
+    if (!options.enabled)
+        return { action: 'off' };
+    const token = options.token.trim();
+    if (token)
+        core_setSecret(token);
+    const safe = new SafeText([...(options.secrets ?? []), token].filter(Boolean));
+    const warn = (message) => warning(safe.line(message));
+    try {
+        const env = options.env ?? process.env;
+        const event = readPullRequestEvent(env);
+        if (event.kind === 'other-event') {
+            core_debug(safe.line(event.why));
+            return { action: 'skipped' };
+        }
+        if (event.kind === 'unreadable') {
+            warn(`No pull request comment: ${event.why} The verdict is unchanged.`);
+            return { action: 'skipped' };
+        }
+        if (options.signal?.aborted) {
+            info('The step was cancelled: no pull request comment is written.');
+            return { action: 'skipped' };
+        }
+        if (!token) {
+            warn('No pull request comment: the github-token input is empty. The verdict is unchanged.');
+            return { action: 'skipped' };
+        }
+        const budget = {
+            deadline: options.deadline,
+            requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+            signal: options.signal
+        };
+        const marker = markerFor(safe.value(report.taskId));
+        const context = { marker, run: runLinkOf(env), commit: event.target.commit?.slice(0, 7) };
+        const body = renderComment(commentViewOf(report), context, safe);
+        const connect = options.connect ?? connectGitHub;
+        const calls = await connect(event.target, token, budget);
+        const outcome = await withRetries(() => upsert(calls, marker, body), event.target, budget, safe);
+        if (outcome.action !== 'failed')
+            publishUrl(outcome, event.target, safe);
+        return outcome;
+    }
+    catch (error) {
+        // A bug of this feature: said once, and the verdict stands.
+        warn(`No pull request comment: ${error instanceof Error ? error.message : String(error)}. The verdict is unchanged.`);
+        return { action: 'failed' };
+    }
+}
+/** This gate's comment updated in place, or a new one. */
+async function upsert(calls, marker, body) {
+    let login;
+    for await (const page of calls.commentPages()) {
+        for (const comment of page) {
+            if (!carriesMarker(comment.body, marker))
+                continue;
+            // Only the token's own comments are this gate's: someone else's copy of the marker is theirs.
+            login ??= calls.tokenLogin();
+            if (comment.author !== (await login))
+                continue;
+            if (comment.body === body)
+                return { action: 'unchanged', url: comment.htmlUrl };
+            return done('updated', await calls.update(comment.id, body));
+        }
+    }
+    return done('created', await calls.create(body));
+}
+function done(action, comment) {
+    return { action, url: comment.htmlUrl };
+}
+/**
+ * The whole find-then-write again after a transient failure: a retried create first looks for the
+ * comment an earlier try may have written, so a retry never makes a second comment.
+ */
+async function withRetries(attempt, target, budget, safe) {
+    const where = `pull request #${target.number} of ${target.owner}/${target.repo}`;
+    for (let tries = 1;; tries++) {
+        try {
+            return await attempt();
+        }
+        catch (error) {
+            if (!(error instanceof GitHubCallError))
+                throw error;
+            const pause = BACKOFF_MS[tries - 1] ?? 0;
+            const more = tries < ATTEMPTS && isTransient(error.failure);
+            if (!more || Date.now() + pause >= budget.deadline || budget.signal?.aborted) {
+                warning(safe.line(warningFor(error, where, tries)));
+                return { action: 'failed' };
+            }
+            info(safe.line(`Could not ${error.doing} (${error.failure.kind}); trying again in ${pause / 1000} s.`));
+            await sleep(pause, budget.signal);
+        }
+    }
+}
+function sleep(ms, signal) {
+    return new Promise(resolve => {
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+function publishUrl(outcome, target, safe) {
+    if (!('url' in outcome))
+        return;
+    const url = safe.value(outcome.url);
+    const what = outcome.action === 'created' ? 'Wrote' : outcome.action === 'updated' ? 'Updated' : 'Kept';
+    info(safe.line(`${what} the verdict comment on pull request #${target.number}: ${url}`));
+    try {
+        setOutput('pr-comment-url', url);
+    }
+    catch {
+        warning('Could not write the pr-comment-url output: GITHUB_OUTPUT is not writable.');
+    }
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/report/annotations.ts
+
+
+
+// Annotations for failed items. GitHub shows only 10 error (and 10 warning) annotations a step, and
+// the step's own failure message is one of them, so the item annotations are planned to fit.
+const ANNOTATIONS_SHOWN_PER_STEP = 10;
+function itemAnnotation(item, level, safe) {
+    const message = item.errorMessage.trim()
+        ? safe.line(item.errorMessage, LIMITS.message)
+        : 'NineData gave no reason for this failure.';
+    return { level, title: safe.line(itemLabel(item), LIMITS.name), message };
+}
+function planAnnotations(report, safe) {
+    const failed = report.verdict.failedItems;
+    if (failed.length === 0)
+        return [];
+    const fails = stepFails(report);
+    const level = fails ? 'error' : 'warning';
+    // The failure message of the step takes one place among the errors.
+    const room = ANNOTATIONS_SHOWN_PER_STEP - (fails ? 1 : 0);
+    if (failed.length <= room)
+        return failed.map(item => itemAnnotation(item, level, safe));
+    const shown = failed.slice(0, room - 1).map(item => itemAnnotation(item, level, safe));
+    const rest = failed.length - shown.length;
+    shown.push({
+        level,
+        title: plural(rest, 'more failed check item'),
+        message: `${plural(rest, 'more check item')} failed; the job summary lists the failed items first, and the report-file output has every item.`
+    });
+    return shown;
+}
+
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+// The step's outputs. Pure: returns name -> value, already safe; the publisher sets them.
+/**
+ * Cap for the JSON outputs `items` and `failed-items`. Workflows pass outputs through environment
+ * variables, and Linux refuses a single variable over 128 KiB, so each holds at most this many
+ * bytes: whole items, in API order, as many as fit. The report file has them all.
+ */
+const JSON_OUTPUT_BUDGET_BYTES = 100_000;
+/** A JSON array of whole items that fits the budget. Linear: each item is serialised once. */
+function jsonArrayWithin(items, budget, safe) {
+    const parts = [];
+    let size = 2;
+    for (const item of items) {
+        const plain = JSON.stringify(item.raw);
+        // An item far over the budget is not worth the redaction pass that would only drop it.
+        if (plain.length > 4 * budget)
+            break;
+        const json = safe.json(item.raw, plain);
+        const extra = Buffer.byteLength(json) + (parts.length > 0 ? 1 : 0);
+        if (size + extra > budget)
+            break;
+        parts.push(json);
+        size += extra;
+    }
+    return { json: `[${parts.join(',')}]`, kept: parts.length };
+}
+function planOutputs(report, safe, budget = JSON_OUTPUT_BUDGET_BYTES) {
+    const values = {};
+    const truncated = [];
+    if (report.precheckTaskId)
+        values['precheck-task-id'] = safe.value(report.precheckTaskId);
+    if (report.requestId)
+        values['request-id'] = safe.value(report.requestId);
+    const state = report.state;
+    values['status'] = safe.value(state?.status ?? '');
+    // Without a status, counts stay unset: "" never reads as "0 failed".
+    if (!state)
+        return { values, truncated };
+    values['item-count'] = String(state.precheckItems.length);
+    values['failed-count'] = String(report.verdict.failedItems.length);
+    for (const [name, list] of [
+        ['items', state.precheckItems],
+        ['failed-items', report.verdict.failedItems]
+    ]) {
+        const { json, kept } = jsonArrayWithin(list, budget, safe);
+        values[name] = json;
+        if (kept < list.length)
+            truncated.push({ name, kept, total: list.length });
+    }
+    return { values, truncated };
+}
+
+;// CONCATENATED MODULE: ./src/report/report-file.ts
+// The report file: the whole report as JSON, uncapped, for later steps and artifacts. Pure: returns
+// the file name and text; the publisher writes it.
+/** A file name made from the precheck ID, with nothing in it that could leave the folder. */
+function reportFileName(report, safe) {
+    // The name is an output too: made from the ID with the secret hidden, then kept to safe characters.
+    const id = safe
+        .value(report.precheckTaskId)
+        .replace(/[^A-Za-z0-9_-]/g, '_')
+        .slice(0, 128);
+    return `ninedata-precheck-${id || 'report'}.json`;
+}
+function reportFileText(report, safe) {
+    const { verdict, state } = report;
+    return safe.json({
+        taskId: report.taskId,
+        precheckTaskId: report.precheckTaskId,
+        comparison: report.comparison ?? null,
+        status: state?.status ?? null,
+        items: state?.precheckItems.map(item => item.raw) ?? [],
+        failedItems: verdict.failedItems.map(item => item.raw),
+        verdict: { kind: verdict.kind, passed: verdict.passed, reason: verdict.reason },
+        requestId: report.requestId || null,
+        durationMs: report.durationMs
+    });
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+
+
+// The job summary: a heading with the verdict, the facts of the run, and one table row per check
+// item, failed items first. Pure: returns the HTML; every piece of server text goes through SafeText.
+/** GitHub drops a step summary over 1 MiB whole; stay well below it. */
+const SUMMARY_BUDGET_BYTES = 900 * 1024;
+const STATUS_ICON = {
+    Failed: '❌',
+    Success: '✅',
+    Running: '⏳',
+    Unstarted: '⏸️'
+};
+function statusCell(status, safe) {
+    const canonical = canonicalStatus(status);
+    if (canonical)
+        return `${STATUS_ICON[canonical] ?? ''}&nbsp;${canonical}`;
+    // Not a documented status: show exactly what was sent, invisible characters included.
+    return `❔&nbsp;<code>${safe.code(visible(status), LIMITS.id * 6)}</code>`;
+}
+function heading(report) {
+    const what = `NineData ${comparisonWords(report)} precheck`;
+    switch (report.verdict.kind) {
+        case 'passed':
+            return `✅ ${what} passed`;
+        case 'failed':
+            return stepFails(report)
+                ? `❌ ${what} failed`
+                : `⚠️ ${what} failed (not blocking: fail-on-failure is false)`;
+        case 'timeout':
+            return `⏱️ ${what} timed out`;
+        case 'cancelled':
+            return `🛑 ${what}: wait cancelled`;
+        case 'error':
+            return `❌ ${what}: no verdict`;
+    }
+}
+function summary_itemRow(item, withMessage, safe, earlier = false) {
+    const name = itemLabel(item);
+    const id = item.precheckItem && item.precheckItem !== name
+        ? `<br><sub><code>${safe.code(item.precheckItem)}</code></sub>`
+        : '';
+    const message = withMessage ? `<td>${safe.html(item.errorMessage, LIMITS.message)}</td>` : '';
+    return (`<tr><td>${earlier ? '❌&nbsp;Failed at an earlier poll' : statusCell(item.status, safe)}</td>` +
+        `<td><strong>${safe.html(name, LIMITS.name)}</strong>${id}</td>` +
+        `<td>${safe.html(item.itemDescription, LIMITS.description)}</td>${message}</tr>\n`);
+}
+function factsTable(report, safe) {
+    const state = report.state;
+    const code = (text) => `<code>${safe.code(text)}</code>`;
+    const rows = [
+        ['Comparison task', report.taskId ? code(report.taskId) : '(not given)'],
+        ['Comparison', report.comparison ?? '(not known)'],
+        ['Precheck', report.precheckTaskId ? code(report.precheckTaskId) : '(none started)'],
+        ['Status', state ? statusCell(state.status, safe) : '(no status seen)']
+    ];
+    if (state) {
+        const items = state.precheckItems;
+        const succeeded = items.filter(i => canonicalStatus(i.status) === 'Success').length;
+        const failedNow = items.filter(i => canonicalStatus(i.status) === 'Failed').length;
+        const other = items.length - succeeded - failedNow;
+        const parts = [`${failedNow} failed`, `${succeeded} succeeded`];
+        if (other > 0)
+            parts.push(`${other} without a final status`);
+        rows.push(['Check items', `${items.length} (${parts.join(', ')})`]);
+    }
+    rows.push(['Duration', formatDuration(report.durationMs)]);
+    if (report.requestId)
+        rows.push(['Last request ID', code(report.requestId)]);
+    return `<table>\n${rows.map(([k, v]) => `<tr><th align="left">${k}</th><td>${v}</td></tr>`).join('\n')}\n</table>\n`;
+}
+function itemsTable(items, earlier, budget, safe) {
+    const withMessage = [...earlier, ...items].some(i => i.errorMessage.trim() !== '');
+    const head = '\n### Check items\n\n<table>\n<thead><tr><th>Status</th><th>Check item</th><th>Description</th>' +
+        `${withMessage ? '<th>Message from NineData</th>' : ''}</tr></thead>\n<tbody>\n`;
+    const tail = '</tbody>\n</table>\n';
+    // Room kept for the closing tags and the line that counts what was left out.
+    let used = Buffer.byteLength(head) + Buffer.byteLength(tail) + 600;
+    const rows = [];
+    // Items seen Failed earlier come first: they keep the step red even if NineData dropped them.
+    const ordered = [...earlier, ...orderForReport(items)];
+    for (const [index, item] of ordered.entries()) {
+        const row = summary_itemRow(item, withMessage, safe, index < earlier.length);
+        used += Buffer.byteLength(row);
+        if (used > budget)
+            break;
+        rows.push(row);
+    }
+    const left = ordered.slice(rows.length);
+    const failedLeft = left.filter(i => statusRank(i) === 0).length;
+    const note = left.length === 0
+        ? ''
+        : `\n<p>${plural(left.length, 'more check item')}${failedLeft ? ` (${failedLeft} of them failed)` : ''} ` +
+            `not shown: GitHub drops a job summary over 1 MiB. The report-file output has every item.</p>\n`;
+    return `${head}${rows.join('')}${tail}${note}`;
+}
+function renderSummary(report, safe, budgetBytes = SUMMARY_BUDGET_BYTES) {
+    const parts = [`## ${heading(report)}\n\n`];
+    parts.push(`<p>${safe.html(report.verdict.reason, LIMITS.reason)}</p>\n\n`);
+    if (report.hint)
+        parts.push(`<p>💡 ${safe.html(report.hint, 1000)}</p>\n\n`);
+    parts.push(factsTable(report, safe));
+    const items = report.state?.precheckItems ?? [];
+    const current = new Set(items);
+    const earlier = report.verdict.failedItems.filter(item => !current.has(item));
+    if (items.length === 0 && earlier.length === 0) {
+        if (report.state)
+            parts.push('\n<p>NineData returned no check items.</p>\n');
+        return parts.join('');
+    }
+    const used = Buffer.byteLength(parts.join(''));
+    parts.push(itemsTable(items, earlier, budgetBytes - used, safe));
+    return parts.join('');
+}
+
+;// CONCATENATED MODULE: ./src/report/publish.ts
+
+
+
+
+
+
+
+
+
+
+
+// The output boundary: the only place that talks to the runner (log, annotations, outputs, summary,
+// report file, the step's result). Every text passes through SafeText on its way out, and no failure
+// of the runner's environment (an unwritable GITHUB_OUTPUT, a full disk) can turn the verdict.
+class Publisher {
+    safe;
+    constructor(safe) {
+        this.safe = safe;
+    }
+    info(message) {
+        info(this.safe.line(message));
+    }
+    warning(message) {
+        warning(this.safe.line(message));
+    }
+    debug(message) {
+        core_debug(this.safe.line(message));
+    }
+    /** A collapsed group of lines that are already safe (see report/progress.ts). */
+    group(title, lines) {
+        if (lines.length === 0)
+            return;
+        startGroup(this.safe.line(title, LIMITS.name));
+        for (const line of lines)
+            info(line);
+        endGroup();
+    }
+    /** Outputs, annotations, report file, summary and the step's result: the same on every way out. */
+    async publish(report, writeSummary) {
+        const state = report.state;
+        if (state) {
+            const title = `All ${plural(state.precheckItems.length, 'check item')} of precheck ${state.precheckTaskId}`;
+            this.group(title, itemLines(state, this.safe));
+        }
+        this.setOutputs(report);
+        for (const annotation of planAnnotations(report, this.safe)) {
+            const log = annotation.level === 'error' ? error : warning;
+            log(annotation.message, { title: annotation.title });
+        }
+        if (writeSummary)
+            await this.writeSummary(report);
+        this.conclude(report);
+    }
+    /** A bug while reporting: still a failed step with a readable message and a summary. */
+    async publishCrash(error) {
+        const message = `The action crashed while writing its report: ${error instanceof Error ? error.message : String(error)}`;
+        setFailed(this.safe.line(message));
+        try {
+            await summary
+                .addRaw(`## ❌ NineData precheck gate crashed\n\n<p>${this.safe.html(message, LIMITS.reason)}</p>\n`, true)
+                .write();
+        }
+        catch {
+            // No summary file: the failure message above is all that can be left.
+        }
+    }
+    setOutputs(report) {
+        const { values, truncated } = planOutputs(report, this.safe);
+        const file = report.state ? this.writeReportFile(report) : undefined;
+        if (file)
+            values['report-file'] = this.safe.value(file);
+        const failed = [];
+        for (const [name, value] of Object.entries(values)) {
+            try {
+                setOutput(name, value);
+            }
+            catch {
+                failed.push(name);
+            }
+        }
+        if (failed.length > 0) {
+            this.warning(`Could not write the step's outputs (${failed.join(', ')}): GITHUB_OUTPUT is not writable. The verdict stands.`);
+        }
+        for (const cut of truncated) {
+            this.info(`The ${cut.name} output holds the first ${cut.kept} of ${cut.total} items (it is capped at 100 KB); the report-file output has them all.`);
+        }
+    }
+    writeReportFile(report) {
+        const folder = process.env['RUNNER_TEMP'] || (0,external_node_os_namespaceObject.tmpdir)();
+        const path = (0,external_node_path_namespaceObject.join)(folder, reportFileName(report, this.safe));
+        try {
+            (0,external_node_fs_namespaceObject.mkdirSync)(folder, { recursive: true });
+            (0,external_node_fs_namespaceObject.writeFileSync)(path, reportFileText(report, this.safe));
+            return path;
+        }
+        catch (error) {
+            this.warning(`Could not write the report file ${path}: ${error.message}`);
+            return undefined;
+        }
+    }
+    async writeSummary(report) {
+        try {
+            await summary.addRaw(renderSummary(report, this.safe), true).write();
+        }
+        catch (error) {
+            this.warning(`Could not write the job summary: ${error.message}`);
+        }
+    }
+    conclude(report) {
+        const reason = report.hint ? `${report.verdict.reason} ${report.hint}` : report.verdict.reason;
+        if (stepFails(report)) {
+            setFailed(this.safe.line(reason));
+        }
+        else if (!report.verdict.passed) {
+            this.warning(`${reason} The step passes because fail-on-failure is false.`);
+        }
+        else {
+            this.info(reason);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -33468,8 +34148,9 @@ async function run() {
     const cancel = new AbortController();
     const release = onCancelSignals(cancel, out);
     let end;
+    let inputs;
     try {
-        const inputs = parseInputs(getInput);
+        inputs = parseInputs(getInput);
         Object.assign(settings, {
             writeSummary: inputs.jobSummary,
             failOnFailure: inputs.failOnFailure
@@ -33482,8 +34163,21 @@ async function run() {
     }
     const report = reportOf(seen, end, settings.failOnFailure, Date.now() - startedAt);
     await out.publish(report, settings.writeSummary).catch(error => out.publishCrash(error));
+    if (inputs)
+        await commentOnPullRequest(report, prCommentOptions(inputs, startedAt, cancel.signal));
     // Only now: a second signal while the report is written must not cut it short.
     release();
+}
+/** The pull request comment: bounded by the step's own deadline, stopped by a cancellation. */
+function prCommentOptions(inputs, startedAt, signal) {
+    return {
+        enabled: inputs.prComment,
+        token: inputs.githubToken,
+        deadline: startedAt + inputs.timeoutMs,
+        requestTimeoutMs: inputs.requestTimeoutMs,
+        secrets: [inputs.accessKeySecret],
+        signal
+    };
 }
 /** Masks the secret before anything can print it; makes a closed stdout harmless. */
 function openBoundary() {
@@ -33557,6 +34251,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -33721,6 +34422,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -33764,7 +34472,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -33773,6 +34481,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -33889,6 +34600,28 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -33903,6 +34636,69 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

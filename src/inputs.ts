@@ -19,6 +19,10 @@ export interface Inputs {
   requestTimeoutMs: number
   failOnFailure: boolean
   jobSummary: boolean
+  /** Write the verdict as a comment on the pull request (see src/pull-request/). */
+  prComment: boolean
+  /** The token for the comment; only read when prComment is on. */
+  githubToken: string
 }
 
 /** The defaults of action.yml, applied when an input is empty (e.g. when run outside a runner). */
@@ -29,7 +33,10 @@ export const INPUT_DEFAULTS = {
   'timeout-seconds': '900',
   'request-timeout-seconds': '30',
   'fail-on-failure': 'true',
-  'job-summary': 'true'
+  'job-summary': 'true',
+  'pr-comment': 'false',
+  // action.yml's default is `${{ github.token }}`, which only a runner can fill in.
+  'github-token': ''
 } as const
 
 /** Allowed range of each duration input, in seconds. Below the floor a run would flood NineData. */
@@ -85,7 +92,9 @@ export function parseInputs(get: InputGetter): Inputs {
     pollIntervalMs: seconds('poll-interval-seconds', read('poll-interval-seconds'), problems),
     requestTimeoutMs: seconds('request-timeout-seconds', read('request-timeout-seconds'), problems),
     failOnFailure: bool('fail-on-failure', read('fail-on-failure'), problems),
-    jobSummary: bool('job-summary', read('job-summary'), problems)
+    jobSummary: bool('job-summary', read('job-summary'), problems),
+    prComment: bool('pr-comment', read('pr-comment'), problems),
+    githubToken: read('github-token')
   }
   checkSwappedIds(taskId, precheckTaskId, problems)
   if (problems.length > 0) throw new InputError(problems)

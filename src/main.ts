@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { followPrecheck, type FollowEnd, type Seen } from './follow.js'
-import { InputError, parseInputs, wantsJobSummary } from './inputs.js'
+import { InputError, parseInputs, wantsJobSummary, type Inputs } from './inputs.js'
+import { commentOnPullRequest, type PullRequestCommentOptions } from './pull-request/comment.js'
 import type { Report } from './report/model.js'
 import { Publisher } from './report/publish.js'
 import { SafeText } from './text/safe.js'
@@ -21,8 +22,9 @@ export async function run(): Promise<void> {
   const cancel = new AbortController()
   const release = onCancelSignals(cancel, out)
   let end: FollowEnd
+  let inputs: Inputs | undefined
   try {
-    const inputs = parseInputs(core.getInput)
+    inputs = parseInputs(core.getInput)
     Object.assign(settings, {
       writeSummary: inputs.jobSummary,
       failOnFailure: inputs.failOnFailure
@@ -34,8 +36,25 @@ export async function run(): Promise<void> {
   }
   const report = reportOf(seen, end, settings.failOnFailure, Date.now() - startedAt)
   await out.publish(report, settings.writeSummary).catch(error => out.publishCrash(error))
+  if (inputs) await commentOnPullRequest(report, prCommentOptions(inputs, startedAt, cancel.signal))
   // Only now: a second signal while the report is written must not cut it short.
   release()
+}
+
+/** The pull request comment: bounded by the step's own deadline, stopped by a cancellation. */
+function prCommentOptions(
+  inputs: Inputs,
+  startedAt: number,
+  signal: AbortSignal
+): PullRequestCommentOptions {
+  return {
+    enabled: inputs.prComment,
+    token: inputs.githubToken,
+    deadline: startedAt + inputs.timeoutMs,
+    requestTimeoutMs: inputs.requestTimeoutMs,
+    secrets: [inputs.accessKeySecret],
+    signal
+  }
 }
 
 /** Masks the secret before anything can print it; makes a closed stdout harmless. */
