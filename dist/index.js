@@ -33218,7 +33218,7 @@ function renderTail(itemsLeft, differencesLeft, context) {
     }
     const run = context.run
         ? `<a href="${context.run.url}">job summary of ${context.run.label}</a>`
-        : "the run's job summary";
+        : "run's job summary";
     parts.push(`\n<sub>NineData precheck gate · details in the ${run}</sub>\n`);
     return parts.join('');
 }
@@ -33350,7 +33350,7 @@ function failure_failureOf(error) {
     const e = (typeof error === 'object' && error !== null ? error : {});
     const message = typeof e.message === 'string' ? e.message : String(error);
     if (!e.response || typeof e.status !== 'number')
-        return { kind: 'network', message };
+        return { kind: 'network', message: rootCause(e, message) };
     const headers = e.response.headers ?? {};
     const rateLimited = e.status === 429 ||
         (e.status === 403 && (headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(message)));
@@ -33360,6 +33360,18 @@ function failure_failureOf(error) {
         message: answerText(e.response.data, message),
         rateLimited
     };
+}
+/** The innermost cause's message: "connect ECONNREFUSED …" rather than "fetch failed". */
+function rootCause(error, fallback) {
+    let message = fallback;
+    let cause = error.cause;
+    for (let depth = 0; depth < 5 && typeof cause === 'object' && cause !== null; depth++) {
+        const text = cause.message;
+        if (typeof text === 'string' && text)
+            message = text;
+        cause = cause.cause;
+    }
+    return message;
 }
 /** GitHub's `message` and the `errors` of a 422, in one line's worth of words. */
 function answerText(data, fallback) {

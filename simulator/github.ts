@@ -68,15 +68,20 @@ export interface Fault {
   method?: string
   /** Matched against the path without the API prefix. */
   path?: RegExp
-  /** Answer with this status and GitHub's error shape; without it the request is served normally. */
+  /**
+   * Answer with this status and GitHub's error shape; without it the request is served normally
+   * (with `headers` added to the answer).
+   */
   status?: number
   message?: string
   errors?: unknown[]
   headers?: Record<string, string>
   /** Wait this long before answering (longer than the action's timeout: a hang). */
   delayMs?: number
-  /** Close the connection without an answer. */
+  /** Close the connection without an answer (the request is not served). */
   drop?: boolean
+  /** Serve the request (a comment is written), then close the connection: the answer is lost. */
+  lose?: boolean
   times?: number
 }
 
@@ -140,6 +145,9 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
   const store: StoredComment[] = []
   const repoIds = new Map<string, number>()
   const faults: Fault[] = []
+  // Answers to lose after serving, and headers to add to served answers (set by a fault).
+  const lost = new WeakSet<ServerResponse>()
+  const extra = new WeakMap<ServerResponse, Record<string, string>>()
   const requests: GitHubRequest[] = []
   const sockets = new Set<Socket>()
   let nextId = 1001
@@ -308,7 +316,12 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     body: unknown,
     headers: Record<string, string> = {}
   ): void => {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
+    if (lost.has(res)) return void res.socket?.destroy()
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      ...headers,
+      ...extra.get(res)
+    })
     res.end(JSON.stringify(body))
   }
 
@@ -396,7 +409,10 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
             fault.headers
           )
         } else {
+          if (fault?.lose) lost.add(res)
+          if (fault?.headers) extra.set(res, fault.headers)
           record.status = serve(req, res, raw)
+          if (fault?.lose) record.status = -1
         }
       }
       if (fault?.delayMs) setTimeout(respond, fault.delayMs).unref()

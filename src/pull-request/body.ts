@@ -180,7 +180,7 @@ function renderTail(itemsLeft: number, differencesLeft: number, context: Comment
   }
   const run = context.run
     ? `<a href="${context.run.url}">job summary of ${context.run.label}</a>`
-    : "the run's job summary"
+    : "run's job summary"
   parts.push(`\n<sub>NineData precheck gate · details in the ${run}</sub>\n`)
   return parts.join('')
 }

@@ -42,7 +42,8 @@ interface ErrorLike {
 export function failureOf(error: unknown): GitHubFailure {
   const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike
   const message = typeof e.message === 'string' ? e.message : String(error)
-  if (!e.response || typeof e.status !== 'number') return { kind: 'network', message }
+  if (!e.response || typeof e.status !== 'number')
+    return { kind: 'network', message: rootCause(e, message) }
   const headers = e.response.headers ?? {}
   const rateLimited =
     e.status === 429 ||
@@ -53,6 +54,18 @@ export function failureOf(error: unknown): GitHubFailure {
     message: answerText(e.response.data, message),
     rateLimited
   }
+}
+
+/** The innermost cause's message: "connect ECONNREFUSED …" rather than "fetch failed". */
+function rootCause(error: object, fallback: string): string {
+  let message = fallback
+  let cause = (error as { cause?: unknown }).cause
+  for (let depth = 0; depth < 5 && typeof cause === 'object' && cause !== null; depth++) {
+    const text = (cause as { message?: unknown }).message
+    if (typeof text === 'string' && text) message = text
+    cause = (cause as { cause?: unknown }).cause
+  }
+  return message
 }
 
 /** GitHub's `message` and the `errors` of a 422, in one line's worth of words. */
