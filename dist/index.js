@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7253);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2708);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7253:
+/***/ 2708:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28389,6 +28389,2588 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __nccwpck_require__(3340);
+;// CONCATENATED MODULE: ./src/ninedata/clock.ts
+// Clock drift: NineData rejects timestamps more than 10 minutes off its clock, so the action
+// signs with the server's time when it learns that the runner's clock is off.
+/** Offsets smaller than this are noise (Date headers have 1 s resolution) and are not applied. */
+const SIGNIFICANT_SKEW_MS = 30_000;
+/** Reads a server time from `/openapi/now`'s `data`: ISO string, epoch seconds or epoch ms. */
+function parseServerTime(value) {
+    if (typeof value === 'number' && Number.isFinite(value)) {
+        // Below 1e11 it can only be seconds (1e11 ms is 1973; 1e11 s is the year 5138).
+        return value < 1e11 ? value * 1000 : value;
+    }
+    if (typeof value === 'string') {
+        const trimmed = value.trim();
+        if (/^\d+(\.\d+)?$/.test(trimmed))
+            return parseServerTime(Number(trimmed));
+        const ms = Date.parse(trimmed);
+        return Number.isNaN(ms) ? undefined : ms;
+    }
+    if (value !== null && typeof value === 'object') {
+        // Be lenient about a wrapper object: { time | now | timestamp | serverTime: ... }.
+        const record = value;
+        for (const key of ['time', 'now', 'timestamp', 'serverTime', 'currentTime']) {
+            const found = parseServerTime(record[key]);
+            if (found !== undefined)
+                return found;
+        }
+    }
+    return undefined;
+}
+/** Parses an HTTP `Date` header (IMF-fixdate); undefined when absent or unreadable. */
+function parseDateHeader(value) {
+    const text = Array.isArray(value) ? value[0] : value;
+    if (!text)
+        return undefined;
+    const ms = Date.parse(text);
+    return Number.isNaN(ms) ? undefined : ms;
+}
+/**
+ * The runner's idea of NineData's time. `observe` takes a server time together with the local
+ * times the request was sent and answered; it returns the new offset when it changed materially.
+ */
+class ServerClock {
+    localNow;
+    offset = 0;
+    constructor(localNow = Date.now) {
+        this.localNow = localNow;
+    }
+    get offsetMs() {
+        return this.offset;
+    }
+    now() {
+        return new Date(this.localNow() + this.offset);
+    }
+    observe(serverMs, sentAt, receivedAt, resolutionMs = 1000) {
+        // A whole-second Date was stamped somewhere within its second: assume the middle.
+        const measured = serverMs + resolutionMs / 2 - (sentAt + receivedAt) / 2;
+        const wanted = Math.abs(measured) < SIGNIFICANT_SKEW_MS ? 0 : measured;
+        if (Math.abs(wanted - this.offset) < SIGNIFICANT_SKEW_MS)
+            return undefined;
+        this.offset = Math.round(wanted);
+        return this.offset;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/ninedata/failure.ts
+// What can go wrong talking to NineData, sorted by what the action should do about it: the one home of
+// "what kind of failure is this" (HTTP statuses, network error codes, TLS, Retry-After).
+/** A failed call. `message` may quote server text as received: it is made safe where it is shown. */
+class ApiError extends Error {
+    kind;
+    requestId;
+    httpStatus;
+    retryAfterMs;
+    hint;
+    mayHaveReachedServer;
+    constructor(kind, message, details = {}) {
+        super(message);
+        this.name = 'ApiError';
+        this.kind = kind;
+        this.requestId = details.requestId;
+        this.httpStatus = details.httpStatus;
+        this.retryAfterMs = details.retryAfterMs;
+        this.hint = details.hint;
+        this.mayHaveReachedServer = details.mayHaveReachedServer ?? true;
+    }
+}
+/** The run was cancelled or its deadline passed while a call was under way. */
+class StopError extends Error {
+    reason;
+    outage;
+    constructor(reason, outage) {
+        super(reason === 'cancelled' ? 'The run was cancelled.' : 'The timeout passed.');
+        this.reason = reason;
+        this.outage = outage;
+        this.name = 'StopError';
+    }
+}
+/** HTTP statuses worth another try: throttling, gateway trouble, server errors, request timeout. */
+function isTransientStatus(status) {
+    return status === 408 || status === 425 || status === 429 || status >= 500;
+}
+/** A throttled request was refused before NineData acted on it. */
+function mayHaveReachedServer(httpStatus) {
+    return httpStatus !== 429;
+}
+/** `Retry-After` as delay-seconds or an HTTP date, in ms from `nowMs` (NineData's clock). */
+function parseRetryAfter(value, nowMs) {
+    const text = (Array.isArray(value) ? value[0] : value)?.trim();
+    if (!text)
+        return undefined;
+    if (/^\d{1,9}(\.\d{1,6})?$/.test(text))
+        return Math.round(Number(text) * 1000);
+    const at = Date.parse(text);
+    if (Number.isNaN(at))
+        return undefined;
+    return Math.max(0, at - nowMs);
+}
+// Failures of the connection itself: the request never reached NineData.
+const NOT_SENT_CODES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'ENETDOWN',
+    'EHOSTDOWN',
+    'UND_ERR_CONNECT_TIMEOUT'
+]);
+// Failures after the connection was made: NineData may have acted on the request.
+const CUT_CODES = new Set([
+    'ECONNRESET',
+    'ECONNABORTED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'UND_ERR_SOCKET',
+    'ERR_STREAM_PREMATURE_CLOSE'
+]);
+const CUT_MESSAGES = /socket hang up|request timeout|aborted|tunneling socket could not be established/i;
+const CERTIFICATE_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|DEPTH_ZERO|ALTNAME/;
+const WRONG_PROTOCOL = /WRONG_VERSION_NUMBER|ERR_SSL_|EPROTO|packet length too long|http request/i;
+const SCHEME_HINT = 'check the scheme and port of `api-url`: https:// to a plain-http port (or http:// to an https port) fails like this';
+/** A network-level failure as an ApiError: transient when retrying may help, fatal when it cannot. */
+function classifyNetworkError(error) {
+    if (error instanceof ApiError)
+        return error;
+    const code = typeof error?.code === 'string'
+        ? error.code
+        : '';
+    const message = error instanceof Error ? error.message : String(error);
+    const sent = !NOT_SENT_CODES.has(code);
+    if (CERTIFICATE_CODES.test(code)) {
+        return new ApiError('fatal', `TLS certificate problem (${code})`, {
+            hint: 'if NineData uses a private certificate authority, point NODE_EXTRA_CA_CERTS at its certificate',
+            mayHaveReachedServer: false
+        });
+    }
+    if (WRONG_PROTOCOL.test(code) || (code === '' && WRONG_PROTOCOL.test(message))) {
+        return new ApiError('fatal', `the TLS handshake failed (${code || 'no TLS answer'})`, {
+            hint: SCHEME_HINT,
+            mayHaveReachedServer: false
+        });
+    }
+    const text = code && !message.includes(code) ? `${code}${message ? ` (${message})` : ''}` : message;
+    const hint = code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+        ? "check the host name in `api-url` (and the runner's DNS or proxy settings)"
+        : code === 'ECONNREFUSED'
+            ? 'check the port in `api-url`, and that NineData is reachable from the runner'
+            : undefined;
+    const transient = NOT_SENT_CODES.has(code) ||
+        CUT_CODES.has(code) ||
+        code.startsWith('HPE_') ||
+        CUT_MESSAGES.test(message);
+    return new ApiError(transient ? 'transient' : 'fatal', text, { hint, mayHaveReachedServer: sent });
+}
+
+;// CONCATENATED MODULE: ./src/ninedata/envelope.ts
+
+/** Deeper than this is not NineData's shape (its deepest is data.precheckItems[i].field: 4). */
+const MAX_JSON_DEPTH = 64;
+// Messages of `success: false` answers that are about who is calling rather than what was asked.
+const AUTH_MESSAGE = /signature|timestamp|time stamp|expired|access[-_ ]?key|secret|unauthori[sz]ed|authenticat|not authorized|invalid (ak|key|token)/i;
+function isAuthMessage(message) {
+    return AUTH_MESSAGE.test(message);
+}
+/** How deep a parsed JSON value nests, counted without recursion and stopping past `limit`. */
+function jsonDepth(value, limit) {
+    let deepest = 0;
+    const stack = [[value, 1]];
+    while (stack.length > 0) {
+        const [v, depth] = stack.pop();
+        if (v === null || typeof v !== 'object')
+            continue;
+        deepest = Math.max(deepest, depth);
+        if (deepest > limit)
+            return deepest;
+        for (const child of Array.isArray(v) ? v : Object.values(v)) {
+            if (child !== null && typeof child === 'object')
+                stack.push([child, depth + 1]);
+        }
+    }
+    return deepest;
+}
+function parseJson(body) {
+    try {
+        // A byte order mark is transport, not content: JSON.parse would refuse it.
+        const text = body.charCodeAt(0) === 0xfeff ? body.slice(1) : body;
+        return { json: true, value: JSON.parse(text) };
+    }
+    catch {
+        // Cut bodies and HTML pages from gateways end up here (a stack overflow too, for absurd nesting).
+        return { json: false };
+    }
+}
+function describeBody(answer) {
+    const type = String(answer.headers['content-type'] ?? 'no content type')
+        .split(';')[0]
+        ?.trim();
+    if (answer.body.length === 0)
+        return 'an empty body';
+    return `a body of ${Buffer.byteLength(answer.body)} bytes (${type}) that is not NineData's JSON`;
+}
+function httpLabel(answer) {
+    return `HTTP ${answer.httpStatus}${answer.statusText ? ` ${answer.statusText}` : ''}`;
+}
+function asEnvelope(parsed) {
+    if (!parsed.json)
+        return undefined;
+    const value = parsed.value;
+    return value !== null && typeof value === 'object' && typeof value.success === 'boolean'
+        ? value
+        : undefined;
+}
+/** The envelope of a usable answer, or the failure it stands for. `nowMs` is NineData's clock. */
+function readEnvelope(answer, nowMs) {
+    const parsed = parseJson(answer.body);
+    if (parsed.json && jsonDepth(parsed.value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+        return new ApiError('protocol', `the answer nests deeper than ${MAX_JSON_DEPTH} levels, which is not the documented shape`, { httpStatus: answer.httpStatus });
+    }
+    const envelope = asEnvelope(parsed);
+    if (envelope?.success === true && answer.httpStatus >= 200 && answer.httpStatus < 300) {
+        return envelope;
+    }
+    return failureOf(answer, parsed.json, envelope, nowMs);
+}
+/** What an answer that is not usable means: retry, refusal, rejected credentials, or final. */
+function failureOf(answer, isJson, envelope, nowMs) {
+    const { httpStatus } = answer;
+    const requestId = typeof envelope?.requestId === 'string' ? envelope.requestId : undefined;
+    const message = typeof envelope?.message === 'string' && envelope.message ? envelope.message : undefined;
+    const details = { requestId, httpStatus, mayHaveReachedServer: mayHaveReachedServer(httpStatus) };
+    const body = message
+        ? `"${message}"`
+        : envelope
+            ? "NineData's envelope without a message"
+            : describeBody(answer);
+    const what = `${httpLabel(answer)} with ${body}`;
+    if (isTransientStatus(httpStatus)) {
+        const retryAfter = httpStatus === 429 || httpStatus === 503 ? answer.headers['retry-after'] : undefined;
+        return new ApiError('transient', what, {
+            ...details,
+            retryAfterMs: parseRetryAfter(retryAfter, nowMs)
+        });
+    }
+    const refused = envelope?.success === false;
+    if (httpStatus === 401 || httpStatus === 403 || (refused && isAuthMessage(message ?? ''))) {
+        return new ApiError('auth', message ?? what, details);
+    }
+    if (refused) {
+        return new ApiError('business', message ?? 'NineData refused the request without a message', details);
+    }
+    if (httpStatus >= 200 && httpStatus < 300) {
+        // JSON that is not the envelope is a shape we do not understand; anything else is a gateway page
+        // or a body cut short, worth another try.
+        return isJson
+            ? new ApiError('protocol', 'the answer is JSON but not NineData\'s envelope (no boolean "success")', details)
+            : new ApiError('transient', what, details);
+    }
+    return new ApiError('fatal', what, { ...details, hint: hintFor(answer) });
+}
+function hintFor(answer) {
+    if (answer.httpStatus === 404 || answer.httpStatus === 405) {
+        return 'check `api-url`: it should be the base URL of the NineData OpenAPI (without /openapi)';
+    }
+    if (answer.httpStatus === 400 && /https/i.test(answer.body.slice(0, 2000)))
+        return SCHEME_HINT;
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
+// EXTERNAL MODULE: ./src/text/words.ts
+var words = __nccwpck_require__(1670);
+;// CONCATENATED MODULE: ./src/ninedata/http.ts
+
+
+
+// One raw HTTP exchange, bounded by the per-request timeout, the deadline and cancellation. It knows
+// nothing of signing or NineData's envelope. Proxies (https_proxy, no_proxy) come with http-client.
+/** Refuse to buffer answers larger than this: a precheck is never that big, a broken proxy may be. */
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+const USER_AGENT = 'ninedata-precheck-gate';
+class HttpExchange {
+    limits;
+    http;
+    constructor(limits) {
+        this.limits = limits;
+    }
+    /** Frees sockets, including one stuck in a request that was given up on. */
+    dispose() {
+        this.http?.dispose();
+        this.http = undefined;
+    }
+    async send(method, url, body, headers) {
+        const { requestTimeoutMs } = this.limits;
+        const http = (this.http ??= new lib/* HttpClient */.Qq(USER_AGENT, [], {
+            allowRetries: false,
+            allowRedirects: false,
+            keepAlive: true,
+            socketTimeout: requestTimeoutMs
+        }));
+        const work = (async () => {
+            const response = await http.request(method, url, body, headers);
+            return {
+                httpStatus: response.message.statusCode ?? 0,
+                statusText: response.message.statusMessage ?? '',
+                headers: response.message.headers,
+                body: await readBody(response.message)
+            };
+        })();
+        // When the deadline or a cancel wins the race, the abandoned request's failure is expected.
+        work.catch(() => undefined);
+        const stop = this.stopper();
+        try {
+            return await Promise.race([work, stop.promise]);
+        }
+        catch (caught) {
+            const error = caught instanceof StopError ? caught : classifyNetworkError(caught);
+            // Cut an abandoned or broken request off; the next attempt gets a fresh connection.
+            if (error instanceof StopError || error.kind === 'transient')
+                this.dispose();
+            throw error;
+        }
+        finally {
+            stop.clear();
+        }
+    }
+    /** Rejects at the per-request timeout, the deadline or a cancel, whichever comes first. */
+    stopper() {
+        const { signal, requestTimeoutMs, deadline } = this.limits;
+        const limit = Math.max(1, Math.min(requestTimeoutMs, deadline - Date.now()));
+        let timer;
+        let onAbort;
+        const promise = new Promise((_, reject) => {
+            timer = setTimeout(() => {
+                reject(limit < requestTimeoutMs
+                    ? new StopError('timeout')
+                    : new ApiError('transient', `no answer within ${(0,words/* formatDuration */.a3)(requestTimeoutMs)} (request-timeout-seconds)`));
+            }, limit);
+            onAbort = () => reject(new StopError('cancelled'));
+            if (signal.aborted)
+                onAbort();
+            else
+                signal.addEventListener('abort', onAbort, { once: true });
+        });
+        return {
+            promise,
+            clear: () => {
+                clearTimeout(timer);
+                if (onAbort)
+                    signal.removeEventListener('abort', onAbort);
+            }
+        };
+    }
+}
+const CUT_SHORT = 'the connection closed before the answer was complete';
+/** Reads a whole body, rejecting when the connection is cut before its end or it grows too large. */
+function readBody(message) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        const tooLarge = () => {
+            // Rejected before the connection is cut, so the cut is not mistaken for a transient failure.
+            reject(new ApiError('fatal', `the answer was too large: over ${MAX_BODY_BYTES / 1024 / 1024} MiB, more than any precheck needs`));
+            message.destroy();
+        };
+        if (Number(message.headers['content-length']) > MAX_BODY_BYTES)
+            return tooLarge();
+        message.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > MAX_BODY_BYTES)
+                return tooLarge();
+            chunks.push(chunk);
+        });
+        message.on('end', () => {
+            if (message.complete)
+                resolve(Buffer.concat(chunks).toString('utf8'));
+            else
+                reject(new ApiError('transient', CUT_SHORT));
+        });
+        message.on('aborted', () => reject(new ApiError('transient', CUT_SHORT)));
+        message.on('error', error => reject(classifyNetworkError(error)));
+        message.on('close', () => {
+            if (!message.complete)
+                reject(new ApiError('transient', CUT_SHORT));
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/ninedata/retry.ts
+// How long to wait before trying a call again. Pure.
+const RETRY_POLICY = {
+    /** Never sooner than this after a failure, whatever Retry-After says: no storms. */
+    floorMs: 1000,
+    /** The longest wait between two tries is the larger of this and poll-interval-seconds. */
+    minCapMs: 30_000
+};
+/**
+ * The wait after the `failures`-th failure in a row: Retry-After when NineData gave one, else
+ * exponential backoff with full jitter; always within [floor, max(poll interval, 30 s)].
+ */
+function retryDelay(failures, options) {
+    const { floorMs, minCapMs } = RETRY_POLICY;
+    const cap = Math.max(minCapMs, options.intervalMs);
+    if (options.retryAfterMs !== undefined) {
+        return Math.min(cap, Math.max(floorMs, options.retryAfterMs));
+    }
+    const ceiling = Math.min(cap, floorMs * 2 ** Math.min(30, Math.max(0, failures - 1)));
+    const random = options.random ?? Math.random;
+    return Math.round(floorMs + random() * (ceiling - floorMs));
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/ninedata/signer.ts
+
+// NineData's request signing, as documented: pure functions, no I/O.
+/** `yyyy-MM-ddTHH:mm:ssZ` in UTC, without milliseconds, exactly as the `timestamp` header wants it. */
+function formatTimestamp(date) {
+    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+/**
+ * Lowercase hex SHA-256 of `<path>/<secret>&<timestamp>`. `path` is the request path only: no host,
+ * no query string.
+ */
+function sign(path, secret, timestamp) {
+    return (0,external_node_crypto_.createHash)('sha256').update(`${path}/${secret}&${timestamp}`, 'utf8').digest('hex');
+}
+/** The three authentication headers for one request. */
+function authHeaders(path, credentials, now) {
+    const timestamp = formatTimestamp(now);
+    return {
+        'access-key-id': credentials.accessKeyId,
+        timestamp,
+        signature: sign(path, credentials.accessKeySecret, timestamp)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/ninedata/client.ts
+
+
+
+
+
+
+
+const NOW_PATH = '/openapi/now';
+/** A last try before the deadline starts at least this long before it, so it can be answered. */
+const LAST_TRY_MARGIN_MS = 500;
+class NineDataClient {
+    options;
+    clock = new ServerClock();
+    /** requestId of the last answer that carried one. */
+    lastRequestId;
+    http;
+    clockProbed = false;
+    constructor(options) {
+        this.options = options;
+        this.http = new HttpExchange(options);
+    }
+    /** A signed call, retried through transient failures until the deadline. */
+    async call(method, path, options = {}) {
+        const label = `${method} ${path}`;
+        let failures = 0;
+        let unclear = 0;
+        let clockCorrected = false;
+        let outage;
+        for (;;) {
+            this.stopIfDone(outage);
+            const offsetSignedWith = this.clock.offsetMs;
+            const attemptAt = Date.now();
+            try {
+                const answer = await this.signedRequest(method, path, options);
+                if (failures > 0) {
+                    this.options.log.info(`${label} succeeded on attempt ${failures + 1}, after ${(0,words/* plural */.LS)(failures, 'failed attempt')}.`);
+                }
+                return { ...answer, attempts: failures + 1, unclearAttempts: unclear };
+            }
+            catch (caught) {
+                if (caught instanceof StopError) {
+                    // A request still unanswered when the run stops is part of the outage, if there is one.
+                    const lastError = new ApiError('transient', `${label} had not answered yet`);
+                    throw new StopError(caught.reason, outage ?? { sinceMs: attemptAt, lastError });
+                }
+                const error = classifyNetworkError(caught);
+                if (error.kind === 'auth' &&
+                    !clockCorrected &&
+                    (await this.clockWasOff(offsetSignedWith))) {
+                    // The rejection was our clock's fault: the corrected clock gets one more try.
+                    clockCorrected = true;
+                    continue;
+                }
+                if (error.kind !== 'transient')
+                    throw error;
+                failures++;
+                if (error.mayHaveReachedServer)
+                    unclear++;
+                outage = { sinceMs: outage?.sinceMs ?? attemptAt, lastError: error };
+                await this.pauseAfter(label, error, failures, outage);
+            }
+        }
+    }
+    /** Frees sockets, including one stuck in a request that was given up on. */
+    dispose() {
+        this.http.dispose();
+    }
+    /** Waits `ms` (never past the deadline); throws StopError when cancelled. */
+    sleep(ms) {
+        const { signal } = this.options;
+        const wait = Math.max(0, Math.min(ms, this.options.deadline - Date.now()));
+        return new Promise((resolve, reject) => {
+            if (signal.aborted)
+                return reject(new StopError('cancelled'));
+            const onAbort = () => {
+                clearTimeout(timer);
+                reject(new StopError('cancelled'));
+            };
+            const timer = setTimeout(() => {
+                signal.removeEventListener('abort', onAbort);
+                resolve();
+            }, wait);
+            signal.addEventListener('abort', onAbort, { once: true });
+        });
+    }
+    /**
+     * Waits before the next try, warning why. Transient failures never end the wait before the
+     * deadline: when the next try would come after it, a last try is made just before it, or (when
+     * NineData asked to wait longer, or no time is left) the wait runs out and the outage is reported.
+     */
+    async pauseAfter(label, error, failures, outage) {
+        const asked = error.retryAfterMs !== undefined
+            ? ` (Retry-After asks for ${(error.retryAfterMs / 1000).toFixed(1)}s)`
+            : '';
+        let delay = retryDelay(failures, {
+            intervalMs: this.options.pollIntervalMs,
+            retryAfterMs: error.retryAfterMs,
+            random: this.options.random
+        });
+        const remaining = this.options.deadline - Date.now();
+        if (delay >= remaining) {
+            const lastTry = remaining - LAST_TRY_MARGIN_MS;
+            const serverWantsLonger = (error.retryAfterMs ?? 0) >= remaining;
+            if (serverWantsLonger || lastTry < RETRY_POLICY.floorMs) {
+                await this.sleep(remaining);
+                const last = new ApiError(error.kind, `${error.message}${asked}; no time was left for another try`, error);
+                throw new StopError('timeout', { ...outage, lastError: last });
+            }
+            delay = lastTry;
+        }
+        const down = (0,words/* formatDuration */.a3)(Date.now() - outage.sinceMs);
+        this.options.log.warning(`${label} failed: ${error.message}. Retrying in ${(delay / 1000).toFixed(1)}s${asked}; no usable answer for ${down} so far.`);
+        await this.sleep(delay);
+    }
+    stopIfDone(outage) {
+        if (this.options.signal.aborted)
+            throw new StopError('cancelled', outage);
+        if (Date.now() >= this.options.deadline)
+            throw new StopError('timeout', outage);
+    }
+    /**
+     * After an auth rejection: did the clock turn out to be off by more than we signed with? The
+     * rejection's Date header has already been read; without one, ask `/openapi/now` once.
+     */
+    async clockWasOff(offsetSignedWith) {
+        if (this.clock.offsetMs === offsetSignedWith && !this.clockProbed) {
+            this.clockProbed = true;
+            // The time probe's requestId is of no use to support: keep the one of the rejected call.
+            const rejectedRequestId = this.lastRequestId;
+            try {
+                const sentAt = Date.now();
+                const { data } = await this.signedRequest('GET', NOW_PATH, {});
+                const serverMs = parseServerTime(data);
+                if (serverMs !== undefined)
+                    this.noteClock(serverMs, sentAt, Date.now(), 0, NOW_PATH);
+            }
+            catch (error) {
+                if (error instanceof StopError)
+                    throw error;
+                this.options.log.debug(`Could not read NineData's time from ${NOW_PATH}: ${error.message}`);
+            }
+            finally {
+                this.lastRequestId = rejectedRequestId;
+            }
+        }
+        return this.clock.offsetMs !== offsetSignedWith;
+    }
+    noteClock(serverMs, sentAt, receivedAt, resolutionMs, source) {
+        const offset = this.clock.observe(serverMs, sentAt, receivedAt, resolutionMs);
+        if (offset === undefined)
+            return;
+        if (offset === 0) {
+            this.options.log.info(`The runner's clock agrees with NineData's again (${source}); signing with the runner's time.`);
+            return;
+        }
+        this.options.log.warning(`The runner's clock is ${(0,words/* formatDuration */.a3)(offset)} ${offset > 0 ? 'behind' : 'ahead of'} NineData's (${source}); ` +
+            `requests are now signed with NineData's time. NineData rejects timestamps more than 10 minutes off: fix the runner's clock (NTP).`);
+    }
+    /** One signed request and its envelope: the data as received, or a classified failure. */
+    async signedRequest(method, path, options) {
+        const query = options.query ? `?${new URLSearchParams(options.query).toString()}` : '';
+        const headers = {
+            accept: 'application/json',
+            ...authHeaders(path, this.options.credentials, this.clock.now())
+        };
+        const body = method === 'POST' ? JSON.stringify(options.body ?? {}) : null;
+        if (body !== null)
+            headers['content-type'] = 'application/json';
+        const sentAt = Date.now();
+        this.options.log.debug(`→ ${method} ${path}${query}`);
+        const raw = await this.http.send(method, `${this.options.apiUrl}${path}${query}`, body, headers);
+        const receivedAt = Date.now();
+        const serverDate = parseDateHeader(raw.headers['date']);
+        if (serverDate !== undefined) {
+            this.noteClock(serverDate, sentAt, receivedAt, 1000, 'from the Date header of its answer');
+        }
+        // A Retry-After date is on NineData's clock: measure it from the answer's own Date header (or
+        // the corrected clock), not the runner's, or a skewed runner waits 20 minutes or not at all.
+        const result = readEnvelope(raw, serverDate ?? receivedAt + this.clock.offsetMs);
+        const requestId = result.requestId;
+        if (typeof requestId === 'string' && requestId)
+            this.lastRequestId = requestId;
+        this.options.log.debug(`← ${raw.httpStatus} for ${method} ${path} in ${receivedAt - sentAt} ms${typeof requestId === 'string' && requestId ? `, requestId ${requestId}` : ''}`);
+        if (result instanceof ApiError)
+            throw result;
+        return { data: result.data, requestId: typeof requestId === 'string' ? requestId : '' };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/ninedata/precheck.ts
+
+// The two precheck calls of a comparison task (schema or data: same calls, same shapes), and strict
+// reading of their answers. Reading never changes a character of server text.
+const BASE = {
+    schema: '/openapi/v1/compareschema/precheck',
+    data: '/openapi/v1/comparedata/precheck'
+};
+function precheckPaths(kind) {
+    return { start: `${BASE[kind]}/start`, status: `${BASE[kind]}/status` };
+}
+/** Longest precheck ID followed; NineData's look like `pcte-` and a few dozen characters. */
+const MAX_ID_LENGTH = 128;
+// Whitespace, controls, and invisible format characters: never part of an ID to follow.
+const ID_PROBLEM = /[\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+/** Why `id` cannot be an ID to follow, or undefined when it can. */
+function idProblem(id) {
+    if (id === '')
+        return 'it is empty';
+    if (id.length > MAX_ID_LENGTH)
+        return `it is ${id.length} characters long (at most ${MAX_ID_LENGTH})`;
+    if (ID_PROBLEM.test(id))
+        return 'it contains whitespace, control or invisible characters';
+    return undefined;
+}
+async function startPrecheck(client, kind, taskId) {
+    const call = await client.call('POST', precheckPaths(kind).start, { body: { taskId } });
+    return { ...parseStarted(call.data, taskId), call };
+}
+async function getPrecheckStatus(client, kind, taskId, precheckTaskId) {
+    const call = await client.call('GET', precheckPaths(kind).status, {
+        query: { taskId, precheckTaskId }
+    });
+    return parseStatus(call.data, taskId, precheckTaskId);
+}
+function protocolError(what) {
+    return new ApiError('protocol', `NineData's answer does not have the documented shape: ${what}`);
+}
+function isRecord(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+/** A string field; '' when absent or null; numbers and booleans as their text; else a shape error. */
+function precheck_text(record, key, where) {
+    const value = record[key];
+    if (value === undefined || value === null)
+        return '';
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    throw protocolError(`${where}.${key} is ${Array.isArray(value) ? 'an array' : typeof value}, not a string`);
+}
+function parseStarted(data, taskId) {
+    // Tolerated: a bare precheck ID as `data`, checked like the documented field.
+    if (typeof data === 'string')
+        data = { precheckTaskId: data };
+    if (!isRecord(data))
+        throw protocolError('the start call returned no data object');
+    const answeredTask = precheck_text(data, 'taskId', 'data');
+    if (answeredTask !== '' && answeredTask !== taskId) {
+        throw protocolError(`asked to start a precheck of task ${taskId}, got an answer about task ${answeredTask}`);
+    }
+    const precheckTaskId = precheck_text(data, 'precheckTaskId', 'data');
+    const problem = idProblem(precheckTaskId);
+    if (problem)
+        throw protocolError(`data.precheckTaskId of the start call is not an ID to follow: ${problem}`);
+    return { taskId, precheckTaskId };
+}
+function parseStatus(data, taskId, precheckTaskId) {
+    if (!isRecord(data))
+        throw protocolError('the status call returned no data object');
+    const status = precheck_text(data, 'status', 'data');
+    if (status.trim() === '')
+        throw protocolError('data.status is missing');
+    const answeredTask = precheck_text(data, 'taskId', 'data');
+    const answeredPrecheck = precheck_text(data, 'precheckTaskId', 'data');
+    // An answer about another precheck must never decide this one.
+    if (answeredPrecheck !== '' && answeredPrecheck !== precheckTaskId) {
+        throw protocolError(`asked about precheck ${precheckTaskId}, got an answer about ${answeredPrecheck}`);
+    }
+    if (answeredTask !== '' && answeredTask !== taskId) {
+        throw protocolError(`asked about task ${taskId}, got an answer about ${answeredTask}`);
+    }
+    const rawItems = data['precheckItems'];
+    if (rawItems !== undefined && rawItems !== null && !Array.isArray(rawItems)) {
+        throw protocolError('data.precheckItems is not an array');
+    }
+    const precheckItems = (rawItems ?? []).map((item, index) => {
+        const where = `data.precheckItems[${index}]`;
+        if (!isRecord(item))
+            throw protocolError(`${where} is not an object`);
+        return {
+            precheckItem: precheck_text(item, 'precheckItem', where),
+            itemName: precheck_text(item, 'itemName', where),
+            itemDescription: precheck_text(item, 'itemDescription', where),
+            status: precheck_text(item, 'status', where),
+            errorMessage: precheck_text(item, 'errorMessage', where),
+            raw: item
+        };
+    });
+    const itemsMissing = rawItems === undefined || rawItems === null;
+    return {
+        taskId,
+        precheckTaskId,
+        status,
+        precheckItems,
+        ...(itemsMissing ? { itemsMissing } : {})
+    };
+}
+
+// EXTERNAL MODULE: ./src/verdict.ts + 1 modules
+var verdict = __nccwpck_require__(7100);
+// EXTERNAL MODULE: ./src/report/model.ts
+var model = __nccwpck_require__(6867);
+;// CONCATENATED MODULE: ./src/report/progress.ts
+
+
+
+// Log lines for the wait: one line when something changes, not one per poll, and the list of every
+// item at the end. Every piece of server text goes through SafeText.line, so each line is inert.
+function counts(state) {
+    let done = 0;
+    let failed = 0;
+    for (const item of state.precheckItems) {
+        const status = (0,verdict/* canonicalStatus */.xX)(item.status);
+        if (status === 'Success' || status === 'Failed')
+            done++;
+        if (status === 'Failed')
+            failed++;
+    }
+    return { total: state.precheckItems.length, done, failed };
+}
+/** What a progress line reports; a new line is due when this changes. */
+function progressKey(state) {
+    const c = counts(state);
+    return `${state.status}\u0000${c.total}|${c.done}|${c.failed}`;
+}
+function progressLine(state, elapsedMs, safe) {
+    const c = counts(state);
+    const items = c.total === 0
+        ? 'no check items yet'
+        : `${c.done}/${c.total} check items done, ${c.failed} failed`;
+    return `[${(0,words/* formatDuration */.a3)(elapsedMs)}] Precheck ${safe.line(state.precheckTaskId, words/* LIMITS */.b1.id)}: ${safe.line(state.status, words/* LIMITS */.b1.id)}, ${items}`;
+}
+/** One line per item for the collapsed group at the end, at most `max` of them. */
+function itemLines(state, safe, max = words/* LIMITS */.b1.logItems) {
+    // The summary's order (failed, unfinished, succeeded), so a capped list shows every failure it can.
+    const ordered = (0,model/* orderForReport */.eo)(state.precheckItems);
+    const lines = ordered.slice(0, max).map(item => {
+        const id = item.precheckItem ? ` [${safe.line(item.precheckItem, words/* LIMITS */.b1.id)}]` : '';
+        const reason = item.errorMessage.trim()
+            ? ` — ${safe.line(item.errorMessage, words/* LIMITS */.b1.message)}`
+            : '';
+        return `${safe.line(item.status || '(no status)', words/* LIMITS */.b1.id)}: ${safe.line((0,verdict/* itemLabel */.IR)(item), words/* LIMITS */.b1.name)}${id}${reason}`;
+    });
+    const left = state.precheckItems.length - lines.length;
+    if (left > 0) {
+        lines.push(`… and ${(0,words/* plural */.LS)(left, 'more check item')}, left out to keep the log readable: the report-file output has every item.`);
+    }
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/wait.ts
+
+
+// The waiting loop: poll until the answer is final, the deadline passes, or the run is cancelled.
+// Transient failures are ridden out inside each poll (the client retries until the deadline).
+// The waits before the 2nd, 3rd, ... poll: quick at first, so a short precheck is seen finishing within
+// about half a second, then backing off to poll-interval-seconds, never longer. With the default 5 s
+// the polls go out at 0, 0.5, 1, 1.5, 2.5, 3.5, 5.5, 8.5, 13.5 s, ...
+const RAMP_MS = [500, 500, 500, 1000, 1000, 2000, 3000];
+function pollDelayMs(pollsDone, intervalMs) {
+    const ramp = RAMP_MS[pollsDone - 1] ?? Number.POSITIVE_INFINITY;
+    return Math.min(ramp, intervalMs);
+}
+async function waitForPrecheck(options) {
+    const now = options.now ?? Date.now;
+    const memory = new verdict/* FailureMemory */.II();
+    let last;
+    const end = (outcome, extra = {}) => ({
+        outcome,
+        last,
+        earlierFailures: memory.forgottenIn(last),
+        ...extra
+    });
+    try {
+        for (let polls = 1;; polls++) {
+            const startedAt = now();
+            last = await options.poll();
+            const took = now() - startedAt;
+            memory.note(last);
+            options.onState(last);
+            if ((0,verdict/* isSettled */.Is)(last))
+                return end('finished');
+            if (now() >= options.deadline)
+                return end('timeout');
+            // A slow (large) answer is not asked for back to back: wait at least twice as long as it took.
+            const next = Math.max(startedAt + pollDelayMs(polls, options.intervalMs), now() + 2 * took);
+            await options.sleep(Math.max(0, Math.min(next, options.deadline) - now()));
+            if (now() >= options.deadline)
+                return end('timeout');
+        }
+    }
+    catch (error) {
+        if (error instanceof StopError)
+            return end(error.reason, { outage: error.outage });
+        return end('error', { error });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/follow.ts
+
+
+
+
+
+
+const AUTH_HINT = 'Check the access-key-id and access-key-secret inputs (NineData console: User Management, AccessKey) ' +
+    "and that the runner's clock is right.";
+const BUSY_HINT = 'Another precheck or comparison run of this task may be under way, e.g. from a second workflow run: ' +
+    'give the job a `concurrency:` group per comparison task.';
+async function followPrecheck(inputs, seen, log, signal, startedAt) {
+    const deadline = startedAt + inputs.timeoutMs;
+    const client = new NineDataClient({
+        apiUrl: inputs.apiUrl,
+        credentials: { accessKeyId: inputs.accessKeyId, accessKeySecret: inputs.accessKeySecret },
+        requestTimeoutMs: inputs.requestTimeoutMs,
+        pollIntervalMs: inputs.pollIntervalMs,
+        deadline,
+        signal,
+        log
+    });
+    const ending = {
+        timeoutMs: inputs.timeoutMs,
+        earlierFailures: [],
+        last: undefined
+    };
+    try {
+        try {
+            seen.precheckTaskId = inputs.precheckTaskId || (await start(client, inputs, log));
+        }
+        catch (error) {
+            const doing = `NineData did not start a precheck for task ${inputs.taskId}`;
+            return { ...ending, ...failed(error, doing) };
+        }
+        if (inputs.precheckTaskId) {
+            log.info(`Following precheck ${inputs.precheckTaskId} of ${inputs.comparison} comparison task ${inputs.taskId} (given as precheck-task-id; nothing is started).`);
+        }
+        return await wait(client, inputs, seen, log, { startedAt, deadline });
+    }
+    finally {
+        // Every way out: keep NineData's last requestId for the report, and free the sockets.
+        seen.requestId = client.lastRequestId ?? '';
+        client.dispose();
+    }
+}
+async function start(client, inputs, log) {
+    log.info(`Starting a precheck of ${inputs.comparison} comparison task ${inputs.taskId} at ${inputs.apiUrl}.`);
+    const started = await startPrecheck(client, inputs.comparison, inputs.taskId);
+    const id = started.precheckTaskId;
+    const { attempts, unclearAttempts } = started.call;
+    // A retried start may have started prechecks we never heard of: say which one is followed.
+    const retried = unclearAttempts > 0
+        ? ` ${(0,words/* plural */.LS)(unclearAttempts, 'earlier attempt')} of the start call got no usable answer, so NineData may have started other prechecks for this task; this run follows ${id} only.`
+        : attempts > 1
+            ? ` Earlier attempts did not reach NineData; this run follows ${id} only.`
+            : '';
+    log.info(`Started precheck ${id} (requestId ${started.call.requestId || 'none'}).${retried}`);
+    return id;
+}
+async function wait(client, inputs, seen, log, time) {
+    let lastKey = '';
+    const result = await waitForPrecheck({
+        poll: () => getPrecheckStatus(client, inputs.comparison, inputs.taskId, seen.precheckTaskId),
+        intervalMs: inputs.pollIntervalMs,
+        deadline: time.deadline,
+        sleep: ms => client.sleep(ms),
+        onState: state => {
+            seen.last = state;
+            const key = progressKey(state);
+            if (key !== lastKey)
+                log.info(progressLine(state, Date.now() - time.startedAt, log.safe));
+            lastKey = key;
+        }
+    });
+    const { error, ...rest } = result;
+    const end = { ...rest, timeoutMs: inputs.timeoutMs, endedAt: Date.now() };
+    if (result.outcome !== 'error')
+        return end;
+    return { ...end, ...failed(error, `The status query for precheck ${seen.precheckTaskId} failed`) };
+}
+/** How a failed call ends the run: the outcome, a message with context and NineData's requestId, a hint. */
+function failed(error, doing) {
+    const endedAt = Date.now();
+    if (error instanceof StopError) {
+        const hint = error.outage?.lastError.hint;
+        return { outcome: error.reason, outage: error.outage, endedAt, hint: hint && sentence(hint) };
+    }
+    if (!(error instanceof ApiError))
+        throw error;
+    const id = error.requestId ? ` (requestId ${error.requestId})` : '';
+    const said = error.kind === 'business'
+        ? `NineData said "${error.message}"`
+        : error.kind === 'auth'
+            ? `NineData rejected the credentials or the request signature: "${error.message}"`
+            : error.kind === 'protocol'
+                ? `${error.message}. This is not treated as a pass`
+                : error.message;
+    const hint = error.kind === 'auth'
+        ? AUTH_HINT
+        : error.kind === 'business' && /status invalid/i.test(error.message)
+            ? BUSY_HINT
+            : error.hint && sentence(error.hint);
+    return { outcome: 'error', error: `${doing}: ${said}${id}.`, hint, endedAt };
+}
+function sentence(text) {
+    return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
+// EXTERNAL MODULE: ./src/text/clean.ts
+var clean = __nccwpck_require__(4118);
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+
+/** The defaults of action.yml, applied when an input is empty (e.g. when run outside a runner). */
+const INPUT_DEFAULTS = {
+    comparison: 'auto',
+    'precheck-task-id': '',
+    'poll-interval-seconds': '5',
+    'timeout-seconds': '900',
+    'request-timeout-seconds': '30',
+    'fail-on-failure': 'true',
+    'job-summary': 'true',
+    'pr-comment': 'false',
+    // action.yml's default is `${{ github.token }}`, which only a runner can fill in.
+    'github-token': ''
+};
+/** Allowed range of each duration input, in seconds. Below the floor a run would flood NineData. */
+const SECONDS_RANGE = {
+    // GitHub ends a job after 6 hours on hosted runners; 35 days is the self-hosted ceiling.
+    'timeout-seconds': { min: 1, max: 35 * 24 * 3600 },
+    'poll-interval-seconds': { min: 0.1, max: 3600 },
+    'request-timeout-seconds': { min: 1, max: 600 }
+};
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1
+            ? `Invalid input: ${problems[0]}`
+            : `Invalid inputs:\n${problems.map(p => `- ${p}`).join('\n')}`);
+        this.problems = problems;
+        this.name = 'InputError';
+    }
+}
+const TRUE_WORDS = ['true', 'True', 'TRUE'];
+const FALSE_WORDS = ['false', 'False', 'FALSE'];
+const KIND_PREFIX = { schema: 'cc-', data: 'cd-' };
+/** Parses every input; throws InputError listing every problem. */
+function parseInputs(get) {
+    const problems = [];
+    const read = (name) => {
+        const value = (get(name) ?? '').trim();
+        return value === '' ? (INPUT_DEFAULTS[name] ?? '') : value;
+    };
+    const required = (name) => {
+        const value = read(name);
+        if (value === '')
+            problems.push(`\`${name}\` is required but was empty or not set.`);
+        return value;
+    };
+    const apiUrl = parseApiUrl(required('api-url'), problems);
+    const accessKeyId = checkId('access-key-id', required('access-key-id'), problems);
+    const accessKeySecret = required('access-key-secret');
+    const taskId = checkId('task-id', required('task-id'), problems);
+    const precheckTaskId = checkId('precheck-task-id', read('precheck-task-id'), problems);
+    const inputs = {
+        apiUrl,
+        accessKeyId,
+        accessKeySecret,
+        taskId,
+        comparison: parseComparison(read('comparison'), taskId, problems),
+        precheckTaskId,
+        timeoutMs: seconds('timeout-seconds', read('timeout-seconds'), problems),
+        pollIntervalMs: seconds('poll-interval-seconds', read('poll-interval-seconds'), problems),
+        requestTimeoutMs: seconds('request-timeout-seconds', read('request-timeout-seconds'), problems),
+        failOnFailure: bool('fail-on-failure', read('fail-on-failure'), problems),
+        jobSummary: bool('job-summary', read('job-summary'), problems),
+        prComment: bool('pr-comment', read('pr-comment'), problems),
+        githubToken: read('github-token')
+    };
+    checkSwappedIds(taskId, precheckTaskId, problems);
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return inputs;
+}
+function checkId(name, value, problems) {
+    const problem = value === '' ? undefined : idProblem(value);
+    if (problem)
+        problems.push(`\`${name}\` ${(0,clean/* visible */.RK)(value)} is not a valid ID: ${problem}.`);
+    return value;
+}
+function checkSwappedIds(taskId, precheckTaskId, problems) {
+    if (/^pcte-/i.test(taskId)) {
+        problems.push(`\`task-id\` ${(0,clean/* visible */.RK)(taskId)} looks like a precheck ID (pcte-...): task-id takes the comparison task (cc-... or cd-...); a precheck to follow goes in precheck-task-id.`);
+    }
+    if (/^c[cd]-/i.test(precheckTaskId)) {
+        problems.push(`\`precheck-task-id\` ${(0,clean/* visible */.RK)(precheckTaskId)} looks like a comparison task ID: put it in task-id, and leave precheck-task-id empty to start a new precheck.`);
+    }
+}
+function parseComparison(raw, taskId, problems) {
+    const fromPrefix = Object.keys(KIND_PREFIX).find(kind => taskId.toLowerCase().startsWith(KIND_PREFIX[kind]));
+    if (raw === 'schema' || raw === 'data') {
+        if (fromPrefix && fromPrefix !== raw) {
+            problems.push(`\`comparison\` is "${raw}", but \`task-id\` ${(0,clean/* visible */.RK)(taskId)} is a ${fromPrefix} comparison task (${KIND_PREFIX[fromPrefix]}...): set comparison to ${fromPrefix} or auto, or check task-id.`);
+        }
+        return raw;
+    }
+    if (raw !== 'auto') {
+        problems.push(`\`comparison\` must be schema, data or auto, got ${(0,clean/* visible */.RK)(raw)}.`);
+        return 'schema';
+    }
+    if (!fromPrefix && taskId !== '' && !/^pcte-/i.test(taskId)) {
+        problems.push(`\`comparison\` is auto, but \`task-id\` ${(0,clean/* visible */.RK)(taskId)} starts with neither cc- (schema comparison) nor cd- (data comparison): check task-id, or set comparison to schema or data.`);
+    }
+    return fromPrefix ?? 'schema';
+}
+function seconds(name, raw, problems) {
+    const { min, max } = SECONDS_RANGE[name];
+    // Plain decimal only: "1e3", "0x10", "Infinity" and "5s" are refused rather than guessed at.
+    if (!/^(\d{1,12}(\.\d{0,9})?|\.\d{1,9})$/.test(raw)) {
+        problems.push(`\`${name}\` must be a number of seconds (e.g. 5 or 0.5), got ${(0,clean/* visible */.RK)(raw)}.`);
+        return NaN;
+    }
+    const value = Number(raw);
+    if (value < min)
+        problems.push(`\`${name}\` must be at least ${min} seconds, got "${raw}".`);
+    else if (value > max)
+        problems.push(`\`${name}\` must be at most ${max} seconds, got "${raw}".`);
+    return Math.round(value * 1000);
+}
+function bool(name, raw, problems) {
+    if (TRUE_WORDS.includes(raw))
+        return true;
+    if (FALSE_WORDS.includes(raw))
+        return false;
+    problems.push(`\`${name}\` must be true or false, got ${(0,clean/* visible */.RK)(raw)}.`);
+    return true;
+}
+/** The URL as typed, with any user name or password hidden, for messages. */
+function withoutUserinfo(raw) {
+    return raw.replace(/^([^/]*\/\/)[^/?#]*@/, '$1***@');
+}
+function parseApiUrl(raw, problems) {
+    if (raw === '')
+        return '';
+    const shown = (0,clean/* visible */.RK)(withoutUserinfo(raw));
+    if (/^https?:\/?(?!\/)/i.test(raw)) {
+        problems.push(`\`api-url\` ${shown} needs two slashes after the scheme, e.g. https://ninedata.example.com.`);
+        return '';
+    }
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) {
+        problems.push(`\`api-url\` ${shown} has no scheme: add https:// (or http://) in front, e.g. https://${withoutUserinfo(raw).replace(/^\/+/, '')}.`);
+        return '';
+    }
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        problems.push(`\`api-url\` ${shown} is not a valid URL; expected e.g. https://ninedata.example.com.`);
+        return '';
+    }
+    const path = url.pathname.replace(/\/+$/, '');
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        problems.push(`\`api-url\` must start with https:// or http://, got ${(0,clean/* visible */.RK)(url.protocol)}.`);
+    }
+    else if (url.username || url.password) {
+        problems.push('`api-url` must not contain a user name or password; use access-key-id and access-key-secret.');
+    }
+    else if (url.search || url.hash) {
+        problems.push('`api-url` must be a base URL without a query string or fragment.');
+    }
+    else if (/\/openapi(\/|$)/i.test(path)) {
+        problems.push(`\`api-url\` must be the base URL without the API path: drop "${path.slice(path.toLowerCase().indexOf('/openapi'))}" (use ${url.origin}${path.slice(0, path.toLowerCase().indexOf('/openapi'))}); the action adds /openapi/v1/... itself.`);
+    }
+    return `${url.origin}${path}`;
+}
+/** Whether the job summary should be written, read leniently for the error path. */
+function wantsJobSummary(get) {
+    return !FALSE_WORDS.includes((get('job-summary') ?? '').trim());
+}
+
+// EXTERNAL MODULE: ./src/text/safe.ts + 1 modules
+var text_safe = __nccwpck_require__(8182);
+;// CONCATENATED MODULE: ./src/pull-request/comment.ts
+
+
+/**
+ * Writes or updates this gate's comment on the pull request of a pull_request(_target) run, and sets
+ * the `pr-comment-url` output. Never throws and never changes the step's result: at most one warning.
+ */
+async function commentOnPullRequest(report, options) {
+    if (!options.enabled)
+        return { action: 'off' };
+    // Masked before anything else can print it.
+    const token = options.token.trim();
+    if (token)
+        core/* setSecret */.Pq(token);
+    try {
+        const { postComment } = await __nccwpck_require__.e(/* import() */ 677).then(__nccwpck_require__.bind(__nccwpck_require__, 1677));
+        return await postComment(report, options);
+    }
+    catch (error) {
+        // Only a broken install (a chunk missing from dist/) gets here: post.ts never throws.
+        const safe = new text_safe/* SafeText */.P([...(options.secrets ?? []), token].filter(Boolean));
+        const why = error instanceof Error ? error.message : String(error);
+        core/* warning */.$e(safe.line(`No pull request comment: ${why}. The verdict is unchanged.`));
+        return { action: 'failed' };
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/report/annotations.ts
+
+
+
+// Annotations for failed items. GitHub shows only 10 error (and 10 warning) annotations a step, and
+// the step's own failure message is one of them, so the item annotations are planned to fit.
+const ANNOTATIONS_SHOWN_PER_STEP = 10;
+function itemAnnotation(item, level, safe) {
+    const message = item.errorMessage.trim()
+        ? safe.line(item.errorMessage, words/* LIMITS */.b1.message)
+        : 'NineData gave no reason for this failure.';
+    return { level, title: safe.line((0,verdict/* itemLabel */.IR)(item), words/* LIMITS */.b1.name), message };
+}
+function planAnnotations(report, safe) {
+    const failed = report.verdict.failedItems;
+    if (failed.length === 0)
+        return [];
+    const fails = (0,model/* stepFails */.ug)(report);
+    const level = fails ? 'error' : 'warning';
+    // The failure message of the step takes one place among the errors.
+    const room = ANNOTATIONS_SHOWN_PER_STEP - (fails ? 1 : 0);
+    if (failed.length <= room)
+        return failed.map(item => itemAnnotation(item, level, safe));
+    const shown = failed.slice(0, room - 1).map(item => itemAnnotation(item, level, safe));
+    const rest = failed.length - shown.length;
+    shown.push({
+        level,
+        title: (0,words/* plural */.LS)(rest, 'more failed check item'),
+        message: `${(0,words/* plural */.LS)(rest, 'more check item')} failed; the job summary lists the failed items first, and the report-file output has every item.`
+    });
+    return shown;
+}
+
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+// The step's outputs. Pure: returns name -> value, already safe; the publisher sets them.
+/**
+ * Cap for the JSON outputs `items` and `failed-items`. Workflows pass outputs through environment
+ * variables, and Linux refuses a single variable over 128 KiB, so each holds at most this many
+ * bytes: whole items, in API order, as many as fit. The report file has them all.
+ */
+const JSON_OUTPUT_BUDGET_BYTES = 100_000;
+/** A JSON array of whole items that fits the budget. Linear: each item is serialised once. */
+function jsonArrayWithin(items, budget, safe) {
+    const parts = [];
+    let size = 2;
+    for (const item of items) {
+        const plain = JSON.stringify(item.raw);
+        // An item far over the budget is not worth the redaction pass that would only drop it.
+        if (plain.length > 4 * budget)
+            break;
+        const json = safe.json(item.raw, plain);
+        const extra = Buffer.byteLength(json) + (parts.length > 0 ? 1 : 0);
+        if (size + extra > budget)
+            break;
+        parts.push(json);
+        size += extra;
+    }
+    return { json: `[${parts.join(',')}]`, kept: parts.length };
+}
+function planOutputs(report, safe, budget = JSON_OUTPUT_BUDGET_BYTES) {
+    const values = {};
+    const truncated = [];
+    if (report.precheckTaskId)
+        values['precheck-task-id'] = safe.value(report.precheckTaskId);
+    if (report.requestId)
+        values['request-id'] = safe.value(report.requestId);
+    const state = report.state;
+    values['status'] = safe.value(state?.status ?? '');
+    // Without a status, counts stay unset: "" never reads as "0 failed".
+    if (!state)
+        return { values, truncated };
+    values['item-count'] = String(state.precheckItems.length);
+    values['failed-count'] = String(report.verdict.failedItems.length);
+    for (const [name, list] of [
+        ['items', state.precheckItems],
+        ['failed-items', report.verdict.failedItems]
+    ]) {
+        const { json, kept } = jsonArrayWithin(list, budget, safe);
+        values[name] = json;
+        if (kept < list.length)
+            truncated.push({ name, kept, total: list.length });
+    }
+    return { values, truncated };
+}
+
+;// CONCATENATED MODULE: ./src/report/report-file.ts
+// The report file: the whole report as JSON, uncapped, for later steps and artifacts. Pure: returns
+// the file name and text; the publisher writes it.
+/** A file name made from the precheck ID, with nothing in it that could leave the folder. */
+function reportFileName(report, safe) {
+    // The name is an output too: made from the ID with the secret hidden, then kept to safe characters.
+    const id = safe
+        .value(report.precheckTaskId)
+        .replace(/[^A-Za-z0-9_-]/g, '_')
+        .slice(0, 128);
+    return `ninedata-precheck-${id || 'report'}.json`;
+}
+function reportFileText(report, safe) {
+    const { verdict, state } = report;
+    return safe.json({
+        taskId: report.taskId,
+        precheckTaskId: report.precheckTaskId,
+        comparison: report.comparison ?? null,
+        status: state?.status ?? null,
+        items: state?.precheckItems.map(item => item.raw) ?? [],
+        failedItems: verdict.failedItems.map(item => item.raw),
+        verdict: { kind: verdict.kind, passed: verdict.passed, reason: verdict.reason },
+        requestId: report.requestId || null,
+        durationMs: report.durationMs
+    });
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+
+
+// The job summary: a heading with the verdict, the facts of the run, and one table row per check
+// item, failed items first. Pure: returns the HTML; every piece of server text goes through SafeText.
+/** GitHub drops a step summary over 1 MiB whole; stay well below it. */
+const SUMMARY_BUDGET_BYTES = 900 * 1024;
+const STATUS_ICON = {
+    Failed: '❌',
+    Success: '✅',
+    Running: '⏳',
+    Unstarted: '⏸️'
+};
+function statusCell(status, safe) {
+    const canonical = (0,verdict/* canonicalStatus */.xX)(status);
+    if (canonical)
+        return `${STATUS_ICON[canonical] ?? ''}&nbsp;${canonical}`;
+    // Not a documented status: show exactly what was sent, invisible characters included.
+    return `❔&nbsp;<code>${safe.code((0,clean/* visible */.RK)(status), words/* LIMITS */.b1.id * 6)}</code>`;
+}
+function heading(report) {
+    const what = `NineData ${(0,model/* comparisonWords */.bz)(report)} precheck`;
+    switch (report.verdict.kind) {
+        case 'passed':
+            return `✅ ${what} passed`;
+        case 'failed':
+            return (0,model/* stepFails */.ug)(report)
+                ? `❌ ${what} failed`
+                : `⚠️ ${what} failed (not blocking: fail-on-failure is false)`;
+        case 'timeout':
+            return `⏱️ ${what} timed out`;
+        case 'cancelled':
+            return `🛑 ${what}: wait cancelled`;
+        case 'error':
+            return `❌ ${what}: no verdict`;
+    }
+}
+function itemRow(item, withMessage, safe, earlier = false) {
+    const name = (0,verdict/* itemLabel */.IR)(item);
+    const id = item.precheckItem && item.precheckItem !== name
+        ? `<br><sub><code>${safe.code(item.precheckItem)}</code></sub>`
+        : '';
+    const message = withMessage ? `<td>${safe.html(item.errorMessage, words/* LIMITS */.b1.message)}</td>` : '';
+    return (`<tr><td>${earlier ? '❌&nbsp;Failed at an earlier poll' : statusCell(item.status, safe)}</td>` +
+        `<td><strong>${safe.html(name, words/* LIMITS */.b1.name)}</strong>${id}</td>` +
+        `<td>${safe.html(item.itemDescription, words/* LIMITS */.b1.description)}</td>${message}</tr>\n`);
+}
+function factsTable(report, safe) {
+    const state = report.state;
+    const code = (text) => `<code>${safe.code(text)}</code>`;
+    const rows = [
+        ['Comparison task', report.taskId ? code(report.taskId) : '(not given)'],
+        ['Comparison', report.comparison ?? '(not known)'],
+        ['Precheck', report.precheckTaskId ? code(report.precheckTaskId) : '(none started)'],
+        ['Status', state ? statusCell(state.status, safe) : '(no status seen)']
+    ];
+    if (state) {
+        const items = state.precheckItems;
+        const succeeded = items.filter(i => (0,verdict/* canonicalStatus */.xX)(i.status) === 'Success').length;
+        const failedNow = items.filter(i => (0,verdict/* canonicalStatus */.xX)(i.status) === 'Failed').length;
+        const other = items.length - succeeded - failedNow;
+        const parts = [`${failedNow} failed`, `${succeeded} succeeded`];
+        if (other > 0)
+            parts.push(`${other} without a final status`);
+        rows.push(['Check items', `${items.length} (${parts.join(', ')})`]);
+    }
+    rows.push(['Duration', (0,words/* formatDuration */.a3)(report.durationMs)]);
+    if (report.requestId)
+        rows.push(['Last request ID', code(report.requestId)]);
+    return `<table>\n${rows.map(([k, v]) => `<tr><th align="left">${k}</th><td>${v}</td></tr>`).join('\n')}\n</table>\n`;
+}
+function itemsTable(items, earlier, budget, safe) {
+    const withMessage = [...earlier, ...items].some(i => i.errorMessage.trim() !== '');
+    const head = '\n### Check items\n\n<table>\n<thead><tr><th>Status</th><th>Check item</th><th>Description</th>' +
+        `${withMessage ? '<th>Message from NineData</th>' : ''}</tr></thead>\n<tbody>\n`;
+    const tail = '</tbody>\n</table>\n';
+    // Room kept for the closing tags and the line that counts what was left out.
+    let used = Buffer.byteLength(head) + Buffer.byteLength(tail) + 600;
+    const rows = [];
+    // Items seen Failed earlier come first: they keep the step red even if NineData dropped them.
+    const ordered = [...earlier, ...(0,model/* orderForReport */.eo)(items)];
+    for (const [index, item] of ordered.entries()) {
+        const row = itemRow(item, withMessage, safe, index < earlier.length);
+        used += Buffer.byteLength(row);
+        if (used > budget)
+            break;
+        rows.push(row);
+    }
+    const left = ordered.slice(rows.length);
+    const failedLeft = left.filter(i => (0,model/* statusRank */.Tx)(i) === 0).length;
+    const note = left.length === 0
+        ? ''
+        : `\n<p>${(0,words/* plural */.LS)(left.length, 'more check item')}${failedLeft ? ` (${failedLeft} of them failed)` : ''} ` +
+            `not shown: GitHub drops a job summary over 1 MiB. The report-file output has every item.</p>\n`;
+    return `${head}${rows.join('')}${tail}${note}`;
+}
+function renderSummary(report, safe, budgetBytes = SUMMARY_BUDGET_BYTES) {
+    const parts = [`## ${heading(report)}\n\n`];
+    parts.push(`<p>${safe.html(report.verdict.reason, words/* LIMITS */.b1.reason)}</p>\n\n`);
+    if (report.hint)
+        parts.push(`<p>💡 ${safe.html(report.hint, 1000)}</p>\n\n`);
+    parts.push(factsTable(report, safe));
+    const items = report.state?.precheckItems ?? [];
+    const current = new Set(items);
+    const earlier = report.verdict.failedItems.filter(item => !current.has(item));
+    if (items.length === 0 && earlier.length === 0) {
+        if (report.state)
+            parts.push('\n<p>NineData returned no check items.</p>\n');
+        return parts.join('');
+    }
+    const used = Buffer.byteLength(parts.join(''));
+    parts.push(itemsTable(items, earlier, budgetBytes - used, safe));
+    return parts.join('');
+}
+
+;// CONCATENATED MODULE: ./src/report/publish.ts
+
+
+
+
+
+
+
+
+
+
+
+// The output boundary: the only place that talks to the runner (log, annotations, outputs, summary,
+// report file, the step's result). Every text passes through SafeText on its way out, and no failure
+// of the runner's environment (an unwritable GITHUB_OUTPUT, a full disk) can turn the verdict.
+class Publisher {
+    safe;
+    constructor(safe) {
+        this.safe = safe;
+    }
+    info(message) {
+        core/* info */.pq(this.safe.line(message));
+    }
+    warning(message) {
+        core/* warning */.$e(this.safe.line(message));
+    }
+    debug(message) {
+        core/* debug */.Yz(this.safe.line(message));
+    }
+    /** A collapsed group of lines that are already safe (see report/progress.ts). */
+    group(title, lines) {
+        if (lines.length === 0)
+            return;
+        core/* startGroup */.Oh(this.safe.line(title, words/* LIMITS */.b1.name));
+        for (const line of lines)
+            core/* info */.pq(line);
+        core/* endGroup */.N4();
+    }
+    /** Outputs, annotations, report file, summary and the step's result: the same on every way out. */
+    async publish(report, writeSummary) {
+        const state = report.state;
+        if (state) {
+            const title = `All ${(0,words/* plural */.LS)(state.precheckItems.length, 'check item')} of precheck ${state.precheckTaskId}`;
+            this.group(title, itemLines(state, this.safe));
+        }
+        this.setOutputs(report);
+        for (const annotation of planAnnotations(report, this.safe)) {
+            const log = annotation.level === 'error' ? core/* error */.z3 : core/* warning */.$e;
+            log(annotation.message, { title: annotation.title });
+        }
+        if (writeSummary)
+            await this.writeSummary(report);
+        this.conclude(report);
+    }
+    /** A bug while reporting: still a failed step with a readable message and a summary. */
+    async publishCrash(error) {
+        const message = `The action crashed while writing its report: ${error instanceof Error ? error.message : String(error)}`;
+        core/* setFailed */.C1(this.safe.line(message));
+        try {
+            await core/* summary */.z
+                .addRaw(`## ❌ NineData precheck gate crashed\n\n<p>${this.safe.html(message, words/* LIMITS */.b1.reason)}</p>\n`, true)
+                .write();
+        }
+        catch {
+            // No summary file: the failure message above is all that can be left.
+        }
+    }
+    setOutputs(report) {
+        const { values, truncated } = planOutputs(report, this.safe);
+        const file = report.state ? this.writeReportFile(report) : undefined;
+        if (file)
+            values['report-file'] = this.safe.value(file);
+        const failed = [];
+        for (const [name, value] of Object.entries(values)) {
+            try {
+                core/* setOutput */.uH(name, value);
+            }
+            catch {
+                failed.push(name);
+            }
+        }
+        if (failed.length > 0) {
+            this.warning(`Could not write the step's outputs (${failed.join(', ')}): GITHUB_OUTPUT is not writable. The verdict stands.`);
+        }
+        for (const cut of truncated) {
+            this.info(`The ${cut.name} output holds the first ${cut.kept} of ${cut.total} items (it is capped at 100 KB); the report-file output has them all.`);
+        }
+    }
+    writeReportFile(report) {
+        const folder = process.env['RUNNER_TEMP'] || (0,external_node_os_namespaceObject.tmpdir)();
+        const path = (0,external_node_path_namespaceObject.join)(folder, reportFileName(report, this.safe));
+        try {
+            (0,external_node_fs_.mkdirSync)(folder, { recursive: true });
+            (0,external_node_fs_.writeFileSync)(path, reportFileText(report, this.safe));
+            return path;
+        }
+        catch (error) {
+            this.warning(`Could not write the report file ${path}: ${error.message}`);
+            return undefined;
+        }
+    }
+    async writeSummary(report) {
+        try {
+            await core/* summary */.z.addRaw(renderSummary(report, this.safe), true).write();
+        }
+        catch (error) {
+            this.warning(`Could not write the job summary: ${error.message}`);
+        }
+    }
+    conclude(report) {
+        const reason = report.hint ? `${report.verdict.reason} ${report.hint}` : report.verdict.reason;
+        if ((0,model/* stepFails */.ug)(report)) {
+            core/* setFailed */.C1(this.safe.line(reason));
+        }
+        else if (!report.verdict.passed) {
+            this.warning(`${reason} The step passes because fail-on-failure is false.`);
+        }
+        else {
+            this.info(reason);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+
+
+
+/** The action: read the inputs, follow the precheck to its end, report. Every way out reports. */
+async function run() {
+    const startedAt = Date.now();
+    const out = openBoundary();
+    const seen = {
+        taskId: core/* getInput */.V4('task-id').trim(),
+        comparison: undefined,
+        precheckTaskId: core/* getInput */.V4('precheck-task-id').trim(),
+        last: undefined,
+        requestId: ''
+    };
+    const settings = { writeSummary: wantsJobSummary(core/* getInput */.V4), failOnFailure: true };
+    const cancel = new AbortController();
+    const release = onCancelSignals(cancel, out);
+    let end;
+    let inputs;
+    try {
+        inputs = parseInputs(core/* getInput */.V4);
+        Object.assign(settings, {
+            writeSummary: inputs.jobSummary,
+            failOnFailure: inputs.failOnFailure
+        });
+        seen.comparison = inputs.comparison;
+        end = await followPrecheck(inputs, seen, out, cancel.signal, startedAt);
+    }
+    catch (error) {
+        end = crashed(error, seen, out);
+    }
+    const report = reportOf(seen, end, settings.failOnFailure, Date.now() - startedAt);
+    await out.publish(report, settings.writeSummary).catch(error => out.publishCrash(error));
+    if (inputs)
+        await commentOnPullRequest(report, prCommentOptions(inputs, startedAt, cancel.signal));
+    // Only now: a second signal while the report is written must not cut it short.
+    release();
+}
+/** The pull request comment: bounded by the step's own deadline, stopped by a cancellation. */
+function prCommentOptions(inputs, startedAt, signal) {
+    return {
+        enabled: inputs.prComment,
+        token: inputs.githubToken,
+        deadline: startedAt + inputs.timeoutMs,
+        requestTimeoutMs: inputs.requestTimeoutMs,
+        secrets: [inputs.accessKeySecret],
+        signal
+    };
+}
+/** Masks the secret before anything can print it; makes a closed stdout harmless. */
+function openBoundary() {
+    const secret = core/* getInput */.V4('access-key-secret');
+    if (secret)
+        core/* setSecret */.Pq(secret);
+    // A reader that went away (EPIPE) must not crash the action: the exit code still tells the verdict.
+    process.stdout.on('error', () => undefined);
+    process.stderr.on('error', () => undefined);
+    const out = new Publisher(new text_safe/* SafeText */.P(secret ? [secret.trim(), secret] : []));
+    if (secret && secret.trim().length < 8) {
+        out.warning('access-key-secret looks too short for a NineData AccessKey secret; every copy of it in what NineData sends back is hidden as ***, which may make messages hard to read.');
+    }
+    return out;
+}
+function onCancelSignals(controller, out) {
+    const onSignal = (signal) => {
+        if (controller.signal.aborted)
+            return;
+        out.warning(`Received ${signal}: the wait was cancelled; reporting what was seen so far.`);
+        controller.abort();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return () => {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+    };
+}
+/** Refused inputs, or a bug of this action: still a readable failure with what was seen. */
+function crashed(error, seen, out) {
+    const message = error instanceof InputError
+        ? error.message
+        : `The action crashed: ${error instanceof Error ? error.message : String(error)}`;
+    if (!(error instanceof InputError) && error instanceof Error && error.stack)
+        out.debug(error.stack);
+    return {
+        outcome: 'error',
+        error: message,
+        last: seen.last,
+        earlierFailures: [],
+        timeoutMs: 0,
+        endedAt: Date.now()
+    };
+}
+function reportOf(seen, end, failOnFailure, durationMs) {
+    return {
+        verdict: (0,verdict/* decideVerdict */.AU)(end),
+        comparison: seen.comparison,
+        taskId: seen.taskId,
+        precheckTaskId: seen.precheckTaskId,
+        state: end.last ?? seen.last,
+        requestId: seen.requestId,
+        durationMs,
+        failOnFailure,
+        hint: end.hint
+    };
+}
+
+
+/***/ }),
+
+/***/ 6867:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Tx: () => (/* binding */ statusRank),
+/* harmony export */   bz: () => (/* binding */ comparisonWords),
+/* harmony export */   eo: () => (/* binding */ orderForReport),
+/* harmony export */   ug: () => (/* binding */ stepFails)
+/* harmony export */ });
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7100);
+
+/** Whether the step fails. Only genuinely failed items are softened by fail-on-failure: false. */
+function stepFails(report) {
+    const { verdict } = report;
+    if (verdict.passed)
+        return false;
+    // An overall Failed without a failed item to show for it is not a "failed item": never softened.
+    const softenable = verdict.kind === 'failed' && verdict.failedItems.length > 0;
+    return !softenable || report.failOnFailure;
+}
+/** "schema comparison" / "data comparison" / "comparison". */
+function comparisonWords(report) {
+    return report.comparison ? `${report.comparison} comparison` : 'comparison';
+}
+/** 0 for a Failed item, 1 for one without a final status, 2 for a Success. */
+function statusRank(item) {
+    const status = (0,_verdict_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalStatus */ .xX)(item.status);
+    return status === 'Failed' ? 0 : status === 'Success' ? 2 : 1;
+}
+/** Failed items first, then the ones without a final status, then the rest; API order within each. */
+function orderForReport(items) {
+    return items
+        .map((item, index) => ({ item, index, rank: statusRank(item) }))
+        .sort((a, b) => a.rank - b.rank || a.index - b.index)
+        .map(entry => entry.item);
+}
+
+
+/***/ }),
+
+/***/ 4118:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F3: () => (/* binding */ flattenLine),
+/* harmony export */   Fq: () => (/* binding */ inertLine),
+/* harmony export */   RK: () => (/* binding */ visible),
+/* harmony export */   X5: () => (/* binding */ cleanText),
+/* harmony export */   ml: () => (/* binding */ shorten),
+/* harmony export */   ph: () => (/* binding */ codeText),
+/* harmony export */   x: () => (/* binding */ window),
+/* harmony export */   xs: () => (/* binding */ htmlBlock)
+/* harmony export */ });
+// Shaping text for a surface: cleaning, shortening, one-line, visible escapes, HTML. Pure, and linear
+// in the input: server text can be megabytes, and the report runs after timeout-seconds stops counting.
+// C0/C1 controls other than tab and newline, and the bidi embedding/override/isolate marks that could
+// make text display as something it is not.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+const NEWLINES = /\r\n?|[\n\u0085\u2028\u2029]/;
+// Before cleaning, text is cut to this multiple of the shown length: enough for whitespace that the
+// cleaning collapses, bounded so a 60 MB message costs no more than a short one.
+const PRE_CUT_FACTOR = 4;
+/** Cuts to `max` UTF-16 units plus a marker saying how much was left out; never splits a surrogate pair. */
+function shorten(text, max, total = text.length) {
+    if (text.length <= max && total <= text.length)
+        return text;
+    let cut = Math.min(max, text.length);
+    const code = text.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        cut--;
+    return `${text.slice(0, cut)}… (${total - cut} more characters)`;
+}
+/**
+ * The part of `text` that can matter for a surface showing `max` characters: enough for whitespace
+ * the cleaning collapses and for an encoded secret that overlaps the shown part (`margin`), bounded
+ * so a 60 MB message costs no more than a short one. `dropped` counts what was cut off.
+ */
+function window(text, max, margin = 0) {
+    const size = max * PRE_CUT_FACTOR + 1024 + margin;
+    return text.length > size
+        ? { text: text.slice(0, size), dropped: text.length - size }
+        : { text, dropped: 0 };
+}
+/** Newlines normalised to \n, invisible control characters dropped. */
+function cleanText(text) {
+    return text.replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n').replace(UNSAFE, '');
+}
+/** One line: no CR, LF or other control character, whitespace runs collapsed, line breaks as ⏎. */
+function flattenLine(text) {
+    return text
+        .split(NEWLINES)
+        .map(part => part.replace(UNSAFE, '').replace(/\s+/g, ' ').trim())
+        .filter(part => part !== '')
+        .join(' ⏎ ');
+}
+/**
+ * A line the runner cannot read as a command: it acts on `::` at the start of a line and on `##[`
+ * anywhere in it, so the first gets a visible prefix and the second a space.
+ */
+function inertLine(line) {
+    const broken = line.includes('##[') ? line.replace(/##\[/g, '## [') : line;
+    return broken.startsWith('::') ? `› ${broken}` : broken;
+}
+/**
+ * The value in quotes with everything outside printable ASCII written as \uXXXX, so a status such as
+ * "Failed\u200b" or "F\u0430iled" shows what it really is. Not shortened: that is the boundary's job,
+ * after the secret is hidden.
+ */
+function visible(text) {
+    const escaped = text.replace(/[^\x20-\x7e]|["\\]/g, c => c === '"' || c === '\\' ? `\\${c}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return `"${escaped}"`;
+}
+const HTML_ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    // Markdown and table syntax, so server text never becomes formatting, links or mentions.
+    '|': '&#124;',
+    '`': '&#96;',
+    '*': '&#42;',
+    _: '&#95;',
+    '[': '&#91;',
+    ']': '&#93;',
+    '\\': '&#92;',
+    '~': '&#126;',
+    '#': '&#35;',
+    '@': '&#64;',
+    ':': '&#58;',
+    '!': '&#33;',
+    $: '&#36;'
+};
+const HTML_SPECIAL = /[&<>"'|`*_[\]\\~#@:!$]/g;
+/** An unbroken run longer than this gets break opportunities, so it cannot push a table off the page. */
+const BREAK_EVERY = 40;
+function escapeHtml(text) {
+    return text.replace(HTML_SPECIAL, c => HTML_ENTITIES[c] ?? c);
+}
+/** Escaped HTML with a <wbr> every BREAK_EVERY characters of a run without whitespace. */
+function escapeWithBreaks(text) {
+    return text
+        .split(/(\s+)/)
+        .map(part => {
+        if (part.length <= BREAK_EVERY || /^\s/.test(part))
+            return escapeHtml(part);
+        const pieces = [];
+        for (let i = 0; i < part.length; i += BREAK_EVERY) {
+            pieces.push(escapeHtml(part.slice(i, i + BREAK_EVERY)));
+        }
+        return pieces.join('<wbr>');
+    })
+        .join('');
+}
+/** Cleaned, shortened text as inert HTML: entities, <br> for newlines, isolated for bidi. */
+function htmlBlock(cleaned) {
+    const escaped = escapeWithBreaks(cleaned).replace(/\n/g, '<br>');
+    return escaped === '' ? '' : `\u2068${escaped}\u2069`;
+}
+/** An ID for a <code> element: copyable as shown (no bidi marks), escaped, one line. */
+function codeText(line) {
+    return escapeWithBreaks(line);
+}
+
+
+/***/ }),
+
+/***/ 8182:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  P: () => (/* binding */ SafeText)
+});
+
+// EXTERNAL MODULE: ./src/text/clean.ts
+var clean = __nccwpck_require__(4118);
+;// CONCATENATED MODULE: ./src/text/redact.ts
+// Finding a secret in text in every form a reader could decode, and hiding it. Pure and linear in the
+// text (times the secret's length).
+const MASK = '***';
+const NAMED_ENTITIES = {
+    amp: 0x26,
+    lt: 0x3c,
+    gt: 0x3e,
+    quot: 0x22,
+    apos: 0x27,
+    nbsp: 0xa0
+};
+/** JSON's two-character escapes: the character after the backslash -> the one it stands for. */
+function jsonEscape(next) {
+    switch (next) {
+        case 0x22: // "
+        case 0x5c: // \
+        case 0x2f: // /
+            return next;
+        case 0x62: // b
+            return 0x08;
+        case 0x66: // f
+            return 0x0c;
+        case 0x6e: // n
+            return 0x0a;
+        case 0x72: // r
+            return 0x0d;
+        case 0x74: // t
+            return 0x09;
+        default:
+            return -1;
+    }
+}
+/** The characters an escape can start with: `\\`, `%`, `&`, `+`. */
+const ESCAPE_STARTS = [0x5c, 0x25, 0x26, 0x2b];
+function isEscapeStart(code) {
+    return code === 0x5c || code === 0x25 || code === 0x26 || code === 0x2b;
+}
+function hexValue(text, from, count) {
+    if (from + count > text.length)
+        return -1;
+    let value = 0;
+    for (let i = from; i < from + count; i++) {
+        const c = text.charCodeAt(i);
+        const digit = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
+        if (digit < 0)
+            return -1;
+        value = value * 16 + digit;
+    }
+    return value;
+}
+// The last escape read by escapeAt: the code point it stands for and its length in the text. Kept
+// in module state so the hot loop allocates nothing.
+let escapedCode = 0;
+let escapedLength = 0;
+/**
+ * Whether an escape starts at `text[i]`: a JSON escape (`\"`, `\u005f`), a URL escape (`%5F`, `+` for
+ * a space) or an HTML character reference (`&#95;`, `&#x5f;`, `&amp;`). Sets escapedCode/Length.
+ */
+function escapeAt(text, i) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2b)
+        return found(0x20, 1);
+    if (c === 0x25) {
+        // One byte of UTF-8; multi-byte characters are matched byte by byte against the UTF-8 target.
+        const code = hexValue(text, i + 1, 2);
+        return code >= 0 && found(code, 3);
+    }
+    if (c === 0x5c) {
+        const next = text.charCodeAt(i + 1);
+        if (next === 0x75) {
+            const code = hexValue(text, i + 2, 4);
+            return code >= 0 && found(code, 6);
+        }
+        const simple = jsonEscape(next);
+        return simple >= 0 && found(simple, 2);
+    }
+    return c === 0x26 && entityAt(text, i);
+}
+function found(code, length) {
+    escapedCode = code;
+    escapedLength = length;
+    return true;
+}
+function entityAt(text, i) {
+    // Only `&#` or `&` and a letter can start a reference: most `&` are rejected without a scan.
+    const next = text.charCodeAt(i + 1) | 0x20;
+    if (next !== 0x23 && (next < 0x61 || next > 0x7a))
+        return false;
+    // References are short: look no further than 10 characters (a scan to the end would be quadratic).
+    let end = -1;
+    for (let j = i + 1; j <= i + 10 && j < text.length; j++) {
+        if (text.charCodeAt(j) === 0x3b) {
+            end = j;
+            break;
+        }
+    }
+    if (end < 0)
+        return false;
+    const name = text.slice(i + 1, end);
+    let code;
+    if (/^#\d{1,7}$/.test(name))
+        code = Number(name.slice(1));
+    else if (/^#[xX][0-9a-fA-F]{1,6}$/.test(name))
+        code = parseInt(name.slice(2), 16);
+    else
+        code = NAMED_ENTITIES[name];
+    return code !== undefined && code <= 0x10ffff && found(code, end - i + 1);
+}
+/** Length in `text` of a copy of `target` starting at `start`, each character plain or escaped; or 0. */
+function matchTarget(text, start, target) {
+    let i = start;
+    let t = 0;
+    while (t < target.length && i < text.length) {
+        const code = text.charCodeAt(i);
+        // An escape is tried before the plain character, so `\u005f` is read whole.
+        if (isEscapeStart(code) && escapeAt(text, i)) {
+            const wanted = target.codePointAt(t);
+            if (escapedCode === wanted) {
+                t += wanted > 0xffff ? 2 : 1;
+                i += escapedLength;
+                continue;
+            }
+        }
+        if (code !== target.charCodeAt(t))
+            return 0;
+        t++;
+        i++;
+    }
+    return t === target.length ? i - start : 0;
+}
+/** Length in `text` of an encoded copy of a secret starting at `start`, or 0. */
+function matchAt(text, start, secret) {
+    // Two targets: the secret's characters (plain, JSON, HTML) and its UTF-8 bytes (URL escapes).
+    const length = matchTarget(text, start, secret.text);
+    return length > 0 || secret.bytes === secret.text
+        ? length
+        : matchTarget(text, start, secret.bytes);
+}
+/** The parts of base64 that only depend on the secret, at each of the three byte alignments. */
+function base64Cores(secret) {
+    const bytes = Buffer.from(secret, 'utf8');
+    const cores = new Set();
+    for (let shift = 0; shift < 3; shift++) {
+        const padded = Buffer.concat([Buffer.alloc(shift), bytes]);
+        const b64 = padded.toString('base64');
+        const from = Math.ceil((8 * shift) / 6);
+        const to = Math.floor((8 * padded.length) / 6);
+        const core = b64.slice(from, to);
+        // Too short a core would hide ordinary text; the plain forms still cover short secrets.
+        if (core.length >= 6) {
+            cores.add(core);
+            cores.add(core.replace(/\+/g, '-').replace(/\//g, '_'));
+        }
+    }
+    return [...cores];
+}
+class Redactor {
+    secrets;
+    cores;
+    constructor(secrets) {
+        const usable = [...new Set(secrets.filter(s => s.length > 0))];
+        // Longest first, so a secret that contains another is hidden whole.
+        usable.sort((a, b) => b.length - a.length);
+        this.secrets = usable.map(text => {
+            const bytes = Buffer.from(text, 'utf8').toString('latin1');
+            // Where an encoded copy can start: its first character, plain or as a UTF-8 byte, or an escape.
+            const starts = new Uint8Array(65536);
+            for (const code of [text.charCodeAt(0), bytes.charCodeAt(0), ...ESCAPE_STARTS])
+                starts[code] = 1;
+            return { text, bytes, starts };
+        });
+        this.cores = usable.flatMap(base64Cores);
+    }
+    get active() {
+        return this.secrets.length > 0;
+    }
+    /** `text` with every decodable copy of a secret replaced by `***`. */
+    redact(text) {
+        if (!this.active || text.length === 0)
+            return text;
+        let out = text;
+        for (const secret of this.secrets)
+            out = this.hide(out, secret);
+        for (const core of this.cores)
+            if (out.includes(core))
+                out = out.split(core).join(MASK);
+        return out;
+    }
+    hide(text, secret) {
+        const parts = [];
+        let copied = 0;
+        const { starts } = secret;
+        for (let at = 0; at < text.length; at++) {
+            // Most characters cannot start a copy: one Set look-up, no allocation.
+            if (starts[text.charCodeAt(at)] !== 1)
+                continue;
+            const length = matchAt(text, at, secret);
+            if (length > 0) {
+                parts.push(text.slice(copied, at), MASK);
+                copied = at + length;
+                at = copied - 1;
+            }
+        }
+        if (parts.length === 0)
+            return text;
+        parts.push(text.slice(copied));
+        return parts.join('');
+    }
+}
+
+// EXTERNAL MODULE: ./src/text/words.ts
+var words = __nccwpck_require__(1670);
+;// CONCATENATED MODULE: ./src/text/safe.ts
+
+
+
+// The output boundary's toolbox: every text that leaves the action (log, annotations, outputs, summary,
+// report file, errors) goes through one of these. The order matters: cut to what can be shown (plus
+// room for an encoded secret), then drop and merge characters, then hide the secret, and only then
+// shorten and escape, so no step can cut a secret in two or put a hidden one back together.
+class SafeText {
+    redactor;
+    /** Room past the shown part for the longest encoded copy of a secret (`&#x10FFFF;` per character). */
+    margin;
+    constructor(secrets) {
+        this.redactor = new Redactor(secrets);
+        this.margin = 12 * Math.max(0, ...secrets.map(s => s.length)) + 16;
+    }
+    /** The secret hidden, nothing else changed: for outputs and the report file. */
+    value(text) {
+        return this.redactor.redact(text);
+    }
+    /** One inert log line. */
+    line(text, max = words/* LIMITS */.b1.reason) {
+        const part = (0,clean/* window */.x)(text, max, this.margin);
+        const line = this.redactor.redact((0,clean/* flattenLine */.F3)(part.text));
+        return (0,clean/* inertLine */.Fq)((0,clean/* shorten */.ml)(line, max, line.length + part.dropped));
+    }
+    /** Escaped HTML for the job summary. */
+    html(text, max) {
+        const part = (0,clean/* window */.x)(text, max, this.margin);
+        const cleaned = this.redactor.redact((0,clean/* cleanText */.X5)(part.text));
+        return (0,clean/* htmlBlock */.xs)((0,clean/* shorten */.ml)(cleaned, max, cleaned.length + part.dropped));
+    }
+    /** An ID for <code> in the job summary. */
+    code(text, max = words/* LIMITS */.b1.id) {
+        return (0,clean/* codeText */.ph)(this.line(text, max));
+    }
+    /**
+     * JSON of a value with every string (keys included) redacted. The value is not changed. `plain` is
+     * its JSON when the caller already made it.
+     */
+    json(value, plain = JSON.stringify(value)) {
+        // Fast path: no encoded copy of the secret anywhere (the scan decodes JSON escapes too).
+        if (!this.redactor.active || this.redactor.redact(plain) === plain)
+            return plain;
+        return JSON.stringify(value, (_key, v) => {
+            if (typeof v === 'string')
+                return this.redactor.redact(v);
+            if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+                const entries = Object.entries(v);
+                if (entries.some(([k]) => this.redactor.redact(k) !== k)) {
+                    return Object.fromEntries(entries.map(([k, x]) => [this.redactor.redact(k), x]));
+                }
+            }
+            return v;
+        });
+    }
+}
+
+
+/***/ }),
+
+/***/ 1670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   Xo: () => (/* binding */ formatSeconds),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   b1: () => (/* binding */ LIMITS)
+/* harmony export */ });
+// Words and numbers for messages. Pure.
+/** "1 item", "2 items". */
+function plural(n, word, many = `${word}s`) {
+    return `${n} ${n === 1 ? word : many}`;
+}
+/** "20m 3s", "1h 0m 5s", "42s", "0.3s": a duration for messages. */
+function formatDuration(ms) {
+    const abs = Math.abs(ms);
+    if (abs < 10_000 && abs % 1000 !== 0)
+        return `${(abs / 1000).toFixed(1).replace(/\.0$/, '')}s`;
+    const total = Math.round(abs / 1000);
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    if (h > 0)
+        return `${h}h ${m}m ${s}s`;
+    if (m > 0)
+        return `${m}m ${s}s`;
+    return `${s}s`;
+}
+/** Seconds as the user wrote them in an input: 900 -> "900 s", 0.5 -> "0.5 s". */
+function formatSeconds(ms) {
+    return `${Number((ms / 1000).toFixed(3))} s`;
+}
+/** How much server text is shown where, in characters (UTF-16 units). One table for every surface. */
+const LIMITS = {
+    /** An item's name, in a cell, a log line or an annotation title. */
+    name: 300,
+    /** IDs and status values. */
+    id: 128,
+    description: 600,
+    /** An item's message from NineData. */
+    message: 2000,
+    /** A message of the action that embeds server text (reasons, errors). */
+    reason: 4000,
+    /** Server text quoted inside a warning (retry reasons, error bodies). */
+    quote: 300,
+    /** Lines in the all-items log group. */
+    logItems: 2000,
+    /** Failed items named in a one-line reason. */
+    namesInReason: 5
+};
+
+
+/***/ }),
+
+/***/ 7100:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  II: () => (/* binding */ FailureMemory),
+  xX: () => (/* binding */ canonicalStatus),
+  AU: () => (/* binding */ decideVerdict),
+  Is: () => (/* binding */ isSettled),
+  IR: () => (/* binding */ itemLabel)
+});
+
+// UNUSED EXPORTS: listLabels, oddItems
+
+;// CONCATENATED MODULE: ./src/ninedata/types.ts
+// The shapes of NineData's OpenAPI as this action uses them (docs/ninedata-api.md). Types only.
+/** The documented status values, overall and per item. Failed and Success are terminal. */
+const PRECHECK_STATUSES = ['Unstarted', 'Running', 'Failed', 'Success'];
+
+// EXTERNAL MODULE: ./src/text/clean.ts
+var clean = __nccwpck_require__(4118);
+// EXTERNAL MODULE: ./src/text/words.ts
+var words = __nccwpck_require__(1670);
+;// CONCATENATED MODULE: ./src/verdict.ts
+
+
+
+// What NineData's answers mean for the step. Pure. A wrong green is the worst bug this action can
+// have: the step passes only when the overall status and every item say a documented Success.
+const DOCUMENTED = new Map(PRECHECK_STATUSES.map(s => [s.toLowerCase(), s]));
+/** The documented status a server string stands for: ASCII only, spaces trimmed, case ignored. */
+function canonicalStatus(status) {
+    // Index loops, not regexes: a status is server text, and a trim regex is quadratic on long runs.
+    let from = 0;
+    let to = status.length;
+    while (from < to && isSpace(status.charCodeAt(from)))
+        from++;
+    while (to > from && isSpace(status.charCodeAt(to - 1)))
+        to--;
+    if (to - from > 9)
+        return undefined;
+    const word = status.slice(from, to);
+    // Non-ASCII never matches: toLowerCase would fold some look-alikes (e.g. the Kelvin sign).
+    for (let i = 0; i < word.length; i++)
+        if (word.charCodeAt(i) > 0x7e)
+            return undefined;
+    return DOCUMENTED.get(word.toLowerCase());
+}
+function isSpace(code) {
+    return code === 0x20 || code === 0x09;
+}
+const isFinal = (s) => s === 'Success' || s === 'Failed';
+function itemLabel(item) {
+    return item.itemName || item.precheckItem || '(unnamed item)';
+}
+/** Items whose status is not one NineData documents (empty, look-alikes, anything else). */
+function oddItems(state) {
+    return state.precheckItems.filter(item => canonicalStatus(item.status) === undefined);
+}
+/** Whether the answer is final: a verdict can be given now, without waiting for another poll. */
+function isSettled(state) {
+    const overall = canonicalStatus(state.status);
+    if (overall === undefined || oddItems(state).length > 0 || itemsMissingAtEnd(state))
+        return true;
+    if (overall === 'Failed')
+        return true;
+    return overall === 'Success' && state.precheckItems.every(i => isFinal(canonicalStatus(i.status)));
+}
+/** Items seen Failed at any poll of this precheck: a failure stays a failure. */
+class FailureMemory {
+    seen = new Map();
+    note(state) {
+        state.precheckItems.forEach((item, index) => {
+            if (canonicalStatus(item.status) === 'Failed')
+                this.seen.set(keyOf(item, index), item);
+        });
+    }
+    /** Items seen Failed earlier that `state` no longer reports as Failed. */
+    forgottenIn(state) {
+        const now = new Set((state?.precheckItems ?? []).flatMap((item, index) => canonicalStatus(item.status) === 'Failed' ? [keyOf(item, index)] : []));
+        return [...this.seen.entries()].filter(([key]) => !now.has(key)).map(([, item]) => item);
+    }
+}
+function keyOf(item, index) {
+    return item.precheckItem || item.itemName
+        ? `${item.precheckItem}\u0000${item.itemName}`
+        : `#${index}`;
+}
+function decideVerdict(end) {
+    const last = end.last;
+    const failedNow = last?.precheckItems.filter(i => canonicalStatus(i.status) === 'Failed') ?? [];
+    const failedItems = [...failedNow, ...end.earlierFailures];
+    const verdict = (kind, reason) => ({
+        kind,
+        passed: kind === 'passed',
+        reason,
+        failedItems
+    });
+    if (end.outcome === 'error')
+        return verdict('error', end.error ?? 'The action failed.');
+    if (end.outcome === 'cancelled') {
+        return verdict('cancelled', `The wait was cancelled before the precheck finished.${lastSeen(last)}`);
+    }
+    const odd = last ? undocumented(last) : undefined;
+    if (odd)
+        return verdict('error', odd);
+    if (end.outcome === 'timeout' || !last)
+        return verdict('timeout', timeoutReason(end));
+    return finishedVerdict(last, failedNow, end.earlierFailures, verdict);
+}
+function finishedVerdict(last, failedNow, earlier, verdict) {
+    const overall = canonicalStatus(last.status);
+    const total = last.precheckItems.length;
+    const earlierText = earlier.length > 0
+        ? ` ${listLabels(earlier)} ${earlier.length === 1 ? 'was' : 'were'} seen Failed at an earlier poll and ${earlier.length === 1 ? 'counts' : 'count'} as failed, whatever NineData reports now.`
+        : '';
+    const failedCount = failedNow.length + earlier.length;
+    if (overall === 'Failed') {
+        const items = failedCount > 0
+            ? `${(0,words/* plural */.LS)(failedCount, 'check item')} of ${total} failed${failedNow.length ? `: ${listLabels(failedNow)}` : ''}.`
+            : 'NineData reported the overall status Failed without a failed check item.';
+        return verdict('failed', `The precheck failed: ${items}${earlierText}`);
+    }
+    if (overall === 'Success' && failedCount > 0) {
+        const named = failedNow.length ? `: ${listLabels(failedNow)}` : '';
+        return verdict('failed', `NineData reported Success, but ${(0,words/* plural */.LS)(failedCount, 'check item')} of ${total} failed${named}.${earlierText}`);
+    }
+    if (overall === 'Success' &&
+        last.precheckItems.every(i => canonicalStatus(i.status) === 'Success')) {
+        return verdict('passed', total === 0
+            ? 'The precheck passed: NineData reported Success and returned no check items.'
+            : `The precheck passed: NineData reported Success and ${total === 1 ? 'the check item' : `all ${total} check items`} succeeded.`);
+    }
+    // Reached only if the wait ends "finished" on an unsettled answer: never a pass.
+    return verdict('error', `The precheck ended without a final status.${lastSeen(last)}`);
+}
+/** A Success without the list of items it stands for: nothing to verify, so not a pass. */
+function itemsMissingAtEnd(state) {
+    return state.itemsMissing === true && canonicalStatus(state.status) === 'Success';
+}
+/** Why an answer this action does not understand is not a pass, or undefined. */
+function undocumented(state) {
+    if (itemsMissingAtEnd(state)) {
+        return (`NineData reported the overall status ${(0,clean/* visible */.RK)(state.status)} without a precheckItems list, ` +
+            'so no check item can be verified. An answer this action does not understand is never a pass.');
+    }
+    const overall = canonicalStatus(state.status) === undefined;
+    const odd = oddItems(state);
+    if (!overall && odd.length === 0)
+        return undefined;
+    const parts = [];
+    if (overall)
+        parts.push(`the overall status ${(0,clean/* visible */.RK)(state.status)}`);
+    if (odd.length > 0) {
+        const shown = odd
+            .slice(0, words/* LIMITS */.b1.namesInReason)
+            .map(item => `${itemLabel(item)} (${(0,clean/* visible */.RK)(item.status)})`);
+        const more = odd.length > shown.length ? ` and ${odd.length - shown.length} more` : '';
+        parts.push(`${odd.length === 1 ? 'the status of' : `the statuses of ${odd.length} check items:`} ${shown.join(', ')}${more}`);
+    }
+    return (`NineData reported ${parts.join(' and ')}: not a status NineData documents ` +
+        `(Unstarted, Running, Failed, Success). An answer this action does not understand is never a pass.`);
+}
+function timeoutReason(end) {
+    const last = end.last;
+    const head = `The precheck did not finish within timeout-seconds (${(0,words/* formatSeconds */.Xo)(end.timeoutMs)}).`;
+    const raise = ' Raise `timeout-seconds` to wait longer.';
+    if (end.outage) {
+        const down = (0,words/* formatDuration */.a3)(end.endedAt - end.outage.sinceMs);
+        return (`${head} NineData gave no usable answer for the last ${down}; the last error: ${end.outage.lastError.message}.` +
+            `${lastSeen(last)}${raise}`);
+    }
+    if (last && canonicalStatus(last.status) === 'Success') {
+        const pending = last.precheckItems.filter(i => !isFinal(canonicalStatus(i.status)));
+        return (`${head} NineData reported Success, but ${(0,words/* plural */.LS)(pending.length, 'check item')} never reported a final status: ` +
+            `${listLabels(pending)}.${raise}`);
+    }
+    return `${head}${lastSeen(last)}${raise}`;
+}
+function lastSeen(last) {
+    return last ? ` The last status seen was ${(0,clean/* visible */.RK)(last.status)}.` : ' No status was seen.';
+}
+/** "A, B, C and 12 more": names for a one-line message, however many items there are. */
+function listLabels(items, max = words/* LIMITS */.b1.namesInReason) {
+    const names = items.slice(0, max).map(itemLabel);
+    const rest = items.length - names.length;
+    return rest > 0 ? `${names.join(', ')} and ${rest} more` : names.join(', ');
+}
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 3340:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Yz: () => (/* binding */ core_debug),
+  N4: () => (/* binding */ endGroup),
+  z3: () => (/* binding */ error),
+  V4: () => (/* binding */ getInput),
+  pq: () => (/* binding */ info),
+  C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ core_setSecret),
+  Oh: () => (/* binding */ startGroup),
+  z: () => (/* reexport */ summary),
+  $e: () => (/* binding */ warning)
+});
+
+// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -28561,806 +31143,10 @@ function file_command_prepareKeyValueMessage(key, value) {
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class lib_HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -29385,7 +31171,7 @@ class BasicCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -29407,7 +31193,7 @@ class auth_BearerCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -29429,7 +31215,7 @@ class PersonalAccessTokenCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -31337,3128 +33123,818 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/ninedata/clock.ts
-// Clock drift: NineData rejects timestamps more than 10 minutes off its clock, so the action
-// signs with the server's time when it learns that the runner's clock is off.
-/** Offsets smaller than this are noise (Date headers have 1 s resolution) and are not applied. */
-const SIGNIFICANT_SKEW_MS = 30_000;
-/** Reads a server time from `/openapi/now`'s `data`: ISO string, epoch seconds or epoch ms. */
-function parseServerTime(value) {
-    if (typeof value === 'number' && Number.isFinite(value)) {
-        // Below 1e11 it can only be seconds (1e11 ms is 1973; 1e11 s is the year 5138).
-        return value < 1e11 ? value * 1000 : value;
-    }
-    if (typeof value === 'string') {
-        const trimmed = value.trim();
-        if (/^\d+(\.\d+)?$/.test(trimmed))
-            return parseServerTime(Number(trimmed));
-        const ms = Date.parse(trimmed);
-        return Number.isNaN(ms) ? undefined : ms;
-    }
-    if (value !== null && typeof value === 'object') {
-        // Be lenient about a wrapper object: { time | now | timestamp | serverTime: ... }.
-        const record = value;
-        for (const key of ['time', 'now', 'timestamp', 'serverTime', 'currentTime']) {
-            const found = parseServerTime(record[key]);
-            if (found !== undefined)
-                return found;
-        }
-    }
-    return undefined;
-}
-/** Parses an HTTP `Date` header (IMF-fixdate); undefined when absent or unreadable. */
-function parseDateHeader(value) {
-    const text = Array.isArray(value) ? value[0] : value;
-    if (!text)
-        return undefined;
-    const ms = Date.parse(text);
-    return Number.isNaN(ms) ? undefined : ms;
-}
-/**
- * The runner's idea of NineData's time. `observe` takes a server time together with the local
- * times the request was sent and answered; it returns the new offset when it changed materially.
- */
-class ServerClock {
-    localNow;
-    offset = 0;
-    constructor(localNow = Date.now) {
-        this.localNow = localNow;
-    }
-    get offsetMs() {
-        return this.offset;
-    }
-    now() {
-        return new Date(this.localNow() + this.offset);
-    }
-    observe(serverMs, sentAt, receivedAt, resolutionMs = 1000) {
-        // A whole-second Date was stamped somewhere within its second: assume the middle.
-        const measured = serverMs + resolutionMs / 2 - (sentAt + receivedAt) / 2;
-        const wanted = Math.abs(measured) < SIGNIFICANT_SKEW_MS ? 0 : measured;
-        if (Math.abs(wanted - this.offset) < SIGNIFICANT_SKEW_MS)
-            return undefined;
-        this.offset = Math.round(wanted);
-        return this.offset;
-    }
-}
 
-;// CONCATENATED MODULE: ./src/ninedata/failure.ts
-// What can go wrong talking to NineData, sorted by what the action should do about it: the one home of
-// "what kind of failure is this" (HTTP statuses, network error codes, TLS, Retry-After).
-/** A failed call. `message` may quote server text as received: it is made safe where it is shown. */
-class ApiError extends Error {
-    kind;
-    requestId;
-    httpStatus;
-    retryAfterMs;
-    hint;
-    mayHaveReachedServer;
-    constructor(kind, message, details = {}) {
-        super(message);
-        this.name = 'ApiError';
-        this.kind = kind;
-        this.requestId = details.requestId;
-        this.httpStatus = details.httpStatus;
-        this.retryAfterMs = details.retryAfterMs;
-        this.hint = details.hint;
-        this.mayHaveReachedServer = details.mayHaveReachedServer ?? true;
-    }
-}
-/** The run was cancelled or its deadline passed while a call was under way. */
-class StopError extends Error {
-    reason;
-    outage;
-    constructor(reason, outage) {
-        super(reason === 'cancelled' ? 'The run was cancelled.' : 'The timeout passed.');
-        this.reason = reason;
-        this.outage = outage;
-        this.name = 'StopError';
-    }
-}
-/** HTTP statuses worth another try: throttling, gateway trouble, server errors, request timeout. */
-function isTransientStatus(status) {
-    return status === 408 || status === 425 || status === 429 || status >= 500;
-}
-/** A throttled request was refused before NineData acted on it. */
-function mayHaveReachedServer(httpStatus) {
-    return httpStatus !== 429;
-}
-/** `Retry-After` as delay-seconds or an HTTP date, in ms from `nowMs` (NineData's clock). */
-function parseRetryAfter(value, nowMs) {
-    const text = (Array.isArray(value) ? value[0] : value)?.trim();
-    if (!text)
-        return undefined;
-    if (/^\d{1,9}(\.\d{1,6})?$/.test(text))
-        return Math.round(Number(text) * 1000);
-    const at = Date.parse(text);
-    if (Number.isNaN(at))
-        return undefined;
-    return Math.max(0, at - nowMs);
-}
-// Failures of the connection itself: the request never reached NineData.
-const NOT_SENT_CODES = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'ENETUNREACH',
-    'EHOSTUNREACH',
-    'ENETDOWN',
-    'EHOSTDOWN',
-    'UND_ERR_CONNECT_TIMEOUT'
-]);
-// Failures after the connection was made: NineData may have acted on the request.
-const CUT_CODES = new Set([
-    'ECONNRESET',
-    'ECONNABORTED',
-    'EPIPE',
-    'ETIMEDOUT',
-    'UND_ERR_SOCKET',
-    'ERR_STREAM_PREMATURE_CLOSE'
-]);
-const CUT_MESSAGES = /socket hang up|request timeout|aborted|tunneling socket could not be established/i;
-const CERTIFICATE_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|DEPTH_ZERO|ALTNAME/;
-const WRONG_PROTOCOL = /WRONG_VERSION_NUMBER|ERR_SSL_|EPROTO|packet length too long|http request/i;
-const SCHEME_HINT = 'check the scheme and port of `api-url`: https:// to a plain-http port (or http:// to an https port) fails like this';
-/** A network-level failure as an ApiError: transient when retrying may help, fatal when it cannot. */
-function classifyNetworkError(error) {
-    if (error instanceof ApiError)
-        return error;
-    const code = typeof error?.code === 'string'
-        ? error.code
-        : '';
-    const message = error instanceof Error ? error.message : String(error);
-    const sent = !NOT_SENT_CODES.has(code);
-    if (CERTIFICATE_CODES.test(code)) {
-        return new ApiError('fatal', `TLS certificate problem (${code})`, {
-            hint: 'if NineData uses a private certificate authority, point NODE_EXTRA_CA_CERTS at its certificate',
-            mayHaveReachedServer: false
-        });
-    }
-    if (WRONG_PROTOCOL.test(code) || (code === '' && WRONG_PROTOCOL.test(message))) {
-        return new ApiError('fatal', `the TLS handshake failed (${code || 'no TLS answer'})`, {
-            hint: SCHEME_HINT,
-            mayHaveReachedServer: false
-        });
-    }
-    const text = code && !message.includes(code) ? `${code}${message ? ` (${message})` : ''}` : message;
-    const hint = code === 'ENOTFOUND' || code === 'EAI_AGAIN'
-        ? "check the host name in `api-url` (and the runner's DNS or proxy settings)"
-        : code === 'ECONNREFUSED'
-            ? 'check the port in `api-url`, and that NineData is reachable from the runner'
-            : undefined;
-    const transient = NOT_SENT_CODES.has(code) ||
-        CUT_CODES.has(code) ||
-        code.startsWith('HPE_') ||
-        CUT_MESSAGES.test(message);
-    return new ApiError(transient ? 'transient' : 'fatal', text, { hint, mayHaveReachedServer: sent });
-}
+/***/ }),
 
-;// CONCATENATED MODULE: ./src/ninedata/envelope.ts
-
-/** Deeper than this is not NineData's shape (its deepest is data.precheckItems[i].field: 4). */
-const MAX_JSON_DEPTH = 64;
-// Messages of `success: false` answers that are about who is calling rather than what was asked.
-const AUTH_MESSAGE = /signature|timestamp|time stamp|expired|access[-_ ]?key|secret|unauthori[sz]ed|authenticat|not authorized|invalid (ak|key|token)/i;
-function isAuthMessage(message) {
-    return AUTH_MESSAGE.test(message);
-}
-/** How deep a parsed JSON value nests, counted without recursion and stopping past `limit`. */
-function jsonDepth(value, limit) {
-    let deepest = 0;
-    const stack = [[value, 1]];
-    while (stack.length > 0) {
-        const [v, depth] = stack.pop();
-        if (v === null || typeof v !== 'object')
-            continue;
-        deepest = Math.max(deepest, depth);
-        if (deepest > limit)
-            return deepest;
-        for (const child of Array.isArray(v) ? v : Object.values(v)) {
-            if (child !== null && typeof child === 'object')
-                stack.push([child, depth + 1]);
-        }
-    }
-    return deepest;
-}
-function parseJson(body) {
-    try {
-        // A byte order mark is transport, not content: JSON.parse would refuse it.
-        const text = body.charCodeAt(0) === 0xfeff ? body.slice(1) : body;
-        return { json: true, value: JSON.parse(text) };
-    }
-    catch {
-        // Cut bodies and HTML pages from gateways end up here (a stack overflow too, for absurd nesting).
-        return { json: false };
-    }
-}
-function describeBody(answer) {
-    const type = String(answer.headers['content-type'] ?? 'no content type')
-        .split(';')[0]
-        ?.trim();
-    if (answer.body.length === 0)
-        return 'an empty body';
-    return `a body of ${Buffer.byteLength(answer.body)} bytes (${type}) that is not NineData's JSON`;
-}
-function httpLabel(answer) {
-    return `HTTP ${answer.httpStatus}${answer.statusText ? ` ${answer.statusText}` : ''}`;
-}
-function asEnvelope(parsed) {
-    if (!parsed.json)
-        return undefined;
-    const value = parsed.value;
-    return value !== null && typeof value === 'object' && typeof value.success === 'boolean'
-        ? value
-        : undefined;
-}
-/** The envelope of a usable answer, or the failure it stands for. `nowMs` is NineData's clock. */
-function readEnvelope(answer, nowMs) {
-    const parsed = parseJson(answer.body);
-    if (parsed.json && jsonDepth(parsed.value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
-        return new ApiError('protocol', `the answer nests deeper than ${MAX_JSON_DEPTH} levels, which is not the documented shape`, { httpStatus: answer.httpStatus });
-    }
-    const envelope = asEnvelope(parsed);
-    if (envelope?.success === true && answer.httpStatus >= 200 && answer.httpStatus < 300) {
-        return envelope;
-    }
-    return failureOf(answer, parsed.json, envelope, nowMs);
-}
-/** What an answer that is not usable means: retry, refusal, rejected credentials, or final. */
-function failureOf(answer, isJson, envelope, nowMs) {
-    const { httpStatus } = answer;
-    const requestId = typeof envelope?.requestId === 'string' ? envelope.requestId : undefined;
-    const message = typeof envelope?.message === 'string' && envelope.message ? envelope.message : undefined;
-    const details = { requestId, httpStatus, mayHaveReachedServer: mayHaveReachedServer(httpStatus) };
-    const body = message
-        ? `"${message}"`
-        : envelope
-            ? "NineData's envelope without a message"
-            : describeBody(answer);
-    const what = `${httpLabel(answer)} with ${body}`;
-    if (isTransientStatus(httpStatus)) {
-        const retryAfter = httpStatus === 429 || httpStatus === 503 ? answer.headers['retry-after'] : undefined;
-        return new ApiError('transient', what, {
-            ...details,
-            retryAfterMs: parseRetryAfter(retryAfter, nowMs)
-        });
-    }
-    const refused = envelope?.success === false;
-    if (httpStatus === 401 || httpStatus === 403 || (refused && isAuthMessage(message ?? ''))) {
-        return new ApiError('auth', message ?? what, details);
-    }
-    if (refused) {
-        return new ApiError('business', message ?? 'NineData refused the request without a message', details);
-    }
-    if (httpStatus >= 200 && httpStatus < 300) {
-        // JSON that is not the envelope is a shape we do not understand; anything else is a gateway page
-        // or a body cut short, worth another try.
-        return isJson
-            ? new ApiError('protocol', 'the answer is JSON but not NineData\'s envelope (no boolean "success")', details)
-            : new ApiError('transient', what, details);
-    }
-    return new ApiError('fatal', what, { ...details, hint: hintFor(answer) });
-}
-function hintFor(answer) {
-    if (answer.httpStatus === 404 || answer.httpStatus === 405) {
-        return 'check `api-url`: it should be the base URL of the NineData OpenAPI (without /openapi)';
-    }
-    if (answer.httpStatus === 400 && /https/i.test(answer.body.slice(0, 2000)))
-        return SCHEME_HINT;
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/text/words.ts
-// Words and numbers for messages. Pure.
-/** "1 item", "2 items". */
-function plural(n, word, many = `${word}s`) {
-    return `${n} ${n === 1 ? word : many}`;
-}
-/** "20m 3s", "1h 0m 5s", "42s", "0.3s": a duration for messages. */
-function formatDuration(ms) {
-    const abs = Math.abs(ms);
-    if (abs < 10_000 && abs % 1000 !== 0)
-        return `${(abs / 1000).toFixed(1).replace(/\.0$/, '')}s`;
-    const total = Math.round(abs / 1000);
-    const h = Math.floor(total / 3600);
-    const m = Math.floor((total % 3600) / 60);
-    const s = total % 60;
-    if (h > 0)
-        return `${h}h ${m}m ${s}s`;
-    if (m > 0)
-        return `${m}m ${s}s`;
-    return `${s}s`;
-}
-/** Seconds as the user wrote them in an input: 900 -> "900 s", 0.5 -> "0.5 s". */
-function formatSeconds(ms) {
-    return `${Number((ms / 1000).toFixed(3))} s`;
-}
-/** How much server text is shown where, in characters (UTF-16 units). One table for every surface. */
-const LIMITS = {
-    /** An item's name, in a cell, a log line or an annotation title. */
-    name: 300,
-    /** IDs and status values. */
-    id: 128,
-    description: 600,
-    /** An item's message from NineData. */
-    message: 2000,
-    /** A message of the action that embeds server text (reasons, errors). */
-    reason: 4000,
-    /** Server text quoted inside a warning (retry reasons, error bodies). */
-    quote: 300,
-    /** Lines in the all-items log group. */
-    logItems: 2000,
-    /** Failed items named in a one-line reason. */
-    namesInReason: 5
-};
-
-;// CONCATENATED MODULE: ./src/ninedata/http.ts
+/***/ 4942:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qq: () => (/* binding */ HttpClient)
+});
 
-// One raw HTTP exchange, bounded by the per-request timeout, the deadline and cancellation. It knows
-// nothing of signing or NineData's envelope. Proxies (https_proxy, no_proxy) come with http-client.
-/** Refuse to buffer answers larger than this: a precheck is never that big, a broken proxy may be. */
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
-const USER_AGENT = 'ninedata-precheck-gate';
-class HttpExchange {
-    limits;
-    http;
-    constructor(limits) {
-        this.limits = limits;
-    }
-    /** Frees sockets, including one stuck in a request that was given up on. */
-    dispose() {
-        this.http?.dispose();
-        this.http = undefined;
-    }
-    async send(method, url, body, headers) {
-        const { requestTimeoutMs } = this.limits;
-        const http = (this.http ??= new lib_HttpClient(USER_AGENT, [], {
-            allowRetries: false,
-            allowRedirects: false,
-            keepAlive: true,
-            socketTimeout: requestTimeoutMs
-        }));
-        const work = (async () => {
-            const response = await http.request(method, url, body, headers);
-            return {
-                httpStatus: response.message.statusCode ?? 0,
-                statusText: response.message.statusMessage ?? '',
-                headers: response.message.headers,
-                body: await readBody(response.message)
-            };
-        })();
-        // When the deadline or a cancel wins the race, the abandoned request's failure is expected.
-        work.catch(() => undefined);
-        const stop = this.stopper();
-        try {
-            return await Promise.race([work, stop.promise]);
-        }
-        catch (caught) {
-            const error = caught instanceof StopError ? caught : classifyNetworkError(caught);
-            // Cut an abandoned or broken request off; the next attempt gets a fresh connection.
-            if (error instanceof StopError || error.kind === 'transient')
-                this.dispose();
-            throw error;
-        }
-        finally {
-            stop.clear();
-        }
-    }
-    /** Rejects at the per-request timeout, the deadline or a cancel, whichever comes first. */
-    stopper() {
-        const { signal, requestTimeoutMs, deadline } = this.limits;
-        const limit = Math.max(1, Math.min(requestTimeoutMs, deadline - Date.now()));
-        let timer;
-        let onAbort;
-        const promise = new Promise((_, reject) => {
-            timer = setTimeout(() => {
-                reject(limit < requestTimeoutMs
-                    ? new StopError('timeout')
-                    : new ApiError('transient', `no answer within ${formatDuration(requestTimeoutMs)} (request-timeout-seconds)`));
-            }, limit);
-            onAbort = () => reject(new StopError('cancelled'));
-            if (signal.aborted)
-                onAbort();
-            else
-                signal.addEventListener('abort', onAbort, { once: true });
-        });
-        return {
-            promise,
-            clear: () => {
-                clearTimeout(timer);
-                if (onAbort)
-                    signal.removeEventListener('abort', onAbort);
-            }
-        };
-    }
-}
-const CUT_SHORT = 'the connection closed before the answer was complete';
-/** Reads a whole body, rejecting when the connection is cut before its end or it grows too large. */
-function readBody(message) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        let size = 0;
-        const tooLarge = () => {
-            // Rejected before the connection is cut, so the cut is not mistaken for a transient failure.
-            reject(new ApiError('fatal', `the answer was too large: over ${MAX_BODY_BYTES / 1024 / 1024} MiB, more than any precheck needs`));
-            message.destroy();
-        };
-        if (Number(message.headers['content-length']) > MAX_BODY_BYTES)
-            return tooLarge();
-        message.on('data', (chunk) => {
-            size += chunk.length;
-            if (size > MAX_BODY_BYTES)
-                return tooLarge();
-            chunks.push(chunk);
-        });
-        message.on('end', () => {
-            if (message.complete)
-                resolve(Buffer.concat(chunks).toString('utf8'));
-            else
-                reject(new ApiError('transient', CUT_SHORT));
-        });
-        message.on('aborted', () => reject(new ApiError('transient', CUT_SHORT)));
-        message.on('error', error => reject(classifyNetworkError(error)));
-        message.on('close', () => {
-            if (!message.complete)
-                reject(new ApiError('transient', CUT_SHORT));
-        });
-    });
-}
+// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
 
-;// CONCATENATED MODULE: ./src/ninedata/retry.ts
-// How long to wait before trying a call again. Pure.
-const RETRY_POLICY = {
-    /** Never sooner than this after a failure, whatever Retry-After says: no storms. */
-    floorMs: 1000,
-    /** The longest wait between two tries is the larger of this and poll-interval-seconds. */
-    minCapMs: 30_000
-};
-/**
- * The wait after the `failures`-th failure in a row: Retry-After when NineData gave one, else
- * exponential backoff with full jitter; always within [floor, max(poll interval, 30 s)].
- */
-function retryDelay(failures, options) {
-    const { floorMs, minCapMs } = RETRY_POLICY;
-    const cap = Math.max(minCapMs, options.intervalMs);
-    if (options.retryAfterMs !== undefined) {
-        return Math.min(cap, Math.max(floorMs, options.retryAfterMs));
-    }
-    const ceiling = Math.min(cap, floorMs * 2 ** Math.min(30, Math.max(0, failures - 1)));
-    const random = options.random ?? Math.random;
-    return Math.round(floorMs + random() * (ceiling - floorMs));
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/ninedata/signer.ts
-
-// NineData's request signing, as documented: pure functions, no I/O.
-/** `yyyy-MM-ddTHH:mm:ssZ` in UTC, without milliseconds, exactly as the `timestamp` header wants it. */
-function formatTimestamp(date) {
-    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-/**
- * Lowercase hex SHA-256 of `<path>/<secret>&<timestamp>`. `path` is the request path only: no host,
- * no query string.
- */
-function sign(path, secret, timestamp) {
-    return (0,external_node_crypto_.createHash)('sha256').update(`${path}/${secret}&${timestamp}`, 'utf8').digest('hex');
-}
-/** The three authentication headers for one request. */
-function authHeaders(path, credentials, now) {
-    const timestamp = formatTimestamp(now);
-    return {
-        'access-key-id': credentials.accessKeyId,
-        timestamp,
-        signature: sign(path, credentials.accessKeySecret, timestamp)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/ninedata/client.ts
-
-
-
-
-
-
-
-const NOW_PATH = '/openapi/now';
-/** A last try before the deadline starts at least this long before it, so it can be answered. */
-const LAST_TRY_MARGIN_MS = 500;
-class NineDataClient {
-    options;
-    clock = new ServerClock();
-    /** requestId of the last answer that carried one. */
-    lastRequestId;
-    http;
-    clockProbed = false;
-    constructor(options) {
-        this.options = options;
-        this.http = new HttpExchange(options);
-    }
-    /** A signed call, retried through transient failures until the deadline. */
-    async call(method, path, options = {}) {
-        const label = `${method} ${path}`;
-        let failures = 0;
-        let unclear = 0;
-        let clockCorrected = false;
-        let outage;
-        for (;;) {
-            this.stopIfDone(outage);
-            const offsetSignedWith = this.clock.offsetMs;
-            const attemptAt = Date.now();
-            try {
-                const answer = await this.signedRequest(method, path, options);
-                if (failures > 0) {
-                    this.options.log.info(`${label} succeeded on attempt ${failures + 1}, after ${plural(failures, 'failed attempt')}.`);
-                }
-                return { ...answer, attempts: failures + 1, unclearAttempts: unclear };
-            }
-            catch (caught) {
-                if (caught instanceof StopError) {
-                    // A request still unanswered when the run stops is part of the outage, if there is one.
-                    const lastError = new ApiError('transient', `${label} had not answered yet`);
-                    throw new StopError(caught.reason, outage ?? { sinceMs: attemptAt, lastError });
-                }
-                const error = classifyNetworkError(caught);
-                if (error.kind === 'auth' &&
-                    !clockCorrected &&
-                    (await this.clockWasOff(offsetSignedWith))) {
-                    // The rejection was our clock's fault: the corrected clock gets one more try.
-                    clockCorrected = true;
-                    continue;
-                }
-                if (error.kind !== 'transient')
-                    throw error;
-                failures++;
-                if (error.mayHaveReachedServer)
-                    unclear++;
-                outage = { sinceMs: outage?.sinceMs ?? attemptAt, lastError: error };
-                await this.pauseAfter(label, error, failures, outage);
-            }
-        }
-    }
-    /** Frees sockets, including one stuck in a request that was given up on. */
-    dispose() {
-        this.http.dispose();
-    }
-    /** Waits `ms` (never past the deadline); throws StopError when cancelled. */
-    sleep(ms) {
-        const { signal } = this.options;
-        const wait = Math.max(0, Math.min(ms, this.options.deadline - Date.now()));
-        return new Promise((resolve, reject) => {
-            if (signal.aborted)
-                return reject(new StopError('cancelled'));
-            const onAbort = () => {
-                clearTimeout(timer);
-                reject(new StopError('cancelled'));
-            };
-            const timer = setTimeout(() => {
-                signal.removeEventListener('abort', onAbort);
-                resolve();
-            }, wait);
-            signal.addEventListener('abort', onAbort, { once: true });
-        });
-    }
-    /**
-     * Waits before the next try, warning why. Transient failures never end the wait before the
-     * deadline: when the next try would come after it, a last try is made just before it, or (when
-     * NineData asked to wait longer, or no time is left) the wait runs out and the outage is reported.
-     */
-    async pauseAfter(label, error, failures, outage) {
-        const asked = error.retryAfterMs !== undefined
-            ? ` (Retry-After asks for ${(error.retryAfterMs / 1000).toFixed(1)}s)`
-            : '';
-        let delay = retryDelay(failures, {
-            intervalMs: this.options.pollIntervalMs,
-            retryAfterMs: error.retryAfterMs,
-            random: this.options.random
-        });
-        const remaining = this.options.deadline - Date.now();
-        if (delay >= remaining) {
-            const lastTry = remaining - LAST_TRY_MARGIN_MS;
-            const serverWantsLonger = (error.retryAfterMs ?? 0) >= remaining;
-            if (serverWantsLonger || lastTry < RETRY_POLICY.floorMs) {
-                await this.sleep(remaining);
-                const last = new ApiError(error.kind, `${error.message}${asked}; no time was left for another try`, error);
-                throw new StopError('timeout', { ...outage, lastError: last });
-            }
-            delay = lastTry;
-        }
-        const down = formatDuration(Date.now() - outage.sinceMs);
-        this.options.log.warning(`${label} failed: ${error.message}. Retrying in ${(delay / 1000).toFixed(1)}s${asked}; no usable answer for ${down} so far.`);
-        await this.sleep(delay);
-    }
-    stopIfDone(outage) {
-        if (this.options.signal.aborted)
-            throw new StopError('cancelled', outage);
-        if (Date.now() >= this.options.deadline)
-            throw new StopError('timeout', outage);
-    }
-    /**
-     * After an auth rejection: did the clock turn out to be off by more than we signed with? The
-     * rejection's Date header has already been read; without one, ask `/openapi/now` once.
-     */
-    async clockWasOff(offsetSignedWith) {
-        if (this.clock.offsetMs === offsetSignedWith && !this.clockProbed) {
-            this.clockProbed = true;
-            // The time probe's requestId is of no use to support: keep the one of the rejected call.
-            const rejectedRequestId = this.lastRequestId;
-            try {
-                const sentAt = Date.now();
-                const { data } = await this.signedRequest('GET', NOW_PATH, {});
-                const serverMs = parseServerTime(data);
-                if (serverMs !== undefined)
-                    this.noteClock(serverMs, sentAt, Date.now(), 0, NOW_PATH);
-            }
-            catch (error) {
-                if (error instanceof StopError)
-                    throw error;
-                this.options.log.debug(`Could not read NineData's time from ${NOW_PATH}: ${error.message}`);
-            }
-            finally {
-                this.lastRequestId = rejectedRequestId;
-            }
-        }
-        return this.clock.offsetMs !== offsetSignedWith;
-    }
-    noteClock(serverMs, sentAt, receivedAt, resolutionMs, source) {
-        const offset = this.clock.observe(serverMs, sentAt, receivedAt, resolutionMs);
-        if (offset === undefined)
-            return;
-        if (offset === 0) {
-            this.options.log.info(`The runner's clock agrees with NineData's again (${source}); signing with the runner's time.`);
-            return;
-        }
-        this.options.log.warning(`The runner's clock is ${formatDuration(offset)} ${offset > 0 ? 'behind' : 'ahead of'} NineData's (${source}); ` +
-            `requests are now signed with NineData's time. NineData rejects timestamps more than 10 minutes off: fix the runner's clock (NTP).`);
-    }
-    /** One signed request and its envelope: the data as received, or a classified failure. */
-    async signedRequest(method, path, options) {
-        const query = options.query ? `?${new URLSearchParams(options.query).toString()}` : '';
-        const headers = {
-            accept: 'application/json',
-            ...authHeaders(path, this.options.credentials, this.clock.now())
-        };
-        const body = method === 'POST' ? JSON.stringify(options.body ?? {}) : null;
-        if (body !== null)
-            headers['content-type'] = 'application/json';
-        const sentAt = Date.now();
-        this.options.log.debug(`→ ${method} ${path}${query}`);
-        const raw = await this.http.send(method, `${this.options.apiUrl}${path}${query}`, body, headers);
-        const receivedAt = Date.now();
-        const serverDate = parseDateHeader(raw.headers['date']);
-        if (serverDate !== undefined) {
-            this.noteClock(serverDate, sentAt, receivedAt, 1000, 'from the Date header of its answer');
-        }
-        // A Retry-After date is on NineData's clock: measure it from the answer's own Date header (or
-        // the corrected clock), not the runner's, or a skewed runner waits 20 minutes or not at all.
-        const result = readEnvelope(raw, serverDate ?? receivedAt + this.clock.offsetMs);
-        const requestId = result.requestId;
-        if (typeof requestId === 'string' && requestId)
-            this.lastRequestId = requestId;
-        this.options.log.debug(`← ${raw.httpStatus} for ${method} ${path} in ${receivedAt - sentAt} ms${typeof requestId === 'string' && requestId ? `, requestId ${requestId}` : ''}`);
-        if (result instanceof ApiError)
-            throw result;
-        return { data: result.data, requestId: typeof requestId === 'string' ? requestId : '' };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/ninedata/precheck.ts
-
-// The two precheck calls of a comparison task (schema or data: same calls, same shapes), and strict
-// reading of their answers. Reading never changes a character of server text.
-const BASE = {
-    schema: '/openapi/v1/compareschema/precheck',
-    data: '/openapi/v1/comparedata/precheck'
-};
-function precheckPaths(kind) {
-    return { start: `${BASE[kind]}/start`, status: `${BASE[kind]}/status` };
-}
-/** Longest precheck ID followed; NineData's look like `pcte-` and a few dozen characters. */
-const MAX_ID_LENGTH = 128;
-// Whitespace, controls, and invisible format characters: never part of an ID to follow.
-const ID_PROBLEM = /[\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
-/** Why `id` cannot be an ID to follow, or undefined when it can. */
-function idProblem(id) {
-    if (id === '')
-        return 'it is empty';
-    if (id.length > MAX_ID_LENGTH)
-        return `it is ${id.length} characters long (at most ${MAX_ID_LENGTH})`;
-    if (ID_PROBLEM.test(id))
-        return 'it contains whitespace, control or invisible characters';
-    return undefined;
-}
-async function startPrecheck(client, kind, taskId) {
-    const call = await client.call('POST', precheckPaths(kind).start, { body: { taskId } });
-    return { ...parseStarted(call.data, taskId), call };
-}
-async function getPrecheckStatus(client, kind, taskId, precheckTaskId) {
-    const call = await client.call('GET', precheckPaths(kind).status, {
-        query: { taskId, precheckTaskId }
-    });
-    return parseStatus(call.data, taskId, precheckTaskId);
-}
-function protocolError(what) {
-    return new ApiError('protocol', `NineData's answer does not have the documented shape: ${what}`);
-}
-function isRecord(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-/** A string field; '' when absent or null; numbers and booleans as their text; else a shape error. */
-function precheck_text(record, key, where) {
-    const value = record[key];
-    if (value === undefined || value === null)
-        return '';
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return String(value);
-    throw protocolError(`${where}.${key} is ${Array.isArray(value) ? 'an array' : typeof value}, not a string`);
-}
-function parseStarted(data, taskId) {
-    // Tolerated: a bare precheck ID as `data`, checked like the documented field.
-    if (typeof data === 'string')
-        data = { precheckTaskId: data };
-    if (!isRecord(data))
-        throw protocolError('the start call returned no data object');
-    const answeredTask = precheck_text(data, 'taskId', 'data');
-    if (answeredTask !== '' && answeredTask !== taskId) {
-        throw protocolError(`asked to start a precheck of task ${taskId}, got an answer about task ${answeredTask}`);
-    }
-    const precheckTaskId = precheck_text(data, 'precheckTaskId', 'data');
-    const problem = idProblem(precheckTaskId);
-    if (problem)
-        throw protocolError(`data.precheckTaskId of the start call is not an ID to follow: ${problem}`);
-    return { taskId, precheckTaskId };
-}
-function parseStatus(data, taskId, precheckTaskId) {
-    if (!isRecord(data))
-        throw protocolError('the status call returned no data object');
-    const status = precheck_text(data, 'status', 'data');
-    if (status.trim() === '')
-        throw protocolError('data.status is missing');
-    const answeredTask = precheck_text(data, 'taskId', 'data');
-    const answeredPrecheck = precheck_text(data, 'precheckTaskId', 'data');
-    // An answer about another precheck must never decide this one.
-    if (answeredPrecheck !== '' && answeredPrecheck !== precheckTaskId) {
-        throw protocolError(`asked about precheck ${precheckTaskId}, got an answer about ${answeredPrecheck}`);
-    }
-    if (answeredTask !== '' && answeredTask !== taskId) {
-        throw protocolError(`asked about task ${taskId}, got an answer about ${answeredTask}`);
-    }
-    const rawItems = data['precheckItems'];
-    if (rawItems !== undefined && rawItems !== null && !Array.isArray(rawItems)) {
-        throw protocolError('data.precheckItems is not an array');
-    }
-    const precheckItems = (rawItems ?? []).map((item, index) => {
-        const where = `data.precheckItems[${index}]`;
-        if (!isRecord(item))
-            throw protocolError(`${where} is not an object`);
-        return {
-            precheckItem: precheck_text(item, 'precheckItem', where),
-            itemName: precheck_text(item, 'itemName', where),
-            itemDescription: precheck_text(item, 'itemDescription', where),
-            status: precheck_text(item, 'status', where),
-            errorMessage: precheck_text(item, 'errorMessage', where),
-            raw: item
-        };
-    });
-    const itemsMissing = rawItems === undefined || rawItems === null;
-    return {
-        taskId,
-        precheckTaskId,
-        status,
-        precheckItems,
-        ...(itemsMissing ? { itemsMissing } : {})
-    };
-}
-
-;// CONCATENATED MODULE: ./src/ninedata/types.ts
-// The shapes of NineData's OpenAPI as this action uses them (docs/ninedata-api.md). Types only.
-/** The documented status values, overall and per item. Failed and Success are terminal. */
-const PRECHECK_STATUSES = ['Unstarted', 'Running', 'Failed', 'Success'];
-
-;// CONCATENATED MODULE: ./src/text/clean.ts
-// Shaping text for a surface: cleaning, shortening, one-line, visible escapes, HTML. Pure, and linear
-// in the input: server text can be megabytes, and the report runs after timeout-seconds stops counting.
-// C0/C1 controls other than tab and newline, and the bidi embedding/override/isolate marks that could
-// make text display as something it is not.
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
-const NEWLINES = /\r\n?|[\n\u0085\u2028\u2029]/;
-// Before cleaning, text is cut to this multiple of the shown length: enough for whitespace that the
-// cleaning collapses, bounded so a 60 MB message costs no more than a short one.
-const PRE_CUT_FACTOR = 4;
-/** Cuts to `max` UTF-16 units plus a marker saying how much was left out; never splits a surrogate pair. */
-function shorten(text, max, total = text.length) {
-    if (text.length <= max && total <= text.length)
-        return text;
-    let cut = Math.min(max, text.length);
-    const code = text.charCodeAt(cut - 1);
-    if (code >= 0xd800 && code <= 0xdbff)
-        cut--;
-    return `${text.slice(0, cut)}… (${total - cut} more characters)`;
-}
-/**
- * The part of `text` that can matter for a surface showing `max` characters: enough for whitespace
- * the cleaning collapses and for an encoded secret that overlaps the shown part (`margin`), bounded
- * so a 60 MB message costs no more than a short one. `dropped` counts what was cut off.
- */
-function clean_window(text, max, margin = 0) {
-    const size = max * PRE_CUT_FACTOR + 1024 + margin;
-    return text.length > size
-        ? { text: text.slice(0, size), dropped: text.length - size }
-        : { text, dropped: 0 };
-}
-/** Newlines normalised to \n, invisible control characters dropped. */
-function cleanText(text) {
-    return text.replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n').replace(UNSAFE, '');
-}
-/** One line: no CR, LF or other control character, whitespace runs collapsed, line breaks as ⏎. */
-function flattenLine(text) {
-    return text
-        .split(NEWLINES)
-        .map(part => part.replace(UNSAFE, '').replace(/\s+/g, ' ').trim())
-        .filter(part => part !== '')
-        .join(' ⏎ ');
-}
-/**
- * A line the runner cannot read as a command: it acts on `::` at the start of a line and on `##[`
- * anywhere in it, so the first gets a visible prefix and the second a space.
- */
-function inertLine(line) {
-    const broken = line.includes('##[') ? line.replace(/##\[/g, '## [') : line;
-    return broken.startsWith('::') ? `› ${broken}` : broken;
-}
-/**
- * The value in quotes with everything outside printable ASCII written as \uXXXX, so a status such as
- * "Failed\u200b" or "F\u0430iled" shows what it really is. Not shortened: that is the boundary's job,
- * after the secret is hidden.
- */
-function visible(text) {
-    const escaped = text.replace(/[^\x20-\x7e]|["\\]/g, c => c === '"' || c === '\\' ? `\\${c}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    return `"${escaped}"`;
-}
-const HTML_ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-    // Markdown and table syntax, so server text never becomes formatting, links or mentions.
-    '|': '&#124;',
-    '`': '&#96;',
-    '*': '&#42;',
-    _: '&#95;',
-    '[': '&#91;',
-    ']': '&#93;',
-    '\\': '&#92;',
-    '~': '&#126;',
-    '#': '&#35;',
-    '@': '&#64;',
-    ':': '&#58;',
-    '!': '&#33;',
-    $: '&#36;'
-};
-const HTML_SPECIAL = /[&<>"'|`*_[\]\\~#@:!$]/g;
-/** An unbroken run longer than this gets break opportunities, so it cannot push a table off the page. */
-const BREAK_EVERY = 40;
-function escapeHtml(text) {
-    return text.replace(HTML_SPECIAL, c => HTML_ENTITIES[c] ?? c);
-}
-/** Escaped HTML with a <wbr> every BREAK_EVERY characters of a run without whitespace. */
-function escapeWithBreaks(text) {
-    return text
-        .split(/(\s+)/)
-        .map(part => {
-        if (part.length <= BREAK_EVERY || /^\s/.test(part))
-            return escapeHtml(part);
-        const pieces = [];
-        for (let i = 0; i < part.length; i += BREAK_EVERY) {
-            pieces.push(escapeHtml(part.slice(i, i + BREAK_EVERY)));
-        }
-        return pieces.join('<wbr>');
-    })
-        .join('');
-}
-/** Cleaned, shortened text as inert HTML: entities, <br> for newlines, isolated for bidi. */
-function htmlBlock(cleaned) {
-    const escaped = escapeWithBreaks(cleaned).replace(/\n/g, '<br>');
-    return escaped === '' ? '' : `\u2068${escaped}\u2069`;
-}
-/** An ID for a <code> element: copyable as shown (no bidi marks), escaped, one line. */
-function codeText(line) {
-    return escapeWithBreaks(line);
-}
-
-;// CONCATENATED MODULE: ./src/verdict.ts
-
-
-
-// What NineData's answers mean for the step. Pure. A wrong green is the worst bug this action can
-// have: the step passes only when the overall status and every item say a documented Success.
-const DOCUMENTED = new Map(PRECHECK_STATUSES.map(s => [s.toLowerCase(), s]));
-/** The documented status a server string stands for: ASCII only, spaces trimmed, case ignored. */
-function canonicalStatus(status) {
-    // Index loops, not regexes: a status is server text, and a trim regex is quadratic on long runs.
-    let from = 0;
-    let to = status.length;
-    while (from < to && isSpace(status.charCodeAt(from)))
-        from++;
-    while (to > from && isSpace(status.charCodeAt(to - 1)))
-        to--;
-    if (to - from > 9)
-        return undefined;
-    const word = status.slice(from, to);
-    // Non-ASCII never matches: toLowerCase would fold some look-alikes (e.g. the Kelvin sign).
-    for (let i = 0; i < word.length; i++)
-        if (word.charCodeAt(i) > 0x7e)
-            return undefined;
-    return DOCUMENTED.get(word.toLowerCase());
-}
-function isSpace(code) {
-    return code === 0x20 || code === 0x09;
-}
-const isFinal = (s) => s === 'Success' || s === 'Failed';
-function itemLabel(item) {
-    return item.itemName || item.precheckItem || '(unnamed item)';
-}
-/** Items whose status is not one NineData documents (empty, look-alikes, anything else). */
-function oddItems(state) {
-    return state.precheckItems.filter(item => canonicalStatus(item.status) === undefined);
-}
-/** Whether the answer is final: a verdict can be given now, without waiting for another poll. */
-function isSettled(state) {
-    const overall = canonicalStatus(state.status);
-    if (overall === undefined || oddItems(state).length > 0 || itemsMissingAtEnd(state))
-        return true;
-    if (overall === 'Failed')
-        return true;
-    return overall === 'Success' && state.precheckItems.every(i => isFinal(canonicalStatus(i.status)));
-}
-/** Items seen Failed at any poll of this precheck: a failure stays a failure. */
-class FailureMemory {
-    seen = new Map();
-    note(state) {
-        state.precheckItems.forEach((item, index) => {
-            if (canonicalStatus(item.status) === 'Failed')
-                this.seen.set(keyOf(item, index), item);
-        });
-    }
-    /** Items seen Failed earlier that `state` no longer reports as Failed. */
-    forgottenIn(state) {
-        const now = new Set((state?.precheckItems ?? []).flatMap((item, index) => canonicalStatus(item.status) === 'Failed' ? [keyOf(item, index)] : []));
-        return [...this.seen.entries()].filter(([key]) => !now.has(key)).map(([, item]) => item);
-    }
-}
-function keyOf(item, index) {
-    return item.precheckItem || item.itemName
-        ? `${item.precheckItem}\u0000${item.itemName}`
-        : `#${index}`;
-}
-function decideVerdict(end) {
-    const last = end.last;
-    const failedNow = last?.precheckItems.filter(i => canonicalStatus(i.status) === 'Failed') ?? [];
-    const failedItems = [...failedNow, ...end.earlierFailures];
-    const verdict = (kind, reason) => ({
-        kind,
-        passed: kind === 'passed',
-        reason,
-        failedItems
-    });
-    if (end.outcome === 'error')
-        return verdict('error', end.error ?? 'The action failed.');
-    if (end.outcome === 'cancelled') {
-        return verdict('cancelled', `The wait was cancelled before the precheck finished.${lastSeen(last)}`);
-    }
-    const odd = last ? undocumented(last) : undefined;
-    if (odd)
-        return verdict('error', odd);
-    if (end.outcome === 'timeout' || !last)
-        return verdict('timeout', timeoutReason(end));
-    return finishedVerdict(last, failedNow, end.earlierFailures, verdict);
-}
-function finishedVerdict(last, failedNow, earlier, verdict) {
-    const overall = canonicalStatus(last.status);
-    const total = last.precheckItems.length;
-    const earlierText = earlier.length > 0
-        ? ` ${listLabels(earlier)} ${earlier.length === 1 ? 'was' : 'were'} seen Failed at an earlier poll and ${earlier.length === 1 ? 'counts' : 'count'} as failed, whatever NineData reports now.`
-        : '';
-    const failedCount = failedNow.length + earlier.length;
-    if (overall === 'Failed') {
-        const items = failedCount > 0
-            ? `${plural(failedCount, 'check item')} of ${total} failed${failedNow.length ? `: ${listLabels(failedNow)}` : ''}.`
-            : 'NineData reported the overall status Failed without a failed check item.';
-        return verdict('failed', `The precheck failed: ${items}${earlierText}`);
-    }
-    if (overall === 'Success' && failedCount > 0) {
-        const named = failedNow.length ? `: ${listLabels(failedNow)}` : '';
-        return verdict('failed', `NineData reported Success, but ${plural(failedCount, 'check item')} of ${total} failed${named}.${earlierText}`);
-    }
-    if (overall === 'Success' &&
-        last.precheckItems.every(i => canonicalStatus(i.status) === 'Success')) {
-        return verdict('passed', total === 0
-            ? 'The precheck passed: NineData reported Success and returned no check items.'
-            : `The precheck passed: NineData reported Success and ${total === 1 ? 'the check item' : `all ${total} check items`} succeeded.`);
-    }
-    // Reached only if the wait ends "finished" on an unsettled answer: never a pass.
-    return verdict('error', `The precheck ended without a final status.${lastSeen(last)}`);
-}
-/** A Success without the list of items it stands for: nothing to verify, so not a pass. */
-function itemsMissingAtEnd(state) {
-    return state.itemsMissing === true && canonicalStatus(state.status) === 'Success';
-}
-/** Why an answer this action does not understand is not a pass, or undefined. */
-function undocumented(state) {
-    if (itemsMissingAtEnd(state)) {
-        return (`NineData reported the overall status ${visible(state.status)} without a precheckItems list, ` +
-            'so no check item can be verified. An answer this action does not understand is never a pass.');
-    }
-    const overall = canonicalStatus(state.status) === undefined;
-    const odd = oddItems(state);
-    if (!overall && odd.length === 0)
-        return undefined;
-    const parts = [];
-    if (overall)
-        parts.push(`the overall status ${visible(state.status)}`);
-    if (odd.length > 0) {
-        const shown = odd
-            .slice(0, LIMITS.namesInReason)
-            .map(item => `${itemLabel(item)} (${visible(item.status)})`);
-        const more = odd.length > shown.length ? ` and ${odd.length - shown.length} more` : '';
-        parts.push(`${odd.length === 1 ? 'the status of' : `the statuses of ${odd.length} check items:`} ${shown.join(', ')}${more}`);
-    }
-    return (`NineData reported ${parts.join(' and ')}: not a status NineData documents ` +
-        `(Unstarted, Running, Failed, Success). An answer this action does not understand is never a pass.`);
-}
-function timeoutReason(end) {
-    const last = end.last;
-    const head = `The precheck did not finish within timeout-seconds (${formatSeconds(end.timeoutMs)}).`;
-    const raise = ' Raise `timeout-seconds` to wait longer.';
-    if (end.outage) {
-        const down = formatDuration(end.endedAt - end.outage.sinceMs);
-        return (`${head} NineData gave no usable answer for the last ${down}; the last error: ${end.outage.lastError.message}.` +
-            `${lastSeen(last)}${raise}`);
-    }
-    if (last && canonicalStatus(last.status) === 'Success') {
-        const pending = last.precheckItems.filter(i => !isFinal(canonicalStatus(i.status)));
-        return (`${head} NineData reported Success, but ${plural(pending.length, 'check item')} never reported a final status: ` +
-            `${listLabels(pending)}.${raise}`);
-    }
-    return `${head}${lastSeen(last)}${raise}`;
-}
-function lastSeen(last) {
-    return last ? ` The last status seen was ${visible(last.status)}.` : ' No status was seen.';
-}
-/** "A, B, C and 12 more": names for a one-line message, however many items there are. */
-function listLabels(items, max = LIMITS.namesInReason) {
-    const names = items.slice(0, max).map(itemLabel);
-    const rest = items.length - names.length;
-    return rest > 0 ? `${names.join(', ')} and ${rest} more` : names.join(', ');
-}
-
-;// CONCATENATED MODULE: ./src/report/model.ts
-
-/** Whether the step fails. Only genuinely failed items are softened by fail-on-failure: false. */
-function stepFails(report) {
-    const { verdict } = report;
-    if (verdict.passed)
-        return false;
-    // An overall Failed without a failed item to show for it is not a "failed item": never softened.
-    const softenable = verdict.kind === 'failed' && verdict.failedItems.length > 0;
-    return !softenable || report.failOnFailure;
-}
-/** "schema comparison" / "data comparison" / "comparison". */
-function comparisonWords(report) {
-    return report.comparison ? `${report.comparison} comparison` : 'comparison';
-}
-/** 0 for a Failed item, 1 for one without a final status, 2 for a Success. */
-function statusRank(item) {
-    const status = canonicalStatus(item.status);
-    return status === 'Failed' ? 0 : status === 'Success' ? 2 : 1;
-}
-/** Failed items first, then the ones without a final status, then the rest; API order within each. */
-function orderForReport(items) {
-    return items
-        .map((item, index) => ({ item, index, rank: statusRank(item) }))
-        .sort((a, b) => a.rank - b.rank || a.index - b.index)
-        .map(entry => entry.item);
-}
-
-;// CONCATENATED MODULE: ./src/report/progress.ts
-
-
-
-// Log lines for the wait: one line when something changes, not one per poll, and the list of every
-// item at the end. Every piece of server text goes through SafeText.line, so each line is inert.
-function counts(state) {
-    let done = 0;
-    let failed = 0;
-    for (const item of state.precheckItems) {
-        const status = canonicalStatus(item.status);
-        if (status === 'Success' || status === 'Failed')
-            done++;
-        if (status === 'Failed')
-            failed++;
-    }
-    return { total: state.precheckItems.length, done, failed };
-}
-/** What a progress line reports; a new line is due when this changes. */
-function progressKey(state) {
-    const c = counts(state);
-    return `${state.status}\u0000${c.total}|${c.done}|${c.failed}`;
-}
-function progressLine(state, elapsedMs, safe) {
-    const c = counts(state);
-    const items = c.total === 0
-        ? 'no check items yet'
-        : `${c.done}/${c.total} check items done, ${c.failed} failed`;
-    return `[${formatDuration(elapsedMs)}] Precheck ${safe.line(state.precheckTaskId, LIMITS.id)}: ${safe.line(state.status, LIMITS.id)}, ${items}`;
-}
-/** One line per item for the collapsed group at the end, at most `max` of them. */
-function itemLines(state, safe, max = LIMITS.logItems) {
-    // The summary's order (failed, unfinished, succeeded), so a capped list shows every failure it can.
-    const ordered = orderForReport(state.precheckItems);
-    const lines = ordered.slice(0, max).map(item => {
-        const id = item.precheckItem ? ` [${safe.line(item.precheckItem, LIMITS.id)}]` : '';
-        const reason = item.errorMessage.trim()
-            ? ` — ${safe.line(item.errorMessage, LIMITS.message)}`
-            : '';
-        return `${safe.line(item.status || '(no status)', LIMITS.id)}: ${safe.line(itemLabel(item), LIMITS.name)}${id}${reason}`;
-    });
-    const left = state.precheckItems.length - lines.length;
-    if (left > 0) {
-        lines.push(`… and ${plural(left, 'more check item')}, left out to keep the log readable: the report-file output has every item.`);
-    }
-    return lines;
-}
-
-;// CONCATENATED MODULE: ./src/wait.ts
-
-
-// The waiting loop: poll until the answer is final, the deadline passes, or the run is cancelled.
-// Transient failures are ridden out inside each poll (the client retries until the deadline).
-// The waits before the 2nd, 3rd, ... poll: quick at first, so a short precheck is seen finishing within
-// about half a second, then backing off to poll-interval-seconds, never longer. With the default 5 s
-// the polls go out at 0, 0.5, 1, 1.5, 2.5, 3.5, 5.5, 8.5, 13.5 s, ...
-const RAMP_MS = [500, 500, 500, 1000, 1000, 2000, 3000];
-function pollDelayMs(pollsDone, intervalMs) {
-    const ramp = RAMP_MS[pollsDone - 1] ?? Number.POSITIVE_INFINITY;
-    return Math.min(ramp, intervalMs);
-}
-async function waitForPrecheck(options) {
-    const now = options.now ?? Date.now;
-    const memory = new FailureMemory();
-    let last;
-    const end = (outcome, extra = {}) => ({
-        outcome,
-        last,
-        earlierFailures: memory.forgottenIn(last),
-        ...extra
-    });
-    try {
-        for (let polls = 1;; polls++) {
-            const startedAt = now();
-            last = await options.poll();
-            const took = now() - startedAt;
-            memory.note(last);
-            options.onState(last);
-            if (isSettled(last))
-                return end('finished');
-            if (now() >= options.deadline)
-                return end('timeout');
-            // A slow (large) answer is not asked for back to back: wait at least twice as long as it took.
-            const next = Math.max(startedAt + pollDelayMs(polls, options.intervalMs), now() + 2 * took);
-            await options.sleep(Math.max(0, Math.min(next, options.deadline) - now()));
-            if (now() >= options.deadline)
-                return end('timeout');
-        }
-    }
-    catch (error) {
-        if (error instanceof StopError)
-            return end(error.reason, { outage: error.outage });
-        return end('error', { error });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/follow.ts
-
-
-
-
-
-
-const AUTH_HINT = 'Check the access-key-id and access-key-secret inputs (NineData console: User Management, AccessKey) ' +
-    "and that the runner's clock is right.";
-const BUSY_HINT = 'Another precheck or comparison run of this task may be under way, e.g. from a second workflow run: ' +
-    'give the job a `concurrency:` group per comparison task.';
-async function followPrecheck(inputs, seen, log, signal, startedAt) {
-    const deadline = startedAt + inputs.timeoutMs;
-    const client = new NineDataClient({
-        apiUrl: inputs.apiUrl,
-        credentials: { accessKeyId: inputs.accessKeyId, accessKeySecret: inputs.accessKeySecret },
-        requestTimeoutMs: inputs.requestTimeoutMs,
-        pollIntervalMs: inputs.pollIntervalMs,
-        deadline,
-        signal,
-        log
-    });
-    const ending = {
-        timeoutMs: inputs.timeoutMs,
-        earlierFailures: [],
-        last: undefined
-    };
-    try {
-        try {
-            seen.precheckTaskId = inputs.precheckTaskId || (await start(client, inputs, log));
-        }
-        catch (error) {
-            const doing = `NineData did not start a precheck for task ${inputs.taskId}`;
-            return { ...ending, ...failed(error, doing) };
-        }
-        if (inputs.precheckTaskId) {
-            log.info(`Following precheck ${inputs.precheckTaskId} of ${inputs.comparison} comparison task ${inputs.taskId} (given as precheck-task-id; nothing is started).`);
-        }
-        return await wait(client, inputs, seen, log, { startedAt, deadline });
-    }
-    finally {
-        // Every way out: keep NineData's last requestId for the report, and free the sockets.
-        seen.requestId = client.lastRequestId ?? '';
-        client.dispose();
-    }
-}
-async function start(client, inputs, log) {
-    log.info(`Starting a precheck of ${inputs.comparison} comparison task ${inputs.taskId} at ${inputs.apiUrl}.`);
-    const started = await startPrecheck(client, inputs.comparison, inputs.taskId);
-    const id = started.precheckTaskId;
-    const { attempts, unclearAttempts } = started.call;
-    // A retried start may have started prechecks we never heard of: say which one is followed.
-    const retried = unclearAttempts > 0
-        ? ` ${plural(unclearAttempts, 'earlier attempt')} of the start call got no usable answer, so NineData may have started other prechecks for this task; this run follows ${id} only.`
-        : attempts > 1
-            ? ` Earlier attempts did not reach NineData; this run follows ${id} only.`
-            : '';
-    log.info(`Started precheck ${id} (requestId ${started.call.requestId || 'none'}).${retried}`);
-    return id;
-}
-async function wait(client, inputs, seen, log, time) {
-    let lastKey = '';
-    const result = await waitForPrecheck({
-        poll: () => getPrecheckStatus(client, inputs.comparison, inputs.taskId, seen.precheckTaskId),
-        intervalMs: inputs.pollIntervalMs,
-        deadline: time.deadline,
-        sleep: ms => client.sleep(ms),
-        onState: state => {
-            seen.last = state;
-            const key = progressKey(state);
-            if (key !== lastKey)
-                log.info(progressLine(state, Date.now() - time.startedAt, log.safe));
-            lastKey = key;
-        }
-    });
-    const { error, ...rest } = result;
-    const end = { ...rest, timeoutMs: inputs.timeoutMs, endedAt: Date.now() };
-    if (result.outcome !== 'error')
-        return end;
-    return { ...end, ...failed(error, `The status query for precheck ${seen.precheckTaskId} failed`) };
-}
-/** How a failed call ends the run: the outcome, a message with context and NineData's requestId, a hint. */
-function failed(error, doing) {
-    const endedAt = Date.now();
-    if (error instanceof StopError) {
-        const hint = error.outage?.lastError.hint;
-        return { outcome: error.reason, outage: error.outage, endedAt, hint: hint && sentence(hint) };
-    }
-    if (!(error instanceof ApiError))
-        throw error;
-    const id = error.requestId ? ` (requestId ${error.requestId})` : '';
-    const said = error.kind === 'business'
-        ? `NineData said "${error.message}"`
-        : error.kind === 'auth'
-            ? `NineData rejected the credentials or the request signature: "${error.message}"`
-            : error.kind === 'protocol'
-                ? `${error.message}. This is not treated as a pass`
-                : error.message;
-    const hint = error.kind === 'auth'
-        ? AUTH_HINT
-        : error.kind === 'business' && /status invalid/i.test(error.message)
-            ? BUSY_HINT
-            : error.hint && sentence(error.hint);
-    return { outcome: 'error', error: `${doing}: ${said}${id}.`, hint, endedAt };
-}
-function sentence(text) {
-    return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
-}
-
-;// CONCATENATED MODULE: ./src/inputs.ts
-
-
-/** The defaults of action.yml, applied when an input is empty (e.g. when run outside a runner). */
-const INPUT_DEFAULTS = {
-    comparison: 'auto',
-    'precheck-task-id': '',
-    'poll-interval-seconds': '5',
-    'timeout-seconds': '900',
-    'request-timeout-seconds': '30',
-    'fail-on-failure': 'true',
-    'job-summary': 'true',
-    'pr-comment': 'false',
-    // action.yml's default is `${{ github.token }}`, which only a runner can fill in.
-    'github-token': ''
-};
-/** Allowed range of each duration input, in seconds. Below the floor a run would flood NineData. */
-const SECONDS_RANGE = {
-    // GitHub ends a job after 6 hours on hosted runners; 35 days is the self-hosted ceiling.
-    'timeout-seconds': { min: 1, max: 35 * 24 * 3600 },
-    'poll-interval-seconds': { min: 0.1, max: 3600 },
-    'request-timeout-seconds': { min: 1, max: 600 }
-};
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.length === 1
-            ? `Invalid input: ${problems[0]}`
-            : `Invalid inputs:\n${problems.map(p => `- ${p}`).join('\n')}`);
-        this.problems = problems;
-        this.name = 'InputError';
-    }
-}
-const TRUE_WORDS = ['true', 'True', 'TRUE'];
-const FALSE_WORDS = ['false', 'False', 'FALSE'];
-const KIND_PREFIX = { schema: 'cc-', data: 'cd-' };
-/** Parses every input; throws InputError listing every problem. */
-function parseInputs(get) {
-    const problems = [];
-    const read = (name) => {
-        const value = (get(name) ?? '').trim();
-        return value === '' ? (INPUT_DEFAULTS[name] ?? '') : value;
-    };
-    const required = (name) => {
-        const value = read(name);
-        if (value === '')
-            problems.push(`\`${name}\` is required but was empty or not set.`);
-        return value;
-    };
-    const apiUrl = parseApiUrl(required('api-url'), problems);
-    const accessKeyId = checkId('access-key-id', required('access-key-id'), problems);
-    const accessKeySecret = required('access-key-secret');
-    const taskId = checkId('task-id', required('task-id'), problems);
-    const precheckTaskId = checkId('precheck-task-id', read('precheck-task-id'), problems);
-    const inputs = {
-        apiUrl,
-        accessKeyId,
-        accessKeySecret,
-        taskId,
-        comparison: parseComparison(read('comparison'), taskId, problems),
-        precheckTaskId,
-        timeoutMs: seconds('timeout-seconds', read('timeout-seconds'), problems),
-        pollIntervalMs: seconds('poll-interval-seconds', read('poll-interval-seconds'), problems),
-        requestTimeoutMs: seconds('request-timeout-seconds', read('request-timeout-seconds'), problems),
-        failOnFailure: bool('fail-on-failure', read('fail-on-failure'), problems),
-        jobSummary: bool('job-summary', read('job-summary'), problems),
-        prComment: bool('pr-comment', read('pr-comment'), problems),
-        githubToken: read('github-token')
-    };
-    checkSwappedIds(taskId, precheckTaskId, problems);
-    if (problems.length > 0)
-        throw new InputError(problems);
-    return inputs;
-}
-function checkId(name, value, problems) {
-    const problem = value === '' ? undefined : idProblem(value);
-    if (problem)
-        problems.push(`\`${name}\` ${visible(value)} is not a valid ID: ${problem}.`);
-    return value;
-}
-function checkSwappedIds(taskId, precheckTaskId, problems) {
-    if (/^pcte-/i.test(taskId)) {
-        problems.push(`\`task-id\` ${visible(taskId)} looks like a precheck ID (pcte-...): task-id takes the comparison task (cc-... or cd-...); a precheck to follow goes in precheck-task-id.`);
-    }
-    if (/^c[cd]-/i.test(precheckTaskId)) {
-        problems.push(`\`precheck-task-id\` ${visible(precheckTaskId)} looks like a comparison task ID: put it in task-id, and leave precheck-task-id empty to start a new precheck.`);
-    }
-}
-function parseComparison(raw, taskId, problems) {
-    const fromPrefix = Object.keys(KIND_PREFIX).find(kind => taskId.toLowerCase().startsWith(KIND_PREFIX[kind]));
-    if (raw === 'schema' || raw === 'data') {
-        if (fromPrefix && fromPrefix !== raw) {
-            problems.push(`\`comparison\` is "${raw}", but \`task-id\` ${visible(taskId)} is a ${fromPrefix} comparison task (${KIND_PREFIX[fromPrefix]}...): set comparison to ${fromPrefix} or auto, or check task-id.`);
-        }
-        return raw;
-    }
-    if (raw !== 'auto') {
-        problems.push(`\`comparison\` must be schema, data or auto, got ${visible(raw)}.`);
-        return 'schema';
-    }
-    if (!fromPrefix && taskId !== '' && !/^pcte-/i.test(taskId)) {
-        problems.push(`\`comparison\` is auto, but \`task-id\` ${visible(taskId)} starts with neither cc- (schema comparison) nor cd- (data comparison): check task-id, or set comparison to schema or data.`);
-    }
-    return fromPrefix ?? 'schema';
-}
-function seconds(name, raw, problems) {
-    const { min, max } = SECONDS_RANGE[name];
-    // Plain decimal only: "1e3", "0x10", "Infinity" and "5s" are refused rather than guessed at.
-    if (!/^(\d{1,12}(\.\d{0,9})?|\.\d{1,9})$/.test(raw)) {
-        problems.push(`\`${name}\` must be a number of seconds (e.g. 5 or 0.5), got ${visible(raw)}.`);
-        return NaN;
-    }
-    const value = Number(raw);
-    if (value < min)
-        problems.push(`\`${name}\` must be at least ${min} seconds, got "${raw}".`);
-    else if (value > max)
-        problems.push(`\`${name}\` must be at most ${max} seconds, got "${raw}".`);
-    return Math.round(value * 1000);
-}
-function bool(name, raw, problems) {
-    if (TRUE_WORDS.includes(raw))
-        return true;
-    if (FALSE_WORDS.includes(raw))
-        return false;
-    problems.push(`\`${name}\` must be true or false, got ${visible(raw)}.`);
-    return true;
-}
-/** The URL as typed, with any user name or password hidden, for messages. */
-function withoutUserinfo(raw) {
-    return raw.replace(/^([^/]*\/\/)[^/?#]*@/, '$1***@');
-}
-function parseApiUrl(raw, problems) {
-    if (raw === '')
-        return '';
-    const shown = visible(withoutUserinfo(raw));
-    if (/^https?:\/?(?!\/)/i.test(raw)) {
-        problems.push(`\`api-url\` ${shown} needs two slashes after the scheme, e.g. https://ninedata.example.com.`);
-        return '';
-    }
-    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) {
-        problems.push(`\`api-url\` ${shown} has no scheme: add https:// (or http://) in front, e.g. https://${withoutUserinfo(raw).replace(/^\/+/, '')}.`);
-        return '';
-    }
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        problems.push(`\`api-url\` ${shown} is not a valid URL; expected e.g. https://ninedata.example.com.`);
-        return '';
-    }
-    const path = url.pathname.replace(/\/+$/, '');
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        problems.push(`\`api-url\` must start with https:// or http://, got ${visible(url.protocol)}.`);
-    }
-    else if (url.username || url.password) {
-        problems.push('`api-url` must not contain a user name or password; use access-key-id and access-key-secret.');
-    }
-    else if (url.search || url.hash) {
-        problems.push('`api-url` must be a base URL without a query string or fragment.');
-    }
-    else if (/\/openapi(\/|$)/i.test(path)) {
-        problems.push(`\`api-url\` must be the base URL without the API path: drop "${path.slice(path.toLowerCase().indexOf('/openapi'))}" (use ${url.origin}${path.slice(0, path.toLowerCase().indexOf('/openapi'))}); the action adds /openapi/v1/... itself.`);
-    }
-    return `${url.origin}${path}`;
-}
-/** Whether the job summary should be written, read leniently for the error path. */
-function wantsJobSummary(get) {
-    return !FALSE_WORDS.includes((get('job-summary') ?? '').trim());
-}
-
-;// CONCATENATED MODULE: ./src/text/redact.ts
-// Finding a secret in text in every form a reader could decode, and hiding it. Pure and linear in the
-// text (times the secret's length).
-const MASK = '***';
-const NAMED_ENTITIES = {
-    amp: 0x26,
-    lt: 0x3c,
-    gt: 0x3e,
-    quot: 0x22,
-    apos: 0x27,
-    nbsp: 0xa0
-};
-/** JSON's two-character escapes: the character after the backslash -> the one it stands for. */
-function jsonEscape(next) {
-    switch (next) {
-        case 0x22: // "
-        case 0x5c: // \
-        case 0x2f: // /
-            return next;
-        case 0x62: // b
-            return 0x08;
-        case 0x66: // f
-            return 0x0c;
-        case 0x6e: // n
-            return 0x0a;
-        case 0x72: // r
-            return 0x0d;
-        case 0x74: // t
-            return 0x09;
-        default:
-            return -1;
-    }
-}
-/** The characters an escape can start with: `\\`, `%`, `&`, `+`. */
-const ESCAPE_STARTS = [0x5c, 0x25, 0x26, 0x2b];
-function isEscapeStart(code) {
-    return code === 0x5c || code === 0x25 || code === 0x26 || code === 0x2b;
-}
-function hexValue(text, from, count) {
-    if (from + count > text.length)
-        return -1;
-    let value = 0;
-    for (let i = from; i < from + count; i++) {
-        const c = text.charCodeAt(i);
-        const digit = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
-        if (digit < 0)
-            return -1;
-        value = value * 16 + digit;
-    }
-    return value;
-}
-// The last escape read by escapeAt: the code point it stands for and its length in the text. Kept
-// in module state so the hot loop allocates nothing.
-let escapedCode = 0;
-let escapedLength = 0;
-/**
- * Whether an escape starts at `text[i]`: a JSON escape (`\"`, `\u005f`), a URL escape (`%5F`, `+` for
- * a space) or an HTML character reference (`&#95;`, `&#x5f;`, `&amp;`). Sets escapedCode/Length.
- */
-function escapeAt(text, i) {
-    const c = text.charCodeAt(i);
-    if (c === 0x2b)
-        return found(0x20, 1);
-    if (c === 0x25) {
-        // One byte of UTF-8; multi-byte characters are matched byte by byte against the UTF-8 target.
-        const code = hexValue(text, i + 1, 2);
-        return code >= 0 && found(code, 3);
-    }
-    if (c === 0x5c) {
-        const next = text.charCodeAt(i + 1);
-        if (next === 0x75) {
-            const code = hexValue(text, i + 2, 4);
-            return code >= 0 && found(code, 6);
-        }
-        const simple = jsonEscape(next);
-        return simple >= 0 && found(simple, 2);
-    }
-    return c === 0x26 && entityAt(text, i);
-}
-function found(code, length) {
-    escapedCode = code;
-    escapedLength = length;
-    return true;
-}
-function entityAt(text, i) {
-    // Only `&#` or `&` and a letter can start a reference: most `&` are rejected without a scan.
-    const next = text.charCodeAt(i + 1) | 0x20;
-    if (next !== 0x23 && (next < 0x61 || next > 0x7a))
-        return false;
-    // References are short: look no further than 10 characters (a scan to the end would be quadratic).
-    let end = -1;
-    for (let j = i + 1; j <= i + 10 && j < text.length; j++) {
-        if (text.charCodeAt(j) === 0x3b) {
-            end = j;
-            break;
-        }
-    }
-    if (end < 0)
-        return false;
-    const name = text.slice(i + 1, end);
-    let code;
-    if (/^#\d{1,7}$/.test(name))
-        code = Number(name.slice(1));
-    else if (/^#[xX][0-9a-fA-F]{1,6}$/.test(name))
-        code = parseInt(name.slice(2), 16);
-    else
-        code = NAMED_ENTITIES[name];
-    return code !== undefined && code <= 0x10ffff && found(code, end - i + 1);
-}
-/** Length in `text` of a copy of `target` starting at `start`, each character plain or escaped; or 0. */
-function matchTarget(text, start, target) {
-    let i = start;
-    let t = 0;
-    while (t < target.length && i < text.length) {
-        const code = text.charCodeAt(i);
-        // An escape is tried before the plain character, so `\u005f` is read whole.
-        if (isEscapeStart(code) && escapeAt(text, i)) {
-            const wanted = target.codePointAt(t);
-            if (escapedCode === wanted) {
-                t += wanted > 0xffff ? 2 : 1;
-                i += escapedLength;
-                continue;
-            }
-        }
-        if (code !== target.charCodeAt(t))
-            return 0;
-        t++;
-        i++;
-    }
-    return t === target.length ? i - start : 0;
-}
-/** Length in `text` of an encoded copy of a secret starting at `start`, or 0. */
-function matchAt(text, start, secret) {
-    // Two targets: the secret's characters (plain, JSON, HTML) and its UTF-8 bytes (URL escapes).
-    const length = matchTarget(text, start, secret.text);
-    return length > 0 || secret.bytes === secret.text
-        ? length
-        : matchTarget(text, start, secret.bytes);
-}
-/** The parts of base64 that only depend on the secret, at each of the three byte alignments. */
-function base64Cores(secret) {
-    const bytes = Buffer.from(secret, 'utf8');
-    const cores = new Set();
-    for (let shift = 0; shift < 3; shift++) {
-        const padded = Buffer.concat([Buffer.alloc(shift), bytes]);
-        const b64 = padded.toString('base64');
-        const from = Math.ceil((8 * shift) / 6);
-        const to = Math.floor((8 * padded.length) / 6);
-        const core = b64.slice(from, to);
-        // Too short a core would hide ordinary text; the plain forms still cover short secrets.
-        if (core.length >= 6) {
-            cores.add(core);
-            cores.add(core.replace(/\+/g, '-').replace(/\//g, '_'));
-        }
-    }
-    return [...cores];
-}
-class Redactor {
-    secrets;
-    cores;
-    constructor(secrets) {
-        const usable = [...new Set(secrets.filter(s => s.length > 0))];
-        // Longest first, so a secret that contains another is hidden whole.
-        usable.sort((a, b) => b.length - a.length);
-        this.secrets = usable.map(text => {
-            const bytes = Buffer.from(text, 'utf8').toString('latin1');
-            // Where an encoded copy can start: its first character, plain or as a UTF-8 byte, or an escape.
-            const starts = new Uint8Array(65536);
-            for (const code of [text.charCodeAt(0), bytes.charCodeAt(0), ...ESCAPE_STARTS])
-                starts[code] = 1;
-            return { text, bytes, starts };
-        });
-        this.cores = usable.flatMap(base64Cores);
-    }
-    get active() {
-        return this.secrets.length > 0;
-    }
-    /** `text` with every decodable copy of a secret replaced by `***`. */
-    redact(text) {
-        if (!this.active || text.length === 0)
-            return text;
-        let out = text;
-        for (const secret of this.secrets)
-            out = this.hide(out, secret);
-        for (const core of this.cores)
-            if (out.includes(core))
-                out = out.split(core).join(MASK);
-        return out;
-    }
-    hide(text, secret) {
-        const parts = [];
-        let copied = 0;
-        const { starts } = secret;
-        for (let at = 0; at < text.length; at++) {
-            // Most characters cannot start a copy: one Set look-up, no allocation.
-            if (starts[text.charCodeAt(at)] !== 1)
-                continue;
-            const length = matchAt(text, at, secret);
-            if (length > 0) {
-                parts.push(text.slice(copied, at), MASK);
-                copied = at + length;
-                at = copied - 1;
-            }
-        }
-        if (parts.length === 0)
-            return text;
-        parts.push(text.slice(copied));
-        return parts.join('');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/text/safe.ts
-
-
-
-// The output boundary's toolbox: every text that leaves the action (log, annotations, outputs, summary,
-// report file, errors) goes through one of these. The order matters: cut to what can be shown (plus
-// room for an encoded secret), then drop and merge characters, then hide the secret, and only then
-// shorten and escape, so no step can cut a secret in two or put a hidden one back together.
-class SafeText {
-    redactor;
-    /** Room past the shown part for the longest encoded copy of a secret (`&#x10FFFF;` per character). */
-    margin;
-    constructor(secrets) {
-        this.redactor = new Redactor(secrets);
-        this.margin = 12 * Math.max(0, ...secrets.map(s => s.length)) + 16;
-    }
-    /** The secret hidden, nothing else changed: for outputs and the report file. */
-    value(text) {
-        return this.redactor.redact(text);
-    }
-    /** One inert log line. */
-    line(text, max = LIMITS.reason) {
-        const part = clean_window(text, max, this.margin);
-        const line = this.redactor.redact(flattenLine(part.text));
-        return inertLine(shorten(line, max, line.length + part.dropped));
-    }
-    /** Escaped HTML for the job summary. */
-    html(text, max) {
-        const part = clean_window(text, max, this.margin);
-        const cleaned = this.redactor.redact(cleanText(part.text));
-        return htmlBlock(shorten(cleaned, max, cleaned.length + part.dropped));
-    }
-    /** An ID for <code> in the job summary. */
-    code(text, max = LIMITS.id) {
-        return codeText(this.line(text, max));
-    }
-    /**
-     * JSON of a value with every string (keys included) redacted. The value is not changed. `plain` is
-     * its JSON when the caller already made it.
-     */
-    json(value, plain = JSON.stringify(value)) {
-        // Fast path: no encoded copy of the secret anywhere (the scan decodes JSON escapes too).
-        if (!this.redactor.active || this.redactor.redact(plain) === plain)
-            return plain;
-        return JSON.stringify(value, (_key, v) => {
-            if (typeof v === 'string')
-                return this.redactor.redact(v);
-            if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
-                const entries = Object.entries(v);
-                if (entries.some(([k]) => this.redactor.redact(k) !== k)) {
-                    return Object.fromEntries(entries.map(([k, x]) => [this.redactor.redact(k), x]));
-                }
-            }
-            return v;
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pull-request/body.ts
-
-// The comment's body: the marker, the verdict and its reason, the failed items, the differences
-// with their correction SQL collapsed, what was left out, and a link to the run. Pure. Server text
-// goes through SafeText exactly as in the job summary. The body fits GitHub's limit by
-// construction: the head and the closing lines are made first, and rows are added while they fit.
-/** GitHub refuses a comment body over 65,536 characters. Counted here in UTF-16 units (never fewer). */
-const COMMENT_LIMIT = 65_536;
-/** How much server text one piece of the comment shows, in characters before escaping. */
-const COMMENT_LIMITS = {
-    reason: 2000,
-    hint: 1000,
-    name: 300,
-    id: 128,
-    message: 1000,
-    detail: 300,
-    sql: 6000
-};
-/**
- * Server text as the job summary escapes it, plus one thing a comment needs: GitHub links `@name`
- * and `#123` (a notification, a back-reference) even when written as entities, so a zero-width
- * space follows each. Not for <code> and <pre>: GitHub leaves those alone, and SQL stays copyable.
- */
-function body_text(safe, raw, max) {
-    return safe.html(raw, max).replace(/&#(64|35);/g, '&#$1;&#8203;');
-}
-/** SQL for a <pre>: escaped like any server text, without the bidi isolation, so a copy runs. */
-function sqlText(safe, sql) {
-    return safe.html(sql, COMMENT_LIMITS.sql).replace(/^\u2068|\u2069$/g, '');
-}
-function renderComment(view, context, safe, limit = COMMENT_LIMIT) {
-    const head = renderHead(view, context, safe);
-    const differences = view.comparison?.differences ?? [];
-    // The closing lines with every row left out are the longest they can be: room kept for them.
-    const reserve = renderTail(view.failedItems.length, differences.length, context).length;
-    let room = limit - head.length - reserve;
-    // With both lists, the failed items leave a third of the room to the differences.
-    const itemsRoom = differences.length > 0 ? Math.floor((room * 2) / 3) : room;
-    const items = itemsSection(view.failedItems, itemsRoom, safe);
-    room -= items.html.length;
-    const comparison = comparisonSection(view, room, safe);
-    const tail = renderTail(items.total - items.shown, comparison.total - comparison.shown, context);
-    const body = `${head}${items.html}${comparison.html}${tail}`;
-    // Unreachable by the budget above; kept so a mistake there can never cost the comment.
-    return body.length <= limit ? body : `${head.slice(0, limit - reserve)}${tail}`;
-}
-function renderHead(view, context, safe) {
-    const parts = [`${context.marker}\n### ${view.heading}\n\n`];
-    parts.push(`<p>${body_text(safe, view.reason, COMMENT_LIMITS.reason)}</p>\n\n`);
-    if (view.hint)
-        parts.push(`<p>💡 ${body_text(safe, view.hint, COMMENT_LIMITS.hint)}</p>\n\n`);
-    const facts = [`Comparison task ${code(view.taskId, safe) || '(not given)'}`];
-    facts.push(view.precheckTaskId ? `precheck ${code(view.precheckTaskId, safe)}` : 'no precheck started');
-    if (context.commit)
-        facts.push(`commit <code>${context.commit}</code>`);
-    parts.push(`<p>${facts.join(' · ')}</p>\n`);
-    return parts.join('');
-}
-function code(text, safe) {
-    return text ? `<code>${safe.code(text, COMMENT_LIMITS.id)}</code>` : '';
-}
-/** Rows in order while they fit `room`, inside the table's head and foot. */
-function fitRows(list, room, open, close, row) {
-    const total = list.length;
-    let used = open.length + close.length;
-    const rows = [];
-    for (const entry of list) {
-        // Each row is made only when the ones before it fitted: a 3,000-item list costs what fits.
-        const html = row(entry);
-        if (used + html.length > room)
-            break;
-        rows.push(html);
-        used += html.length;
-    }
-    if (rows.length === 0)
-        return { html: '', shown: 0, total };
-    return { html: `${open}${rows.join('')}${close}`, shown: rows.length, total };
-}
-function itemsSection(items, room, safe) {
-    const open = `\n#### Failed check items (${items.length})\n\n<table>\n` +
-        '<thead><tr><th>Check item</th><th>Message from NineData</th></tr></thead>\n<tbody>\n';
-    return fitRows(items, room, open, '</tbody>\n</table>\n', item => itemRow(item, safe));
-}
-function itemRow(item, safe) {
-    const id = item.id ? `<br><sub>${code(item.id, safe)}</sub>` : '';
-    const reason = item.reason.trim()
-        ? body_text(safe, item.reason, COMMENT_LIMITS.message)
-        : '<em>NineData gave no reason for this failure.</em>';
-    return `<tr><td><strong>${body_text(safe, item.name, COMMENT_LIMITS.name)}</strong>${id}</td><td>${reason}</td></tr>\n`;
-}
-function comparisonSection(view, room, safe) {
-    const comparison = view.comparison;
-    if (!comparison)
-        return { html: '', shown: 0, total: 0 };
-    const counts = comparison.counts
-        .map(c => `${body_text(safe, c.label, COMMENT_LIMITS.name)}: ${c.value}`)
-        .join(' · ');
-    const head = `\n#### Comparison run: ${code(comparison.status, safe) || '(no status)'}\n\n` +
-        (counts ? `<p>${counts}</p>\n` : '');
-    const open = '\n<table>\n<thead><tr><th>Differs</th><th>Difference and correction SQL</th></tr></thead>\n<tbody>\n';
-    const rows = fitRows(comparison.differences, room - head.length, open, '</tbody>\n</table>\n', d => differenceRow(d, safe));
-    // The status and counts are shown even when no row fits.
-    return head.length <= room ? { ...rows, html: `${head}${rows.html}` } : rows;
-}
-function differenceRow(difference, safe) {
-    const detail = body_text(safe, difference.detail, COMMENT_LIMITS.detail);
-    const sql = difference.sql?.trim()
-        ? `<details><summary>Correction SQL</summary><pre>${sqlText(safe, difference.sql)}</pre></details>`
-        : '';
-    return `<tr><td><strong>${body_text(safe, difference.name, COMMENT_LIMITS.name)}</strong></td><td>${detail}${sql}</td></tr>\n`;
-}
-/** What was left out and where to see it, then the link to the run. */
-function renderTail(itemsLeft, differencesLeft, context) {
-    const parts = [];
-    const where = context.run
-        ? `The <a href="${context.run.url}">job summary</a> lists more`
-        : "The run's job summary lists more";
-    const left = [
-        itemsLeft > 0 ? plural(itemsLeft, 'more failed check item') : '',
-        differencesLeft > 0 ? plural(differencesLeft, 'more difference') : ''
-    ].filter(Boolean);
-    if (left.length > 0) {
-        parts.push(`\n<p>${left.join(' and ')} not shown: GitHub limits a comment to 65,536 characters. ` +
-            `${where}, and the step's <code>report-file</code> output has every item.</p>\n`);
-    }
-    const run = context.run
-        ? `<a href="${context.run.url}">job summary of ${context.run.label}</a>`
-        : "run's job summary";
-    parts.push(`\n<sub>NineData precheck gate · details in the ${run}</sub>\n`);
-    return parts.join('');
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/pull-request/event.ts
-
-// Which pull request this run is about, read from the runner's environment and event payload, and
-// the link to the run. A comment is written on pull_request and pull_request_target runs only.
-const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
-const REPOSITORY = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
-/** Payloads are a few hundred KB at most; a bigger file is not read. */
-const MAX_PAYLOAD_BYTES = 25 * 1024 * 1024;
-function readPullRequestEvent(env, readFile = readPayloadFile) {
-    const event = env['GITHUB_EVENT_NAME'] ?? '';
-    if (!PULL_REQUEST_EVENTS.includes(event)) {
-        const name = event ? `a ${event} event` : 'an unknown event (GITHUB_EVENT_NAME is not set)';
-        return {
-            kind: 'other-event',
-            why: `pr-comment is on, but this run is ${name}: a comment is written only on pull_request and pull_request_target runs.`
-        };
-    }
-    const repository = REPOSITORY.exec(env['GITHUB_REPOSITORY'] ?? '');
-    if (!repository) {
-        return { kind: 'unreadable', why: 'GITHUB_REPOSITORY is not set or not owner/name.' };
-    }
-    const apiUrl = apiUrlOf(env['GITHUB_API_URL']);
-    if (!apiUrl)
-        return { kind: 'unreadable', why: 'GITHUB_API_URL is not an http(s) URL.' };
-    const path = env['GITHUB_EVENT_PATH'];
-    if (!path)
-        return { kind: 'unreadable', why: 'GITHUB_EVENT_PATH is not set.' };
-    let payload;
-    try {
-        payload = JSON.parse(readFile(path));
-    }
-    catch (error) {
-        return {
-            kind: 'unreadable',
-            why: `the event payload (GITHUB_EVENT_PATH) could not be read: ${error.message}.`
-        };
-    }
-    const pr = pullRequestOf(payload);
-    if (!pr) {
-        return { kind: 'unreadable', why: 'the event payload names no pull request number.' };
-    }
-    const [, owner = '', repo = ''] = repository;
-    return { kind: 'pull-request', target: { owner, repo, apiUrl, ...pr } };
-}
-function readPayloadFile(path) {
-    const text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
-    if (text.length > MAX_PAYLOAD_BYTES)
-        throw new Error('the file is larger than 25 MB');
-    return text;
-}
-function pullRequestOf(payload) {
-    if (!event_isRecord(payload) || !event_isRecord(payload['pull_request']))
-        return undefined;
-    const pr = payload['pull_request'];
-    const number = pr['number'];
-    if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < 1)
-        return undefined;
-    const head = event_isRecord(pr['head']) ? pr['head']['sha'] : undefined;
-    const commit = typeof head === 'string' && /^[0-9a-f]{7,64}$/i.test(head) ? head : undefined;
-    return commit ? { number, commit } : { number };
-}
-function event_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** GITHUB_API_URL without a trailing slash, or GitHub.com's when unset; undefined when not http(s). */
-function apiUrlOf(raw) {
-    const value = (raw ?? '').trim() || 'https://api.github.com';
-    try {
-        const url = new URL(value);
-        if (url.protocol !== 'https:' && url.protocol !== 'http:')
-            return undefined;
-        if (url.username || url.password || url.search || url.hash)
-            return undefined;
-        return value.replace(/\/+$/, '');
-    }
-    catch {
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
         return undefined;
     }
-}
-const SERVER_URL = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~/-]*)?$/;
-/**
- * The run's page, where its job summary is. Undefined unless every part has the runner's own shape,
- * so the URL goes into an href without escaping.
- */
-function runLinkOf(env) {
-    const server = (env['GITHUB_SERVER_URL'] || 'https://github.com').replace(/\/+$/, '');
-    const repository = env['GITHUB_REPOSITORY'] ?? '';
-    const runId = env['GITHUB_RUN_ID'] ?? '';
-    const attempt = env['GITHUB_RUN_ATTEMPT'] ?? '';
-    if (!SERVER_URL.test(server) || !REPOSITORY.test(repository) || !/^\d{1,20}$/.test(runId))
-        return undefined;
-    const base = `${server}/${repository}/actions/runs/${runId}`;
-    if (/^\d{1,6}$/.test(attempt)) {
-        // The attempt's own page: a re-run's summary is not the first attempt's.
-        const label = attempt === '1' ? `run ${runId}` : `run ${runId}, attempt ${attempt}`;
-        return { url: `${base}/attempts/${attempt}`, label };
-    }
-    return { url: base, label: `run ${runId}` };
-}
-
-;// CONCATENATED MODULE: ./src/pull-request/failure.ts
-// How a call to GitHub failed, read once from what Octokit throws, and the one warning a user reads
-// for it. Pure. The warning names the missing permission or the error; it never changes the verdict.
-/** Thrown by the calls with what went wrong; `doing` says which call ("list the comments"). */
-class GitHubCallError extends Error {
-    failure;
-    doing;
-    constructor(failure, doing) {
-        super(`${doing}: ${failure.kind}`);
-        this.failure = failure;
-        this.doing = doing;
-        this.name = 'GitHubCallError';
-    }
-}
-/** Worth another try: the server's trouble or the network's, not a refusal. */
-function isTransient(failure) {
-    if (failure.kind === 'network' || failure.kind === 'timeout')
-        return true;
-    return failure.kind === 'http' && (failure.status >= 500 || failure.status === 429);
-}
-/** What an Octokit RequestError (or a fetch error) says, as a failure. */
-function failure_failureOf(error) {
-    const e = (typeof error === 'object' && error !== null ? error : {});
-    const message = typeof e.message === 'string' ? e.message : String(error);
-    if (!e.response || typeof e.status !== 'number')
-        return { kind: 'network', message: rootCause(e, message) };
-    const headers = e.response.headers ?? {};
-    const rateLimited = e.status === 429 ||
-        (e.status === 403 && (headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(message)));
-    return {
-        kind: 'http',
-        status: e.status,
-        message: answerText(e.response.data, message),
-        rateLimited
-    };
-}
-/** The innermost cause's message: "connect ECONNREFUSED …" rather than "fetch failed". */
-function rootCause(error, fallback) {
-    let message = fallback;
-    let cause = error.cause;
-    for (let depth = 0; depth < 5 && typeof cause === 'object' && cause !== null; depth++) {
-        const text = cause.message;
-        if (typeof text === 'string' && text)
-            message = text;
-        cause = cause.cause;
-    }
-    return message;
-}
-/** GitHub's `message` and the `errors` of a 422, in one line's worth of words. */
-function answerText(data, fallback) {
-    if (typeof data !== 'object' || data === null)
-        return fallback;
-    const { message, errors } = data;
-    const head = typeof message === 'string' && message ? message : fallback;
-    if (!Array.isArray(errors) || errors.length === 0)
-        return head;
-    const details = errors
-        .slice(0, 3)
-        .map(e => {
-        if (typeof e === 'string')
-            return e;
-        const { message: m, code } = (e ?? {});
-        return typeof m === 'string' ? m : typeof code === 'string' ? code : '';
-    })
-        .filter(Boolean);
-    return details.length > 0 ? `${head} (${details.join('; ')})` : head;
-}
-const PERMISSION = 'The job needs `permissions: pull-requests: write`; on pull requests from forks GitHub gives a read-only token, so no comment can be written there.';
-/** The one warning for a comment that could not be written. */
-function warningFor(error, where, attempts) {
-    const { failure, doing } = error;
-    const head = `No pull request comment on ${where}: could not ${doing}`;
-    const stands = ' The verdict is unchanged.';
-    switch (failure.kind) {
-        case 'http':
-            return `${head}: GitHub answered ${failure.status} "${failure.message}". ${advice(failure)}${stands}`;
-        case 'network':
-            return `${head}: GitHub's API did not answer (${failure.message})${tries(attempts)}.${stands}`;
-        case 'timeout':
-            return `${head}: no answer within ${Math.round(failure.ms / 100) / 10} s${tries(attempts)}.${stands}`;
-        case 'out-of-time':
-            return `${head}: timeout-seconds, counted from the step's start, left no time for it; raise timeout-seconds to leave time for the comment.${stands}`;
-        case 'cancelled':
-            return `${head}: the step was cancelled.${stands}`;
-        case 'protocol':
-            return `${head}: ${failure.message}.${stands}`;
-    }
-}
-function tries(attempts) {
-    return attempts > 1 ? ` after ${attempts} attempts` : '';
-}
-function advice(failure) {
-    if (failure.rateLimited)
-        return "The token's API rate limit is used up; the next run tries again.";
-    switch (failure.status) {
-        case 401:
-            return "The github-token input was refused: pass a valid token (the default is the job's own token, `${{ github.token }}`).";
-        case 403:
-            return PERMISSION;
-        case 404:
-            return ('The token cannot see this repository or pull request (a token of another repository, or GITHUB_API_URL pointing at another GitHub). ' +
-                'A job without `pull-requests: write` may get this too.');
-        case 422:
-            return 'GitHub refused the comment as invalid.';
-        default:
-            return failure.status >= 500 ? 'GitHub had trouble answering; the next run tries again.' : '';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pull-request/github-api.ts
-
-/** The identity of the default GITHUB_TOKEN (and what GitHub shows as the author of its comments). */
-const ACTIONS_BOT = 'github-actions[bot]';
-/** The list is read 100 comments a page; a pull request with more than 10,000 is not searched. */
-const PER_PAGE = 100;
-const MAX_PAGES = 100;
-/** Below this much time before the deadline, no request is started. */
-const MIN_REQUEST_MS = 500;
-async function connectGitHub(target, token, budget) {
-    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-    const octokit = getOctokit(token, {
-        baseUrl: target.apiUrl,
-        userAgent: 'ninedata-precheck-gate'
-    });
-    return new OctokitCalls(octokit, target, budget);
-}
-class OctokitCalls {
-    octokit;
-    target;
-    budget;
-    where;
-    constructor(octokit, target, budget) {
-        this.octokit = octokit;
-        this.target = target;
-        this.budget = budget;
-        this.where = { owner: target.owner, repo: target.repo };
-    }
-    async *commentPages() {
-        const doing = 'list the pull request comments';
-        let next;
-        for (let page = 1; page <= MAX_PAGES; page++) {
-            const response = await this.call(doing, request => next === undefined
-                ? this.octokit.rest.issues.listComments({
-                    ...this.where,
-                    issue_number: this.target.number,
-                    per_page: PER_PAGE,
-                    request
-                })
-                : this.octokit.request({ method: 'GET', url: next, request }));
-            const data = response.data;
-            if (!Array.isArray(data))
-                throw protocol(doing, 'the answer is not a list of comments');
-            yield data.map(comment => commentOf(comment, doing));
-            next = nextPage(response.headers['link'], this.target.apiUrl, doing);
-            if (next === undefined)
-                return;
-        }
-        throw protocol(doing, `the pull request has more than ${PER_PAGE * MAX_PAGES} comments`);
-    }
-    async tokenLogin() {
-        try {
-            const response = await this.call("read the token's user", request => this.octokit.rest.users.getAuthenticated({ request }));
-            return typeof response.data.login === 'string' ? response.data.login : '';
-        }
-        catch (error) {
-            // An app's installation token (the default GITHUB_TOKEN is one) may not read /user.
-            const failure = error instanceof GitHubCallError ? error.failure : undefined;
-            if (failure?.kind === 'http' && (failure.status === 403 || failure.status === 404))
-                return ACTIONS_BOT;
-            throw error;
-        }
-    }
-    async create(body) {
-        const doing = 'write the comment';
-        const response = await this.call(doing, request => this.octokit.rest.issues.createComment({
-            ...this.where,
-            issue_number: this.target.number,
-            body,
-            request
-        }));
-        return commentOf(response.data, doing);
-    }
-    async update(id, body) {
-        const doing = 'update the comment';
-        const response = await this.call(doing, request => this.octokit.rest.issues.updateComment({ ...this.where, comment_id: id, body, request }));
-        return commentOf(response.data, doing);
-    }
-    /** One request with its timeout, within the deadline; any failure as a GitHubCallError. */
-    async call(doing, send) {
-        const { deadline, requestTimeoutMs, signal } = this.budget;
-        if (signal?.aborted)
-            throw new GitHubCallError({ kind: 'cancelled' }, doing);
-        const left = deadline - Date.now();
-        if (left < MIN_REQUEST_MS)
-            throw new GitHubCallError({ kind: 'out-of-time' }, doing);
-        const ms = Math.min(requestTimeoutMs, left);
-        const timeout = AbortSignal.timeout(ms);
-        try {
-            return await send({ signal: signal ? AbortSignal.any([timeout, signal]) : timeout });
-        }
-        catch (error) {
-            const failure = signal?.aborted
-                ? { kind: 'cancelled' }
-                : timeout.aborted
-                    ? ms < requestTimeoutMs
-                        ? { kind: 'out-of-time' }
-                        : { kind: 'timeout', ms }
-                    : failure_failureOf(error);
-            throw new GitHubCallError(failure, doing);
-        }
-    }
-}
-function protocol(doing, message) {
-    return new GitHubCallError({ kind: 'protocol', message }, doing);
-}
-function commentOf(raw, doing) {
-    const c = (typeof raw === 'object' && raw !== null ? raw : {});
-    const user = (typeof c['user'] === 'object' && c['user'] !== null ? c['user'] : {});
-    if (typeof c['id'] !== 'number' || typeof c['html_url'] !== 'string')
-        throw protocol(doing, 'GitHub sent a comment without an id or html_url');
-    return {
-        id: c['id'],
-        body: typeof c['body'] === 'string' ? c['body'] : '',
-        author: typeof user.login === 'string' ? user.login : '',
-        htmlUrl: c['html_url']
-    };
-}
-/**
- * The Link header's `rel="next"` URL. It must be on the API's own origin: Octokit sends the token
- * with every request, so a link elsewhere is never followed.
- */
-function nextPage(link, apiUrl, doing) {
-    if (typeof link !== 'string')
-        return undefined;
-    // `<url>; rel="next", <url>; rel="last"`: split first, so the reading stays linear.
-    const next = link
-        .split(',')
-        .map(part => /^\s*<([^<>]*)>\s*;(.*)$/.exec(part))
-        .find(match => match && /(^|;)\s*rel="?next"?\s*(;|$)/.test(match[2] ?? ''))?.[1];
-    if (!next)
-        return undefined;
-    let url;
-    try {
-        url = new URL(next, apiUrl);
-    }
-    catch {
-        throw protocol(doing, 'the Link header names a next page that is not a URL');
-    }
-    if (url.origin !== new URL(apiUrl).origin)
-        throw protocol(doing, `the Link header names a next page on another host (${url.host})`);
-    return url.href;
-}
-
-;// CONCATENATED MODULE: ./src/pull-request/marker.ts
-// The hidden first line that tells this gate's comment apart: it names the action and the comparison
-// task, so a second gate (another task) in the same pull request keeps a comment of its own. Pure.
-const PREFIX = '<!-- ninedata-precheck-gate:task=';
-const SUFFIX = ' -->';
-/**
- * The task ID written so it cannot end or break the HTML comment: everything but letters, digits,
- * `.`, `_` and single `-` is percent-encoded (`--` and `>` included, and a `-` at the end).
- */
-function markerTaskId(taskId) {
-    // A lone surrogate cannot be percent-encoded: it stands for nothing, so it becomes U+FFFD.
-    const whole = taskId.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
-    const encoded = encodeURIComponent(whole);
-    return encoded.replace(/[!'()*~]|-(?=-|$)/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-function markerFor(taskId) {
-    return `${PREFIX}${markerTaskId(taskId)}${SUFFIX}`;
-}
-/** Whether a comment body is one this gate wrote for the task: the marker is its whole first line. */
-function carriesMarker(body, marker) {
-    if (!body || !body.startsWith(marker))
-        return false;
-    const next = body.charCodeAt(marker.length);
-    // The end of the body, or the end of the line (GitHub may store \r\n).
-    return Number.isNaN(next) || next === 0x0a || next === 0x0d;
-}
-
-;// CONCATENATED MODULE: ./src/pull-request/view.ts
-
-
-function commentViewOf(report) {
-    const blocking = stepFails(report);
-    return {
-        kind: report.verdict.kind,
-        blocking,
-        heading: headingOf(report.verdict.kind, blocking, `NineData ${comparisonWords(report)}`),
-        reason: report.verdict.reason,
-        hint: report.hint,
-        taskId: report.taskId,
-        precheckTaskId: report.precheckTaskId,
-        failedItems: report.verdict.failedItems.map(item => {
-            const name = itemLabel(item);
-            return {
-                name,
-                id: item.precheckItem === name ? '' : item.precheckItem,
-                reason: item.errorMessage
-            };
-        })
-    };
-}
-/** The job summary's heading words, so both surfaces say the same. */
-function headingOf(kind, blocking, what) {
-    switch (kind) {
-        case 'passed':
-            return `✅ ${what} precheck passed`;
-        case 'failed':
-            return blocking
-                ? `❌ ${what} precheck failed`
-                : `⚠️ ${what} precheck failed (not blocking: fail-on-failure is false)`;
-        case 'timeout':
-            return `⏱️ ${what} precheck timed out`;
-        case 'cancelled':
-            return `🛑 ${what} precheck: wait cancelled`;
-        case 'error':
-            return `❌ ${what} precheck: no verdict`;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pull-request/comment.ts
-
-
-
-
-
-
-
-
-/** Two more tries after a 5xx or a network failure, a second apart and then two. */
-const ATTEMPTS = 3;
-const BACKOFF_MS = [1000, 2000];
-const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
-/**
- * Writes or updates this gate's comment on the pull request of a pull_request(_target) run, and sets
- * the `pr-comment-url` output. Never throws and never fails the step.
- */
-async function commentOnPullRequest(report, options) {
-    if (!options.enabled)
-        return { action: 'off' };
-    const token = options.token.trim();
-    if (token)
-        core_setSecret(token);
-    const safe = new SafeText([...(options.secrets ?? []), token].filter(Boolean));
-    const warn = (message) => warning(safe.line(message));
-    try {
-        const env = options.env ?? process.env;
-        const event = readPullRequestEvent(env);
-        if (event.kind === 'other-event') {
-            core_debug(safe.line(event.why));
-            return { action: 'skipped' };
-        }
-        if (event.kind === 'unreadable') {
-            warn(`No pull request comment: ${event.why} The verdict is unchanged.`);
-            return { action: 'skipped' };
-        }
-        if (options.signal?.aborted) {
-            info('The step was cancelled: no pull request comment is written.');
-            return { action: 'skipped' };
-        }
-        if (!token) {
-            warn('No pull request comment: the github-token input is empty. The verdict is unchanged.');
-            return { action: 'skipped' };
-        }
-        const budget = {
-            deadline: options.deadline,
-            requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-            signal: options.signal
-        };
-        const marker = markerFor(safe.value(report.taskId));
-        const context = { marker, run: runLinkOf(env), commit: event.target.commit?.slice(0, 7) };
-        const body = renderComment(commentViewOf(report), context, safe);
-        const connect = options.connect ?? connectGitHub;
-        const calls = await connect(event.target, token, budget);
-        const outcome = await withRetries(() => upsert(calls, marker, body), event.target, budget, safe);
-        if (outcome.action !== 'failed')
-            publishUrl(outcome, event.target, safe);
-        return outcome;
-    }
-    catch (error) {
-        // A bug of this feature: said once, and the verdict stands.
-        warn(`No pull request comment: ${error instanceof Error ? error.message : String(error)}. The verdict is unchanged.`);
-        return { action: 'failed' };
-    }
-}
-/** This gate's comment updated in place, or a new one. */
-async function upsert(calls, marker, body) {
-    let login;
-    for await (const page of calls.commentPages()) {
-        for (const comment of page) {
-            if (!carriesMarker(comment.body, marker))
-                continue;
-            // Only the token's own comments are this gate's: someone else's copy of the marker is theirs.
-            login ??= calls.tokenLogin();
-            if (comment.author !== (await login))
-                continue;
-            if (comment.body === body)
-                return { action: 'unchanged', url: comment.htmlUrl };
-            return done('updated', await calls.update(comment.id, body));
-        }
-    }
-    return done('created', await calls.create(body));
-}
-function done(action, comment) {
-    return { action, url: comment.htmlUrl };
-}
-/**
- * The whole find-then-write again after a transient failure: a retried create first looks for the
- * comment an earlier try may have written, so a retry never makes a second comment.
- */
-async function withRetries(attempt, target, budget, safe) {
-    const where = `pull request #${target.number} of ${target.owner}/${target.repo}`;
-    for (let tries = 1;; tries++) {
-        try {
-            return await attempt();
-        }
-        catch (error) {
-            if (!(error instanceof GitHubCallError))
-                throw error;
-            const pause = BACKOFF_MS[tries - 1] ?? 0;
-            const more = tries < ATTEMPTS && isTransient(error.failure);
-            if (!more || Date.now() + pause >= budget.deadline || budget.signal?.aborted) {
-                warning(safe.line(warningFor(error, where, tries)));
-                return { action: 'failed' };
-            }
-            info(safe.line(`Could not ${error.doing} (${error.failure.kind}); trying again in ${pause / 1000} s.`));
-            await sleep(pause, budget.signal);
-        }
-    }
-}
-function sleep(ms, signal) {
-    return new Promise(resolve => {
-        const done = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        };
-        const timer = setTimeout(done, ms);
-        signal?.addEventListener('abort', done, { once: true });
-    });
-}
-function publishUrl(outcome, target, safe) {
-    if (!('url' in outcome))
-        return;
-    const url = safe.value(outcome.url);
-    const what = outcome.action === 'created' ? 'Wrote' : outcome.action === 'updated' ? 'Updated' : 'Kept';
-    info(safe.line(`${what} the verdict comment on pull request #${target.number}: ${url}`));
-    try {
-        setOutput('pr-comment-url', url);
-    }
-    catch {
-        warning('Could not write the pr-comment-url output: GITHUB_OUTPUT is not writable.');
-    }
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/report/annotations.ts
-
-
-
-// Annotations for failed items. GitHub shows only 10 error (and 10 warning) annotations a step, and
-// the step's own failure message is one of them, so the item annotations are planned to fit.
-const ANNOTATIONS_SHOWN_PER_STEP = 10;
-function itemAnnotation(item, level, safe) {
-    const message = item.errorMessage.trim()
-        ? safe.line(item.errorMessage, LIMITS.message)
-        : 'NineData gave no reason for this failure.';
-    return { level, title: safe.line(itemLabel(item), LIMITS.name), message };
-}
-function planAnnotations(report, safe) {
-    const failed = report.verdict.failedItems;
-    if (failed.length === 0)
-        return [];
-    const fails = stepFails(report);
-    const level = fails ? 'error' : 'warning';
-    // The failure message of the step takes one place among the errors.
-    const room = ANNOTATIONS_SHOWN_PER_STEP - (fails ? 1 : 0);
-    if (failed.length <= room)
-        return failed.map(item => itemAnnotation(item, level, safe));
-    const shown = failed.slice(0, room - 1).map(item => itemAnnotation(item, level, safe));
-    const rest = failed.length - shown.length;
-    shown.push({
-        level,
-        title: plural(rest, 'more failed check item'),
-        message: `${plural(rest, 'more check item')} failed; the job summary lists the failed items first, and the report-file output has every item.`
-    });
-    return shown;
-}
-
-;// CONCATENATED MODULE: ./src/report/outputs.ts
-// The step's outputs. Pure: returns name -> value, already safe; the publisher sets them.
-/**
- * Cap for the JSON outputs `items` and `failed-items`. Workflows pass outputs through environment
- * variables, and Linux refuses a single variable over 128 KiB, so each holds at most this many
- * bytes: whole items, in API order, as many as fit. The report file has them all.
- */
-const JSON_OUTPUT_BUDGET_BYTES = 100_000;
-/** A JSON array of whole items that fits the budget. Linear: each item is serialised once. */
-function jsonArrayWithin(items, budget, safe) {
-    const parts = [];
-    let size = 2;
-    for (const item of items) {
-        const plain = JSON.stringify(item.raw);
-        // An item far over the budget is not worth the redaction pass that would only drop it.
-        if (plain.length > 4 * budget)
-            break;
-        const json = safe.json(item.raw, plain);
-        const extra = Buffer.byteLength(json) + (parts.length > 0 ? 1 : 0);
-        if (size + extra > budget)
-            break;
-        parts.push(json);
-        size += extra;
-    }
-    return { json: `[${parts.join(',')}]`, kept: parts.length };
-}
-function planOutputs(report, safe, budget = JSON_OUTPUT_BUDGET_BYTES) {
-    const values = {};
-    const truncated = [];
-    if (report.precheckTaskId)
-        values['precheck-task-id'] = safe.value(report.precheckTaskId);
-    if (report.requestId)
-        values['request-id'] = safe.value(report.requestId);
-    const state = report.state;
-    values['status'] = safe.value(state?.status ?? '');
-    // Without a status, counts stay unset: "" never reads as "0 failed".
-    if (!state)
-        return { values, truncated };
-    values['item-count'] = String(state.precheckItems.length);
-    values['failed-count'] = String(report.verdict.failedItems.length);
-    for (const [name, list] of [
-        ['items', state.precheckItems],
-        ['failed-items', report.verdict.failedItems]
-    ]) {
-        const { json, kept } = jsonArrayWithin(list, budget, safe);
-        values[name] = json;
-        if (kept < list.length)
-            truncated.push({ name, kept, total: list.length });
-    }
-    return { values, truncated };
-}
-
-;// CONCATENATED MODULE: ./src/report/report-file.ts
-// The report file: the whole report as JSON, uncapped, for later steps and artifacts. Pure: returns
-// the file name and text; the publisher writes it.
-/** A file name made from the precheck ID, with nothing in it that could leave the folder. */
-function reportFileName(report, safe) {
-    // The name is an output too: made from the ID with the secret hidden, then kept to safe characters.
-    const id = safe
-        .value(report.precheckTaskId)
-        .replace(/[^A-Za-z0-9_-]/g, '_')
-        .slice(0, 128);
-    return `ninedata-precheck-${id || 'report'}.json`;
-}
-function reportFileText(report, safe) {
-    const { verdict, state } = report;
-    return safe.json({
-        taskId: report.taskId,
-        precheckTaskId: report.precheckTaskId,
-        comparison: report.comparison ?? null,
-        status: state?.status ?? null,
-        items: state?.precheckItems.map(item => item.raw) ?? [],
-        failedItems: verdict.failedItems.map(item => item.raw),
-        verdict: { kind: verdict.kind, passed: verdict.passed, reason: verdict.reason },
-        requestId: report.requestId || null,
-        durationMs: report.durationMs
-    });
-}
-
-;// CONCATENATED MODULE: ./src/report/summary.ts
-
-
-
-
-// The job summary: a heading with the verdict, the facts of the run, and one table row per check
-// item, failed items first. Pure: returns the HTML; every piece of server text goes through SafeText.
-/** GitHub drops a step summary over 1 MiB whole; stay well below it. */
-const SUMMARY_BUDGET_BYTES = 900 * 1024;
-const STATUS_ICON = {
-    Failed: '❌',
-    Success: '✅',
-    Running: '⏳',
-    Unstarted: '⏸️'
-};
-function statusCell(status, safe) {
-    const canonical = canonicalStatus(status);
-    if (canonical)
-        return `${STATUS_ICON[canonical] ?? ''}&nbsp;${canonical}`;
-    // Not a documented status: show exactly what was sent, invisible characters included.
-    return `❔&nbsp;<code>${safe.code(visible(status), LIMITS.id * 6)}</code>`;
-}
-function heading(report) {
-    const what = `NineData ${comparisonWords(report)} precheck`;
-    switch (report.verdict.kind) {
-        case 'passed':
-            return `✅ ${what} passed`;
-        case 'failed':
-            return stepFails(report)
-                ? `❌ ${what} failed`
-                : `⚠️ ${what} failed (not blocking: fail-on-failure is false)`;
-        case 'timeout':
-            return `⏱️ ${what} timed out`;
-        case 'cancelled':
-            return `🛑 ${what}: wait cancelled`;
-        case 'error':
-            return `❌ ${what}: no verdict`;
-    }
-}
-function summary_itemRow(item, withMessage, safe, earlier = false) {
-    const name = itemLabel(item);
-    const id = item.precheckItem && item.precheckItem !== name
-        ? `<br><sub><code>${safe.code(item.precheckItem)}</code></sub>`
-        : '';
-    const message = withMessage ? `<td>${safe.html(item.errorMessage, LIMITS.message)}</td>` : '';
-    return (`<tr><td>${earlier ? '❌&nbsp;Failed at an earlier poll' : statusCell(item.status, safe)}</td>` +
-        `<td><strong>${safe.html(name, LIMITS.name)}</strong>${id}</td>` +
-        `<td>${safe.html(item.itemDescription, LIMITS.description)}</td>${message}</tr>\n`);
-}
-function factsTable(report, safe) {
-    const state = report.state;
-    const code = (text) => `<code>${safe.code(text)}</code>`;
-    const rows = [
-        ['Comparison task', report.taskId ? code(report.taskId) : '(not given)'],
-        ['Comparison', report.comparison ?? '(not known)'],
-        ['Precheck', report.precheckTaskId ? code(report.precheckTaskId) : '(none started)'],
-        ['Status', state ? statusCell(state.status, safe) : '(no status seen)']
-    ];
-    if (state) {
-        const items = state.precheckItems;
-        const succeeded = items.filter(i => canonicalStatus(i.status) === 'Success').length;
-        const failedNow = items.filter(i => canonicalStatus(i.status) === 'Failed').length;
-        const other = items.length - succeeded - failedNow;
-        const parts = [`${failedNow} failed`, `${succeeded} succeeded`];
-        if (other > 0)
-            parts.push(`${other} without a final status`);
-        rows.push(['Check items', `${items.length} (${parts.join(', ')})`]);
-    }
-    rows.push(['Duration', formatDuration(report.durationMs)]);
-    if (report.requestId)
-        rows.push(['Last request ID', code(report.requestId)]);
-    return `<table>\n${rows.map(([k, v]) => `<tr><th align="left">${k}</th><td>${v}</td></tr>`).join('\n')}\n</table>\n`;
-}
-function itemsTable(items, earlier, budget, safe) {
-    const withMessage = [...earlier, ...items].some(i => i.errorMessage.trim() !== '');
-    const head = '\n### Check items\n\n<table>\n<thead><tr><th>Status</th><th>Check item</th><th>Description</th>' +
-        `${withMessage ? '<th>Message from NineData</th>' : ''}</tr></thead>\n<tbody>\n`;
-    const tail = '</tbody>\n</table>\n';
-    // Room kept for the closing tags and the line that counts what was left out.
-    let used = Buffer.byteLength(head) + Buffer.byteLength(tail) + 600;
-    const rows = [];
-    // Items seen Failed earlier come first: they keep the step red even if NineData dropped them.
-    const ordered = [...earlier, ...orderForReport(items)];
-    for (const [index, item] of ordered.entries()) {
-        const row = summary_itemRow(item, withMessage, safe, index < earlier.length);
-        used += Buffer.byteLength(row);
-        if (used > budget)
-            break;
-        rows.push(row);
-    }
-    const left = ordered.slice(rows.length);
-    const failedLeft = left.filter(i => statusRank(i) === 0).length;
-    const note = left.length === 0
-        ? ''
-        : `\n<p>${plural(left.length, 'more check item')}${failedLeft ? ` (${failedLeft} of them failed)` : ''} ` +
-            `not shown: GitHub drops a job summary over 1 MiB. The report-file output has every item.</p>\n`;
-    return `${head}${rows.join('')}${tail}${note}`;
-}
-function renderSummary(report, safe, budgetBytes = SUMMARY_BUDGET_BYTES) {
-    const parts = [`## ${heading(report)}\n\n`];
-    parts.push(`<p>${safe.html(report.verdict.reason, LIMITS.reason)}</p>\n\n`);
-    if (report.hint)
-        parts.push(`<p>💡 ${safe.html(report.hint, 1000)}</p>\n\n`);
-    parts.push(factsTable(report, safe));
-    const items = report.state?.precheckItems ?? [];
-    const current = new Set(items);
-    const earlier = report.verdict.failedItems.filter(item => !current.has(item));
-    if (items.length === 0 && earlier.length === 0) {
-        if (report.state)
-            parts.push('\n<p>NineData returned no check items.</p>\n');
-        return parts.join('');
-    }
-    const used = Buffer.byteLength(parts.join(''));
-    parts.push(itemsTable(items, earlier, budgetBytes - used, safe));
-    return parts.join('');
-}
-
-;// CONCATENATED MODULE: ./src/report/publish.ts
-
-
-
-
-
-
-
-
-
-
-
-// The output boundary: the only place that talks to the runner (log, annotations, outputs, summary,
-// report file, the step's result). Every text passes through SafeText on its way out, and no failure
-// of the runner's environment (an unwritable GITHUB_OUTPUT, a full disk) can turn the verdict.
-class Publisher {
-    safe;
-    constructor(safe) {
-        this.safe = safe;
-    }
-    info(message) {
-        info(this.safe.line(message));
-    }
-    warning(message) {
-        warning(this.safe.line(message));
-    }
-    debug(message) {
-        core_debug(this.safe.line(message));
-    }
-    /** A collapsed group of lines that are already safe (see report/progress.ts). */
-    group(title, lines) {
-        if (lines.length === 0)
-            return;
-        startGroup(this.safe.line(title, LIMITS.name));
-        for (const line of lines)
-            info(line);
-        endGroup();
-    }
-    /** Outputs, annotations, report file, summary and the step's result: the same on every way out. */
-    async publish(report, writeSummary) {
-        const state = report.state;
-        if (state) {
-            const title = `All ${plural(state.precheckItems.length, 'check item')} of precheck ${state.precheckTaskId}`;
-            this.group(title, itemLines(state, this.safe));
-        }
-        this.setOutputs(report);
-        for (const annotation of planAnnotations(report, this.safe)) {
-            const log = annotation.level === 'error' ? error : warning;
-            log(annotation.message, { title: annotation.title });
-        }
-        if (writeSummary)
-            await this.writeSummary(report);
-        this.conclude(report);
-    }
-    /** A bug while reporting: still a failed step with a readable message and a summary. */
-    async publishCrash(error) {
-        const message = `The action crashed while writing its report: ${error instanceof Error ? error.message : String(error)}`;
-        setFailed(this.safe.line(message));
-        try {
-            await summary
-                .addRaw(`## ❌ NineData precheck gate crashed\n\n<p>${this.safe.html(message, LIMITS.reason)}</p>\n`, true)
-                .write();
-        }
-        catch {
-            // No summary file: the failure message above is all that can be left.
-        }
-    }
-    setOutputs(report) {
-        const { values, truncated } = planOutputs(report, this.safe);
-        const file = report.state ? this.writeReportFile(report) : undefined;
-        if (file)
-            values['report-file'] = this.safe.value(file);
-        const failed = [];
-        for (const [name, value] of Object.entries(values)) {
-            try {
-                setOutput(name, value);
-            }
-            catch {
-                failed.push(name);
-            }
-        }
-        if (failed.length > 0) {
-            this.warning(`Could not write the step's outputs (${failed.join(', ')}): GITHUB_OUTPUT is not writable. The verdict stands.`);
-        }
-        for (const cut of truncated) {
-            this.info(`The ${cut.name} output holds the first ${cut.kept} of ${cut.total} items (it is capped at 100 KB); the report-file output has them all.`);
-        }
-    }
-    writeReportFile(report) {
-        const folder = process.env['RUNNER_TEMP'] || (0,external_node_os_namespaceObject.tmpdir)();
-        const path = (0,external_node_path_namespaceObject.join)(folder, reportFileName(report, this.safe));
-        try {
-            (0,external_node_fs_namespaceObject.mkdirSync)(folder, { recursive: true });
-            (0,external_node_fs_namespaceObject.writeFileSync)(path, reportFileText(report, this.safe));
-            return path;
-        }
-        catch (error) {
-            this.warning(`Could not write the report file ${path}: ${error.message}`);
-            return undefined;
-        }
-    }
-    async writeSummary(report) {
-        try {
-            await summary.addRaw(renderSummary(report, this.safe), true).write();
-        }
-        catch (error) {
-            this.warning(`Could not write the job summary: ${error.message}`);
-        }
-    }
-    conclude(report) {
-        const reason = report.hint ? `${report.verdict.reason} ${report.hint}` : report.verdict.reason;
-        if (stepFails(report)) {
-            setFailed(this.safe.line(reason));
-        }
-        else if (!report.verdict.passed) {
-            this.warning(`${reason} The step passes because fail-on-failure is false.`);
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
         }
         else {
-            this.info(reason);
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
         }
     }
+    else {
+        return undefined;
+    }
 }
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
 
-;// CONCATENATED MODULE: ./src/main.ts
 
 
 
 
-
-
-
-/** The action: read the inputs, follow the precheck to its end, report. Every way out reports. */
-async function run() {
-    const startedAt = Date.now();
-    const out = openBoundary();
-    const seen = {
-        taskId: getInput('task-id').trim(),
-        comparison: undefined,
-        precheckTaskId: getInput('precheck-task-id').trim(),
-        last: undefined,
-        requestId: ''
-    };
-    const settings = { writeSummary: wantsJobSummary(getInput), failOnFailure: true };
-    const cancel = new AbortController();
-    const release = onCancelSignals(cancel, out);
-    let end;
-    let inputs;
-    try {
-        inputs = parseInputs(getInput);
-        Object.assign(settings, {
-            writeSummary: inputs.jobSummary,
-            failOnFailure: inputs.failOnFailure
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
         });
-        seen.comparison = inputs.comparison;
-        end = await followPrecheck(inputs, seen, out, cancel.signal, startedAt);
     }
-    catch (error) {
-        end = crashed(error, seen, out);
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
     }
-    const report = reportOf(seen, end, settings.failOnFailure, Date.now() - startedAt);
-    await out.publish(report, settings.writeSummary).catch(error => out.publishCrash(error));
-    if (inputs)
-        await commentOnPullRequest(report, prCommentOptions(inputs, startedAt, cancel.signal));
-    // Only now: a second signal while the report is written must not cut it short.
-    release();
 }
-/** The pull request comment: bounded by the step's own deadline, stopped by a cancellation. */
-function prCommentOptions(inputs, startedAt, signal) {
-    return {
-        enabled: inputs.prComment,
-        token: inputs.githubToken,
-        deadline: startedAt + inputs.timeoutMs,
-        requestTimeoutMs: inputs.requestTimeoutMs,
-        secrets: [inputs.accessKeySecret],
-        signal
-    };
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
 }
-/** Masks the secret before anything can print it; makes a closed stdout harmless. */
-function openBoundary() {
-    const secret = getInput('access-key-secret');
-    if (secret)
-        core_setSecret(secret);
-    // A reader that went away (EPIPE) must not crash the action: the exit code still tells the verdict.
-    process.stdout.on('error', () => undefined);
-    process.stderr.on('error', () => undefined);
-    const out = new Publisher(new SafeText(secret ? [secret.trim(), secret] : []));
-    if (secret && secret.trim().length < 8) {
-        out.warning('access-key-secret looks too short for a NineData AccessKey secret; every copy of it in what NineData sends back is hidden as ***, which may make messages hard to read.');
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
     }
-    return out;
-}
-function onCancelSignals(controller, out) {
-    const onSignal = (signal) => {
-        if (controller.signal.aborted)
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
             return;
-        out.warning(`Received ${signal}: the wait was cancelled; reporting what was seen so far.`);
-        controller.abort();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    return () => {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-    };
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
 }
-/** Refused inputs, or a bug of this action: still a readable failure with what was seen. */
-function crashed(error, seen, out) {
-    const message = error instanceof InputError
-        ? error.message
-        : `The action crashed: ${error instanceof Error ? error.message : String(error)}`;
-    if (!(error instanceof InputError) && error instanceof Error && error.stack)
-        out.debug(error.stack);
-    return {
-        outcome: 'error',
-        error: message,
-        last: seen.last,
-        earlierFailures: [],
-        timeoutMs: 0,
-        endedAt: Date.now()
-    };
-}
-function reportOf(seen, end, failOnFailure, durationMs) {
-    return {
-        verdict: decideVerdict(end),
-        comparison: seen.comparison,
-        taskId: seen.taskId,
-        precheckTaskId: seen.precheckTaskId,
-        state: end.last ?? seen.last,
-        requestId: seen.requestId,
-        durationMs,
-        failOnFailure,
-        hint: end.hint
-    };
-}
-
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
 
 /***/ })
 

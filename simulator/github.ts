@@ -61,6 +61,8 @@ export interface GitHubRequest {
   scheme: string
   body: string
   status: number
+  /** When it arrived: Date.now(), for timing against other processes. */
+  at: number
 }
 
 /** An answer to force on matching requests, `times` times (default: every time). */
@@ -388,7 +390,8 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
         token: auth?.[2] ?? '',
         scheme: auth?.[1] ?? '',
         body: raw,
-        status: 0
+        status: 0,
+        at: Date.now()
       }
       requests.push(record)
       const fault = faultFor(record.method, path)
