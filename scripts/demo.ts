@@ -175,10 +175,11 @@ if (github) {
     for (const line of comment.body.split('\n')) print(stripControls(line))
     writeFileSync(
       join(ROOT, 'out', `demo-pr-comment-${scenario.name}.html`),
+      // The summary's page, with a comment's header: "<author> commented".
       summaryPage(comment.body, {
         title: `NineData precheck gate demo: pull request comment (${scenario.name})`,
-        header: `pull request comment (${scenario.name})`
-      })
+        header: comment.user.login
+      }).replace('<span class="muted">summary</span>', '<span class="muted">commented</span>')
     )
   }
   print(
