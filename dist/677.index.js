@@ -369,11 +369,15 @@ const PER_PAGE = 100;
 const MAX_PAGES = 100;
 /** Below this much time before the deadline, no request is started. */
 const MIN_REQUEST_MS = 500;
-async function connectGitHub(target, token, budget) {
+async function connectGitHub(target, token, budget, debug) {
     const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    // Octokit's own notes (deprecation headers: server text) go to the debug log through the caller,
+    // which makes them one inert line, instead of to the console.
+    const log = { debug, info: debug, warn: debug, error: debug };
     const octokit = getOctokit(token, {
         baseUrl: target.apiUrl,
-        userAgent: 'ninedata-precheck-gate'
+        userAgent: 'ninedata-precheck-gate',
+        log
     });
     return new OctokitCalls(octokit, target, budget);
 }
@@ -625,7 +629,7 @@ async function postComment(report, options) {
         const marker = markerFor(safe.value(report.taskId));
         const context = { marker, run: runLinkOf(env), commit: event.target.commit?.slice(0, 7) };
         const body = renderComment(commentViewOf(report), context, safe);
-        const calls = await connectGitHub(event.target, token, budget);
+        const calls = await connectGitHub(event.target, token, budget, message => core/* debug */.Yz(safe.line(`GitHub API: ${message}`)));
         const outcome = await withRetries(() => upsert(calls, marker, body), event.target, budget, safe);
         if (outcome.action !== 'failed')
             publishUrl(outcome, event.target, safe);

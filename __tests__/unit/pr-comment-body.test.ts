@@ -51,6 +51,39 @@ const HOSTILE = [
   'line one\n\nline three'
 ].join(' ')
 
+describe('commentViewOf', () => {
+  it('takes the verdict, its reason, the hint and the failed items from the report', () => {
+    const failedItem = item('Failed', 'Source Check', 'no grant')
+    const view = commentViewOf(
+      report('finished', state('Failed', [failedItem, item('Success', 'B')]), { hint: 'Look.' })
+    )
+    expect(view).toEqual({
+      kind: 'failed',
+      blocking: true,
+      heading: '❌ NineData schema comparison precheck failed',
+      reason: 'The precheck failed: 1 check item of 2 failed: Source Check.',
+      hint: 'Look.',
+      taskId: 'cc-1',
+      precheckTaskId: 'pcte-1',
+      failedItems: [{ name: 'Source Check', id: 'SourceCheck', reason: 'no grant' }]
+    })
+    // An item whose only name is its ID shows it once.
+    const unnamed = { ...failedItem, itemName: '' }
+    expect(commentViewOf(report('finished', state('Failed', [unnamed]))).failedItems[0]?.id).toBe(
+      ''
+    )
+  })
+
+  it.each([
+    ['timeout', '⏱️ NineData schema comparison precheck timed out'],
+    ['cancelled', '🛑 NineData schema comparison precheck: wait cancelled'],
+    ['error', '❌ NineData schema comparison precheck: no verdict']
+  ] as const)('heads a %s like the job summary', (outcome, heading) => {
+    const view = commentViewOf(report(outcome, state('Running', [item('Running', 'A')])))
+    expect(view).toMatchObject({ kind: outcome, blocking: true, heading })
+  })
+})
+
 describe('the comment body', () => {
   it('starts with the marker, then the verdict, the reason, the facts and the failed items', () => {
     const r = report('finished', state('Failed', [item('Failed', 'Source Check', 'no grant')]))

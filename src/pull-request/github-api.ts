@@ -43,12 +43,17 @@ export interface GitHubCalls {
 export async function connectGitHub(
   target: PullRequestTarget,
   token: string,
-  budget: CallBudget
+  budget: CallBudget,
+  debug: (message: string) => void
 ): Promise<GitHubCalls> {
   const { getOctokit } = await import('@actions/github')
+  // Octokit's own notes (deprecation headers: server text) go to the debug log through the caller,
+  // which makes them one inert line, instead of to the console.
+  const log = { debug, info: debug, warn: debug, error: debug }
   const octokit = getOctokit(token, {
     baseUrl: target.apiUrl,
-    userAgent: 'ninedata-precheck-gate'
+    userAgent: 'ninedata-precheck-gate',
+    log
   })
   return new OctokitCalls(octokit, target, budget)
 }

@@ -59,7 +59,9 @@ export async function postComment(
     const marker = markerFor(safe.value(report.taskId))
     const context = { marker, run: runLinkOf(env), commit: event.target.commit?.slice(0, 7) }
     const body = renderComment(commentViewOf(report), context, safe)
-    const calls = await connectGitHub(event.target, token, budget)
+    const calls = await connectGitHub(event.target, token, budget, message =>
+      core.debug(safe.line(`GitHub API: ${message}`))
+    )
     const outcome = await withRetries(() => upsert(calls, marker, body), event.target, budget, safe)
     if (outcome.action !== 'failed') publishUrl(outcome, event.target, safe)
     return outcome
