@@ -6,6 +6,7 @@ import { BUNDLE, ROOT, startAction } from './lib/action-runner.js'
 import { DEFAULT_SCENARIO, SCENARIOS } from '../simulator/scenarios.js'
 import { readCliArgs } from '../simulator/cli-args.js'
 import { startSimulator } from '../simulator/server.js'
+import { JOB_TOKEN, runnerEvent, startGitHubStandIn } from '../simulator/github.js'
 import { demoInputs, demoTaskId, demoTimeoutSeconds } from './lib/demo-inputs.js'
 import { summaryPage } from './lib/summary-page.js'
 import {
@@ -33,7 +34,7 @@ function usage(): string {
         .join('\n')
     )
     .join('\n')
-  return `Usage: npm run demo -- [--scenario NAME] [--debug]
+  return `Usage: npm run demo -- [--scenario NAME] [--debug] [--pr-comment]
 
 Runs the bundled action (dist/index.js) against a local NineData simulator, as a GitHub runner
 would: INPUT_* variables (action.yml defaults included), GITHUB_OUTPUT and GITHUB_STEP_SUMMARY
@@ -43,6 +44,8 @@ out/demo-summary-<scenario>.html. The exit code is the action's.
 Options:
   --scenario NAME   what the simulated NineData does (default: ${DEFAULT_SCENARIO})
   --debug           also show the action's debug lines (hidden, as on a runner without debug logging)
+  --pr-comment      run as a pull_request event with pr-comment: true against a local GitHub API
+                    stand-in, and print the comment body the action posted there
   --help            this text
 
 Environment:
@@ -56,9 +59,10 @@ ${names}
 `
 }
 
-const cli = readCliArgs({ debug: { type: 'boolean' } }, usage)
+const cli = readCliArgs({ debug: { type: 'boolean' }, 'pr-comment': { type: 'boolean' } }, usage)
 const scenario = SCENARIOS[cli.scenario]!
 const debug = cli.values['debug'] === true
+const prComment = cli.values['pr-comment'] === true
 
 const node = chooseActionNode()
 const style = makeStyle(colourWanted())
@@ -75,13 +79,18 @@ const inputs = demoInputs(sim.url, {
   'task-id': demoTaskId(scenario),
   'timeout-seconds': String(timeoutSeconds)
 })
+// With --pr-comment: a pull_request run whose GitHub API is a local stand-in.
+const github = prComment ? await startGitHubStandIn() : undefined
+const event = github ? runnerEvent(github) : undefined
+if (github) Object.assign(inputs, { 'pr-comment': 'true', 'github-token': JOB_TOKEN })
 
 print(style.bold(`NineData precheck gate demo: scenario "${scenario.name}"`))
 print(style.dim(scenario.description))
 print(`Simulator:  ${sim.url} (access key "${inputs['access-key-id']}", local only)`)
 print(`Action:     ${relative(process.cwd(), BUNDLE)} on node ${node.version} (${node.source})`)
+if (github) print(`GitHub:     ${github.url} (a local stand-in of GitHub's REST API)`)
 const shownInputs = Object.entries(inputs)
-  .filter(([name]) => name !== 'access-key-secret' && name !== 'access-key-id')
+  .filter(([name]) => !['access-key-secret', 'access-key-id', 'github-token'].includes(name))
   .map(([name, value]) => `${name}=${value}`)
   .join(' ')
 for (const [i, line] of wrap(shownInputs, width - 12).entries())
@@ -96,7 +105,7 @@ section('Step log')
 const reader = new LogReader(style, debug, width)
 const run = startAction(inputs, {
   node: node.path,
-  env: debug ? { RUNNER_DEBUG: '1' } : {},
+  env: { ...event?.env, ...(debug ? { RUNNER_DEBUG: '1' } : {}) },
   detached: true,
   onLine: line => {
     for (const out of reader.line(line)) print(out)
@@ -152,6 +161,35 @@ writeFileSync(
     header: `demo (${scenario.name})`
   })
 )
+
+if (github) {
+  section('Pull request comment (as posted to the GitHub API stand-in)')
+  const comments = github.comments('octo-org', 'app', 7)
+  if (comments.length === 0) print(style.dim('(no comment was written)'))
+  for (const comment of comments) {
+    print(
+      style.dim(
+        `comment ${comment.id} by ${comment.user.login}, ${comment.body.length} characters:`
+      )
+    )
+    for (const line of comment.body.split('\n')) print(stripControls(line))
+    writeFileSync(
+      join(ROOT, 'out', `demo-pr-comment-${scenario.name}.html`),
+      // The summary's page, with a comment's header: "<author> commented".
+      summaryPage(comment.body, {
+        title: `NineData precheck gate demo: pull request comment (${scenario.name})`,
+        header: comment.user.login
+      }).replace('<span class="muted">summary</span>', '<span class="muted">commented</span>')
+    )
+  }
+  print(
+    style.dim(
+      `GitHub API calls: ${github.requests.map(r => `${r.method} ${r.path} -> ${r.status}`).join(', ')}`
+    )
+  )
+  await github.close()
+  event?.remove()
+}
 
 const exitCode =
   result.exitCode ?? 128 + (result.signal ? (constants.signals[result.signal] ?? 0) : 1)

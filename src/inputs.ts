@@ -22,6 +22,10 @@ export interface Inputs {
   runComparison: boolean
   failOnDifference: boolean
   jobSummary: boolean
+  /** Write the verdict as a comment on the pull request (see src/pull-request/). */
+  prComment: boolean
+  /** The token for the comment; only read when prComment is on. */
+  githubToken: string
 }
 
 /** The defaults of action.yml, applied when an input is empty (e.g. when run outside a runner). */
@@ -34,7 +38,10 @@ export const INPUT_DEFAULTS = {
   'fail-on-failure': 'true',
   'run-comparison': 'false',
   'fail-on-difference': 'true',
-  'job-summary': 'true'
+  'job-summary': 'true',
+  'pr-comment': 'false',
+  // action.yml's default is `${{ github.token }}`, which only a runner can fill in.
+  'github-token': ''
 } as const
 
 /** Allowed range of each duration input, in seconds. Below the floor a run would flood NineData. */
@@ -92,7 +99,9 @@ export function parseInputs(get: InputGetter): Inputs {
     failOnFailure: bool('fail-on-failure', read('fail-on-failure'), problems),
     runComparison: bool('run-comparison', read('run-comparison'), problems),
     failOnDifference: bool('fail-on-difference', read('fail-on-difference'), problems),
-    jobSummary: bool('job-summary', read('job-summary'), problems)
+    jobSummary: bool('job-summary', read('job-summary'), problems),
+    prComment: bool('pr-comment', read('pr-comment'), problems),
+    githubToken: read('github-token')
   }
   checkSwappedIds(taskId, precheckTaskId, problems)
   if (problems.length > 0) throw new InputError(problems)

@@ -3,6 +3,7 @@ import { crashEnding, type Ending } from './ending.js'
 import { runGate, type GateRun } from './gate.js'
 import { InputError, parseInputs, wantsJobSummary, type Inputs } from './inputs.js'
 import { SafeLog } from './log.js'
+import { commentOnPullRequest, type PullRequestCommentOptions } from './pull-request/comment.js'
 import { reportOf } from './report/model.js'
 import { publishReport } from './report/publish.js'
 import { SafeText } from './text/safe.js'
@@ -20,6 +21,7 @@ export async function run(): Promise<void> {
     realTime.now() - startedAt
   )
   await publishReport(report, log, step.inputs?.jobSummary ?? wantsJobSummary(core.getInput))
+  if (step.inputs) await commentOnPullRequest(report, prCommentOptions(step.inputs, startedAt))
   signals.release()
 }
 
@@ -39,6 +41,23 @@ async function runStep(log: SafeLog, signal: AbortSignal, startedAt: number): Pr
     if (error instanceof InputError) return { refused: { how: 'error', message: error.message } }
     if (error instanceof Error && error.stack) log.debug(error.stack)
     return { inputs, refused: crashEnding(error) }
+  }
+}
+
+/** A timed-out gate still gets a little time to say so on the pull request. */
+const COMMENT_GRACE_MS = 10_000
+
+/**
+ * The pull request comment: bounded by the step's deadline, or a few seconds after the verdict when
+ * timeout-seconds ran out, so a timeout replaces an older verdict rather than leaving it standing.
+ */
+function prCommentOptions(inputs: Inputs, startedAt: number): PullRequestCommentOptions {
+  return {
+    enabled: inputs.prComment,
+    token: inputs.githubToken,
+    deadline: Math.max(startedAt + inputs.timeoutMs, realTime.now() + COMMENT_GRACE_MS),
+    requestTimeoutMs: inputs.requestTimeoutMs,
+    secrets: [inputs.accessKeySecret]
   }
 }
 

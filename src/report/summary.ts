@@ -26,7 +26,8 @@ function statusCell(status: string, safe: SafeText): string {
   return `❔&nbsp;<code>${safe.code(visible(status), LIMITS.id * 6)}</code>`
 }
 
-function heading(report: Report): string {
+/** The verdict in a few words with its icon: the summary's heading, and the PR comment's. */
+export function verdictHeading(report: Report): string {
   const { verdict } = report
   const what =
     verdict.phase === 'comparison'
@@ -137,7 +138,7 @@ export function renderSummary(
   safe: SafeText,
   budgetBytes: number = SUMMARY_BUDGET_BYTES
 ): string {
-  const parts: string[] = [`## ${heading(report)}\n\n`]
+  const parts: string[] = [`## ${verdictHeading(report)}\n\n`]
   parts.push(`<p>${safe.html(report.verdict.reason, LIMITS.reason)}</p>\n\n`)
   if (report.hint) parts.push(`<p>💡 ${safe.html(report.hint, 1000)}</p>\n\n`)
   parts.push(factsTable(report, safe))
