@@ -15,8 +15,9 @@ if [ "${1:-}" != --no-build ]; then
   npm run build
 fi
 
-# --ignore-space-at-eol: a Windows checkout with autocrlf must not count as stale.
-if ! git diff --exit-code --stat --ignore-space-at-eol -- dist/; then
+# Compared as text (dist/ is marked -diff in .gitattributes, under which the whitespace options
+# see no change at all); .gitattributes keeps dist/ at LF, so a Windows checkout compares too.
+if ! git diff --text --exit-code --stat -- dist/; then
   echo "check-dist: dist/ is stale: the fresh build differs from dist/ in git (see above)." >&2
   echo "check-dist: commit the rebuilt dist/ (it is left in the working tree)." >&2
   exit 1
