@@ -33742,7 +33742,6 @@ function planAnnotations(report, safe) {
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
 
 
-
 // The step's outputs. Pure: returns name -> value, already safe; the publisher sets them.
 /**
  * Cap for the JSON outputs `items` and `failed-items`. Workflows pass outputs through environment
@@ -33818,14 +33817,14 @@ function runOutputs(run, safe) {
         for (const [name, n] of counts)
             if (n !== undefined)
                 values[name] = String(n);
-        const total = rowTotal(seen.last);
-        if (total !== undefined)
-            values['difference-count'] = String(total);
     }
-    if (!differences || !seen.results)
+    // What the gate counts is set only once it could count: every result read and understood. A
+    // timeout, an unreadable object or contradicting counts leave it unset, never a partial "0".
+    const counted = run.verdict.passed || run.verdict.softenedBy === 'fail-on-difference';
+    if (!counted || !differences || !seen.results)
         return values;
+    values['difference-count'] = String(differences.count);
     if (seen.results.kind === 'schema') {
-        values['difference-count'] = String(differences.count);
         values['different-objects'] = String(differences.differing.length);
     }
     else {
@@ -33959,9 +33958,11 @@ function factsRows(run, safe) {
     }
     const results = seen.results;
     if (results?.kind === 'schema' && differences) {
+        // Objects whose SQL was not read (refused, or the step ran out of time) are not verified.
+        const unverified = differences.unverified.length;
         rows.push([
             'Objects',
-            `${results.objects.length} compared, ${differences.differing.length} differ`
+            `${results.objects.length} compared, ${differences.differing.length} differ${unverified ? `, ${unverified} not verified` : ''}`
         ]);
     }
     const r = seen.last?.rows;

@@ -35,9 +35,11 @@ function factsRows(run: RunReport, safe: SafeText): [string, string][] {
   }
   const results = seen.results
   if (results?.kind === 'schema' && differences) {
+    // Objects whose SQL was not read (refused, or the step ran out of time) are not verified.
+    const unverified = differences.unverified.length
     rows.push([
       'Objects',
-      `${results.objects.length} compared, ${differences.differing.length} differ`
+      `${results.objects.length} compared, ${differences.differing.length} differ${unverified ? `, ${unverified} not verified` : ''}`
     ])
   }
   const r = seen.last?.rows
