@@ -32908,6 +32908,7 @@ function listLabels(items, max = LIMITS.namesInReason) {
 
 
 
+
 function reportOf(step, durationMs) {
     const { inputs, gate } = step;
     const refused = step.refused ?? {
@@ -32959,6 +32960,10 @@ function stepFails(report) {
     if (verdict.softenedBy === 'fail-on-difference')
         return report.failOnDifference;
     return true;
+}
+/** "1 record differs", "2 records differ". */
+function recordsDiffer(n) {
+    return `${plural(n, 'record')} ${n === 1 ? 'differs' : 'differ'}`;
 }
 /** "schema comparison" / "data comparison" / "comparison". */
 function comparisonWords(report) {
@@ -33038,7 +33043,9 @@ function itemLines(state, safe, max = LIMITS.logItems) {
 function differenceLines(differences, safe, max = LIMITS.logItems) {
     const lines = differences.differing.slice(0, max).map(entry => {
         const detail = 'tableName' in entry
-            ? `${entry.differences ?? '?'} differing records`
+            ? entry.differences === undefined
+                ? 'differing records not counted'
+                : plural(entry.differences, 'differing record')
             : `correction SQL of ${plural((entry.correctSql ?? '').length, 'character')}`;
         return `Differs: ${safe.line(objectLabel(entry), LIMITS.name)} [progressId ${safe.line(entry.progressId, LIMITS.id)}] — ${detail}`;
     });
@@ -33705,7 +33712,7 @@ function annotationOf(finding, level, safe) {
     }
     const { entry } = finding;
     const message = 'tableName' in entry
-        ? `${entry.differences ?? 'Some'} records differ between source and target.`
+        ? `${entry.differences === undefined ? 'Some records differ' : recordsDiffer(entry.differences)} between source and target.`
         : 'Source and target differ; the correction-sql-file output has the SQL that makes the target match.';
     return { level, title: `Differs: ${safe.line(objectLabel(entry), LIMITS.name)}`, message };
 }
@@ -33931,6 +33938,7 @@ function correctionSqlText(differences, safe) {
 
 
 
+
 // The job summary's comparison section: the run's facts, the objects or tables that differ, and
 // each object's correction SQL, collapsed. Pure; every piece of server text goes through SafeText.
 const RUN_ICON = {
@@ -33989,9 +33997,7 @@ function differenceRow(entry, safe) {
 function differenceDetail(entry, safe) {
     if (!('tableName' in entry))
         return 'correction SQL below';
-    const records = entry.differences === undefined
-        ? 'records differ'
-        : `${plural(entry.differences, 'record')} differ`;
+    const records = entry.differences === undefined ? 'records differ' : recordsDiffer(entry.differences);
     const target = [entry.targetSchemaName, entry.targetTableName].filter(Boolean).join('.');
     const source = [entry.schemaName, entry.tableName].filter(Boolean).join('.');
     return target && target !== source

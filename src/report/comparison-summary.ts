@@ -4,7 +4,7 @@ import { visible } from '../text/clean.js'
 import type { SafeText } from '../text/safe.js'
 import { LIMITS, plural } from '../text/words.js'
 import { objectLabel, rowTotal } from '../verdict/comparison.js'
-import type { RunReport } from './model.js'
+import { recordsDiffer, type RunReport } from './model.js'
 
 // The job summary's comparison section: the run's facts, the objects or tables that differ, and
 // each object's correction SQL, collapsed. Pure; every piece of server text goes through SafeText.
@@ -69,9 +69,7 @@ function differenceRow(entry: SchemaObject | DataTable, safe: SafeText): string 
 function differenceDetail(entry: SchemaObject | DataTable, safe: SafeText): string {
   if (!('tableName' in entry)) return 'correction SQL below'
   const records =
-    entry.differences === undefined
-      ? 'records differ'
-      : `${plural(entry.differences, 'record')} differ`
+    entry.differences === undefined ? 'records differ' : recordsDiffer(entry.differences)
   const target = [entry.targetSchemaName, entry.targetTableName].filter(Boolean).join('.')
   const source = [entry.schemaName, entry.tableName].filter(Boolean).join('.')
   return target && target !== source

@@ -78,7 +78,9 @@ export function differenceLines(
   const lines = differences.differing.slice(0, max).map(entry => {
     const detail =
       'tableName' in entry
-        ? `${entry.differences ?? '?'} differing records`
+        ? entry.differences === undefined
+          ? 'differing records not counted'
+          : plural(entry.differences, 'differing record')
         : `correction SQL of ${plural((entry.correctSql ?? '').length, 'character')}`
     return `Differs: ${safe.line(objectLabel(entry), LIMITS.name)} [progressId ${safe.line(entry.progressId, LIMITS.id)}] — ${detail}`
   })
