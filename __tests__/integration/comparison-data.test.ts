@@ -76,6 +76,13 @@ describe('a data comparison run', () => {
     expect(visible).toMatch(/Tables\s+6 compared, 3 differ/)
     expect(visible).toMatch(/Skipped tables\s+1/)
     expect(visible).toMatch(/shop\.orders \d+ 15 records differ \(target shop_replica\.orders\)/)
+    expect(visible).toMatch(/shop\.products \d+ 1 record differs \(target shop_replica\.products\)/)
+    expect(result.annotations).toContainEqual({
+      level: 'error',
+      title: 'Differs: shop.products',
+      message: '1 record differs between source and target.'
+    })
+    expect(result.log).toMatch(/Differs: shop\.products \[progressId \d+\] — 1 differing record\n/)
     expect(result.summary).not.toContain('Correction SQL')
     const run = reportOf(result).comparisonRun!
     expect(run.differenceCount).toBe(21)
