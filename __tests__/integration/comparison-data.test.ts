@@ -72,7 +72,9 @@ describe('a data comparison run', () => {
     for (const r of details) expect(r.query).toMatchObject({ pageSize: '1', pageNumber: '1' })
     const visible = visibleText(result.summary)
     expect(result.summary).toContain('## ❌ NineData data comparison found differences')
-    expect(visible).toMatch(/Rows\s+21 differ \(13 with other values, 3 only in the source, 5 only in the target\)/)
+    expect(visible).toMatch(
+      /Rows\s+21 differ \(13 with other values, 3 only in the source, 5 only in the target\)/
+    )
     expect(visible).toMatch(/Tables\s+6 compared, 3 differ/)
     expect(visible).toMatch(/Skipped tables\s+1/)
     expect(visible).toMatch(/shop\.orders \d+ 15 records differ \(target shop_replica\.orders\)/)
@@ -94,7 +96,10 @@ describe('a data comparison run', () => {
 
   it('with fail-on-difference false warns about each table and passes', async () => {
     const scenario = quickRun('data-compare-differ')
-    const { result } = await gate(scenario, compareInputs(scenario, { 'fail-on-difference': 'false' }))
+    const { result } = await gate(
+      scenario,
+      compareInputs(scenario, { 'fail-on-difference': 'false' })
+    )
     expect(result.exitCode).toBe(0)
     expect(result.outputs['difference-count']).toBe('21')
     expect(differsTitles(result, 'warning')).toHaveLength(3)

@@ -51,9 +51,13 @@ describe('a comparison run that does not end in results', () => {
   })
 
   it('an undocumented run status fails at once: it is not waited on, and no result is read', async () => {
-    const scenario = quickRun('compare-same', {}, {
-      execStatusAnswer: replaced(() => ({ status: 'completed' }))
-    })
+    const scenario = quickRun(
+      'compare-same',
+      {},
+      {
+        execStatusAnswer: replaced(() => ({ status: 'completed' }))
+      }
+    )
     const { result, sim } = await gate(scenario, compareInputs(scenario))
     expect(result.exitCode).toBe(1)
     expect(sim.count('execStatus')).toBe(1)
@@ -67,9 +71,13 @@ describe('a comparison run that does not end in results', () => {
   })
 
   it('a run status about another run, or results of another run, are not this run', async () => {
-    const status = quickRun('compare-same', {}, {
-      execStatusAnswer: replaced(n => ({ execId: Number(n['execId']) + 1, status: 'success' }))
-    })
+    const status = quickRun(
+      'compare-same',
+      {},
+      {
+        execStatusAnswer: replaced(n => ({ execId: Number(n['execId']) + 1, status: 'success' }))
+      }
+    )
     const a = await gate(status, compareInputs(status))
     const execId = Number(a.result.outputs['comparison-exec-id'])
     expect(a.result.exitCode).toBe(1)
@@ -78,9 +86,13 @@ describe('a comparison run that does not end in results', () => {
     )
     expect(a.sim.count('results')).toBe(0)
 
-    const results = quickRun('compare-same', {}, {
-      resultsAnswer: replaced(n => ({ execId: Number(n['execId']) + 1 }))
-    })
+    const results = quickRun(
+      'compare-same',
+      {},
+      {
+        resultsAnswer: replaced(n => ({ execId: Number(n['execId']) + 1 }))
+      }
+    )
     const b = await gate(results, compareInputs(results))
     const runId = Number(b.result.outputs['comparison-exec-id'])
     expect(b.result.exitCode).toBe(1)
@@ -126,9 +138,13 @@ describe('a comparison run that does not end in results', () => {
 
   it('a timeout while reading results says so, and keeps what was read', async () => {
     // Each correction SQL answer takes 0.25 s: 130 objects, 4 at a time, need about 8 s.
-    const scenario = quickRun('compare-differ', {}, {
-      correctionSqlAnswer: () => ({ fault: { type: 'delay', ms: 250 } })
-    })
+    const scenario = quickRun(
+      'compare-differ',
+      {},
+      {
+        correctionSqlAnswer: () => ({ fault: { type: 'delay', ms: 250 } })
+      }
+    )
     const { result, sim } = await gate(
       scenario,
       compareInputs(scenario, { 'timeout-seconds': '3' })
@@ -144,7 +160,9 @@ describe('a comparison run that does not end in results', () => {
     // Not every object was read: no count, never a partial one.
     expect(result.outputs['difference-count']).toBeUndefined()
     expect(result.outputs['different-objects']).toBeUndefined()
-    expect(visibleText(result.summary)).toMatch(/Objects\s+130 compared, \d differ, \d+ not verified/)
+    expect(visibleText(result.summary)).toMatch(
+      /Objects\s+130 compared, \d differ, \d+ not verified/
+    )
     expect(sim.count('correctionSql')).toBeLessThan(130)
     const objects = reportOf(result).comparisonRun?.objects ?? []
     expect(objects).toHaveLength(130)
