@@ -33051,7 +33051,7 @@ function differenceLines(differences, safe, max = LIMITS.logItems) {
     });
     const left = differences.differing.length - lines.length;
     if (left > 0) {
-        lines.push(`… and ${plural(left, 'more')}: the report-file output has every result.`);
+        lines.push(`… and ${left} more: the report-file output has every result.`);
     }
     return lines;
 }
@@ -34037,7 +34037,7 @@ function renderComparison(run, safe, budget) {
     const kept = addWithin(parts, shownRows, budget / 2);
     parts.push('</tbody>\n</table>\n');
     if (kept < differing.length) {
-        parts.push(`\n<p>${plural(differing.length - kept, 'more')} not shown: the report-file output has every result.</p>\n`);
+        parts.push(`\n<p>${differing.length - kept} more not shown: the report-file output has every result.</p>\n`);
     }
     const objects = differing.filter((e) => !('tableName' in e));
     if (objects.length > 0) {

@@ -115,7 +115,7 @@ export function renderComparison(run: RunReport, safe: SafeText, budget: number)
   parts.push('</tbody>\n</table>\n')
   if (kept < differing.length) {
     parts.push(
-      `\n<p>${plural(differing.length - kept, 'more')} not shown: the report-file output has every result.</p>\n`
+      `\n<p>${differing.length - kept} more not shown: the report-file output has every result.</p>\n`
     )
   }
   const objects = differing.filter((e): e is SchemaObject => !('tableName' in e))

@@ -86,7 +86,7 @@ export function differenceLines(
   })
   const left = differences.differing.length - lines.length
   if (left > 0) {
-    lines.push(`… and ${plural(left, 'more')}: the report-file output has every result.`)
+    lines.push(`… and ${left} more: the report-file output has every result.`)
   }
   return lines
 }
