@@ -3,6 +3,16 @@ import { expect } from '@jest/globals'
 import { SCENARIOS, type Scenario } from '../../simulator/scenarios.js'
 import type { Simulator } from '../../simulator/server.js'
 import type { RecordedRequest, RequestKind, RunScript } from '../../simulator/types.js'
+import type { DataTable, RowCounts, RunState, SchemaObject } from '../../src/ninedata/types.js'
+import type { Report } from '../../src/report/model.js'
+import {
+  decideComparison,
+  differencesOf,
+  type ComparisonSeen
+} from '../../src/verdict/comparison.js'
+import { gateVerdict } from '../../src/verdict/gate.js'
+import { decidePrecheck } from '../../src/verdict/precheck.js'
+import { end, item, report, state } from '../unit/builders.js'
 import type { ActionResult } from './action-runner.js'
 import { customScenario, TEST_TASK_ID } from './simulator.js'
 
@@ -135,4 +145,108 @@ export function differsTitles(result: ActionResult, level: 'error' | 'warning'):
   return result.annotations
     .filter(a => a.level === level && a.title?.startsWith('Differs: '))
     .map(a => a.title ?? '')
+}
+
+// Reports with a comparison run, for the pure report modules (summary, outputs, annotations).
+
+/** A schema object as read: `correctSql` undefined means its SQL could not be read. */
+export function schemaObject(
+  progressId: string,
+  objectName: string,
+  correctSql: string | undefined,
+  extra: Record<string, unknown> = {}
+): SchemaObject {
+  return {
+    progressId,
+    raw: {
+      progressId: Number(progressId),
+      schemaName: 'shop',
+      objectName,
+      objectType: 'TABLE',
+      ...extra
+    },
+    ...(correctSql === undefined
+      ? { unreadable: 'NineData said "progressId does not belong to execId"' }
+      : { correctSql })
+  }
+}
+
+/** A data table as read, with its count of differing records. */
+export function dataTable(
+  progressId: string,
+  tableName: string,
+  differences: number | undefined,
+  target: { schema?: string; table?: string } = {}
+): DataTable {
+  const names = {
+    schemaName: 'shop',
+    tableName,
+    targetSchemaName: target.schema ?? 'shop',
+    targetTableName: target.table ?? tableName
+  }
+  return {
+    progressId,
+    ...names,
+    raw: { progressId: Number(progressId), ...names },
+    ...(differences !== undefined ? { differences } : {})
+  }
+}
+
+/** A run status answer; `rows` makes it a data run's. */
+export function runState(status: string, rows?: Partial<RowCounts>, errorMessage = ''): RunState {
+  return {
+    taskId: rows ? 'cd-1' : 'cc-1',
+    execId: '46958',
+    status,
+    errorMessage,
+    raw: { status, ...(errorMessage ? { errorMessage } : {}) },
+    ...(rows
+      ? {
+          rows: {
+            differenceRows: 0,
+            onlySourceRows: 0,
+            onlyTargetRows: 0,
+            skippedTables: 0,
+            ...rows
+          }
+        }
+      : {})
+  }
+}
+
+/** What a comparison phase learned; a finished schema run by default. */
+export function runSeen(extra: Partial<ComparisonSeen> = {}): ComparisonSeen {
+  return {
+    kind: 'schema',
+    ending: { how: 'finished' },
+    execId: '46958',
+    last: runState('success'),
+    stage: 'results',
+    timeoutMs: 900_000,
+    endedAt: 1_000_000,
+    ...extra
+  }
+}
+
+/** The step's report after a passing precheck of two items and the given comparison run. */
+export function comparisonReport(seen: ComparisonSeen, failOnDifference = true): Report {
+  const precheckState = state('Success', [
+    item('Success', 'Source Connection Check'),
+    item('Success', 'Target Connection Check')
+  ])
+  const precheck = decidePrecheck(end('finished', precheckState))
+  const verdict = decideComparison(seen)
+  return {
+    ...report('finished', precheckState, {
+      comparison: seen.kind,
+      taskId: seen.kind === 'data' ? 'cd-1' : 'cc-1',
+      failOnDifference
+    }),
+    verdict: gateVerdict(precheck, verdict, true),
+    run: {
+      seen,
+      verdict,
+      differences: seen.results ? differencesOf(seen.results, seen.last) : undefined
+    }
+  }
 }
