@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { sameTables } from '../../simulator/compare-objects.js'
 import { failureMessage, visibleText } from '../helpers/action-runner.js'
 import {
   compareInputs,
@@ -138,6 +139,33 @@ describe('counts that contradict each other never pass, with fail-on-difference 
     expect(result.exitCode).toBe(1)
     expect(failureMessage(result)).toContain(
       "NineData's counts contradict each other: diffTableCount is 1, but 3 tables have differing records."
+    )
+  })
+
+  it('a run that skipped every table compared nothing: never a pass', async () => {
+    const scenario = quickRun('data-compare-same', {
+      tables: () =>
+        ['a', 'b', 'c'].map(tableName => ({ schemaName: 'shop', tableName, skipped: true }))
+    })
+    const { result } = await gate(scenario, compareInputs(scenario))
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs['skipped-tables']).toBe('3')
+    expect(failureMessage(result)).toContain(
+      'NineData skipped every table of the run (skipTableCount 3, 3 tables listed): nothing was compared.'
+    )
+  })
+})
+
+describe('a data run that skipped some tables', () => {
+  it('passes without differences, saying the skipped tables were not compared', async () => {
+    const scenario = quickRun('data-compare-same', {
+      tables: () => [...sameTables(), { schemaName: 'shop', tableName: 'audit_log', skipped: true }]
+    })
+    const { result } = await gate(scenario, compareInputs(scenario))
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs['skipped-tables']).toBe('1')
+    expect(result.log).toMatch(
+      /found no difference: 6 tables compared, all consistent\. NineData skipped 1 table, which was not compared \(skipped-tables\)\.\n/
     )
   })
 })
