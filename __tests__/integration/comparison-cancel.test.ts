@@ -12,14 +12,12 @@ afterEach(stopSimulators)
 /** Runs the bundle on `scenario`; sends `signal` once the log shows the run `running`. */
 async function cancelledDuringRun(scenario: Scenario, signal: NodeJS.Signals) {
   const sim = await simulator(scenario)
-  let stdout = ''
   let signalledAt = 0
   const run = startAction(
     testInputs(sim.url, compareInputs(scenario, { 'timeout-seconds': '30' })),
     {
       killAfterMs: 20_000,
       onLine: line => {
-        stdout += `${line}\n`
         if (signalledAt === 0 && /\] Comparison run \d+: running\b/.test(line)) {
           signalledAt = performance.now()
           run.child.kill(signal)
