@@ -6,8 +6,9 @@ import { BUNDLE, ROOT, startAction } from './lib/action-runner.js'
 import { DEFAULT_SCENARIO, SCENARIOS } from '../simulator/scenarios.js'
 import { readCliArgs } from '../simulator/cli-args.js'
 import { startSimulator } from '../simulator/server.js'
-import { demoInputs, demoScenarioInputs, demoTimeoutSeconds } from './lib/demo-inputs.js'
+import { demoInputs, demoTaskId, demoTimeoutSeconds } from './lib/demo-inputs.js'
 import { summaryPage } from './lib/summary-page.js'
+import { demoComparisonInputs } from './lib/demo-inputs.js'
 import {
   colourWanted,
   displayWidth,
@@ -74,7 +75,11 @@ const section = (title: string): void => {
 
 const sim = await startSimulator({ scenario: cli.scenario })
 const timeoutSeconds = demoTimeoutSeconds(scenario)
-const inputs = demoInputs(sim.url, demoScenarioInputs(scenario))
+const inputs = demoInputs(sim.url, {
+  'task-id': demoTaskId(scenario),
+  'timeout-seconds': String(timeoutSeconds),
+  ...demoComparisonInputs(scenario)
+})
 
 print(style.bold(`NineData precheck gate demo: scenario "${scenario.name}"`))
 print(style.dim(scenario.description))

@@ -32,12 +32,17 @@ export function demoTimeoutSeconds(scenario: Scenario): number {
   return scenario.run?.durationMs === Number.POSITIVE_INFINITY ? 6 : 60
 }
 
+/** `run-comparison: true` for a scenario that scripts a comparison run, else nothing. */
+export function demoComparisonInputs(scenario: Scenario): Record<string, string> {
+  return demoRunsComparison(scenario) ? { 'run-comparison': 'true' } : {}
+}
+
 /** The inputs the demo adds for a scenario: its kind of task, its timeout, the comparison run. */
 export function demoScenarioInputs(scenario: Scenario): Record<string, string> {
   return {
     'task-id': demoTaskId(scenario),
     'timeout-seconds': String(demoTimeoutSeconds(scenario)),
-    ...(demoRunsComparison(scenario) ? { 'run-comparison': 'true' } : {})
+    ...demoComparisonInputs(scenario)
   }
 }
 
