@@ -50,6 +50,22 @@ describe('a comparison run that does not end in results', () => {
     })
   })
 
+  it('a data run that ended stopped fails: stopped is final, never a pass', async () => {
+    const scenario = quickRun('data-compare-same', {
+      finalStatus: 'stopped',
+      errorMessage: 'stopped by user'
+    })
+    const { result, sim } = await gate(
+      scenario,
+      compareInputs(scenario, { 'fail-on-difference': 'false' })
+    )
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs['comparison-status']).toBe('stopped')
+    expect(failureMessage(result)).toMatch(/The comparison run \d+ ended stopped: stopped by user$/)
+    expect(sim.count('tableSummary')).toBe(0)
+    expect(result.summary).toMatch(/🛑&nbsp;stopped/)
+  })
+
   it('an undocumented run status fails at once: it is not waited on, and no result is read', async () => {
     const scenario = quickRun(
       'compare-same',
