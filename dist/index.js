@@ -29724,13 +29724,15 @@ function itemLines(state, safe, max = words/* LIMITS */.b1.logItems) {
 function differenceLines(differences, safe, max = words/* LIMITS */.b1.logItems) {
     const lines = differences.differing.slice(0, max).map(entry => {
         const detail = 'tableName' in entry
-            ? `${entry.differences ?? '?'} differing records`
+            ? entry.differences === undefined
+                ? 'differing records not counted'
+                : (0,words/* plural */.LS)(entry.differences, 'differing record')
             : `correction SQL of ${(0,words/* plural */.LS)((entry.correctSql ?? '').length, 'character')}`;
         return `Differs: ${safe.line((0,comparison/* objectLabel */.uk)(entry), words/* LIMITS */.b1.name)} [progressId ${safe.line(entry.progressId, words/* LIMITS */.b1.id)}] — ${detail}`;
     });
     const left = differences.differing.length - lines.length;
     if (left > 0) {
-        lines.push(`… and ${(0,words/* plural */.LS)(left, 'more')}: the report-file output has every result.`);
+        lines.push(`… and ${left} more: the report-file output has every result.`);
     }
     return lines;
 }
@@ -30439,7 +30441,7 @@ function annotationOf(finding, level, safe) {
     }
     const { entry } = finding;
     const message = 'tableName' in entry
-        ? `${entry.differences ?? 'Some'} records differ between source and target.`
+        ? `${entry.differences === undefined ? 'Some records differ' : (0,model/* recordsDiffer */.xe)(entry.differences)} between source and target.`
         : 'Source and target differ; the correction-sql-file output has the SQL that makes the target match.';
     return { level, title: `Differs: ${safe.line((0,comparison/* objectLabel */.uk)(entry), words/* LIMITS */.b1.name)}`, message };
 }
@@ -30474,7 +30476,6 @@ function planAnnotations(report, safe) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
-
 
 
 // The step's outputs. Pure: returns name -> value, already safe; the publisher sets them.
@@ -30552,14 +30553,14 @@ function runOutputs(run, safe) {
         for (const [name, n] of counts)
             if (n !== undefined)
                 values[name] = String(n);
-        const total = (0,comparison/* rowTotal */.ri)(seen.last);
-        if (total !== undefined)
-            values['difference-count'] = String(total);
     }
-    if (!differences || !seen.results)
+    // What the gate counts is set only once it could count: every result read and understood. A
+    // timeout, an unreadable object or contradicting counts leave it unset, never a partial "0".
+    const counted = run.verdict.passed || run.verdict.softenedBy === 'fail-on-difference';
+    if (!counted || !differences || !seen.results)
         return values;
+    values['difference-count'] = String(differences.count);
     if (seen.results.kind === 'schema') {
-        values['difference-count'] = String(differences.count);
         values['different-objects'] = String(differences.differing.length);
     }
     else {
@@ -31096,6 +31097,7 @@ const RUN_STATUSES = ['starting', 'running', 'success', 'failed', 'stopped'];
 __nccwpck_require__.d(__webpack_exports__, {
   bz: () => (/* binding */ comparisonWords),
   eo: () => (/* binding */ orderForReport),
+  xe: () => (/* binding */ recordsDiffer),
   EI: () => (/* binding */ reportOf),
   Tx: () => (/* binding */ statusRank),
   ug: () => (/* binding */ stepFails)
@@ -31105,6 +31107,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var src_ending = __nccwpck_require__(880);
 // EXTERNAL MODULE: ./src/status/precheck.ts
 var precheck = __nccwpck_require__(7779);
+// EXTERNAL MODULE: ./src/text/words.ts
+var words = __nccwpck_require__(1670);
 // EXTERNAL MODULE: ./src/verdict/comparison.ts
 var comparison = __nccwpck_require__(2468);
 ;// CONCATENATED MODULE: ./src/verdict/gate.ts
@@ -31135,6 +31139,7 @@ function gateVerdict(precheck, comparison, runComparison) {
 // EXTERNAL MODULE: ./src/verdict/precheck.ts
 var verdict_precheck = __nccwpck_require__(3198);
 ;// CONCATENATED MODULE: ./src/report/model.ts
+
 
 
 
@@ -31192,6 +31197,10 @@ function stepFails(report) {
         return report.failOnDifference;
     return true;
 }
+/** "1 record differs", "2 records differ". */
+function recordsDiffer(n) {
+    return `${(0,words/* plural */.LS)(n, 'record')} ${n === 1 ? 'differs' : 'differ'}`;
+}
 /** "schema comparison" / "data comparison" / "comparison". */
 function comparisonWords(report) {
     return report.comparison ? `${report.comparison} comparison` : 'comparison';
@@ -31232,7 +31241,10 @@ var clean = __nccwpck_require__(4118);
 var words = __nccwpck_require__(1670);
 // EXTERNAL MODULE: ./src/verdict/comparison.ts
 var comparison = __nccwpck_require__(2468);
+// EXTERNAL MODULE: ./src/report/model.ts + 1 modules
+var model = __nccwpck_require__(9989);
 ;// CONCATENATED MODULE: ./src/report/comparison-summary.ts
+
 
 
 
@@ -31264,9 +31276,11 @@ function factsRows(run, safe) {
     }
     const results = seen.results;
     if (results?.kind === 'schema' && differences) {
+        // Objects whose SQL was not read (refused, or the step ran out of time) are not verified.
+        const unverified = differences.unverified.length;
         rows.push([
             'Objects',
-            `${results.objects.length} compared, ${differences.differing.length} differ`
+            `${results.objects.length} compared, ${differences.differing.length} differ${unverified ? `, ${unverified} not verified` : ''}`
         ]);
     }
     const r = seen.last?.rows;
@@ -31293,9 +31307,7 @@ function differenceRow(entry, safe) {
 function differenceDetail(entry, safe) {
     if (!('tableName' in entry))
         return 'correction SQL below';
-    const records = entry.differences === undefined
-        ? 'records differ'
-        : `${(0,words/* plural */.LS)(entry.differences, 'record')} differ`;
+    const records = entry.differences === undefined ? 'records differ' : (0,model/* recordsDiffer */.xe)(entry.differences);
     const target = [entry.targetSchemaName, entry.targetTableName].filter(Boolean).join('.');
     const source = [entry.schemaName, entry.tableName].filter(Boolean).join('.');
     return target && target !== source
@@ -31335,7 +31347,7 @@ function renderComparison(run, safe, budget) {
     const kept = addWithin(parts, shownRows, budget / 2);
     parts.push('</tbody>\n</table>\n');
     if (kept < differing.length) {
-        parts.push(`\n<p>${(0,words/* plural */.LS)(differing.length - kept, 'more')} not shown: the report-file output has every result.</p>\n`);
+        parts.push(`\n<p>${differing.length - kept} more not shown: the report-file output has every result.</p>\n`);
     }
     const objects = differing.filter((e) => !('tableName' in e));
     if (objects.length > 0) {
@@ -31352,8 +31364,6 @@ function renderComparison(run, safe, budget) {
 
 // EXTERNAL MODULE: ./src/status/precheck.ts
 var precheck = __nccwpck_require__(7779);
-// EXTERNAL MODULE: ./src/report/model.ts + 1 modules
-var model = __nccwpck_require__(9989);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
 
@@ -32322,8 +32332,13 @@ function resultsVerdict(seen, results, last, verdict) {
     const compared = results.kind === 'schema'
         ? (0,_text_words_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(results.objects.length, 'object')
         : (0,_text_words_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(results.tables.length, 'table');
+    // Tables NineData skipped were not compared: a pass says so.
+    const skipped = results.kind === 'data' ? (last.rows?.skippedTables ?? 0) : 0;
+    const skippedNote = skipped > 0
+        ? ` NineData skipped ${(0,_text_words_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(skipped, 'table')}, which ${skipped === 1 ? 'was' : 'were'} not compared (skipped-tables).`
+        : '';
     if (found.count === 0) {
-        return verdict('passed', `The comparison run ${seen.execId} found no difference: ${compared} compared, all consistent.`);
+        return verdict('passed', `The comparison run ${seen.execId} found no difference: ${compared} compared, all consistent.${skippedNote}`);
     }
     const counted = results.kind === 'schema'
         ? `${found.count} of ${results.objects.length} objects differ`
@@ -32352,6 +32367,10 @@ function dataProblem(results, last) {
     }
     if (rows > 0 !== results.diffTableCount > 0) {
         return `NineData's counts contradict each other: ${(0,_text_words_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(rows, 'row')} differ, but ${(0,_text_words_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(results.diffTableCount, 'table')} ${results.diffTableCount === 1 ? 'differs' : 'differ'}.`;
+    }
+    const skipped = last.rows?.skippedTables ?? 0;
+    if (skipped > 0 && skipped >= results.tables.length) {
+        return `NineData skipped every table of the run (skipTableCount ${skipped}, ${(0,_text_words_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(results.tables.length, 'table')} listed): nothing was compared.`;
     }
     const unreadable = results.tables.filter(t => t.unreadable !== undefined);
     if (unreadable.length > 0) {

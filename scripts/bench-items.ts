@@ -12,6 +12,7 @@ import {
 } from '../simulator/server.js'
 import { demoInputs } from './lib/demo-inputs.js'
 import { markdownTable } from './lib/markdown-table.js'
+import { writeSection } from './lib/benchmark-doc.js'
 
 // `npm run bench:items [-- --runs N] [--sizes 1000,10000] [--no-write]`: the bundle, run as a runner
 // runs it, against prechecks of 1k, 10k and 100k items (a third Failed with a ~300-character
@@ -295,9 +296,7 @@ ${resultTable}
   the log group are capped (900 KiB, 2,000 items); report-file holds every item.
 `
   const file = join(ROOT, 'docs', 'benchmark.md')
-  const current = readFileSync(file, 'utf8')
-  const at = current.indexOf(`\n${SECTION}`)
-  // The section is the file's last; `npm run bench` keeps it when it rewrites the rest.
-  writeFileSync(file, `${(at >= 0 ? current.slice(0, at) : current).trimEnd()}\n\n${section}`)
+  // `npm run bench` keeps this section and the ones after it when it rewrites the rest.
+  writeSection(file, SECTION, section)
   process.stdout.write(`Written to ${relative(process.cwd(), file)}\n`)
 }

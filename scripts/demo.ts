@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { constants } from 'node:os'
-import { join, relative } from 'node:path'
+import { basename, join, relative } from 'node:path'
 import { chooseActionNode } from './lib/action-node.js'
 import { BUNDLE, ROOT, startAction } from './lib/action-runner.js'
 import { DEFAULT_SCENARIO, SCENARIOS } from '../simulator/scenarios.js'
@@ -9,6 +9,7 @@ import { startSimulator } from '../simulator/server.js'
 import { JOB_TOKEN, runnerEvent, startGitHubStandIn } from '../simulator/github.js'
 import { demoInputs, demoTaskId, demoTimeoutSeconds } from './lib/demo-inputs.js'
 import { summaryPage } from './lib/summary-page.js'
+import { demoComparisonInputs } from './lib/demo-inputs.js'
 import {
   colourWanted,
   displayWidth,
@@ -67,7 +68,10 @@ const prComment = cli.values['pr-comment'] === true
 const node = chooseActionNode()
 const style = makeStyle(colourWanted())
 const width = layoutWidth()
-const print = (line = ''): void => void process.stdout.write(`${line}\n`)
+// Run inside a GitHub job, a printed line that starts with `::` or `##[` (after spaces) would be a
+// workflow command: server text quoted by the demo (the correction SQL) is marked so it cannot be.
+const inert = (line: string): string => (/^\s*(::|##\[)/.test(line) ? `› ${line}` : line)
+const print = (line = ''): void => void process.stdout.write(`${inert(line)}\n`)
 const section = (title: string): void => {
   print()
   print(style.bold(`── ${title} ${'─'.repeat(Math.max(3, width - displayWidth(title) - 4))}`))
@@ -77,7 +81,8 @@ const sim = await startSimulator({ scenario: cli.scenario })
 const timeoutSeconds = demoTimeoutSeconds(scenario)
 const inputs = demoInputs(sim.url, {
   'task-id': demoTaskId(scenario),
-  'timeout-seconds': String(timeoutSeconds)
+  'timeout-seconds': String(timeoutSeconds),
+  ...demoComparisonInputs(scenario)
 })
 // With --pr-comment: a pull_request run whose GitHub API is a local stand-in.
 const github = prComment ? await startGitHubStandIn() : undefined
@@ -151,6 +156,17 @@ for (const [name, value] of Object.entries(result.outputs)) {
   print(`  ${style.bold(padEnd(name, nameWidth))}  ${shown || style.dim('(empty)')}`)
 }
 
+// The correction SQL file of a schema run with differences: what a later step would upload.
+const sqlPath = result.outputs['correction-sql-file']
+const sqlText = sqlPath ? result.tempFiles[basename(sqlPath)] : undefined
+if (sqlText !== undefined) {
+  section('Correction SQL file (correction-sql-file)')
+  const lines = sqlText.trimEnd().split('\n')
+  const shown = 40
+  for (const line of lines.slice(0, shown)) print(`  ${stripControls(line)}`)
+  if (lines.length > shown) print(style.dim(`  … ${lines.length - shown} more lines`))
+}
+
 const outDir = join(ROOT, 'out')
 mkdirSync(outDir, { recursive: true })
 const pageFile = join(outDir, `demo-summary-${scenario.name}.html`)
@@ -200,9 +216,19 @@ const verdict =
     ? style.green('exit code 0: the step passes')
     : style.red(`exit code ${exitCode}: the step fails`)
 print(`The action ran ${(result.durationMs / 1000).toFixed(1)} s; ${verdict}.`)
-print(
-  style.dim(
-    `${sim.requests.length} requests reached the simulator (start ${sim.count('start')}, status ${sim.count('status')}).`
-  )
-)
+const kinds = [
+  'start',
+  'status',
+  'execute',
+  'execStatus',
+  'results',
+  'correctionSql',
+  'tableSummary',
+  'diffDetails',
+  'stop'
+] as const
+const counted = kinds
+  .filter(kind => kind === 'start' || kind === 'status' || sim.count(kind) > 0)
+  .map(kind => `${kind} ${sim.count(kind)}`)
+print(style.dim(`${sim.requests.length} requests reached the simulator (${counted.join(', ')}).`))
 process.exitCode = exitCode

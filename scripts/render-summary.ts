@@ -12,13 +12,15 @@ import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { ROOT, runAction } from './lib/action-runner.js'
+import { SCENARIOS } from '../simulator/scenarios.js'
 import { startSimulator } from '../simulator/server.js'
-import { demoInputs } from './lib/demo-inputs.js'
+import { demoInputs, demoScenarioInputs } from './lib/demo-inputs.js'
 import { summaryPage } from './lib/summary-page.js'
 
 // `npm run docs:summary`: pictures of the job summary as GitHub shows it, for the README. Runs the
-// bundled action against the simulator (failed and pass scenarios), wraps each summary in a page
-// styled like GitHub's run page and screenshots it with headless Chromium into docs/.
+// bundled action against the simulator (failed, pass, and compare-differ with run-comparison on),
+// wraps each summary in a page styled like GitHub's run page and screenshots it with headless
+// Chromium into docs/.
 //
 // Needs Chromium and a colour emoji font: on Debian/Ubuntu
 //   apt-get install -y chromium fonts-liberation fonts-noto-color-emoji
@@ -28,7 +30,9 @@ const WIDTH = 960
 const SCALE = 2
 const SHOTS = [
   { scenario: 'failed', file: 'summary-failed.png' },
-  { scenario: 'pass', file: 'summary-passed.png' }
+  { scenario: 'pass', file: 'summary-passed.png' },
+  // run-comparison on: 6 of 130 objects differ; the first SQL block shown open, as after a click.
+  { scenario: 'compare-differ', file: 'summary-comparison.png', openFirst: true }
 ]
 
 function findChromium(): string {
@@ -112,8 +116,13 @@ function actionName(): string {
 async function summaryOf(scenario: string): Promise<string> {
   const sim = await startSimulator({ scenario })
   try {
+    // The demo's inputs for the scenario (its task, run-comparison for a compare-* scenario).
     const result = await runAction(
-      demoInputs(sim.url, { 'poll-interval-seconds': '0.5', 'timeout-seconds': '30' })
+      demoInputs(sim.url, {
+        ...demoScenarioInputs(SCENARIOS[scenario]!),
+        'poll-interval-seconds': '0.5',
+        'timeout-seconds': '30'
+      })
     )
     if (!result.summary.trim()) {
       throw new Error(`the action wrote no summary for ${scenario}:\n${result.stdout}`)
@@ -131,10 +140,11 @@ const work = mkdtempSync(join(tmpdir(), 'ninedata-gate-shot-'))
 try {
   for (const shot of SHOTS) {
     const summary = await summaryOf(shot.scenario)
+    const shown = 'openFirst' in shot ? summary.replace('<details>', '<details open>') : summary
     const page = join(work, `${shot.scenario}.html`)
     writeFileSync(
       page,
-      summaryPage(summary, {
+      summaryPage(shown, {
         title: `Job summary (${shot.scenario})`,
         header: actionName(),
         after: MEASURE

@@ -18,9 +18,32 @@ export const DEMO_CREDENTIALS = {
   'access-key-secret': DEMO_ACCESS_KEY_SECRET
 } as const
 
-/** Scenarios that never reach a verdict get a short timeout, so the demo shows the timeout quickly. */
+/** Scenarios that script a comparison run (compare-*, data-compare-*) are shown with run-comparison on. */
+export function demoRunsComparison(scenario: Scenario): boolean {
+  return scenario.run !== undefined
+}
+
+/**
+ * Scenarios that never reach a verdict (a stuck precheck, a run that never ends) get a short timeout,
+ * so the demo shows the timeout quickly.
+ */
 export function demoTimeoutSeconds(scenario: Scenario): number {
-  return scenario.stuckStatus ? 5 : 60
+  if (scenario.stuckStatus) return 5
+  return scenario.run?.durationMs === Number.POSITIVE_INFINITY ? 6 : 60
+}
+
+/** `run-comparison: true` for a scenario that scripts a comparison run, else nothing. */
+export function demoComparisonInputs(scenario: Scenario): Record<string, string> {
+  return demoRunsComparison(scenario) ? { 'run-comparison': 'true' } : {}
+}
+
+/** The inputs the demo adds for a scenario: its kind of task, its timeout, the comparison run. */
+export function demoScenarioInputs(scenario: Scenario): Record<string, string> {
+  return {
+    'task-id': demoTaskId(scenario),
+    'timeout-seconds': String(demoTimeoutSeconds(scenario)),
+    ...demoComparisonInputs(scenario)
+  }
 }
 
 export function demoInputs(

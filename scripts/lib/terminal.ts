@@ -305,6 +305,18 @@ function renderTable(html: string, width: number, style: Style): string[] {
   return out
 }
 
+/** A collapsed block (<details><summary>title</summary><pre>text</pre>) as "▸ title" and its text, indented. */
+function renderDetails(html: string, width: number, style: Style): string[] {
+  const title = /<summary>([\s\S]*?)<\/summary>/i.exec(html)?.[1] ?? ''
+  const body = html.slice(html.search(/<\/summary>/i) + '</summary>'.length)
+  const out = [style.bold(`▸ ${cellLines(title).join(' ')}`)]
+  for (const line of visibleText(body).split('\n')) {
+    const text = stripControls(line).trimEnd()
+    if (text.trim()) out.push(...block(text, width, 4))
+  }
+  return out
+}
+
 /**
  * The job summary (Markdown headings around HTML, as the action writes it) as terminal text:
  * headings, wrapped paragraphs, key/value tables as aligned lists, wide tables as one block per row.
@@ -328,6 +340,8 @@ export function summaryAsText(summary: string, width: number, style: Style): str
       out.push('')
     } else if (match[0].toLowerCase().startsWith('<table')) {
       out.push(...renderTable(match[0], width, style), '')
+    } else if (/^<details>\s*<summary>/i.test(match[0])) {
+      out.push(...renderDetails(match[0], width, style), '')
     } else {
       paragraph(match[3] ?? match[0])
     }

@@ -3,7 +3,7 @@ import { itemLabel } from '../status/precheck.js'
 import type { SafeText } from '../text/safe.js'
 import { LIMITS, plural } from '../text/words.js'
 import { objectLabel } from '../verdict/comparison.js'
-import { stepFails, type Report } from './model.js'
+import { recordsDiffer, stepFails, type Report } from './model.js'
 
 // Annotations for failed items and for objects or tables that differ. GitHub shows only 10 error
 // (and 10 warning) annotations a step, and the step's own failure message is one of them, so the
@@ -30,7 +30,7 @@ function annotationOf(finding: Finding, level: Annotation['level'], safe: SafeTe
   const { entry } = finding
   const message =
     'tableName' in entry
-      ? `${entry.differences ?? 'Some'} records differ between source and target.`
+      ? `${entry.differences === undefined ? 'Some records differ' : recordsDiffer(entry.differences)} between source and target.`
       : 'Source and target differ; the correction-sql-file output has the SQL that makes the target match.'
   return { level, title: `Differs: ${safe.line(objectLabel(entry), LIMITS.name)}`, message }
 }

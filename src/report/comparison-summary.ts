@@ -4,7 +4,7 @@ import { visible } from '../text/clean.js'
 import type { SafeText } from '../text/safe.js'
 import { LIMITS, plural } from '../text/words.js'
 import { objectLabel, rowTotal } from '../verdict/comparison.js'
-import type { RunReport } from './model.js'
+import { recordsDiffer, type RunReport } from './model.js'
 
 // The job summary's comparison section: the run's facts, the objects or tables that differ, and
 // each object's correction SQL, collapsed. Pure; every piece of server text goes through SafeText.
@@ -35,9 +35,11 @@ function factsRows(run: RunReport, safe: SafeText): [string, string][] {
   }
   const results = seen.results
   if (results?.kind === 'schema' && differences) {
+    // Objects whose SQL was not read (refused, or the step ran out of time) are not verified.
+    const unverified = differences.unverified.length
     rows.push([
       'Objects',
-      `${results.objects.length} compared, ${differences.differing.length} differ`
+      `${results.objects.length} compared, ${differences.differing.length} differ${unverified ? `, ${unverified} not verified` : ''}`
     ])
   }
   const r = seen.last?.rows
@@ -67,9 +69,7 @@ function differenceRow(entry: SchemaObject | DataTable, safe: SafeText): string 
 function differenceDetail(entry: SchemaObject | DataTable, safe: SafeText): string {
   if (!('tableName' in entry)) return 'correction SQL below'
   const records =
-    entry.differences === undefined
-      ? 'records differ'
-      : `${plural(entry.differences, 'record')} differ`
+    entry.differences === undefined ? 'records differ' : recordsDiffer(entry.differences)
   const target = [entry.targetSchemaName, entry.targetTableName].filter(Boolean).join('.')
   const source = [entry.schemaName, entry.tableName].filter(Boolean).join('.')
   return target && target !== source
@@ -115,7 +115,7 @@ export function renderComparison(run: RunReport, safe: SafeText, budget: number)
   parts.push('</tbody>\n</table>\n')
   if (kept < differing.length) {
     parts.push(
-      `\n<p>${plural(differing.length - kept, 'more')} not shown: the report-file output has every result.</p>\n`
+      `\n<p>${differing.length - kept} more not shown: the report-file output has every result.</p>\n`
     )
   }
   const objects = differing.filter((e): e is SchemaObject => !('tableName' in e))

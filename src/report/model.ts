@@ -3,6 +3,7 @@ import type { GateRun } from '../gate.js'
 import type { Inputs } from '../inputs.js'
 import type { ComparisonKind, PrecheckItem, PrecheckState } from '../ninedata/types.js'
 import { canonicalStatus } from '../status/precheck.js'
+import { plural } from '../text/words.js'
 import {
   decideComparison,
   differencesOf,
@@ -105,6 +106,11 @@ export function stepFails(report: Report): boolean {
   if (verdict.softenedBy === 'fail-on-failure') return report.failOnFailure
   if (verdict.softenedBy === 'fail-on-difference') return report.failOnDifference
   return true
+}
+
+/** "1 record differs", "2 records differ". */
+export function recordsDiffer(n: number): string {
+  return `${plural(n, 'record')} ${n === 1 ? 'differs' : 'differ'}`
 }
 
 /** "schema comparison" / "data comparison" / "comparison". */

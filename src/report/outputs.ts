@@ -2,7 +2,6 @@ import type { PrecheckItem } from '../ninedata/types.js'
 import { shorten } from '../text/clean.js'
 import type { SafeText } from '../text/safe.js'
 import { LIMITS } from '../text/words.js'
-import { rowTotal } from '../verdict/comparison.js'
 import type { Report, RunReport } from './model.js'
 
 // The step's outputs. Pure: returns name -> value, already safe; the publisher sets them.
@@ -90,12 +89,13 @@ function runOutputs(run: RunReport, safe: SafeText): Record<string, string> {
       ['skipped-tables', rows.skippedTables]
     ]
     for (const [name, n] of counts) if (n !== undefined) values[name] = String(n)
-    const total = rowTotal(seen.last)
-    if (total !== undefined) values['difference-count'] = String(total)
   }
-  if (!differences || !seen.results) return values
+  // What the gate counts is set only once it could count: every result read and understood. A
+  // timeout, an unreadable object or contradicting counts leave it unset, never a partial "0".
+  const counted = run.verdict.passed || run.verdict.softenedBy === 'fail-on-difference'
+  if (!counted || !differences || !seen.results) return values
+  values['difference-count'] = String(differences.count)
   if (seen.results.kind === 'schema') {
-    values['difference-count'] = String(differences.count)
     values['different-objects'] = String(differences.differing.length)
   } else {
     values['different-tables'] = String(seen.results.diffTableCount)

@@ -78,13 +78,15 @@ export function differenceLines(
   const lines = differences.differing.slice(0, max).map(entry => {
     const detail =
       'tableName' in entry
-        ? `${entry.differences ?? '?'} differing records`
+        ? entry.differences === undefined
+          ? 'differing records not counted'
+          : plural(entry.differences, 'differing record')
         : `correction SQL of ${plural((entry.correctSql ?? '').length, 'character')}`
     return `Differs: ${safe.line(objectLabel(entry), LIMITS.name)} [progressId ${safe.line(entry.progressId, LIMITS.id)}] — ${detail}`
   })
   const left = differences.differing.length - lines.length
   if (left > 0) {
-    lines.push(`… and ${plural(left, 'more')}: the report-file output has every result.`)
+    lines.push(`… and ${left} more: the report-file output has every result.`)
   }
   return lines
 }

@@ -123,10 +123,16 @@ function resultsVerdict(
     results.kind === 'schema'
       ? plural(results.objects.length, 'object')
       : plural(results.tables.length, 'table')
+  // Tables NineData skipped were not compared: a pass says so.
+  const skipped = results.kind === 'data' ? (last.rows?.skippedTables ?? 0) : 0
+  const skippedNote =
+    skipped > 0
+      ? ` NineData skipped ${plural(skipped, 'table')}, which ${skipped === 1 ? 'was' : 'were'} not compared (skipped-tables).`
+      : ''
   if (found.count === 0) {
     return verdict(
       'passed',
-      `The comparison run ${seen.execId} found no difference: ${compared} compared, all consistent.`
+      `The comparison run ${seen.execId} found no difference: ${compared} compared, all consistent.${skippedNote}`
     )
   }
   const counted =
@@ -162,6 +168,10 @@ function dataProblem(results: DataResults, last: RunState): string | undefined {
   }
   if (rows > 0 !== results.diffTableCount > 0) {
     return `NineData's counts contradict each other: ${plural(rows, 'row')} differ, but ${plural(results.diffTableCount, 'table')} ${results.diffTableCount === 1 ? 'differs' : 'differ'}.`
+  }
+  const skipped = last.rows?.skippedTables ?? 0
+  if (skipped > 0 && skipped >= results.tables.length) {
+    return `NineData skipped every table of the run (skipTableCount ${skipped}, ${plural(results.tables.length, 'table')} listed): nothing was compared.`
   }
   const unreadable = results.tables.filter(t => t.unreadable !== undefined)
   if (unreadable.length > 0) {
