@@ -29891,7 +29891,7 @@ function unreadable(error) {
 
 
 // The comparison phase: start a run of the comparison task, wait until it finishes, read its
-// results. Cancelled while the run goes on, it asks NineData to stop the run.
+// results. Cancelled or out of time while the run goes on, it asks NineData to stop the run.
 /** How long the stop request may take: the runner kills the step 10 s after its first signal. */
 const STOP_BUDGET_MS = 5000;
 async function runComparison(ctx) {
@@ -29920,8 +29920,9 @@ async function runComparison(ctx) {
     seen.stage = 'run';
     const run = await waitForRun(ctx, seen.execId);
     seen.last = run.last;
-    if (run.ending.how === 'cancelled') {
-        return done(run.ending, { stop: await stopAfterCancel(ctx, seen.execId) });
+    if (run.ending.how === 'cancelled' || run.ending.how === 'timeout') {
+        // A run left going would hold the task: the next workflow run would get `task status invalid`.
+        return done(run.ending, { stop: await stopUnfinishedRun(ctx, seen.execId) });
     }
     if (run.ending.how !== 'finished' || (0,status_run/* canonicalRunStatus */.Y)(run.last?.status ?? '') !== 'success') {
         return done(run.ending);
@@ -29964,7 +29965,7 @@ function waitForRun(ctx, execId) {
     });
 }
 /** Asks NineData to stop the run; says in the log what came of it. */
-async function stopAfterCancel(ctx, execId) {
+async function stopUnfinishedRun(ctx, execId) {
     const { inputs, log } = ctx;
     // The step's own client is cancelled already: the stop request gets one of its own.
     const client = clientFor(inputs, {
@@ -30478,6 +30479,7 @@ function planAnnotations(report, safe) {
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
 
 
+
 // The step's outputs. Pure: returns name -> value, already safe; the publisher sets them.
 /**
  * Cap for the JSON outputs `items` and `failed-items`. Workflows pass outputs through environment
@@ -30542,7 +30544,9 @@ function runOutputs(run, safe) {
         return values;
     values['comparison-exec-id'] = scalar(safe, seen.execId);
     values['comparison-status'] = scalar(safe, seen.last?.status ?? '');
-    if (seen.kind === 'data' && seen.last?.rows) {
+    // A run's row counts are final only once it succeeded: a running run's zeros say nothing.
+    const finished = (0,status_run/* canonicalRunStatus */.Y)(seen.last?.status ?? '') === 'success';
+    if (seen.kind === 'data' && finished && seen.last?.rows) {
         const rows = seen.last.rows;
         const counts = [
             ['difference-rows', rows.differenceRows],
@@ -30730,7 +30734,7 @@ function setOutputs(report, log) {
             values['report-file'] = log.safe.value(file);
     }
     const differences = report.run?.differences;
-    if (report.comparison === 'schema' && differences) {
+    if (report.comparison === 'schema' && differences && differences.differing.length > 0) {
         const sql = correctionSqlText(differences, log.safe);
         const file = writeFile('correction SQL file', correctionSqlFileName(report, log.safe), sql, log);
         if (file)
@@ -32386,12 +32390,7 @@ function dataProblem(results, last) {
 function cancelledReason(seen) {
     const run = seen.execId ? `comparison run ${seen.execId}` : 'the comparison run';
     const status = seen.last ? ` The last run status seen was ${(0,_text_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .RK)(seen.last.status)}.` : '';
-    const stop = seen.stop
-        ? seen.stop.sent
-            ? ` NineData was asked to stop the run.`
-            : ` Asking NineData to stop the run failed: ${seen.stop.message}`
-        : '';
-    return `The wait for ${run} was cancelled before it finished.${status}${stop}`;
+    return `The wait for ${run} was cancelled before it finished.${status}${stopNote(seen)}`;
 }
 function timeoutReason(seen) {
     const head = seen.stage === 'results'
@@ -32402,7 +32401,14 @@ function timeoutReason(seen) {
         ? ` NineData gave no usable answer for the last ${(0,_text_words_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(seen.endedAt - outage.sinceMs)}; the last error: ${outage.lastError.message}.`
         : '';
     const status = seen.last ? ` The last run status seen was ${(0,_text_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .RK)(seen.last.status)}.` : '';
-    return `${head}${down}${status} Raise timeout-seconds to wait longer (it covers the precheck and the comparison).`;
+    return `${head}${down}${status}${stopNote(seen)} Raise timeout-seconds to wait longer (it covers the precheck and the comparison).`;
+}
+function stopNote(seen) {
+    if (!seen.stop)
+        return '';
+    return seen.stop.sent
+        ? ' NineData was asked to stop the run.'
+        : ` Asking NineData to stop the run failed: ${seen.stop.message}`;
 }
 /** "a, b, c and 12 more". */
 function listNames(entries, max = _text_words_js__WEBPACK_IMPORTED_MODULE_1__/* .LIMITS */ .b1.namesInReason) {

@@ -134,7 +134,7 @@ describe('a comparison run that does not end in results', () => {
     expect(visibleText(result.summary)).toMatch(/Comparison run\s+\(not started\)/)
   })
 
-  it('a run that never finishes times out, naming the comparison phase', async () => {
+  it('a run that never finishes times out, naming the comparison phase, and is stopped', async () => {
     const { result, sim } = await gate(
       'compare-stuck',
       compareInputs('compare-stuck', { 'timeout-seconds': '2' })
@@ -144,10 +144,12 @@ describe('a comparison run that does not end in results', () => {
     expect(result.outputs['comparison-status']).toBe('running')
     expect(result.outputs['status']).toBe('Success')
     expect(failureMessage(result)).toBe(
-      `The precheck passed. The comparison run ${execId} did not finish within timeout-seconds (2 s). The last run status seen was "running". Raise timeout-seconds to wait longer (it covers the precheck and the comparison).`
+      `The precheck passed. The comparison run ${execId} did not finish within timeout-seconds (2 s). The last run status seen was "running". NineData was asked to stop the run. Raise timeout-seconds to wait longer (it covers the precheck and the comparison).`
     )
     expect(result.summary).toContain('## ⏱️ NineData schema comparison timed out')
     expect(sim.count('results')).toBe(0)
+    // A run left going would hold the task for the next workflow run.
+    expect(sim.count('stop')).toBe(1)
     // The deadline holds: the step ends soon after 2 s (generous bound: shared CPUs).
     expect(result.durationMs).toBeLessThan(6000)
   })

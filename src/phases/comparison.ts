@@ -9,7 +9,7 @@ import { pollUntilSettled } from './poll.js'
 import { emptyResults, fillResults } from './results.js'
 
 // The comparison phase: start a run of the comparison task, wait until it finishes, read its
-// results. Cancelled while the run goes on, it asks NineData to stop the run.
+// results. Cancelled or out of time while the run goes on, it asks NineData to stop the run.
 
 /** How long the stop request may take: the runner kills the step 10 s after its first signal. */
 const STOP_BUDGET_MS = 5000
@@ -39,8 +39,9 @@ export async function runComparison(ctx: PhaseContext): Promise<ComparisonSeen> 
   seen.stage = 'run'
   const run = await waitForRun(ctx, seen.execId)
   seen.last = run.last
-  if (run.ending.how === 'cancelled') {
-    return done(run.ending, { stop: await stopAfterCancel(ctx, seen.execId) })
+  if (run.ending.how === 'cancelled' || run.ending.how === 'timeout') {
+    // A run left going would hold the task: the next workflow run would get `task status invalid`.
+    return done(run.ending, { stop: await stopUnfinishedRun(ctx, seen.execId) })
   }
   if (run.ending.how !== 'finished' || canonicalRunStatus(run.last?.status ?? '') !== 'success') {
     return done(run.ending)
@@ -87,7 +88,7 @@ function waitForRun(ctx: PhaseContext, execId: string) {
 }
 
 /** Asks NineData to stop the run; says in the log what came of it. */
-async function stopAfterCancel(
+async function stopUnfinishedRun(
   ctx: PhaseContext,
   execId: string
 ): Promise<{ sent: boolean; message: string }> {

@@ -1,4 +1,5 @@
 import type { PrecheckItem } from '../ninedata/types.js'
+import { canonicalRunStatus } from '../status/run.js'
 import { shorten } from '../text/clean.js'
 import type { SafeText } from '../text/safe.js'
 import { LIMITS } from '../text/words.js'
@@ -80,7 +81,9 @@ function runOutputs(run: RunReport, safe: SafeText): Record<string, string> {
   if (!seen.execId) return values
   values['comparison-exec-id'] = scalar(safe, seen.execId)
   values['comparison-status'] = scalar(safe, seen.last?.status ?? '')
-  if (seen.kind === 'data' && seen.last?.rows) {
+  // A run's row counts are final only once it succeeded: a running run's zeros say nothing.
+  const finished = canonicalRunStatus(seen.last?.status ?? '') === 'success'
+  if (seen.kind === 'data' && finished && seen.last?.rows) {
     const rows = seen.last.rows
     const counts: [string, number | undefined][] = [
       ['difference-rows', rows.differenceRows],

@@ -77,7 +77,7 @@ function setOutputs(report: Report, log: SafeLog): void {
     if (file) values['report-file'] = log.safe.value(file)
   }
   const differences = report.run?.differences
-  if (report.comparison === 'schema' && differences) {
+  if (report.comparison === 'schema' && differences && differences.differing.length > 0) {
     const sql = correctionSqlText(differences, log.safe)
     const file = writeFile('correction SQL file', correctionSqlFileName(report, log.safe), sql, log)
     if (file) values['correction-sql-file'] = log.safe.value(file)

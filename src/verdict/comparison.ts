@@ -188,12 +188,7 @@ function dataProblem(results: DataResults, last: RunState): string | undefined {
 function cancelledReason(seen: ComparisonSeen): string {
   const run = seen.execId ? `comparison run ${seen.execId}` : 'the comparison run'
   const status = seen.last ? ` The last run status seen was ${visible(seen.last.status)}.` : ''
-  const stop = seen.stop
-    ? seen.stop.sent
-      ? ` NineData was asked to stop the run.`
-      : ` Asking NineData to stop the run failed: ${seen.stop.message}`
-    : ''
-  return `The wait for ${run} was cancelled before it finished.${status}${stop}`
+  return `The wait for ${run} was cancelled before it finished.${status}${stopNote(seen)}`
 }
 
 function timeoutReason(seen: ComparisonSeen): string {
@@ -206,7 +201,14 @@ function timeoutReason(seen: ComparisonSeen): string {
     ? ` NineData gave no usable answer for the last ${formatDuration(seen.endedAt - outage.sinceMs)}; the last error: ${outage.lastError.message}.`
     : ''
   const status = seen.last ? ` The last run status seen was ${visible(seen.last.status)}.` : ''
-  return `${head}${down}${status} Raise timeout-seconds to wait longer (it covers the precheck and the comparison).`
+  return `${head}${down}${status}${stopNote(seen)} Raise timeout-seconds to wait longer (it covers the precheck and the comparison).`
+}
+
+function stopNote(seen: ComparisonSeen): string {
+  if (!seen.stop) return ''
+  return seen.stop.sent
+    ? ' NineData was asked to stop the run.'
+    : ` Asking NineData to stop the run failed: ${seen.stop.message}`
 }
 
 /** "a, b, c and 12 more". */
