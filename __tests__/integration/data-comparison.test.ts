@@ -2,30 +2,29 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { basename, dirname } from 'node:path'
 import { item, statusData } from '../../simulator/hostile.js'
 import type { Simulator } from '../../simulator/server.js'
-import { runAction, visibleText } from '../helpers/action-runner.js'
+import { runAction, visibleText, failureMessage } from '../helpers/action-runner.js'
 import {
-  baseInputs,
-  cleanUp,
-  DATA_TASK,
-  failureText,
+  testInputs,
+  stopSimulators,
+  DATA_TASK_ID,
   gate,
   gateOn,
-  SCHEMA_TASK,
+  TEST_TASK_ID,
   simulator,
   statusHook
-} from './hostile-kit.js'
+} from '../helpers/simulator.js'
 
 // Issue 10: the data comparison's precheck, the `comparison` input and the `report-file` output.
 // The bundle against a simulator that serves each comparison only for its own task IDs.
 
-afterEach(cleanUp)
+afterEach(stopSimulators)
 
 const precheckRequests = (sim: Simulator) =>
   sim.requests.filter(r => r.kind === 'start' || r.kind === 'status')
 
 describe('data comparison prechecks', () => {
   it('a data pass: cd- task, comparedata endpoints only, summary and report say data', async () => {
-    const run = await gate('data-pass', { 'task-id': DATA_TASK })
+    const run = await gate('data-pass', { 'task-id': DATA_TASK_ID })
     const { result, sim } = run
     expect(result.exitCode).toBe(0)
     expect(sim.count('start', 'data')).toBe(1)
@@ -38,14 +37,14 @@ describe('data comparison prechecks', () => {
     expect(visible).toMatch(/Comparison\s*\|?\s*data/i)
     expect(run.reportExists).toBe(true)
     expect(run.report?.comparison).toBe('data')
-    expect(run.report?.taskId).toBe(DATA_TASK)
+    expect(run.report?.taskId).toBe(DATA_TASK_ID)
     expect(run.report?.precheckTaskId).toBe(result.outputs['precheck-task-id'])
     expect(run.report?.items).toHaveLength(6)
     expect(run.report?.verdict?.passed).toBe(true)
   })
 
   it('a data failure: failed items annotated and named; the report holds every item', async () => {
-    const run = await gate('data-failed', { 'task-id': DATA_TASK })
+    const run = await gate('data-failed', { 'task-id': DATA_TASK_ID })
     const { result } = run
     expect(result.exitCode).toBe(1)
     expect(result.outputs['failed-count']).toBe('2')
@@ -53,7 +52,7 @@ describe('data comparison prechecks', () => {
       .filter(a => a.level === 'error' && a.title !== undefined)
       .map(a => a.title)
     expect(titles).toEqual(['Target Table Existence Check', 'Primary Key Check'])
-    expect(failureText(result)).toMatch(/Target Table Existence Check/)
+    expect(failureMessage(result)).toMatch(/Target Table Existence Check/)
     expect(visibleText(result.summary)).toMatch(/data comparison/i)
     expect(visibleText(result.summary)).toContain('shop.audit_log')
     expect(run.report?.items).toHaveLength(6)
@@ -64,14 +63,14 @@ describe('data comparison prechecks', () => {
   })
 
   it('auto picks the data comparison for a cd- task ID', async () => {
-    const { result, sim } = await gate('pass', { 'task-id': DATA_TASK, comparison: 'auto' })
+    const { result, sim } = await gate('pass', { 'task-id': DATA_TASK_ID, comparison: 'auto' })
     expect(result.exitCode).toBe(0)
     expect(precheckRequests(sim).every(r => r.comparison === 'data')).toBe(true)
     expect(sim.count('status', 'data')).toBeGreaterThanOrEqual(1)
   })
 
   it('auto picks the schema comparison for a cc- task ID', async () => {
-    const run = await gate('pass', { 'task-id': SCHEMA_TASK, comparison: 'auto' })
+    const run = await gate('pass', { 'task-id': TEST_TASK_ID, comparison: 'auto' })
     expect(run.result.exitCode).toBe(0)
     expect(precheckRequests(run.sim).every(r => r.comparison === 'schema')).toBe(true)
     expect(run.sim.count('status', 'schema')).toBeGreaterThanOrEqual(1)
@@ -80,8 +79,8 @@ describe('data comparison prechecks', () => {
   })
 
   it.each([
-    ['data', DATA_TASK],
-    ['schema', SCHEMA_TASK]
+    ['data', DATA_TASK_ID],
+    ['schema', TEST_TASK_ID]
   ] as const)('an explicit "%s" that matches the prefix is used', async (comparison, taskId) => {
     const { result, sim } = await gate('pass', { 'task-id': taskId, comparison })
     expect(result.exitCode).toBe(0)
@@ -100,8 +99,8 @@ describe('data comparison prechecks', () => {
 
   it('follows a given precheck-task-id of a data comparison without starting one', async () => {
     const sim = await simulator('data-pass')
-    const precheckTaskId = sim.addPrecheck(DATA_TASK, 5000)
-    const run = await gateOn(sim, { 'task-id': DATA_TASK, 'precheck-task-id': precheckTaskId })
+    const precheckTaskId = sim.addPrecheck(DATA_TASK_ID, 5000)
+    const run = await gateOn(sim, { 'task-id': DATA_TASK_ID, 'precheck-task-id': precheckTaskId })
     expect(run.result.exitCode).toBe(0)
     expect(sim.count('start')).toBe(0)
     expect(sim.count('status', 'data')).toBe(1)
@@ -113,26 +112,26 @@ describe('refused before any request, naming `comparison` and `task-id`', () => 
   const cases: [string, Record<string, string>][] = [
     ['auto with a prefix it does not know', { 'task-id': 'task-42', comparison: 'auto' }],
     ['auto (the default) with a prefix it does not know', { 'task-id': 'xx-12345' }],
-    ['schema for a cd- task', { 'task-id': DATA_TASK, comparison: 'schema' }],
-    ['data for a cc- task', { 'task-id': SCHEMA_TASK, comparison: 'data' }]
+    ['schema for a cd- task', { 'task-id': DATA_TASK_ID, comparison: 'schema' }],
+    ['data for a cc- task', { 'task-id': TEST_TASK_ID, comparison: 'data' }]
   ]
   it.each(cases)('%s', async (_label, inputs) => {
     const sim = await simulator('pass')
-    const result = await runAction({ ...baseInputs(sim), ...inputs })
+    const result = await runAction({ ...testInputs(sim.url), ...inputs })
     expect(result.exitCode).toBe(1)
     expect(sim.requests).toHaveLength(0)
-    const failure = failureText(result)
+    const failure = failureMessage(result)
     expect(failure).toMatch(/`comparison`/)
     expect(failure).toMatch(/`task-id`/)
   })
 
   it('a comparison that is none of schema, data, auto', async () => {
     const sim = await simulator('pass')
-    const result = await runAction({ ...baseInputs(sim), comparison: 'both' })
+    const result = await runAction({ ...testInputs(sim.url), comparison: 'both' })
     expect(result.exitCode).toBe(1)
     expect(sim.requests).toHaveLength(0)
-    expect(failureText(result)).toMatch(/`comparison`/)
-    expect(failureText(result)).toMatch(/both/)
+    expect(failureMessage(result)).toMatch(/`comparison`/)
+    expect(failureMessage(result)).toMatch(/both/)
   })
 })
 
@@ -151,7 +150,7 @@ describe('report-file', () => {
     const path = run.result.outputs['report-file']!
     expect(run.result.exitCode).toBe(0)
     expect(basename(path)).toBe(`ninedata-precheck-${run.result.outputs['precheck-task-id']}.json`)
-    expect(dirname(path)).toMatch(/ninedata-runner-temp-/)
+    expect(dirname(path)).toBe(run.result.runnerTemp)
     expect(run.report?.items).toEqual([
       {
         precheckItem: 'srcDataSourceCheck',
@@ -177,7 +176,7 @@ describe('report-file', () => {
   })
 
   it('is written at a timeout of a data precheck, with the last status seen', async () => {
-    const run = await gate('timeout', { 'task-id': DATA_TASK, 'timeout-seconds': '3' })
+    const run = await gate('timeout', { 'task-id': DATA_TASK_ID, 'timeout-seconds': '3' })
     expect(run.result.exitCode).toBe(1)
     expect(run.reportExists).toBe(true)
     expect(run.report?.status).toBe('Running')
@@ -194,7 +193,7 @@ describe('an existing workflow that does not set `comparison`', () => {
     'behaves as before (%s): schema endpoints, the same outputs, a pass',
     async (_label, env) => {
       const sim = await simulator('pass')
-      const result = await runAction({ ...baseInputs(sim), 'task-id': SCHEMA_TASK }, { env })
+      const result = await runAction({ ...testInputs(sim.url), 'task-id': TEST_TASK_ID }, { env })
       expect(result.exitCode).toBe(0)
       expect(precheckRequests(sim).every(r => r.comparison === 'schema')).toBe(true)
       expect(sim.count('start')).toBe(1)

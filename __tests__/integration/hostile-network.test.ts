@@ -1,18 +1,18 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { failureMessage } from '../helpers/action-runner.js'
 import type { AnswerContext, FaultKind, HookAnswer } from '../../simulator/scenarios.js'
 import {
-  cleanUp,
-  failureText,
+  stopSimulators,
   gate,
-  scenarioWith,
+  customScenario,
   statusHook,
   statusRequests
-} from './hostile-kit.js'
+} from '../helpers/simulator.js'
 
 // Issue 8, class 4: transient failures are ridden out until timeout-seconds; business errors and
 // rejected credentials stay final. The bundle against a simulator that fails on purpose.
 
-afterEach(cleanUp)
+afterEach(stopSimulators)
 
 const http503: FaultKind = {
   type: 'http',
@@ -48,7 +48,7 @@ describe('outages are ridden out until timeout-seconds', () => {
   it(
     '6 s of 503s and resets on the start call, then a pass that says which precheck it follows',
     async () => {
-      const { result, sim } = await gate(scenarioWith({ startAnswer: outageFor(6000) }), {
+      const { result, sim } = await gate(customScenario({ startAnswer: outageFor(6000) }), {
         'timeout-seconds': '40'
       })
       expect(result.exitCode).toBe(0)
@@ -110,7 +110,7 @@ describe('outages are ridden out until timeout-seconds', () => {
     'five %is with Retry-After: 0 neither end the step nor cause a storm',
     async (status, message) => {
       const { result, sim } = await gate(
-        scenarioWith({
+        customScenario({
           faults: [
             {
               on: 'status',
@@ -148,7 +148,7 @@ describe('outages are ridden out until timeout-seconds', () => {
     expect(result.durationMs).toBeLessThan(20_000)
     // Backoff, not a storm: a handful of queries in 6 s.
     expect(sim.count('status')).toBeLessThanOrEqual(10)
-    const failure = failureText(result)
+    const failure = failureMessage(result)
     expect(failure).toMatch(/no usable answer|did not answer|unreachable|no answer/i)
     expect(failure).toMatch(/\d+(\.\d+)?\s*(s\b|sec|second)/i)
     expect(failure).toMatch(/503/)
@@ -169,7 +169,7 @@ describe('business errors and rejected credentials stay final and fast', () => {
     expect(result.exitCode).toBe(1)
     expect(sim.count('status')).toBe(1)
     expect(result.durationMs).toBeLessThan(10_000)
-    const failure = failureText(result)
+    const failure = failureMessage(result)
     expect(failure).toContain('precheck task not found')
     // The requestId support asks for (the simulator's are sim- and 24 hex digits).
     expect(failure).toMatch(/sim-[0-9a-f]{24}/)
@@ -192,7 +192,7 @@ describe('business errors and rejected credentials stay final and fast', () => {
     )
     expect(result.exitCode).toBe(1)
     expect(sim.count('status')).toBe(3)
-    expect(failureText(result)).toContain('task status invalid')
+    expect(failureMessage(result)).toContain('task status invalid')
   })
 
   it('HTTP 401 on the status query ends the step at once', async () => {
@@ -205,12 +205,12 @@ describe('business errors and rejected credentials stay final and fast', () => {
     expect(result.exitCode).toBe(1)
     expect(sim.count('status')).toBe(1)
     expect(result.durationMs).toBeLessThan(10_000)
-    expect(failureText(result)).toMatch(/access-key|credential|signature/i)
+    expect(failureMessage(result)).toMatch(/access-key|credential|signature/i)
   })
 
   it('HTTP 403 PERMISSION_DENY on the start call ends the step at once', async () => {
     const { result, sim } = await gate(
-      scenarioWith({
+      customScenario({
         startAnswer: () => ({
           body: '{"success":false,"message":"PERMISSION_DENY module:DataSource"}',
           status: 403
@@ -220,12 +220,12 @@ describe('business errors and rejected credentials stay final and fast', () => {
     expect(result.exitCode).toBe(1)
     expect(sim.count('start')).toBe(1)
     expect(sim.count('status')).toBe(0)
-    expect(failureText(result)).toContain('PERMISSION_DENY')
+    expect(failureMessage(result)).toContain('PERMISSION_DENY')
   })
 
   it('an HTTP 200 envelope rejecting the timestamp on the start call ends the step at once', async () => {
     const { result, sim } = await gate(
-      scenarioWith({
+      customScenario({
         startAnswer: () => ({
           data: undefined,
           success: false,

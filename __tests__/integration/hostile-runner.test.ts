@@ -9,24 +9,24 @@ import {
   BUNDLE,
   inputEnv,
   parseOutputFile,
-  runAction
+  runAction,
+  failureMessage
 } from '../helpers/action-runner.js'
 import {
-  baseInputs,
-  cleanUp,
-  failureText,
+  testInputs,
+  stopSimulators,
   gate,
-  scenarioWith,
+  customScenario,
   simulator,
   STACK_TRACE,
   statusHook,
   tempDir
-} from './hostile-kit.js'
+} from '../helpers/simulator.js'
 
 // Issue 8, class 5: the runner's environment and the answer's shape cannot turn the verdict or
 // crash the action. The bundle run as a runner runs it, with the environment broken on purpose.
 
-afterEach(cleanUp)
+afterEach(stopSimulators)
 
 const hasWarning = (annotations: { level: string; message: string }[], pattern: RegExp) =>
   annotations.some(a => a.level === 'warning' && pattern.test(a.message))
@@ -49,7 +49,7 @@ describe('GITHUB_OUTPUT cannot be written', () => {
       'Source Permission Check',
       'Target Object Existence Check'
     ])
-    expect(failureText(result)).toMatch(/Source Permission Check/)
+    expect(failureMessage(result)).toMatch(/Source Permission Check/)
     expect(result.summary).toMatch(/failed/i)
   })
 
@@ -79,7 +79,7 @@ async function runWithClosedStdout(
     RUNNER_TEMP: dir,
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
-    ...inputEnv(baseInputs(sim))
+    ...inputEnv(testInputs(sim.url))
   }
   const child = spawn(ACTION_NODE, [BUNDLE], { env, stdio: ['ignore', 'pipe', 'pipe'] })
   if (when === 'at-start') child.stdout!.destroy()
@@ -130,7 +130,7 @@ describe('an answer nested thousands of levels deep', () => {
     expect(sim.count('status')).toBe(1)
     const everything = `${result.stdout}\n${result.stderr}\n${result.summary}`
     expect(everything).not.toMatch(STACK_TRACE)
-    expect(failureText(result)).toMatch(/documented shape|not the (documented|expected) shape/i)
+    expect(failureMessage(result)).toMatch(/documented shape|not the (documented|expected) shape/i)
   })
 
   it('the requestId: 10,000 nested arrays never crash the action', async () => {
@@ -139,7 +139,7 @@ describe('an answer nested thousands of levels deep', () => {
     )
     expect(result.exitCode).toBe(1)
     expect(`${result.stdout}\n${result.stderr}\n${result.summary}`).not.toMatch(STACK_TRACE)
-    expect(failureText(result)).not.toMatch(/crash/i)
+    expect(failureMessage(result)).not.toMatch(/crash/i)
   })
 })
 
@@ -154,19 +154,19 @@ describe('an answer over the size cap', () => {
     )
     expect(result.exitCode).toBe(1)
     expect(sim.count('status')).toBe(1)
-    expect(failureText(result)).toMatch(/too large|too big|over the size|exceeds/i)
+    expect(failureMessage(result)).toMatch(/too large|too big|over the size|exceeds/i)
     expect(result.durationMs).toBeLessThan(30_000)
   })
 
   it('a 70 MiB start answer sent chunked (no content-length): "too large", not retried', async () => {
     const { result, sim } = await gate(
-      scenarioWith({ startAnswer: () => ({ huge: { bytes, chunked: true } }) }),
+      customScenario({ startAnswer: () => ({ huge: { bytes, chunked: true } }) }),
       { 'timeout-seconds': '40' }
     )
     expect(result.exitCode).toBe(1)
     expect(sim.count('start')).toBe(1)
     expect(sim.count('status')).toBe(0)
-    expect(failureText(result)).toMatch(/too large|too big|over the size|exceeds/i)
+    expect(failureMessage(result)).toMatch(/too large|too big|over the size|exceeds/i)
   })
 })
 
@@ -179,16 +179,16 @@ describe('input floors: values that would round to a storm are refused, naming t
   ]
   it.each(refused)('%s: %s', async (input, value) => {
     const sim = await simulator('pass')
-    const result = await runAction({ ...baseInputs(sim), [input]: value })
+    const result = await runAction({ ...testInputs(sim.url), [input]: value })
     expect(result.exitCode).toBe(1)
     expect(sim.requests).toHaveLength(0)
-    expect(failureText(result)).toContain(`\`${input}\``)
+    expect(failureMessage(result)).toContain(`\`${input}\``)
   })
 
   it('the floors themselves are accepted (0.1 s poll, 1 s request timeout)', async () => {
     const sim = await simulator('pass')
     const result = await runAction({
-      ...baseInputs(sim),
+      ...testInputs(sim.url),
       'poll-interval-seconds': '0.1',
       'request-timeout-seconds': '1'
     })

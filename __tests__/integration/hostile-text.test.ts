@@ -1,23 +1,22 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { item, leakedForms, secretForms, statusData } from '../../simulator/hostile.js'
 import type { AnswerContext } from '../../simulator/scenarios.js'
-import { runAction, visibleText } from '../helpers/action-runner.js'
+import { runAction, visibleText, failureMessage } from '../helpers/action-runner.js'
 import {
-  cleanUp,
+  stopSimulators,
   everythingShown,
-  failureText,
   foreignCommands,
   gate,
-  SCHEMA_TASK,
-  scenarioWith,
+  TEST_TASK_ID,
+  customScenario,
   statusHook,
   statusRequests
-} from './hostile-kit.js'
+} from '../helpers/simulator.js'
 
 // Issue 8, classes 2, 3 and 6: server text never leaks the secret, never becomes a workflow
 // command, and never costs more than linear time. The bundle against the simulator.
 
-afterEach(cleanUp)
+afterEach(stopSimulators)
 
 /** A secret with the characters that escape differently in JSON, URLs and HTML. */
 const TRICKY = 'Zq9_ab"c\\d&e<f'
@@ -46,7 +45,7 @@ describe('the secret is redacted at the output boundary in every form', () => {
     const run = await gate(statusHook(failedWith(echo)), {}, { secret: TRICKY })
     expect(run.result.exitCode).toBe(1)
     expect(run.result.outputs['failed-count']).toBe('1')
-    expect(leakedForms(everythingShown(run), TRICKY)).toEqual([])
+    expect(leakedForms(everythingShown(run.result), TRICKY)).toEqual([])
     expect(visibleText(run.result.summary)).not.toContain(TRICKY)
   })
 
@@ -68,7 +67,7 @@ describe('the secret is redacted at the output boundary in every form', () => {
       { secret: TRICKY }
     )
     expect(run.result.exitCode).toBe(1)
-    expect(leakedForms(everythingShown(run), TRICKY)).toEqual([])
+    expect(leakedForms(everythingShown(run.result), TRICKY)).toEqual([])
     expect(visibleText(run.result.summary)).not.toContain(TRICKY)
   })
 
@@ -79,12 +78,12 @@ describe('the secret is redacted at the output boundary in every form', () => {
     expect(
       run.result.annotations.some(a => a.level === 'warning' && /short/i.test(a.message))
     ).toBe(true)
-    expect(leakedForms(everythingShown(run), secret)).toEqual([])
+    expect(leakedForms(everythingShown(run.result), secret)).toEqual([])
   })
 
   it('a requestId that carries the secret is redacted in info and debug lines and the output', async () => {
     const run = await gate(
-      scenarioWith({
+      customScenario({
         startAnswer: context => ({
           data: { taskId: context.taskId, precheckTaskId: context.precheckTaskId },
           requestId: `start-${TRICKY}`
@@ -97,7 +96,7 @@ describe('the secret is redacted at the output boundary in every form', () => {
     )
     expect(run.result.exitCode).toBe(0)
     expect(run.result.outputs['request-id']).toMatch(/^req-/)
-    expect(leakedForms(everythingShown(run), TRICKY)).toEqual([])
+    expect(leakedForms(everythingShown(run.result), TRICKY)).toEqual([])
   })
 })
 
@@ -127,10 +126,10 @@ describe('an api-url that cannot be parsed is never echoed with its userinfo', (
       'api-url': apiUrl,
       'access-key-id': 'demo-key',
       'access-key-secret': 'demo-secret',
-      'task-id': SCHEMA_TASK
+      'task-id': TEST_TASK_ID
     })
     expect(result.exitCode).toBe(1)
-    expect(failureText(result)).toMatch(/api-url/)
+    expect(failureMessage(result)).toMatch(/api-url/)
     for (const text of [result.stdout, result.stderr, result.summary])
       expect(text).not.toContain('Pa55w0rd-Q7')
   })
@@ -142,7 +141,7 @@ describe('server text never becomes a workflow command', () => {
 
   it('a precheckTaskId with "\\n::error::" forges nothing (and is refused)', async () => {
     const { result, sim } = await gate(
-      scenarioWith({
+      customScenario({
         startAnswer: context => ({
           data: {
             taskId: context.taskId,
@@ -170,7 +169,7 @@ describe('server text never becomes a workflow command', () => {
 
   it('a start requestId with "\\r\\n::warning::" forges nothing', async () => {
     const { result } = await gate(
-      scenarioWith({
+      customScenario({
         startAnswer: context => ({
           data: context.natural,
           requestId: 'sim-2\r\n::warning::forged by start requestId'
@@ -217,7 +216,7 @@ describe('server text never becomes a workflow command', () => {
     expect(result.exitCode).toBe(1)
     expect(result.stdout).not.toMatch(/^::stop-commands::/m)
     expect(foreignCommands(result.stdout)).toEqual([])
-    expect(failureText(result)).not.toBe('')
+    expect(failureMessage(result)).not.toBe('')
   })
 
   it('an item name with "\\n::add-mask::Success" masks nothing', async () => {

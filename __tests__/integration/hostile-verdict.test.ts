@@ -1,21 +1,21 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { failureMessage } from '../helpers/action-runner.js'
 import { item, statusData } from '../../simulator/hostile.js'
 import type { AnswerContext } from '../../simulator/scenarios.js'
 import {
-  cleanUp,
-  failureText,
+  stopSimulators,
   gate,
-  scenarioWith,
-  SCHEMA_TASK,
+  customScenario,
+  TEST_TASK_ID,
   statusHook,
   statusRequests,
   UNDOCUMENTED
-} from './hostile-kit.js'
+} from '../helpers/simulator.js'
 
 // Issue 8, class 1: only a documented, unambiguous Success passes. The bundle against a simulator
 // whose status answers are written by each test.
 
-afterEach(cleanUp)
+afterEach(stopSimulators)
 
 const GOOD = item('srcDataSourceCheck', 'Source Connection Check', 'Success')
 const ODD_NAME = 'Odd Status Check'
@@ -54,7 +54,7 @@ describe('an item status that is not a documented one fails the step at once (ov
     // At once: the first answer decides, not the 30 s timeout.
     expect(statusRequests(sim).length).toBe(1)
     expect(result.durationMs).toBeLessThan(15_000)
-    const failure = failureText(result)
+    const failure = failureMessage(result)
     expect(failure).toContain(ODD_NAME)
     expect(failure).toMatch(UNDOCUMENTED)
     if (shown) expect(failure).toMatch(shown)
@@ -70,16 +70,16 @@ describe('the overall status', () => {
     )
     expect(result.exitCode).toBe(1)
     expect(statusRequests(sim).length).toBe(1)
-    expect(failureText(result)).toMatch(/Success\\u200b/i)
-    expect(failureText(result)).toMatch(UNDOCUMENTED)
+    expect(failureMessage(result)).toMatch(/Success\\u200b/i)
+    expect(failureMessage(result)).toMatch(UNDOCUMENTED)
   })
 
   it('an undocumented overall status ("Paused") fails at once, not at the timeout', async () => {
     const { result } = await gate('unknown-status', { 'timeout-seconds': '30' })
     expect(result.exitCode).toBe(1)
     expect(result.durationMs).toBeLessThan(15_000)
-    expect(failureText(result)).toMatch(/Paused/)
-    expect(failureText(result)).toMatch(UNDOCUMENTED)
+    expect(failureMessage(result)).toMatch(/Paused/)
+    expect(failureMessage(result)).toMatch(UNDOCUMENTED)
   })
 
   it('spaces around and the case of documented statuses are ignored ("  SUCCESS " passes)', async () => {
@@ -102,7 +102,7 @@ describe('fail-on-failure: false softens only genuinely Failed items', () => {
       'fail-on-failure': 'false'
     })
     expect(result.exitCode).toBe(1)
-    expect(failureText(result)).toContain(ODD_NAME)
+    expect(failureMessage(result)).toContain(ODD_NAME)
   })
 
   it('an overall "Failed\\u200b" still fails the step', async () => {
@@ -114,7 +114,7 @@ describe('fail-on-failure: false softens only genuinely Failed items', () => {
     )
     expect(result.exitCode).toBe(1)
     expect(result.durationMs).toBeLessThan(15_000)
-    expect(failureText(result)).toMatch(UNDOCUMENTED)
+    expect(failureMessage(result)).toMatch(UNDOCUMENTED)
   })
 
   it('an item with no status still fails the step', async () => {
@@ -162,7 +162,7 @@ describe('items still Unstarted or Running under an overall Success', () => {
     )
     expect(result.exitCode).toBe(1)
     expect(result.durationMs).toBeGreaterThanOrEqual(3500)
-    const failure = failureText(result)
+    const failure = failureMessage(result)
     expect(failure).toContain('Never Started Check')
     expect(failure).toContain('Stuck Running Check')
     expect(failure).toMatch(/timeout-seconds/)
@@ -192,7 +192,7 @@ describe('sticky failures: an item seen Failed keeps the step red', () => {
     const { result, sim } = await gate(statusHook(seenFailedThen('success')))
     expect(statusRequests(sim).length).toBeGreaterThanOrEqual(2)
     expect(result.exitCode).toBe(1)
-    const failure = failureText(result)
+    const failure = failureMessage(result)
     expect(failure).toContain('Flaky Permission Check')
     expect(failure).toMatch(/earlier|before|previous|seen (as )?failed/i)
   })
@@ -201,18 +201,18 @@ describe('sticky failures: an item seen Failed keeps the step red', () => {
     const { result, sim } = await gate(statusHook(seenFailedThen('dropped')))
     expect(statusRequests(sim).length).toBeGreaterThanOrEqual(2)
     expect(result.exitCode).toBe(1)
-    const failure = failureText(result)
+    const failure = failureMessage(result)
     expect(failure).toContain('Flaky Permission Check')
     expect(failure).toMatch(/earlier|before|previous|seen (as )?failed/i)
   })
 })
 
 describe('the start answer is checked before its precheck is followed', () => {
-  const started = (data: unknown) => scenarioWith({ startAnswer: () => ({ data }) })
+  const started = (data: unknown) => customScenario({ startAnswer: () => ({ data }) })
 
   it('a taskId other than the one asked is an error', async () => {
     const { result, sim } = await gate(
-      scenarioWith({
+      customScenario({
         startAnswer: context => ({
           data: { taskId: 'cc-someoneelse', precheckTaskId: context.precheckTaskId }
         })
@@ -220,8 +220,8 @@ describe('the start answer is checked before its precheck is followed', () => {
     )
     expect(result.exitCode).toBe(1)
     expect(sim.count('status')).toBe(0)
-    expect(failureText(result)).toMatch(/cc-someoneelse/)
-    expect(failureText(result)).toContain(SCHEMA_TASK)
+    expect(failureMessage(result)).toMatch(/cc-someoneelse/)
+    expect(failureMessage(result)).toContain(TEST_TASK_ID)
   })
 
   const refused: [string, string][] = [
@@ -233,17 +233,17 @@ describe('the start answer is checked before its precheck is followed', () => {
     ['a precheckTaskId with a line break', 'pcte-abc\nsecond-line']
   ]
   it.each(refused)('%s is an error, not an ID to follow', async (_label, precheckTaskId) => {
-    const { result, sim } = await gate(started({ taskId: SCHEMA_TASK, precheckTaskId }))
+    const { result, sim } = await gate(started({ taskId: TEST_TASK_ID, precheckTaskId }))
     expect(result.exitCode).toBe(1)
     expect(sim.count('status')).toBe(0)
-    expect(failureText(result)).toMatch(/precheckTaskId|precheck ID|precheck task ID/i)
+    expect(failureMessage(result)).toMatch(/precheckTaskId|precheck ID|precheck task ID/i)
   })
 
   it('a precheckTaskId of 128 characters is followed (control)', async () => {
     const id = `pcte-${'b'.repeat(123)}`
     const { result, sim } = await gate(
-      scenarioWith({
-        startAnswer: () => ({ data: { taskId: SCHEMA_TASK, precheckTaskId: id } }),
+      customScenario({
+        startAnswer: () => ({ data: { taskId: TEST_TASK_ID, precheckTaskId: id } }),
         statusAnswer: context =>
           context.precheckTaskId === id
             ? { data: statusData(context, 'Success', [GOOD]) }

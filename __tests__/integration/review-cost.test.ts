@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { item, statusData } from '../../simulator/hostile.js'
 import type { AnswerContext } from '../../simulator/scenarios.js'
-import { cleanUp, gate, statusHook } from './hostile-kit.js'
+import { stopSimulators, gate, statusHook } from '../helpers/simulator.js'
 
 // Review (second reader): the report phase runs after timeout-seconds stops counting, so its cost
 // must stay small whatever the server sends (issue 8, class 6). SafeText.line/html/code redact the
@@ -12,7 +12,7 @@ import { cleanUp, gate, statusHook } from './hostile-kit.js'
 // Measured on the review machine: 50 MB of 'x' -> 2.9 s for the whole run; 50 MB of '&' -> 41-46 s
 // with timeout-seconds 5; 50 MB of '%' -> 31 s.
 
-afterEach(cleanUp)
+afterEach(stopSimulators)
 
 describe('review: a run with one huge item message ends soon after timeout-seconds', () => {
   it('40 MB of "&" in a failed item message', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { item, statusData } from '../../simulator/hostile.js'
 import type { AnswerContext } from '../../simulator/scenarios.js'
-import { cleanUp, gate, scenarioWith, statusHook } from './hostile-kit.js'
+import { stopSimulators, gate, customScenario, statusHook } from '../helpers/simulator.js'
 
 // Review (second reader): the runner acts on `##[command]data` ANYWHERE in a line, not only at its
 // start. actions/runner src/Runner.Worker/Handlers/OutputManager.cs hands every line that contains
@@ -11,7 +11,7 @@ import { cleanUp, gate, scenarioWith, statusHook } from './hostile-kit.js'
 // set-output, save-state and stop-commands. The runner stand-in (scripts/lib/action-runner.ts)
 // only models `::` at the start of a line, so the project's own tests cannot see this.
 
-afterEach(cleanUp)
+afterEach(stopSimulators)
 
 const REGISTERED =
   'error|warning|notice|debug|group|endgroup|add-mask|set-output|save-state|stop-commands|echo|add-matcher|remove-matcher|set-env|add-path'
@@ -42,7 +42,7 @@ describe('review: server text never becomes a ##[...] command anywhere in a log 
 
   it('a start requestId with "##[stop-commands]" cannot silence the failure annotations', async () => {
     const run = await gate(
-      scenarioWith(
+      customScenario(
         {
           startAnswer: c => ({
             data: { taskId: c.taskId, precheckTaskId: c.precheckTaskId },

@@ -2,12 +2,18 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { item, statusData } from '../../simulator/hostile.js'
 import type { AnswerContext } from '../../simulator/scenarios.js'
 import { visibleText } from '../helpers/action-runner.js'
-import { cleanUp, everythingShown, gate, scenarioWith, statusHook } from './hostile-kit.js'
+import {
+  stopSimulators,
+  everythingShown,
+  gate,
+  customScenario,
+  statusHook
+} from '../helpers/simulator.js'
 
 // Review (second reader): ways the secret (or a part of it) still leaves the action. The bundle
 // against the simulator, as a runner runs it.
 
-afterEach(cleanUp)
+afterEach(stopSimulators)
 
 const SECRET = 'Sup3rS3cretValue'
 
@@ -26,7 +32,7 @@ describe('review: text is cut only after the secret is hidden', () => {
     )
     expect(run.result.exitCode).toBe(1)
     // Today: "xxxx…xSup3rS3c" (8 of the 16 characters) in the failure message and the summary.
-    expect(everythingShown(run)).not.toContain(SECRET.slice(0, 8))
+    expect(everythingShown(run.result)).not.toContain(SECRET.slice(0, 8))
   })
 })
 
@@ -65,7 +71,7 @@ describe('review: the report-file output is redacted like every other output', (
   // echoes the secret puts it in the output, the file name, and any artifact made from it.
   it('a precheck ID that echoes the secret does not put it in the report-file path', async () => {
     const run = await gate(
-      scenarioWith(
+      customScenario(
         {
           startAnswer: c => ({ data: { taskId: c.taskId, precheckTaskId: `pcte-${c.secret}` } }),
           statusAnswer: c => ({

@@ -1,12 +1,13 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { failureMessage } from '../helpers/action-runner.js'
 import { item, statusData } from '../../simulator/hostile.js'
 import type { AnswerContext } from '../../simulator/scenarios.js'
-import { cleanUp, failureText, gate, statusHook } from './hostile-kit.js'
+import { stopSimulators, gate, statusHook } from '../helpers/simulator.js'
 
 // Review (second reader): answers that turn the step green when README says they must not.
 // The bundle against the simulator, as a runner runs it.
 
-afterEach(cleanUp)
+afterEach(stopSimulators)
 
 describe('review: fail-on-failure: false softens only genuinely Failed items', () => {
   // README, inputs table: "With `false`, check items NineData reports `Failed` are still reported
@@ -31,7 +32,7 @@ describe('review: fail-on-failure: false softens only genuinely Failed items', (
     // Today: exit code 0 with a warning "... without a failed check item. The step passes because
     // fail-on-failure is false."
     expect(result.exitCode).toBe(1)
-    expect(failureText(result)).toMatch(/Failed/)
+    expect(failureMessage(result)).toMatch(/Failed/)
   })
 })
 
@@ -56,6 +57,6 @@ describe('review: an overall Success without the precheckItems list is not the d
     )
     // Today: exit code 0, "The precheck passed: NineData reported Success and returned no check items."
     expect(result.exitCode).toBe(1)
-    expect(failureText(result)).toMatch(/precheckItems|shape/i)
+    expect(failureMessage(result)).toMatch(/precheckItems|shape/i)
   })
 })
