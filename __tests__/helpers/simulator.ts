@@ -2,7 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { expect } from '@jest/globals'
-import { SCENARIOS, type AnswerHook, type Scenario } from '../../simulator/scenarios.js'
+import { item, statusData } from '../../simulator/hostile.js'
+import {
+  SCENARIOS,
+  type AnswerContext,
+  type AnswerHook,
+  type Scenario
+} from '../../simulator/scenarios.js'
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../simulator/server.js'
 import { demoInputs } from '../../scripts/lib/demo-inputs.js'
 import { runAction, type ActionResult, type RunOptions } from './action-runner.js'
@@ -91,6 +97,20 @@ export function customScenario(overrides: Partial<Scenario>, base = 'pass'): Sce
 export function statusHook(hook: AnswerHook, base = 'pass'): Scenario {
   return customScenario({ statusAnswer: hook }, base)
 }
+
+/** A passing item, for answers that need one beside the item under test. */
+export const GOOD = item('srcDataSourceCheck', 'Source Connection Check', 'Success')
+export const ODD_NAME = 'Odd Status Check'
+
+/** Overall status `overall`, GOOD and an item ODD_NAME whose status is `status` (undefined: absent). */
+export const answerWith = (overall: string, status: unknown) => (context: AnswerContext) => ({
+  data: statusData(context, overall, [
+    GOOD,
+    status === undefined
+      ? (({ status: _dropped, ...rest }) => rest)(item('oddCheck', ODD_NAME, null))
+      : item('oddCheck', ODD_NAME, status, { errorMessage: 'see status' })
+  ])
+})
 
 /** Status requests as the simulator received them, in order. */
 export const statusRequests = (sim: Simulator) => sim.requests.filter(r => r.kind === 'status')

@@ -1,21 +1,19 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { basename, dirname } from 'node:path'
-import { item, statusData } from '../../simulator/hostile.js'
-import type { Simulator } from '../../simulator/server.js'
-import { runAction, visibleText, failureMessage } from '../helpers/action-runner.js'
+import { failureMessage, runAction, visibleText } from '../helpers/action-runner.js'
 import {
-  testInputs,
-  stopSimulators,
   DATA_TASK_ID,
   gate,
   gateOn,
-  TEST_TASK_ID,
   simulator,
-  statusHook
+  stopSimulators,
+  TEST_TASK_ID,
+  testInputs,
+  type Simulator
 } from '../helpers/simulator.js'
 
-// Issue 10: the data comparison's precheck, the `comparison` input and the `report-file` output.
-// The bundle against a simulator that serves each comparison only for its own task IDs.
+// The data comparison's precheck and the `comparison` input: the endpoints follow the task ID's
+// kind (cc- schema, cd- data) or the input, and a mismatch is refused before any request. The
+// bundled action against a simulator that serves each comparison only for its own task IDs.
 
 afterEach(stopSimulators)
 
@@ -132,56 +130,6 @@ describe('refused before any request, naming `comparison` and `task-id`', () => 
     expect(sim.requests).toHaveLength(0)
     expect(failureMessage(result)).toMatch(/`comparison`/)
     expect(failureMessage(result)).toMatch(/both/)
-  })
-})
-
-describe('report-file', () => {
-  it('lies under RUNNER_TEMP, is named after the precheck, and holds the items as NineData sent them', async () => {
-    const run = await gate(
-      statusHook(context => ({
-        data: statusData(context, 'Success', [
-          item('srcDataSourceCheck', 'Source Connection Check', 'Success', {
-            vendorExtra: { region: 'cn-hz', weight: 3 }
-          }),
-          item('primaryKeyCheck', 'Primary Key Check', 'SUCCESS')
-        ])
-      }))
-    )
-    const path = run.result.outputs['report-file']!
-    expect(run.result.exitCode).toBe(0)
-    expect(basename(path)).toBe(`ninedata-precheck-${run.result.outputs['precheck-task-id']}.json`)
-    expect(dirname(path)).toBe(run.result.runnerTemp)
-    expect(run.report?.items).toEqual([
-      {
-        precheckItem: 'srcDataSourceCheck',
-        itemName: 'Source Connection Check',
-        itemDescription: 'Checks source connection check',
-        status: 'Success',
-        vendorExtra: { region: 'cn-hz', weight: 3 }
-      },
-      {
-        precheckItem: 'primaryKeyCheck',
-        itemName: 'Primary Key Check',
-        itemDescription: 'Checks primary key check',
-        status: 'SUCCESS'
-      }
-    ])
-  })
-
-  it('is uncapped when the items output is capped (3,000 items)', async () => {
-    const run = await gate('huge', { 'timeout-seconds': '40' })
-    expect(run.result.exitCode).toBe(1)
-    expect((JSON.parse(run.result.outputs['items']!) as unknown[]).length).toBeLessThan(3000)
-    expect(run.report?.items).toHaveLength(3000)
-  })
-
-  it('is written at a timeout of a data precheck, with the last status seen', async () => {
-    const run = await gate('timeout', { 'task-id': DATA_TASK_ID, 'timeout-seconds': '3' })
-    expect(run.result.exitCode).toBe(1)
-    expect(run.reportExists).toBe(true)
-    expect(run.report?.status).toBe('Running')
-    expect(run.report?.comparison).toBe('data')
-    expect(run.report?.verdict?.passed).toBe(false)
   })
 })
 
