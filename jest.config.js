@@ -16,7 +16,8 @@ export default {
   coverageThreshold: { global: { lines: 90 } },
   testTimeout: 60000,
   // The bundle tests mostly wait on child processes, sockets and timers, not the CPU: two workers
-  // per core (measured on 2 cores: 57 s with 2 workers, 39 s with 4; 6 made timing tests flaky).
+  // per core. Timing-dependent tests keep generous bounds because of it; the many-retry ones run
+  // in-process on a fake clock (__tests__/helpers/fake-clock.ts).
   maxWorkers: 2 * availableParallelism(),
   verbose: false
 }

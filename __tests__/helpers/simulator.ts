@@ -115,6 +115,10 @@ export const answerWith = (overall: string, status: unknown) => (context: Answer
 /** Status requests as the simulator received them, in order. */
 export const statusRequests = (sim: Simulator) => sim.requests.filter(r => r.kind === 'status')
 
+/** Start and status requests (of either comparison), in order. */
+export const precheckRequests = (sim: Simulator) =>
+  sim.requests.filter(r => r.kind === 'start' || r.kind === 'status')
+
 /** The report file (report-file output) as the action wrote it. */
 export interface ReportFile {
   taskId?: string

@@ -18,7 +18,7 @@ import {
 
 // Following one precheck to its end: which precheck is followed, polling until every item has
 // settled, failures that stick, and the timeout. The bundled action against the simulator, as a
-// runner runs it.
+// runner runs it. (More waiting and timeouts on a fake clock: __tests__/in-process/waiting.test.ts.)
 
 afterEach(stopSimulators)
 
@@ -87,21 +87,6 @@ describe('the start answer is checked before its precheck is followed', () => {
 })
 
 describe('items still Unstarted or Running under an overall Success', () => {
-  it('keeps polling until they settle, then passes without a warning', async () => {
-    const { result, sim } = await gate(
-      statusHook(context => ({
-        data: statusData(context, 'Success', [
-          GOOD,
-          item('lateCheck', 'Late Check', context.sinceFirstMs < 2500 ? 'Running' : 'Success')
-        ])
-      }))
-    )
-    expect(result.exitCode).toBe(0)
-    expect(statusRequests(sim).length).toBeGreaterThan(1)
-    expect(result.durationMs).toBeGreaterThan(2000)
-    expect(result.annotations.filter(a => a.level !== 'notice')).toEqual([])
-  })
-
   it('keeps polling an overall Success whose item never finishes, and fails at the timeout naming it', async () => {
     const { result } = await gate(
       customScenario({
@@ -123,25 +108,6 @@ describe('items still Unstarted or Running under an overall Success', () => {
     )
     expect(result.summary).toContain('⏳&nbsp;Running')
     expect(result.summary).toContain('⏱️ NineData schema comparison precheck timed out')
-  })
-
-  it('fails at the timeout naming the items that never settled', async () => {
-    const { result } = await gate(
-      statusHook(context => ({
-        data: statusData(context, 'Success', [
-          GOOD,
-          item('neverCheck', 'Never Started Check', 'Unstarted'),
-          item('stuckCheck', 'Stuck Running Check', 'Running')
-        ])
-      })),
-      { 'timeout-seconds': '4' }
-    )
-    expect(result.exitCode).toBe(1)
-    expect(result.durationMs).toBeGreaterThanOrEqual(3500)
-    const failure = failureMessage(result)
-    expect(failure).toContain('Never Started Check')
-    expect(failure).toContain('Stuck Running Check')
-    expect(failure).toMatch(/timeout-seconds/)
   })
 })
 
@@ -197,14 +163,6 @@ describe('the timeout', () => {
     expect(result.summary).toContain('⏳&nbsp;Running')
     expect(result.durationMs).toBeGreaterThanOrEqual(2900)
     expect(result.durationMs).toBeLessThan(15_000)
-  })
-
-  it('names the value that ran out and the input that raises it', async () => {
-    const { result } = await gate('timeout', { 'timeout-seconds': '2' })
-    expect(result.exitCode).toBe(1)
-    expect(failureMessage(result)).toMatch(
-      /^The precheck did not finish within timeout-seconds \(2 s\)\. The last status seen was "Running"\. Raise `timeout-seconds` to wait longer\.$/
-    )
   })
 })
 
