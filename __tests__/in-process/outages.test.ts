@@ -1,12 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import type { StopError } from '../../src/ninedata/failure.js'
-import {
-  FakeClock,
-  finishedAtOnce,
-  followOnClock,
-  outageFor,
-  runningFor
-} from '../helpers/fake-clock.js'
+import { FakeClock } from '../helpers/fake-clock.js'
+import { finishedAtOnce, followOnClock, outageFor, runningFor } from '../helpers/follow-on-clock.js'
 import { simulator, statusRequests, stopSimulators, type FaultKind } from '../helpers/simulator.js'
 
 // Transient failures are ridden out until timeout-seconds: the client and the wait loop in-process

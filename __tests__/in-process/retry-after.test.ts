@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { FakeClock, finishedAtOnce, followOnClock } from '../helpers/fake-clock.js'
+import { FakeClock } from '../helpers/fake-clock.js'
+import { finishedAtOnce, followOnClock } from '../helpers/follow-on-clock.js'
 import { simulator, statusRequests, stopSimulators } from '../helpers/simulator.js'
 
 // Retry-After is honoured, as seconds or as an HTTP date, within a floor of 1 s between tries and

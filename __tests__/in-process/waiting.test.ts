@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { FakeClock, followOnClock } from '../helpers/fake-clock.js'
+import { FakeClock } from '../helpers/fake-clock.js'
+import { followOnClock } from '../helpers/follow-on-clock.js'
 import {
   GOOD,
   item,

@@ -2,28 +2,12 @@ import { describe, expect, it } from '@jest/globals'
 import { ApiError, StopError } from '../../src/ninedata/failure.js'
 import type { PrecheckState } from '../../src/ninedata/types.js'
 import { pollDelayMs, waitForPrecheck } from '../../src/wait.js'
+import { FakeClock } from '../helpers/fake-clock.js'
 import { item, state } from './builders.js'
 
 // The waiting loop on a fake clock: no timers, no network.
 
-function fakeClock() {
-  let now = 0
-  return {
-    now: () => now,
-    sleep: async (ms: number) => {
-      now += ms
-    },
-    advance: (ms: number) => {
-      now += ms
-    }
-  }
-}
-
-function script(
-  answers: (PrecheckState | Error)[],
-  clock: ReturnType<typeof fakeClock>,
-  pollMs = 10
-) {
+function script(answers: (PrecheckState | Error)[], clock: FakeClock, pollMs = 10) {
   const polledAt: number[] = []
   let n = 0
   const poll = async (): Promise<PrecheckState> => {
@@ -39,7 +23,7 @@ function script(
 /** The loop on the fake clock, with no progress callback. */
 function waitOn(
   poll: () => Promise<PrecheckState>,
-  clock: ReturnType<typeof fakeClock>,
+  clock: FakeClock,
   intervalMs: number,
   deadline: number
 ) {
@@ -55,7 +39,7 @@ function waitOn(
 
 describe('waitForPrecheck', () => {
   it('follows the ramp, then the interval, until the answer is final', async () => {
-    const clock = fakeClock()
+    const clock = new FakeClock(0)
     const running = state('Running', [item('Running')])
     const { poll, polledAt } = script(
       [
@@ -78,7 +62,7 @@ describe('waitForPrecheck', () => {
   })
 
   it('waits at least twice as long as the last poll took', async () => {
-    const clock = fakeClock()
+    const clock = new FakeClock(0)
     const running = state('Running', [])
     const { poll, polledAt } = script([running, running, state('Failed', [])], clock, 4000)
     await waitOn(poll, clock, 1000, 100_000)
@@ -86,7 +70,7 @@ describe('waitForPrecheck', () => {
   })
 
   it('times out at the deadline with the last state, and keeps earlier failures', async () => {
-    const clock = fakeClock()
+    const clock = new FakeClock(0)
     const { poll } = script(
       [state('Running', [item('Failed', 'A')]), state('Running', [item('Running', 'A')])],
       clock
@@ -99,7 +83,7 @@ describe('waitForPrecheck', () => {
   })
 
   it('stops at once on an undocumented status', async () => {
-    const clock = fakeClock()
+    const clock = new FakeClock(0)
     const { poll, polledAt } = script([state('Running', [item('Weird')])], clock)
     const result = await waitOn(poll, clock, 1000, 10_000)
     expect(result.outcome).toBe('finished')
@@ -107,7 +91,7 @@ describe('waitForPrecheck', () => {
   })
 
   it('reports cancellation and outages from the client, and other errors as errors', async () => {
-    const clock = fakeClock()
+    const clock = new FakeClock(0)
     const outage = { sinceMs: 0, lastError: new ApiError('transient', 'HTTP 503') }
     const stopped = await waitOn(
       script([new StopError('timeout', outage)], clock).poll,
