@@ -10,6 +10,12 @@ export default {
   roots: ['<rootDir>/__tests__', '<rootDir>/src'],
   testMatch: ['**/__tests__/**/*.test.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: {
+    ...preset.transform,
+    '/node_modules/@actions/workflow-parser/dist/.+\\.js$':
+      '<rootDir>/__tests__/judges/json-import-attributes.cjs'
+  },
+  transformIgnorePatterns: ['/node_modules/(?!@actions/workflow-parser/)'],
   collectCoverageFrom: ['src/**/*.ts', '!src/index.ts'],
   coverageReporters: ['text-summary', 'lcov'],
   // At least 90% of the lines of src/ run under the tests.
