@@ -39,7 +39,7 @@ export {
 /** The comparison task the tests run against (any `cc-` ID: the simulator accepts every one). */
 export const TEST_TASK_ID = 'cc-th6j3fs58y'
 /** A data comparison task (the simulator serves `cd-` IDs on the comparedata endpoints). */
-export const DATA_TASK_ID = 'cd-hostile9k4'
+export const DATA_TASK_ID = 'cd-tg3isu1xgs'
 
 /** Loose patterns around the facts a message must state (the exact wording is the report's). */
 export const UNDOCUMENTED =
