@@ -15,9 +15,12 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(418);
 // EXTERNAL MODULE: ./src/text/safe.ts
 var text_safe = __webpack_require__(2966);
+// EXTERNAL MODULE: ./src/text/clean.ts
+var clean = __webpack_require__(4118);
 // EXTERNAL MODULE: ./src/text/words.ts
 var words = __webpack_require__(1670);
 ;// CONCATENATED MODULE: ./src/pull-request/body.ts
+
 
 // The comment's body: the marker, the verdict and its reason, the failed items, the differences
 // with their correction SQL collapsed, what was left out, and a link to the run. Pure. Server text
@@ -65,9 +68,9 @@ function renderComment(view, context, safe, limit = COMMENT_LIMIT) {
 }
 function renderHead(view, context, safe) {
     const parts = [`${context.marker}\n### ${view.heading}\n\n`];
-    parts.push(`<p>${body_text(safe, view.reason, COMMENT_LIMITS.reason)}</p>\n\n`);
+    parts.push(`<p>${(0,clean/* codeSpans */.tE)(body_text(safe, view.reason, COMMENT_LIMITS.reason))}</p>\n\n`);
     if (view.hint)
-        parts.push(`<p>💡 ${body_text(safe, view.hint, COMMENT_LIMITS.hint)}</p>\n\n`);
+        parts.push(`<p>💡 ${(0,clean/* codeSpans */.tE)(body_text(safe, view.hint, COMMENT_LIMITS.hint))}</p>\n\n`);
     const facts = [`Comparison task ${code(view.taskId, safe) || '(not given)'}`];
     facts.push(view.precheckTaskId ? `precheck ${code(view.precheckTaskId, safe)}` : 'no precheck started');
     if (context.commit)

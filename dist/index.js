@@ -31474,9 +31474,9 @@ function itemsTable(items, earlier, budget, safe) {
 }
 function renderSummary(report, safe, budgetBytes = SUMMARY_BUDGET_BYTES) {
     const parts = [`## ${verdictHeading(report)}\n\n`];
-    parts.push(`<p>${safe.html(report.verdict.reason, words/* LIMITS */.b1.reason)}</p>\n\n`);
+    parts.push(`<p>${(0,clean/* codeSpans */.tE)(safe.html(report.verdict.reason, words/* LIMITS */.b1.reason))}</p>\n\n`);
     if (report.hint)
-        parts.push(`<p>💡 ${safe.html(report.hint, 1000)}</p>\n\n`);
+        parts.push(`<p>💡 ${(0,clean/* codeSpans */.tE)(safe.html(report.hint, 1000))}</p>\n\n`);
     parts.push(factsTable(report, safe));
     // The comparison section is small next to a large precheck: it is rendered first and kept.
     const comparison = report.run ? renderComparison(report.run, safe, budgetBytes / 2) : '';
@@ -31672,6 +31672,7 @@ function isSpace(code) {
 /* harmony export */   X5: () => (/* binding */ cleanText),
 /* harmony export */   ml: () => (/* binding */ shorten),
 /* harmony export */   ph: () => (/* binding */ codeText),
+/* harmony export */   tE: () => (/* binding */ codeSpans),
 /* harmony export */   xs: () => (/* binding */ htmlBlock)
 /* harmony export */ });
 // Shaping text for a surface: cleaning, shortening, one-line, visible escapes, HTML. Pure, and linear
@@ -31770,6 +31771,22 @@ function htmlBlock(cleaned) {
 /** An ID for a <code> element: copyable as shown (no bidi marks), escaped, one line. */
 function codeText(line) {
     return escapeWithBreaks(line);
+}
+/**
+ * Escaped HTML with each pair of escaped backticks made a <code> span, as Markdown would show
+ * them: inside raw HTML GitHub renders no Markdown, so `timeout-seconds` would keep its backticks.
+ * Linear: one split. An unpaired backtick stays as it is.
+ */
+function codeSpans(escaped) {
+    const parts = escaped.split('&#96;');
+    if (parts.length < 3)
+        return escaped;
+    let out = parts[0] ?? '';
+    for (let i = 1; i < parts.length; i += 2) {
+        const inner = parts[i] ?? '';
+        out += i + 1 < parts.length ? `<code>${inner}</code>${parts[i + 1] ?? ''}` : `&#96;${inner}`;
+    }
+    return out;
 }
 
 

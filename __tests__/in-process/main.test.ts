@@ -98,7 +98,8 @@ describe('run()', () => {
     expect(r.outputs['status']).toBe('Running')
     const bad = await runInProcess({ ...base(sim.url), 'timeout-seconds': 'x' })
     expect(bad.exitCode).toBe(1)
-    expect(visibleText(bad.summary)).toContain('`timeout-seconds` must be a number of seconds')
+    expect(visibleText(bad.summary)).toContain('timeout-seconds must be a number of seconds')
+    expect(bad.summary).toContain('<code>timeout-seconds</code>')
   })
 
   it('is cancelled by SIGINT and reports what it saw', async () => {

@@ -5,12 +5,14 @@ import {
   customScenario,
   expectOutputs,
   gate,
+  statusHook,
   stopSimulators,
   type Gate
 } from '../helpers/simulator.js'
 
-// A drifting runner clock is corrected to NineData's; rejected credentials fail fast and say what
-// to check. The bundled action against the simulator, as a runner runs it.
+// A drifting runner clock is corrected to NineData's; rejected credentials and signatures fail fast,
+// are not retried, and say what to check. The bundled action against the simulator, as a runner
+// runs it.
 
 afterEach(stopSimulators)
 
@@ -119,5 +121,48 @@ describe('rejected credentials fail fast, with what NineData said and what to ch
     expect(shown).toContain('access-key-id and access-key-secret')
     expect(shown).toContain(requestId!)
     expect(result.outputs['status']).toBe('')
+  })
+
+  it('HTTP 401 on the status query ends the step at once', async () => {
+    const { result, sim } = await gate(
+      statusHook(() => ({
+        body: '{"success":false,"message":"signature mismatch"}',
+        status: 401
+      }))
+    )
+    expect(result.exitCode).toBe(1)
+    expect(sim.count('status')).toBe(1)
+    expect(result.durationMs).toBeLessThan(10_000)
+    expect(failureMessage(result)).toMatch(/access-key|credential|signature/i)
+  })
+
+  it('HTTP 403 PERMISSION_DENY on the start call ends the step at once', async () => {
+    const { result, sim } = await gate(
+      customScenario({
+        startAnswer: () => ({
+          body: '{"success":false,"message":"PERMISSION_DENY module:DataSource"}',
+          status: 403
+        })
+      })
+    )
+    expect(result.exitCode).toBe(1)
+    expect(sim.count('start')).toBe(1)
+    expect(sim.count('status')).toBe(0)
+    expect(failureMessage(result)).toContain('PERMISSION_DENY')
+  })
+
+  it('an HTTP 200 envelope rejecting the timestamp on the start call ends the step at once', async () => {
+    const { result, sim } = await gate(
+      customScenario({
+        startAnswer: () => ({
+          data: undefined,
+          success: false,
+          message: 'timestamp expired: more than 10 minutes from server time'
+        })
+      })
+    )
+    expect(result.exitCode).toBe(1)
+    expect(sim.count('start')).toBe(1)
+    expect(result.durationMs).toBeLessThan(10_000)
   })
 })

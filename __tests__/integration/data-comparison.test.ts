@@ -1,31 +1,25 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { basename, dirname } from 'node:path'
-import { item, statusData } from '../../simulator/hostile.js'
-import type { Simulator } from '../../simulator/server.js'
-import { runAction, visibleText } from '../helpers/action-runner.js'
+import { failureMessage, visibleText } from '../helpers/action-runner.js'
 import {
-  baseInputs,
-  cleanUp,
-  DATA_TASK,
-  failureText,
+  DATA_TASK_ID,
   gate,
   gateOn,
-  SCHEMA_TASK,
+  precheckRequests,
   simulator,
-  statusHook
-} from './hostile-kit.js'
+  stopSimulators,
+  TEST_TASK_ID
+} from '../helpers/simulator.js'
 
-// Issue 10: the data comparison's precheck, the `comparison` input and the `report-file` output.
-// The bundle against a simulator that serves each comparison only for its own task IDs.
+// The data comparison's precheck and the `comparison` input: the endpoints follow the task ID's
+// kind (cc- schema, cd- data) or the input. (A mismatch is refused before any request:
+// inputs.test.ts.) The bundled action against a simulator that serves each comparison only for
+// its own task IDs.
 
-afterEach(cleanUp)
-
-const precheckRequests = (sim: Simulator) =>
-  sim.requests.filter(r => r.kind === 'start' || r.kind === 'status')
+afterEach(stopSimulators)
 
 describe('data comparison prechecks', () => {
   it('a data pass: cd- task, comparedata endpoints only, summary and report say data', async () => {
-    const run = await gate('data-pass', { 'task-id': DATA_TASK })
+    const run = await gate('data-pass', { 'task-id': DATA_TASK_ID })
     const { result, sim } = run
     expect(result.exitCode).toBe(0)
     expect(sim.count('start', 'data')).toBe(1)
@@ -38,14 +32,14 @@ describe('data comparison prechecks', () => {
     expect(visible).toMatch(/Comparison\s*\|?\s*data/i)
     expect(run.reportExists).toBe(true)
     expect(run.report?.comparison).toBe('data')
-    expect(run.report?.taskId).toBe(DATA_TASK)
+    expect(run.report?.taskId).toBe(DATA_TASK_ID)
     expect(run.report?.precheckTaskId).toBe(result.outputs['precheck-task-id'])
     expect(run.report?.items).toHaveLength(6)
     expect(run.report?.verdict?.passed).toBe(true)
   })
 
   it('a data failure: failed items annotated and named; the report holds every item', async () => {
-    const run = await gate('data-failed', { 'task-id': DATA_TASK })
+    const run = await gate('data-failed', { 'task-id': DATA_TASK_ID })
     const { result } = run
     expect(result.exitCode).toBe(1)
     expect(result.outputs['failed-count']).toBe('2')
@@ -53,7 +47,7 @@ describe('data comparison prechecks', () => {
       .filter(a => a.level === 'error' && a.title !== undefined)
       .map(a => a.title)
     expect(titles).toEqual(['Target Table Existence Check', 'Primary Key Check'])
-    expect(failureText(result)).toMatch(/Target Table Existence Check/)
+    expect(failureMessage(result)).toMatch(/Target Table Existence Check/)
     expect(visibleText(result.summary)).toMatch(/data comparison/i)
     expect(visibleText(result.summary)).toContain('shop.audit_log')
     expect(run.report?.items).toHaveLength(6)
@@ -64,14 +58,14 @@ describe('data comparison prechecks', () => {
   })
 
   it('auto picks the data comparison for a cd- task ID', async () => {
-    const { result, sim } = await gate('pass', { 'task-id': DATA_TASK, comparison: 'auto' })
+    const { result, sim } = await gate('pass', { 'task-id': DATA_TASK_ID, comparison: 'auto' })
     expect(result.exitCode).toBe(0)
     expect(precheckRequests(sim).every(r => r.comparison === 'data')).toBe(true)
     expect(sim.count('status', 'data')).toBeGreaterThanOrEqual(1)
   })
 
   it('auto picks the schema comparison for a cc- task ID', async () => {
-    const run = await gate('pass', { 'task-id': SCHEMA_TASK, comparison: 'auto' })
+    const run = await gate('pass', { 'task-id': TEST_TASK_ID, comparison: 'auto' })
     expect(run.result.exitCode).toBe(0)
     expect(precheckRequests(run.sim).every(r => r.comparison === 'schema')).toBe(true)
     expect(run.sim.count('status', 'schema')).toBeGreaterThanOrEqual(1)
@@ -80,8 +74,8 @@ describe('data comparison prechecks', () => {
   })
 
   it.each([
-    ['data', DATA_TASK],
-    ['schema', SCHEMA_TASK]
+    ['data', DATA_TASK_ID],
+    ['schema', TEST_TASK_ID]
   ] as const)('an explicit "%s" that matches the prefix is used', async (comparison, taskId) => {
     const { result, sim } = await gate('pass', { 'task-id': taskId, comparison })
     expect(result.exitCode).toBe(0)
@@ -100,109 +94,11 @@ describe('data comparison prechecks', () => {
 
   it('follows a given precheck-task-id of a data comparison without starting one', async () => {
     const sim = await simulator('data-pass')
-    const precheckTaskId = sim.addPrecheck(DATA_TASK, 5000)
-    const run = await gateOn(sim, { 'task-id': DATA_TASK, 'precheck-task-id': precheckTaskId })
+    const precheckTaskId = sim.addPrecheck(DATA_TASK_ID, 5000)
+    const run = await gateOn(sim, { 'task-id': DATA_TASK_ID, 'precheck-task-id': precheckTaskId })
     expect(run.result.exitCode).toBe(0)
     expect(sim.count('start')).toBe(0)
     expect(sim.count('status', 'data')).toBe(1)
     expect(run.report?.precheckTaskId).toBe(precheckTaskId)
   })
-})
-
-describe('refused before any request, naming `comparison` and `task-id`', () => {
-  const cases: [string, Record<string, string>][] = [
-    ['auto with a prefix it does not know', { 'task-id': 'task-42', comparison: 'auto' }],
-    ['auto (the default) with a prefix it does not know', { 'task-id': 'xx-12345' }],
-    ['schema for a cd- task', { 'task-id': DATA_TASK, comparison: 'schema' }],
-    ['data for a cc- task', { 'task-id': SCHEMA_TASK, comparison: 'data' }]
-  ]
-  it.each(cases)('%s', async (_label, inputs) => {
-    const sim = await simulator('pass')
-    const result = await runAction({ ...baseInputs(sim), ...inputs })
-    expect(result.exitCode).toBe(1)
-    expect(sim.requests).toHaveLength(0)
-    const failure = failureText(result)
-    expect(failure).toMatch(/`comparison`/)
-    expect(failure).toMatch(/`task-id`/)
-  })
-
-  it('a comparison that is none of schema, data, auto', async () => {
-    const sim = await simulator('pass')
-    const result = await runAction({ ...baseInputs(sim), comparison: 'both' })
-    expect(result.exitCode).toBe(1)
-    expect(sim.requests).toHaveLength(0)
-    expect(failureText(result)).toMatch(/`comparison`/)
-    expect(failureText(result)).toMatch(/both/)
-  })
-})
-
-describe('report-file', () => {
-  it('lies under RUNNER_TEMP, is named after the precheck, and holds the items as NineData sent them', async () => {
-    const run = await gate(
-      statusHook(context => ({
-        data: statusData(context, 'Success', [
-          item('srcDataSourceCheck', 'Source Connection Check', 'Success', {
-            vendorExtra: { region: 'cn-hz', weight: 3 }
-          }),
-          item('primaryKeyCheck', 'Primary Key Check', 'SUCCESS')
-        ])
-      }))
-    )
-    const path = run.result.outputs['report-file']!
-    expect(run.result.exitCode).toBe(0)
-    expect(basename(path)).toBe(`ninedata-precheck-${run.result.outputs['precheck-task-id']}.json`)
-    expect(dirname(path)).toMatch(/ninedata-runner-temp-/)
-    expect(run.report?.items).toEqual([
-      {
-        precheckItem: 'srcDataSourceCheck',
-        itemName: 'Source Connection Check',
-        itemDescription: 'Checks source connection check',
-        status: 'Success',
-        vendorExtra: { region: 'cn-hz', weight: 3 }
-      },
-      {
-        precheckItem: 'primaryKeyCheck',
-        itemName: 'Primary Key Check',
-        itemDescription: 'Checks primary key check',
-        status: 'SUCCESS'
-      }
-    ])
-  })
-
-  it('is uncapped when the items output is capped (3,000 items)', async () => {
-    const run = await gate('huge', { 'timeout-seconds': '40' })
-    expect(run.result.exitCode).toBe(1)
-    expect((JSON.parse(run.result.outputs['items']!) as unknown[]).length).toBeLessThan(3000)
-    expect(run.report?.items).toHaveLength(3000)
-  })
-
-  it('is written at a timeout of a data precheck, with the last status seen', async () => {
-    const run = await gate('timeout', { 'task-id': DATA_TASK, 'timeout-seconds': '3' })
-    expect(run.result.exitCode).toBe(1)
-    expect(run.reportExists).toBe(true)
-    expect(run.report?.status).toBe('Running')
-    expect(run.report?.comparison).toBe('data')
-    expect(run.report?.verdict?.passed).toBe(false)
-  })
-})
-
-describe('an existing workflow that does not set `comparison`', () => {
-  it.each([
-    ['action.yml default filled in by the runner', {}],
-    ['no INPUT_COMPARISON at all', { INPUT_COMPARISON: undefined }]
-  ] as [string, Record<string, string | undefined>][])(
-    'behaves as before (%s): schema endpoints, the same outputs, a pass',
-    async (_label, env) => {
-      const sim = await simulator('pass')
-      const result = await runAction({ ...baseInputs(sim), 'task-id': SCHEMA_TASK }, { env })
-      expect(result.exitCode).toBe(0)
-      expect(precheckRequests(sim).every(r => r.comparison === 'schema')).toBe(true)
-      expect(sim.count('start')).toBe(1)
-      expect(result.outputs['status']).toBe('Success')
-      expect(result.outputs['item-count']).toBe('5')
-      expect(result.outputs['failed-count']).toBe('0')
-      expect(result.outputs['precheck-task-id']).toMatch(/^pcte-/)
-      expect(result.summary).toContain('NineData schema comparison precheck passed')
-    }
-  )
 })

@@ -9,10 +9,21 @@ import {
   startAction,
   visibleText
 } from '../helpers/action-runner.js'
-import { expectPassed, simulator, stopSimulators, testInputs } from '../helpers/simulator.js'
+import {
+  customScenario,
+  expectOutputs,
+  expectPassed,
+  gate,
+  simulator,
+  stopSimulators,
+  TEST_TASK_ID,
+  testInputs
+} from '../helpers/simulator.js'
 
-// The network around NineData: a server that is not up yet, a host name that does not resolve, an
-// HTTP proxy, and a private certificate authority.
+// The network around NineData, on the real clock: a server that is not up yet, an HTTP proxy, and
+// one each of the timing classes that the in-process tests prove on a fake clock (an outage ridden
+// out, a Retry-After honoured, a deadline kept): the bundle as a runner runs it, to show the same
+// holds for real and what a user reads about it.
 
 afterEach(stopSimulators)
 
@@ -60,23 +71,6 @@ describe('connection problems', () => {
     )
     expect(result.log).toContain(`this run follows ${result.outputs['precheck-task-id']} only`)
     expect(sim?.count('start')).toBe(1)
-  })
-
-  it('rides out a host name that does not resolve until timeout-seconds, then says so with a hint', async () => {
-    const result = await runAction(inputs('http://ninedata.invalid', { 'timeout-seconds': '6' }))
-    expect(result.exitCode).toBe(1)
-    // DNS can be a blip: it is retried like any outage, but not past timeout-seconds.
-    expect(result.durationMs).toBeLessThan(6_000 + 4_000)
-    const warnings = retryWarnings(result)
-    expect(warnings.length).toBeGreaterThanOrEqual(1)
-    expect(warnings.length).toBeLessThanOrEqual(6)
-    const message = failureMessage(result)
-    expect(message).toMatch(/^The precheck did not finish within timeout-seconds \(6 s\)/)
-    expect(message).toMatch(/(ENOTFOUND|EAI_AGAIN) ninedata\.invalid/)
-    expect(message).toMatch(/Check the host name in `api-url`/)
-    expect(result.outputs['status']).toBe('')
-    expect(result.summary).toContain('NineData schema comparison precheck timed out')
-    expect(visibleText(result.summary)).toContain('ninedata.invalid')
   })
 })
 
@@ -157,5 +151,61 @@ describe('an HTTP proxy (http_proxy / https_proxy / no_proxy)', () => {
     } finally {
       await proxy.close()
     }
+  })
+})
+
+describe('Retry-After, on the real clock', () => {
+  // NineData is 20 minutes ahead and its Retry-After date is 2.5 s ahead of its own clock, so the
+  // date must be read on NineData's clock, not the runner's. (The other Retry-After cases run on a
+  // fake clock: __tests__/in-process/retry-after.test.ts.)
+  it("reads a Retry-After date on NineData's clock, not the runner's", async () => {
+    const { result, sim } = await gate('retry-after-date-skew')
+    expect(result.exitCode).toBe(0)
+    expectOutputs(result, 'Success', 5)
+    const warnings = retryWarnings(result)
+    expect(warnings).toHaveLength(1)
+    const asked = Number(/Retry-After asks for (\d+\.\d)s/.exec(warnings[0]!)?.[1])
+    expect(asked).toBeGreaterThanOrEqual(1)
+    expect(asked).toBeLessThanOrEqual(3)
+    const at = sim.requests.findIndex(r => r.answer === '503')
+    expect(sim.requests[at + 1]!.atMs - sim.requests[at]!.atMs).toBeGreaterThanOrEqual(1300)
+  })
+})
+
+describe('retrying stops in time, on the real clock', () => {
+  // (More deadlines on a fake clock: __tests__/in-process/waiting.test.ts.)
+  it('never retries past timeout-seconds, even against a server that always answers 503', async () => {
+    const { result, sim } = await gate(
+      customScenario({
+        faults: [
+          {
+            on: 'any',
+            times: 1e9,
+            kind: { type: 'http', status: 503, headers: { 'retry-after': '1' }, body: 'busy' }
+          }
+        ]
+      }),
+      { 'timeout-seconds': '2.5' }
+    )
+    expect(result.exitCode).toBe(1)
+    // 2.5 s of waiting, plus starting Node and writing the report.
+    expect(result.durationMs).toBeLessThan(2500 + 2500)
+    expect(sim.requests.map(r => r.answer)).toEqual(['503', '503', '503'])
+    const gaps = sim.requests.slice(1).map((r, i) => r.atMs - sim.requests[i]!.atMs)
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(950)
+    // A warning for each retry that was made; after the third failure no try fits before the
+    // deadline (NineData asks for 1 s), so the wait runs out.
+    expect(retryWarnings(result)).toHaveLength(2)
+    expect(result.durationMs).toBeGreaterThanOrEqual(2400)
+    const message = failureMessage(result)
+    expect(message).toMatch(/^The precheck did not finish within timeout-seconds \(2\.5 s\)/)
+    expect(message).toMatch(/NineData gave no usable answer for the last 2(\.\d)?s/)
+    expect(message).toMatch(/HTTP 503/)
+    expect(message).toMatch(/no time was left for another try/)
+    expect(message).toMatch(/No status was seen\. Raise `timeout-seconds` to wait longer\./)
+    expect(result.outputs['status']).toBe('')
+    expect(result.summary).toContain(`NineData schema comparison precheck timed out`)
+    expect(visibleText(result.summary)).toContain('no time was left for another try')
+    expect(visibleText(result.summary)).toContain(TEST_TASK_ID)
   })
 })

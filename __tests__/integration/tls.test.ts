@@ -6,8 +6,8 @@ import { join } from 'node:path'
 import { failureMessage, retryWarnings, runAction, visibleText } from '../helpers/action-runner.js'
 import { expectPassed, simulator, stopSimulators, testInputs } from '../helpers/simulator.js'
 
-// A NineData behind a private certificate authority: NODE_EXTRA_CA_CERTS is the way in, and
-// without it the failure says so at once.
+// TLS: a NineData behind a private certificate authority (NODE_EXTRA_CA_CERTS is the way in, and
+// without it the failure says so at once), and https:// given for a plain-http port.
 
 afterEach(stopSimulators)
 
@@ -114,5 +114,20 @@ describe('a private certificate authority', () => {
     expect(message).toContain('NODE_EXTRA_CA_CERTS')
     expect(visibleText(result.summary)).toContain('NODE_EXTRA_CA_CERTS')
     expect(result.outputs['status']).toBe('')
+  })
+})
+
+describe('the wrong scheme', () => {
+  it('https:// to a plain-http port: says to check the scheme and port, at once', async () => {
+    const sim = await simulator('pass')
+    const result = await runAction(inputs(sim.url.replace('http://', 'https://')))
+    expect(result.exitCode).toBe(1)
+    expect(result.durationMs).toBeLessThan(10_000)
+    expect(retryWarnings(result)).toEqual([])
+    const message = failureMessage(result)
+    expect(message).toMatch(/TLS handshake failed/)
+    expect(message).toMatch(/check the scheme and port of `api-url`/i)
+    // No raw OpenSSL text with its escaped newline.
+    expect(message).not.toMatch(/%0A|SSL routines|\n/)
   })
 })

@@ -3,28 +3,12 @@ import { ApiError, StopError } from '../../src/ninedata/failure.js'
 import type { PrecheckState } from '../../src/ninedata/types.js'
 import { pollDelayMs, pollUntilSettled } from '../../src/phases/poll.js'
 import { ItemHistory, isSettled } from '../../src/status/precheck.js'
+import { FakeClock } from '../helpers/fake-clock.js'
 import { item, state } from './builders.js'
 
 // The waiting loop on a fake clock: no timers, no network.
 
-function fakeClock() {
-  let now = 0
-  return {
-    now: () => now,
-    sleep: async (ms: number) => {
-      now += ms
-    },
-    advance: (ms: number) => {
-      now += ms
-    }
-  }
-}
-
-function script(
-  answers: (PrecheckState | Error)[],
-  clock: ReturnType<typeof fakeClock>,
-  pollMs = 10
-) {
+function script(answers: (PrecheckState | Error)[], clock: FakeClock, pollMs = 10) {
   const polledAt: number[] = []
   let n = 0
   const poll = async (): Promise<PrecheckState> => {
@@ -40,7 +24,7 @@ function script(
 /** The loop on the fake clock, keeping the item history as the precheck phase does. */
 function waitOn(
   poll: () => Promise<PrecheckState>,
-  clock: ReturnType<typeof fakeClock>,
+  clock: FakeClock,
   intervalMs: number,
   deadline: number
 ) {
@@ -63,7 +47,7 @@ function waitOn(
 
 describe('pollUntilSettled', () => {
   it('follows the ramp, then the interval, until the answer is final', async () => {
-    const clock = fakeClock()
+    const clock = new FakeClock(0)
     const running = state('Running', [item('Running')])
     const { poll, polledAt } = script(
       [
@@ -86,7 +70,7 @@ describe('pollUntilSettled', () => {
   })
 
   it('waits at least twice as long as the last poll took', async () => {
-    const clock = fakeClock()
+    const clock = new FakeClock(0)
     const running = state('Running', [])
     const { poll, polledAt } = script([running, running, state('Failed', [])], clock, 4000)
     await waitOn(poll, clock, 1000, 100_000)
@@ -94,7 +78,7 @@ describe('pollUntilSettled', () => {
   })
 
   it('times out at the deadline with the last state, and keeps earlier failures', async () => {
-    const clock = fakeClock()
+    const clock = new FakeClock(0)
     const { poll } = script(
       [state('Running', [item('Failed', 'A')]), state('Running', [item('Running', 'A')])],
       clock
@@ -107,7 +91,7 @@ describe('pollUntilSettled', () => {
   })
 
   it('stops at once on an undocumented status', async () => {
-    const clock = fakeClock()
+    const clock = new FakeClock(0)
     const { poll, polledAt } = script([state('Running', [item('Weird')])], clock)
     const result = await waitOn(poll, clock, 1000, 10_000)
     expect(result.outcome).toBe('finished')
@@ -115,7 +99,7 @@ describe('pollUntilSettled', () => {
   })
 
   it('reports cancellation and outages from the client, and other errors as errors', async () => {
-    const clock = fakeClock()
+    const clock = new FakeClock(0)
     const outage = { sinceMs: 0, lastError: new ApiError('transient', 'HTTP 503') }
     const stopped = await waitOn(
       script([new StopError('timeout', outage)], clock).poll,
@@ -142,7 +126,7 @@ describe('pollUntilSettled', () => {
   })
 
   it('turns a bug in a callback into an ending, not a crash', async () => {
-    const clock = fakeClock()
+    const clock = new FakeClock(0)
     const result = await pollUntilSettled({
       poll: async () => state('Running', []),
       isSettled: () => false,

@@ -50,6 +50,8 @@ export interface ActionResult {
   annotations: Annotation[]
   /** stdout without workflow commands: the log lines a user reads. */
   log: string
+  /** The RUNNER_TEMP folder the runner stand-in made (removed once the run is read). */
+  runnerTemp: string
   /** Files the action left in RUNNER_TEMP (name -> content), read before the folder is removed. */
   tempFiles: Record<string, string>
   /** performance.now() just before the process was spawned, and when it exited. */
@@ -280,6 +282,7 @@ export function startAction(inputs: Record<string, string>, options: RunOptions 
             .split('\n')
             .filter(line => !line.startsWith('::'))
             .join('\n'),
+          runnerTemp: files.temp,
           tempFiles: readFolder(files.temp),
           startedAt,
           exitedAt,

@@ -1,4 +1,5 @@
 import type { SafeText } from '../text/safe.js'
+import { codeSpans } from '../text/clean.js'
 import { plural } from '../text/words.js'
 import type { CommentDifference, CommentItem, CommentView } from './view.js'
 
@@ -80,8 +81,9 @@ export function renderComment(
 
 function renderHead(view: CommentView, context: CommentContext, safe: SafeText): string {
   const parts = [`${context.marker}\n### ${view.heading}\n\n`]
-  parts.push(`<p>${text(safe, view.reason, COMMENT_LIMITS.reason)}</p>\n\n`)
-  if (view.hint) parts.push(`<p>💡 ${text(safe, view.hint, COMMENT_LIMITS.hint)}</p>\n\n`)
+  parts.push(`<p>${codeSpans(text(safe, view.reason, COMMENT_LIMITS.reason))}</p>\n\n`)
+  if (view.hint)
+    parts.push(`<p>💡 ${codeSpans(text(safe, view.hint, COMMENT_LIMITS.hint))}</p>\n\n`)
   const facts = [`Comparison task ${code(view.taskId, safe) || '(not given)'}`]
   facts.push(
     view.precheckTaskId ? `precheck ${code(view.precheckTaskId, safe)}` : 'no precheck started'

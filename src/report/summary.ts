@@ -1,7 +1,7 @@
 import type { PrecheckItem } from '../ninedata/types.js'
 import { renderComparison } from './comparison-summary.js'
 import type { SafeText } from '../text/safe.js'
-import { visible } from '../text/clean.js'
+import { codeSpans, visible } from '../text/clean.js'
 import { LIMITS, formatDuration, plural } from '../text/words.js'
 import { canonicalStatus, itemLabel } from '../status/precheck.js'
 import { comparisonWords, orderForReport, statusRank, stepFails, type Report } from './model.js'
@@ -139,8 +139,8 @@ export function renderSummary(
   budgetBytes: number = SUMMARY_BUDGET_BYTES
 ): string {
   const parts: string[] = [`## ${verdictHeading(report)}\n\n`]
-  parts.push(`<p>${safe.html(report.verdict.reason, LIMITS.reason)}</p>\n\n`)
-  if (report.hint) parts.push(`<p>💡 ${safe.html(report.hint, 1000)}</p>\n\n`)
+  parts.push(`<p>${codeSpans(safe.html(report.verdict.reason, LIMITS.reason))}</p>\n\n`)
+  if (report.hint) parts.push(`<p>💡 ${codeSpans(safe.html(report.hint, 1000))}</p>\n\n`)
   parts.push(factsTable(report, safe))
   // The comparison section is small next to a large precheck: it is rendered first and kept.
   const comparison = report.run ? renderComparison(report.run, safe, budgetBytes / 2) : ''

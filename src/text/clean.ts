@@ -104,3 +104,19 @@ export function htmlBlock(cleaned: string): string {
 export function codeText(line: string): string {
   return escapeWithBreaks(line)
 }
+
+/**
+ * Escaped HTML with each pair of escaped backticks made a <code> span, as Markdown would show
+ * them: inside raw HTML GitHub renders no Markdown, so `timeout-seconds` would keep its backticks.
+ * Linear: one split. An unpaired backtick stays as it is.
+ */
+export function codeSpans(escaped: string): string {
+  const parts = escaped.split('&#96;')
+  if (parts.length < 3) return escaped
+  let out = parts[0] ?? ''
+  for (let i = 1; i < parts.length; i += 2) {
+    const inner = parts[i] ?? ''
+    out += i + 1 < parts.length ? `<code>${inner}</code>${parts[i + 1] ?? ''}` : `&#96;${inner}`
+  }
+  return out
+}

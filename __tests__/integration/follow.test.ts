@@ -1,0 +1,184 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { failureMessage, runAction } from '../helpers/action-runner.js'
+import {
+  customScenario,
+  gate,
+  GOOD,
+  item,
+  SCENARIOS,
+  simulator,
+  statusData,
+  statusHook,
+  statusRequests,
+  stopSimulators,
+  TEST_TASK_ID,
+  testInputs,
+  type AnswerContext
+} from '../helpers/simulator.js'
+
+// Following one precheck to its end: which precheck is followed, polling until every item has
+// settled, failures that stick, and the timeout. The bundled action against the simulator, as a
+// runner runs it. (More waiting and timeouts on a fake clock: __tests__/in-process/waiting.test.ts.)
+
+afterEach(stopSimulators)
+
+describe('a given precheck-task-id', () => {
+  it('is polled without starting one', async () => {
+    const sim = await simulator('pass')
+    const precheckTaskId = sim.addPrecheck('cc-given', 5000)
+    const result = await runAction(
+      testInputs(sim.url, { 'task-id': 'cc-given', 'precheck-task-id': precheckTaskId })
+    )
+    expect(result.exitCode).toBe(0)
+    expect(sim.count('start')).toBe(0)
+    expect(sim.count('status')).toBe(1)
+    expect(result.outputs['precheck-task-id']).toBe(precheckTaskId)
+    expect(result.log).toContain(`Following precheck ${precheckTaskId}`)
+  })
+})
+
+describe('the start answer is checked before its precheck is followed', () => {
+  const started = (data: unknown) => customScenario({ startAnswer: () => ({ data }) })
+
+  it('a taskId other than the one asked is an error', async () => {
+    const { result, sim } = await gate(
+      customScenario({
+        startAnswer: context => ({
+          data: { taskId: 'cc-someoneelse', precheckTaskId: context.precheckTaskId }
+        })
+      })
+    )
+    expect(result.exitCode).toBe(1)
+    expect(sim.count('status')).toBe(0)
+    expect(failureMessage(result)).toMatch(/cc-someoneelse/)
+    expect(failureMessage(result)).toContain(TEST_TASK_ID)
+  })
+
+  const refused: [string, string][] = [
+    ['an empty precheckTaskId', ''],
+    ['a precheckTaskId of 129 characters', `pcte-${'a'.repeat(124)}`],
+    ['a precheckTaskId with a space', 'pcte-abc def'],
+    ['a precheckTaskId with a tab', 'pcte-abc\tdef'],
+    ['a precheckTaskId with a bell character', 'pcte-abc\u0007'],
+    ['a precheckTaskId with a line break', 'pcte-abc\nsecond-line']
+  ]
+  it.each(refused)('%s is an error, not an ID to follow', async (_label, precheckTaskId) => {
+    const { result, sim } = await gate(started({ taskId: TEST_TASK_ID, precheckTaskId }))
+    expect(result.exitCode).toBe(1)
+    expect(sim.count('status')).toBe(0)
+    expect(failureMessage(result)).toMatch(/precheckTaskId|precheck ID|precheck task ID/i)
+  })
+
+  it('a precheckTaskId of 128 characters is followed (control)', async () => {
+    const id = `pcte-${'b'.repeat(123)}`
+    const { result, sim } = await gate(
+      customScenario({
+        startAnswer: () => ({ data: { taskId: TEST_TASK_ID, precheckTaskId: id } }),
+        statusAnswer: context =>
+          context.precheckTaskId === id
+            ? { data: statusData(context, 'Success', [GOOD]) }
+            : undefined
+      })
+    )
+    expect(result.exitCode).toBe(0)
+    expect(statusRequests(sim)[0]?.query['precheckTaskId']).toBe(id)
+    expect(result.outputs['precheck-task-id']).toBe(id)
+  })
+})
+
+describe('items still Unstarted or Running under an overall Success', () => {
+  it('keeps polling an overall Success whose item never finishes, and fails at the timeout naming it', async () => {
+    const { result } = await gate(
+      customScenario({
+        items: () =>
+          SCENARIOS['pass']!.items('').map((item, i) =>
+            i === 0 ? { ...item, doneAfterMs: Number.POSITIVE_INFINITY } : item
+          ),
+        // After the other items (the last ends at 1.2 s), so only the first is left unfinished.
+        durationMs: 1500,
+        finalStatus: 'Success'
+      }),
+      { 'timeout-seconds': '4' }
+    )
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs['status']).toBe('Success')
+    expect(result.durationMs).toBeGreaterThanOrEqual(3900)
+    expect(failureMessage(result)).toMatch(
+      /NineData reported Success, but 1 check item never reported a final status: Source Connection Check/
+    )
+    expect(result.summary).toContain('⏳&nbsp;Running')
+    expect(result.summary).toContain('⏱️ NineData schema comparison precheck timed out')
+  })
+})
+
+describe('sticky failures: an item seen Failed keeps the step red', () => {
+  const seenFailedThen = (later: 'success' | 'dropped') => (context: AnswerContext) => {
+    const flaky = item('flakyCheck', 'Flaky Permission Check', 'Failed', {
+      errorMessage: 'SELECT denied on shop.orders'
+    })
+    if (context.n === 1)
+      return {
+        data: statusData(context, 'Running', [GOOD, flaky, item('x', 'Slow Check', 'Running')])
+      }
+    const rest = [GOOD, item('x', 'Slow Check', 'Success')]
+    return {
+      data: statusData(
+        context,
+        'Success',
+        later === 'dropped' ? rest : [...rest, { ...flaky, status: 'Success', errorMessage: '' }]
+      )
+    }
+  }
+
+  it('when a later answer reports it Success', async () => {
+    const { result, sim } = await gate(statusHook(seenFailedThen('success')))
+    expect(statusRequests(sim).length).toBeGreaterThanOrEqual(2)
+    expect(result.exitCode).toBe(1)
+    const failure = failureMessage(result)
+    expect(failure).toContain('Flaky Permission Check')
+    expect(failure).toMatch(/earlier|before|previous|seen (as )?failed/i)
+  })
+
+  it('when a later answer drops it', async () => {
+    const { result, sim } = await gate(statusHook(seenFailedThen('dropped')))
+    expect(statusRequests(sim).length).toBeGreaterThanOrEqual(2)
+    expect(result.exitCode).toBe(1)
+    const failure = failureMessage(result)
+    expect(failure).toContain('Flaky Permission Check')
+    expect(failure).toMatch(/earlier|before|previous|seen (as )?failed/i)
+  })
+})
+
+describe('the timeout', () => {
+  it('ends a precheck that never finishes, with outputs and summary of the last status', async () => {
+    const { result } = await gate('timeout', { 'timeout-seconds': '3' })
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs['status']).toBe('Running')
+    expect(result.outputs['item-count']).toBe('5')
+    expect(result.outputs['precheck-task-id']).toMatch(/^pcte-/)
+    expect(result.annotations.at(-1)!.message).toMatch(
+      /did not finish within timeout-seconds.*"Running"/
+    )
+    expect(result.summary).toContain('⏱️ NineData schema comparison precheck timed out')
+    expect(result.summary).toContain('⏳&nbsp;Running')
+    expect(result.durationMs).toBeGreaterThanOrEqual(2900)
+    expect(result.durationMs).toBeLessThan(15_000)
+  })
+})
+
+describe('the poll schedule', () => {
+  it('never polls again sooner than twice as long as the last poll took', async () => {
+    const { result, sim } = await gate(
+      statusHook(() => ({ fault: { type: 'delay', ms: 700 } })),
+      {
+        'poll-interval-seconds': '0.1'
+      }
+    )
+    expect(result.exitCode).toBe(0)
+    const arrivals = statusRequests(sim).map(r => r.atMs)
+    expect(arrivals.length).toBeGreaterThanOrEqual(2)
+    for (let i = 1; i < arrivals.length; i++)
+      // 700 ms answering, then at least 2 x 700 ms of waiting (some slack for timers).
+      expect(arrivals[i]! - arrivals[i - 1]!).toBeGreaterThanOrEqual(1_900)
+  })
+})
