@@ -4,14 +4,18 @@ import type { Report, RunReport } from './model.js'
 // The report file: the whole report as JSON, uncapped, for later steps and artifacts. Pure: returns
 // the file name and text; the publisher writes it.
 
-/** A file name made from the precheck ID, with nothing in it that could leave the folder. */
+/**
+ * A part of a file name made from an ID: safe characters only, nothing that could leave the folder.
+ * The name is an output too: when the ID, or what the replacements make of it, carries the secret,
+ * the fallback is used instead.
+ */
+export function fileNamePart(id: string, safe: SafeText, fallback: string): string {
+  const part = id.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 128)
+  return part && safe.value(id) === id && safe.value(part) === part ? part : fallback
+}
+
 export function reportFileName(report: Report, safe: SafeText): string {
-  // The name is an output too: made from the ID with the secret hidden, then kept to safe characters.
-  const id = safe
-    .value(report.precheckTaskId)
-    .replace(/[^A-Za-z0-9_-]/g, '_')
-    .slice(0, 128)
-  return `ninedata-precheck-${id || 'report'}.json`
+  return `ninedata-precheck-${fileNamePart(report.precheckTaskId, safe, 'report')}.json`
 }
 
 export function reportFileText(report: Report, safe: SafeText): string {

@@ -2,16 +2,13 @@ import type { SafeText } from '../text/safe.js'
 import { LIMITS } from '../text/words.js'
 import { objectLabel, type Differences } from '../verdict/comparison.js'
 import type { Report } from './model.js'
+import { fileNamePart } from './report-file.js'
 
 // The correction SQL file: the SQL of every differing object, in NineData's order, each after a
 // comment naming it. Pure: returns the name and text; the publisher writes them.
 
 export function correctionSqlFileName(report: Report, safe: SafeText): string {
-  const id = safe
-    .value(report.run?.seen.execId ?? '')
-    .replace(/[^A-Za-z0-9_-]/g, '_')
-    .slice(0, 128)
-  return `ninedata-correction-${id || 'run'}.sql`
+  return `ninedata-correction-${fileNamePart(report.run?.seen.execId ?? '', safe, 'run')}.sql`
 }
 
 export function correctionSqlText(differences: Differences, safe: SafeText): string {
