@@ -540,6 +540,8 @@ function carriesMarker(body, marker) {
 
 // EXTERNAL MODULE: ./src/report/model.ts + 1 modules
 var model = __webpack_require__(9989);
+// EXTERNAL MODULE: ./src/status/run.ts
+var status_run = __webpack_require__(5727);
 // EXTERNAL MODULE: ./src/report/summary.ts + 1 modules
 var summary = __webpack_require__(65);
 // EXTERNAL MODULE: ./src/status/precheck.ts
@@ -576,7 +578,7 @@ function commentViewOf(report) {
 function comparisonOf(run) {
     const { seen, differences } = run;
     const counts = [];
-    const rows = seen.last?.rows;
+    const rows = (0,status_run/* canonicalRunStatus */.Y)(seen.last?.status ?? '') === 'success' ? seen.last?.rows : undefined;
     if (seen.results?.kind === 'schema') {
         counts.push({ label: 'objects compared', value: seen.results.objects.length });
     }
@@ -590,8 +592,9 @@ function comparisonOf(run) {
         counts.push({ label: 'rows only in the source', value: rows.onlySourceRows });
     if (rows?.onlyTargetRows !== undefined)
         counts.push({ label: 'rows only in the target', value: rows.onlyTargetRows });
-    if (differences)
-        counts.push({ label: 'differences counted', value: differences.count });
+    const counted = (0,model/* countedDifferences */.$U)(run);
+    if (counted)
+        counts.push({ label: 'differences counted', value: counted.count });
     return {
         status: seen.last?.status ?? '',
         counts,
@@ -600,9 +603,7 @@ function comparisonOf(run) {
 }
 function differenceOf(entry) {
     if ('tableName' in entry) {
-        const detail = entry.differences === undefined
-            ? 'records differ'
-            : `${(0,words/* plural */.LS)(entry.differences, 'record')} differ`;
+        const detail = entry.differences === undefined ? 'records differ' : (0,model/* recordsDiffer */.xe)(entry.differences);
         return { name: (0,comparison/* objectLabel */.uk)(entry), detail };
     }
     return { name: (0,comparison/* objectLabel */.uk)(entry), detail: 'schema differs', sql: entry.correctSql };

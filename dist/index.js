@@ -30480,6 +30480,7 @@ function planAnnotations(report, safe) {
 
 
 
+
 // The step's outputs. Pure: returns name -> value, already safe; the publisher sets them.
 /**
  * Cap for the JSON outputs `items` and `failed-items`. Workflows pass outputs through environment
@@ -30558,10 +30559,8 @@ function runOutputs(run, safe) {
             if (n !== undefined)
                 values[name] = String(n);
     }
-    // What the gate counts is set only once it could count: every result read and understood. A
-    // timeout, an unreadable object or contradicting counts leave it unset, never a partial "0".
-    const counted = run.verdict.passed || run.verdict.softenedBy === 'fail-on-difference';
-    if (!counted || !differences || !seen.results)
+    // What the gate counts is set only once it could count.
+    if (!(0,model/* countedDifferences */.$U)(run) || !differences || !seen.results)
         return values;
     values['difference-count'] = String(differences.count);
     if (seen.results.kind === 'schema') {
@@ -30576,14 +30575,17 @@ function runOutputs(run, safe) {
 ;// CONCATENATED MODULE: ./src/report/report-file.ts
 // The report file: the whole report as JSON, uncapped, for later steps and artifacts. Pure: returns
 // the file name and text; the publisher writes it.
-/** A file name made from the precheck ID, with nothing in it that could leave the folder. */
+/**
+ * A part of a file name made from an ID: safe characters only, nothing that could leave the folder.
+ * The name is an output too: when the ID, or what the replacements make of it, carries the secret,
+ * the fallback is used instead.
+ */
+function fileNamePart(id, safe, fallback) {
+    const part = id.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 128);
+    return part && safe.value(id) === id && safe.value(part) === part ? part : fallback;
+}
 function reportFileName(report, safe) {
-    // The name is an output too: made from the ID with the secret hidden, then kept to safe characters.
-    const id = safe
-        .value(report.precheckTaskId)
-        .replace(/[^A-Za-z0-9_-]/g, '_')
-        .slice(0, 128);
-    return `ninedata-precheck-${id || 'report'}.json`;
+    return `ninedata-precheck-${fileNamePart(report.precheckTaskId, safe, 'report')}.json`;
 }
 function reportFileText(report, safe) {
     const { verdict, state } = report;
@@ -30640,14 +30642,11 @@ function runSection(run) {
 ;// CONCATENATED MODULE: ./src/report/sql-file.ts
 
 
+
 // The correction SQL file: the SQL of every differing object, in NineData's order, each after a
 // comment naming it. Pure: returns the name and text; the publisher writes them.
 function correctionSqlFileName(report, safe) {
-    const id = safe
-        .value(report.run?.seen.execId ?? '')
-        .replace(/[^A-Za-z0-9_-]/g, '_')
-        .slice(0, 128);
-    return `ninedata-correction-${id || 'run'}.sql`;
+    return `ninedata-correction-${fileNamePart(report.run?.seen.execId ?? '', safe, 'run')}.sql`;
 }
 function correctionSqlText(differences, safe) {
     const parts = [
@@ -31100,6 +31099,7 @@ const RUN_STATUSES = ['starting', 'running', 'success', 'failed', 'stopped'];
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   bz: () => (/* binding */ comparisonWords),
+  $U: () => (/* binding */ countedDifferences),
   eo: () => (/* binding */ orderForReport),
   xe: () => (/* binding */ recordsDiffer),
   EI: () => (/* binding */ reportOf),
@@ -31200,6 +31200,14 @@ function stepFails(report) {
     if (verdict.softenedBy === 'fail-on-difference')
         return report.failOnDifference;
     return true;
+}
+/**
+ * The differences, only when the gate could count them: every result read and understood. A
+ * timeout, an unreadable object or contradicting counts give undefined, never a partial "0".
+ */
+function countedDifferences(run) {
+    const counted = run.verdict.passed || run.verdict.softenedBy === 'fail-on-difference';
+    return counted ? run.differences : undefined;
 }
 /** "1 record differs", "2 records differ". */
 function recordsDiffer(n) {

@@ -1,8 +1,14 @@
 import type { DataTable, SchemaObject } from '../ninedata/types.js'
-import { stepFails, type Report, type RunReport } from '../report/model.js'
+import {
+  countedDifferences,
+  recordsDiffer,
+  stepFails,
+  type Report,
+  type RunReport
+} from '../report/model.js'
+import { canonicalRunStatus } from '../status/run.js'
 import { verdictHeading } from '../report/summary.js'
 import { itemLabel } from '../status/precheck.js'
-import { plural } from '../text/words.js'
 import { objectLabel } from '../verdict/comparison.js'
 import type { VerdictKind } from '../verdict/verdict.js'
 
@@ -75,7 +81,8 @@ export function commentViewOf(report: Report): CommentView {
 function comparisonOf(run: RunReport): ComparisonSection {
   const { seen, differences } = run
   const counts: ComparisonSection['counts'] = []
-  const rows = seen.last?.rows
+  const rows =
+    canonicalRunStatus(seen.last?.status ?? '') === 'success' ? seen.last?.rows : undefined
   if (seen.results?.kind === 'schema') {
     counts.push({ label: 'objects compared', value: seen.results.objects.length })
   }
@@ -89,7 +96,8 @@ function comparisonOf(run: RunReport): ComparisonSection {
     counts.push({ label: 'rows only in the source', value: rows.onlySourceRows })
   if (rows?.onlyTargetRows !== undefined)
     counts.push({ label: 'rows only in the target', value: rows.onlyTargetRows })
-  if (differences) counts.push({ label: 'differences counted', value: differences.count })
+  const counted = countedDifferences(run)
+  if (counted) counts.push({ label: 'differences counted', value: counted.count })
   return {
     status: seen.last?.status ?? '',
     counts,
@@ -100,9 +108,7 @@ function comparisonOf(run: RunReport): ComparisonSection {
 function differenceOf(entry: SchemaObject | DataTable): CommentDifference {
   if ('tableName' in entry) {
     const detail =
-      entry.differences === undefined
-        ? 'records differ'
-        : `${plural(entry.differences, 'record')} differ`
+      entry.differences === undefined ? 'records differ' : recordsDiffer(entry.differences)
     return { name: objectLabel(entry), detail }
   }
   return { name: objectLabel(entry), detail: 'schema differs', sql: entry.correctSql }

@@ -108,6 +108,15 @@ export function stepFails(report: Report): boolean {
   return true
 }
 
+/**
+ * The differences, only when the gate could count them: every result read and understood. A
+ * timeout, an unreadable object or contradicting counts give undefined, never a partial "0".
+ */
+export function countedDifferences(run: RunReport): Differences | undefined {
+  const counted = run.verdict.passed || run.verdict.softenedBy === 'fail-on-difference'
+  return counted ? run.differences : undefined
+}
+
 /** "1 record differs", "2 records differ". */
 export function recordsDiffer(n: number): string {
   return `${plural(n, 'record')} ${n === 1 ? 'differs' : 'differ'}`

@@ -3,7 +3,7 @@ import { canonicalRunStatus } from '../status/run.js'
 import { shorten } from '../text/clean.js'
 import type { SafeText } from '../text/safe.js'
 import { LIMITS } from '../text/words.js'
-import type { Report, RunReport } from './model.js'
+import { countedDifferences, type Report, type RunReport } from './model.js'
 
 // The step's outputs. Pure: returns name -> value, already safe; the publisher sets them.
 
@@ -93,10 +93,8 @@ function runOutputs(run: RunReport, safe: SafeText): Record<string, string> {
     ]
     for (const [name, n] of counts) if (n !== undefined) values[name] = String(n)
   }
-  // What the gate counts is set only once it could count: every result read and understood. A
-  // timeout, an unreadable object or contradicting counts leave it unset, never a partial "0".
-  const counted = run.verdict.passed || run.verdict.softenedBy === 'fail-on-difference'
-  if (!counted || !differences || !seen.results) return values
+  // What the gate counts is set only once it could count.
+  if (!countedDifferences(run) || !differences || !seen.results) return values
   values['difference-count'] = String(differences.count)
   if (seen.results.kind === 'schema') {
     values['different-objects'] = String(differences.differing.length)
