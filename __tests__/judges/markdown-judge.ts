@@ -17,6 +17,11 @@ export function renderAsGitHub(markdown: string, tagfilter = true): string {
 const OWN_TAGS = new Set([
   'h2',
   'h3',
+  // The comparison section: a heading for the SQL, each object's SQL collapsed.
+  'h4',
+  'details',
+  'summary',
+  'pre',
   'p',
   'table',
   'thead',
