@@ -28377,7 +28377,6 @@ module.exports = {
 /* harmony export */   rK: () => (/* binding */ endingHint),
 /* harmony export */   z6: () => (/* binding */ endingOf)
 /* harmony export */ });
-/* unused harmony export hintOf */
 /* harmony import */ var _ninedata_failure_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8510);
 
 const FINISHED = { how: 'finished' };
@@ -31842,7 +31841,7 @@ function jsonEscape(next) {
 /** The characters an escape can start with: `\\`, `%`, `&`, `+`. */
 const ESCAPE_STARTS = [0x5c, 0x25, 0x26, 0x2b];
 function isEscapeStart(code) {
-    return code === 0x5c || code === 0x25 || code === 0x26 || code === 0x2b;
+    return ESCAPE_STARTS.includes(code);
 }
 /** Families of escapes a copy may be written in; a match reads only the families it is given. */
 const JSON_ESCAPES = 1;
@@ -32284,7 +32283,6 @@ const LIMITS = {
 /* harmony export */   ri: () => (/* binding */ rowTotal),
 /* harmony export */   uk: () => (/* binding */ objectLabel)
 /* harmony export */ });
-/* unused harmony export listNames */
 /* harmony import */ var _status_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5727);
 /* harmony import */ var _text_clean_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4118);
 /* harmony import */ var _text_words_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1670);

@@ -49,7 +49,7 @@ export function crashEnding(error: unknown): Ending {
 }
 
 /** What to check next for a failure with a likely cause; the outage's hint for a timeout. */
-export function hintOf(error: ApiError | undefined): string | undefined {
+function hintOf(error: ApiError | undefined): string | undefined {
   if (!error) return undefined
   if (error.kind === 'auth') return AUTH_HINT
   if (error.kind === 'business' && /status invalid/i.test(error.message)) return BUSY_HINT

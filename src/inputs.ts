@@ -29,7 +29,7 @@ export interface Inputs {
 }
 
 /** The defaults of action.yml, applied when an input is empty (e.g. when run outside a runner). */
-export const INPUT_DEFAULTS = {
+const INPUT_DEFAULTS = {
   comparison: 'auto',
   'precheck-task-id': '',
   'poll-interval-seconds': '5',
@@ -45,7 +45,7 @@ export const INPUT_DEFAULTS = {
 } as const
 
 /** Allowed range of each duration input, in seconds. Below the floor a run would flood NineData. */
-export const SECONDS_RANGE = {
+const SECONDS_RANGE = {
   // GitHub ends a job after 6 hours on hosted runners (and a workflow run after 35 days).
   'timeout-seconds': { min: 1, max: 35 * 24 * 3600 },
   'poll-interval-seconds': { min: 0.1, max: 3600 },

@@ -61,7 +61,7 @@ export interface CallResult {
   unclearAttempts: number
 }
 
-export const NOW_PATH = '/openapi/now'
+const NOW_PATH = '/openapi/now'
 /** A last try before the deadline starts at least this long before it, so it can be answered. */
 const LAST_TRY_MARGIN_MS = 500
 

@@ -2,7 +2,7 @@
 // signs with the server's time when it learns that the runner's clock is off.
 
 /** No server time before this can be NineData's clock: the action did not exist yet. */
-export const EARLIEST_SERVER_TIME_MS = Date.UTC(2020, 0, 1)
+const EARLIEST_SERVER_TIME_MS = Date.UTC(2020, 0, 1)
 /** When this version was written: a runner whose clock is earlier is wrong, not NineData. */
 const WRITTEN_MS = Date.UTC(2026, 0, 1)
 /** How far ahead of the runner (or of WRITTEN_MS, if the runner is earlier) NineData may be. */
@@ -30,7 +30,7 @@ export function describeServerTime(ms: number): string {
 }
 
 /** Offsets smaller than this are noise (Date headers have 1 s resolution) and are not applied. */
-export const SIGNIFICANT_SKEW_MS = 30_000
+const SIGNIFICANT_SKEW_MS = 30_000
 
 /** Reads a server time from `/openapi/now`'s `data`: ISO string, epoch seconds or epoch ms. */
 export function parseServerTime(value: unknown): number | undefined {

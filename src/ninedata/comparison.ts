@@ -1,13 +1,6 @@
 import type { CallResult, NineDataClient } from './client.js'
 import { count, idText, integerText, isRecord, protocolError, text } from './read.js'
-import type {
-  ComparisonKind,
-  DataResults,
-  DataTable,
-  RowCounts,
-  RunState,
-  SchemaObject
-} from './types.js'
+import type { ComparisonKind, DataTable, RowCounts, RunState, SchemaObject } from './types.js'
 
 // The calls of a comparison run (execute, run status, results, correction SQL, stop) for both kinds,
 // and strict reading of their answers. Reading never changes a character of server text.
@@ -20,7 +13,7 @@ const BASE: Record<ComparisonKind, string> = {
 /** NineData's largest page of results. */
 export const PAGE_SIZE = 100
 
-export function runPaths(kind: ComparisonKind) {
+function runPaths(kind: ComparisonKind) {
   const base = BASE[kind]
   return {
     execute: `${base}/execute`,
@@ -241,5 +234,3 @@ function checkAbout(data: Record<string, unknown>, taskId: string, execId: strin
     throw protocolError(`asked about run ${execId}, got results of run ${answeredExec}`)
   }
 }
-
-export type { DataResults }

@@ -25,7 +25,7 @@ export const MAX_JSON_DEPTH = 64
 const AUTH_MESSAGE =
   /signature|timestamp|time stamp|expired|access[-_ ]?key|secret|unauthori[sz]ed|authenticat|not authorized|invalid (ak|key|token)/i
 
-export function isAuthMessage(message: string): boolean {
+function isAuthMessage(message: string): boolean {
   return AUTH_MESSAGE.test(message)
 }
 

@@ -8,7 +8,7 @@ import { formatDuration } from '../text/words.js'
 // nothing of signing or NineData's envelope. Proxies (https_proxy, no_proxy): see transport.ts.
 
 /** Refuse to buffer answers larger than this: a precheck is never that big, a broken proxy may be. */
-export const MAX_BODY_BYTES = 64 * 1024 * 1024
+const MAX_BODY_BYTES = 64 * 1024 * 1024
 
 export type Method = 'GET' | 'POST'
 

@@ -10,12 +10,12 @@ const BASE: Record<ComparisonKind, string> = {
   data: '/openapi/v1/comparedata/precheck'
 }
 
-export function precheckPaths(kind: ComparisonKind): { start: string; status: string } {
+function precheckPaths(kind: ComparisonKind): { start: string; status: string } {
   return { start: `${BASE[kind]}/start`, status: `${BASE[kind]}/status` }
 }
 
 /** Longest precheck ID followed; NineData's look like `pcte-` and a few dozen characters. */
-export const MAX_ID_LENGTH = 128
+const MAX_ID_LENGTH = 128
 // Whitespace, controls, and invisible format characters: never part of an ID to follow.
 const ID_PROBLEM = /[\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u
 
@@ -53,7 +53,7 @@ export async function getPrecheckStatus(
   return parseStatus(call.data, taskId, precheckTaskId)
 }
 
-export function parseStarted(data: unknown, taskId: string): StartedPrecheck {
+function parseStarted(data: unknown, taskId: string): StartedPrecheck {
   // Tolerated: a bare precheck ID as `data`, checked like the documented field.
   if (typeof data === 'string') data = { precheckTaskId: data }
   if (!isRecord(data)) throw protocolError('the start call returned no data object')
@@ -70,7 +70,7 @@ export function parseStarted(data: unknown, taskId: string): StartedPrecheck {
   return { taskId, precheckTaskId }
 }
 
-export function parseStatus(data: unknown, taskId: string, precheckTaskId: string): PrecheckState {
+function parseStatus(data: unknown, taskId: string, precheckTaskId: string): PrecheckState {
   if (!isRecord(data)) throw protocolError('the status call returned no data object')
   const status = text(data, 'status', 'data')
   if (status.trim() === '') throw protocolError('data.status is missing')

@@ -17,9 +17,9 @@ import type { PhaseContext } from './context.js'
 // The results object is filled in place, so a timeout still reports what was read.
 
 /** Calls for single objects or tables under way at once. */
-export const RESULT_CONCURRENCY = 4
+const RESULT_CONCURRENCY = 4
 /** More objects or tables than this are not read: the results are then not verified. */
-export const MAX_RESULT_ENTRIES = 100_000
+const MAX_RESULT_ENTRIES = 100_000
 
 export function emptyResults(kind: 'schema' | 'data'): ComparisonResults {
   return kind === 'schema'

@@ -12,7 +12,7 @@ import type { CommentDifference, CommentItem, CommentView } from './view.js'
 export const COMMENT_LIMIT = 65_536
 
 /** How much server text one piece of the comment shows, in characters before escaping. */
-export const COMMENT_LIMITS = {
+const COMMENT_LIMITS = {
   reason: 2000,
   hint: 1000,
   name: 300,

@@ -4,7 +4,7 @@ import type { RunLink } from './body.js'
 // Which pull request this run is about, read from the runner's environment and event payload, and
 // the link to the run. A comment is written on pull_request and pull_request_target runs only.
 
-export const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'] as const
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'] as const
 
 export interface PullRequestTarget {
   owner: string

@@ -24,10 +24,10 @@ export interface CallBudget {
 }
 
 /** The identity of the default GITHUB_TOKEN (and what GitHub shows as the author of its comments). */
-export const ACTIONS_BOT = 'github-actions[bot]'
+const ACTIONS_BOT = 'github-actions[bot]'
 /** The list is read 100 comments a page; a pull request with more than 10,000 is not searched. */
-export const PER_PAGE = 100
-export const MAX_PAGES = 100
+const PER_PAGE = 100
+const MAX_PAGES = 100
 /** Below this much time before the deadline, no request is started. */
 const MIN_REQUEST_MS = 500
 

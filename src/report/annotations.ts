@@ -9,7 +9,7 @@ import { recordsDiffer, stepFails, type Report } from './model.js'
 // (and 10 warning) annotations a step, and the step's own failure message is one of them, so the
 // annotations are planned to fit.
 
-export const ANNOTATIONS_SHOWN_PER_STEP = 10
+const ANNOTATIONS_SHOWN_PER_STEP = 10
 
 export interface Annotation {
   level: 'error' | 'warning'

@@ -12,7 +12,7 @@ import { countedDifferences, type Report, type RunReport } from './model.js'
  * variables, and Linux refuses a single variable over 128 KiB, so each holds at most this many
  * bytes: whole items, in API order, as many as fit. The report file has them all.
  */
-export const JSON_OUTPUT_BUDGET_BYTES = 100_000
+const JSON_OUTPUT_BUDGET_BYTES = 100_000
 
 export interface OutputPlan {
   values: Record<string, string>
@@ -21,7 +21,7 @@ export interface OutputPlan {
 }
 
 /** A JSON array of whole items that fits the budget. Linear: each item is serialised once. */
-export function jsonArrayWithin(
+function jsonArrayWithin(
   items: readonly PrecheckItem[],
   budget: number,
   safe: SafeText

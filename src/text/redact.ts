@@ -35,7 +35,7 @@ function jsonEscape(next: number): number {
 const ESCAPE_STARTS = [0x5c, 0x25, 0x26, 0x2b]
 
 function isEscapeStart(code: number): boolean {
-  return code === 0x5c || code === 0x25 || code === 0x26 || code === 0x2b
+  return ESCAPE_STARTS.includes(code)
 }
 
 /** Families of escapes a copy may be written in; a match reads only the families it is given. */

@@ -212,7 +212,7 @@ function stopNote(seen: ComparisonSeen): string {
 }
 
 /** "a, b, c and 12 more". */
-export function listNames(
+function listNames(
   entries: readonly (SchemaObject | DataTable)[],
   max: number = LIMITS.namesInReason
 ): string {
