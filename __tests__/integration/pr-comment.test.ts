@@ -1,3 +1,4 @@
+import { compareInputs } from '../helpers/comparison.js'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import {
   JOB_TOKEN,
@@ -242,5 +243,20 @@ describe('never in the way: one warning, and the step ends as the precheck decid
     const result = await prRun(github, 'pass', { 'github-token': FORK_TOKEN })
     expect(result.exitCode).toBe(0)
     expect(warnings(result)).toEqual([expect.stringContaining('GitHub answered 403')])
+  })
+})
+
+describe('the comment of a comparison run', () => {
+  it('names the objects that differ, with their correction SQL collapsed and escaped', async () => {
+    const github = await standIn()
+    const result = await prRun(github, 'compare-differ', compareInputs('compare-differ'))
+    expect(result.exitCode).toBe(1)
+    const [comment] = comments(github)
+    expect(comment?.body).toContain('### ❌ NineData schema comparison found differences')
+    expect(comment?.body).toContain('differences counted⁩: 6')
+    expect(comment?.body.match(/<details><summary>Correction SQL<\/summary><pre>/g)).toHaveLength(6)
+    // SQL backticks stay text, never Markdown code.
+    expect(comment?.body).toContain('ALTER TABLE &#96;shop&#96;.&#96;inventory&#96;')
+    expect(result.outputs['pr-comment-url']).toMatch(/#issuecomment-\d+$/)
   })
 })
