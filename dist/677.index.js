@@ -15,6 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(418);
 // EXTERNAL MODULE: ./src/text/safe.ts
 var text_safe = __webpack_require__(2966);
+// EXTERNAL MODULE: ./src/time.ts
+var time = __webpack_require__(9834);
 // EXTERNAL MODULE: ./src/text/clean.ts
 var clean = __webpack_require__(4118);
 // EXTERNAL MODULE: ./src/text/words.ts
@@ -447,10 +449,10 @@ class OctokitCalls {
     }
     /** One request with its timeout, within the deadline; any failure as a GitHubCallError. */
     async call(doing, send) {
-        const { deadline, requestTimeoutMs, signal } = this.budget;
+        const { deadline, requestTimeoutMs, signal, time } = this.budget;
         if (signal?.aborted)
             throw new GitHubCallError({ kind: 'cancelled' }, doing);
-        const left = deadline - Date.now();
+        const left = deadline - time.now();
         if (left < MIN_REQUEST_MS)
             throw new GitHubCallError({ kind: 'out-of-time' }, doing);
         const ms = Math.min(requestTimeoutMs, left);
@@ -618,6 +620,7 @@ function differenceOf(entry) {
 
 
 
+
 // The verdict as one comment per gate on the pull request: find this gate's comment (its marker,
 // written by the token's own user), update it in place, or create it. Never in the way: whatever
 // GitHub answers, at most one warning, and the step ends as the precheck decided. Loaded by
@@ -653,7 +656,8 @@ async function postComment(report, options) {
         const budget = {
             deadline: options.deadline,
             requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-            signal: options.signal
+            signal: options.signal,
+            time: options.time ?? time/* realTime */.M
         };
         const marker = markerFor(safe.value(report.taskId));
         const context = { marker, run: runLinkOf(env), commit: event.target.commit?.slice(0, 7) };
@@ -706,25 +710,14 @@ async function withRetries(attempt, target, budget, safe) {
                 throw error;
             const pause = BACKOFF_MS[tries - 1] ?? 0;
             const more = tries < ATTEMPTS && isTransient(error.failure);
-            if (!more || Date.now() + pause >= budget.deadline || budget.signal?.aborted) {
+            if (!more || budget.time.now() + pause >= budget.deadline || budget.signal?.aborted) {
                 core/* warning */.$e(safe.line(warningFor(error, where, tries)));
                 return { action: 'failed' };
             }
             core/* info */.pq(safe.line(`Could not ${error.doing} (${error.failure.kind}); trying again in ${pause / 1000} s.`));
-            await sleep(pause, budget.signal);
+            await budget.time.sleep(pause, budget.signal);
         }
     }
-}
-function sleep(ms, signal) {
-    return new Promise(resolve => {
-        const done = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        };
-        const timer = setTimeout(done, ms);
-        signal?.addEventListener('abort', done, { once: true });
-    });
 }
 function publishUrl(outcome, target, safe) {
     if (!('url' in outcome))

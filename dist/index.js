@@ -28441,7 +28441,7 @@ function sentence(text) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8836);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2469);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // The verdict is out: whatever sockets or a proxy still hold open, the process ends within a second.
@@ -28452,7 +28452,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8836:
+/***/ 2469:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29110,24 +29110,8 @@ class WireGuard {
     }
 }
 
-;// CONCATENATED MODULE: ./src/time.ts
-// The passing of time, as one seam: the client and the waiting loop read the clock and sleep through
-// it, so tests can run retries, backoff and deadlines on a clock they move themselves.
-const realTime = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => new Promise(resolve => {
-        if (signal?.aborted)
-            return resolve();
-        const done = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        };
-        const timer = setTimeout(done, Math.max(0, ms));
-        signal?.addEventListener('abort', done, { once: true });
-    })
-};
-
+// EXTERNAL MODULE: ./src/time.ts
+var time = __nccwpck_require__(9834);
 ;// CONCATENATED MODULE: ./src/ninedata/client.ts
 
 
@@ -29158,7 +29142,7 @@ class NineDataClient {
     time;
     constructor(options) {
         this.options = options;
-        this.time = options.time ?? realTime;
+        this.time = options.time ?? time/* realTime */.M;
         this.clock = new ServerClock(() => this.time.now());
         this.http = new HttpExchange({ ...options, now: () => this.time.now() });
         this.wire = new WireGuard(options.credentials.accessKeySecret);
@@ -30803,12 +30787,12 @@ function conclude(report, log) {
 
 /** The action: read the inputs, run the phases, report. Every way out reports. */
 async function run() {
-    const startedAt = realTime.now();
+    const startedAt = time/* realTime */.M.now();
     const log = openLog();
     const signals = watchSignals(log);
     const step = await runStep(log, signals.signal, startedAt);
     signals.verdictReached();
-    const report = (0,model/* reportOf */.EI)({ ...step, taskId: core/* getInput */.V4('task-id').trim() }, realTime.now() - startedAt);
+    const report = (0,model/* reportOf */.EI)({ ...step, taskId: core/* getInput */.V4('task-id').trim() }, time/* realTime */.M.now() - startedAt);
     await publishReport(report, log, step.inputs?.jobSummary ?? wantsJobSummary(core/* getInput */.V4));
     if (step.inputs)
         await commentOnPullRequest(report, prCommentOptions(step.inputs, startedAt));
@@ -30818,7 +30802,7 @@ async function runStep(log, signal, startedAt) {
     let inputs;
     try {
         inputs = parseInputs(core/* getInput */.V4);
-        return { inputs, gate: await runGate(inputs, { log, time: realTime, signal, startedAt }) };
+        return { inputs, gate: await runGate(inputs, { log, time: time/* realTime */.M, signal, startedAt }) };
     }
     catch (error) {
         if (error instanceof InputError)
@@ -30838,7 +30822,7 @@ function prCommentOptions(inputs, startedAt) {
     return {
         enabled: inputs.prComment,
         token: inputs.githubToken,
-        deadline: Math.max(startedAt + inputs.timeoutMs, realTime.now() + COMMENT_GRACE_MS),
+        deadline: Math.max(startedAt + inputs.timeoutMs, time/* realTime */.M.now() + COMMENT_GRACE_MS),
         requestTimeoutMs: inputs.requestTimeoutMs,
         secrets: [inputs.accessKeySecret]
     };
@@ -32269,6 +32253,32 @@ const LIMITS = {
     outputValue: 1000,
     /** Failed items named in a one-line reason. */
     namesInReason: 5
+};
+
+
+/***/ }),
+
+/***/ 9834:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ realTime)
+/* harmony export */ });
+// The passing of time, as one seam: the client and the waiting loop read the clock and sleep through
+// it, so tests can run retries, backoff and deadlines on a clock they move themselves.
+const realTime = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise(resolve => {
+        if (signal?.aborted)
+            return resolve();
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, Math.max(0, ms));
+        signal?.addEventListener('abort', done, { once: true });
+    })
 };
 
 

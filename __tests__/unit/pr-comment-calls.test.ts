@@ -17,12 +17,14 @@ import {
   type StandInOptions
 } from '../../simulator/github.js'
 import { parseAnnotations, parseOutputFile } from '../helpers/action-runner.js'
+import { FakeClock } from '../helpers/fake-clock.js'
 import { captureStdout } from '../helpers/stdout.js'
 import { item, report, state } from './builders.js'
 
 // The comment's calls in-process, through Octokit, against the GitHub stand-in (a real HTTP server):
 // find-or-create, whose comments count as this gate's, pages, GitHub Enterprise Server, and every
-// way GitHub can refuse or fail, each ending in at most one warning.
+// way GitHub can refuse or fail, each ending in at most one warning. The retries wait and the deadline
+// is read on a FakeClock (only the requests' own timeouts run on real timers).
 
 const PAT = 'ghp_releaseBotPersonalToken'
 const FORK = 'ghs_forkReadOnlyToken'
@@ -57,15 +59,21 @@ interface Posted {
   warnings: string[]
   stdout: string
   url: string | undefined
+  /** The clock the call ran on: its `sleeps` are the waits between attempts. */
+  clock: FakeClock
 }
 
-/** One comment call as main makes it, with the runner's event and output file. */
+/**
+ * One comment call as main makes it, with the runner's event and output file, on `options.time`
+ * (a new FakeClock when not given); the deadline is 30 s of that clock unless given.
+ */
 async function post(
   github: GitHubStandIn,
   r: Report = failed,
-  options: Partial<PullRequestCommentOptions> = {},
+  options: Partial<PullRequestCommentOptions> & { time?: FakeClock } = {},
   eventName = 'pull_request'
 ): Promise<Posted> {
+  const clock = options.time ?? new FakeClock()
   const event = runnerEvent(github, { event: eventName })
   cleanup.push(() => event.remove())
   const output = join(dir, 'output')
@@ -78,16 +86,17 @@ async function post(
       outcome = await commentOnPullRequest(r, {
         enabled: true,
         token: JOB_TOKEN,
-        deadline: Date.now() + 30_000,
+        deadline: clock.now() + 30_000,
         env: event.env,
-        ...options
+        ...options,
+        time: clock
       })
     })
     const warnings = parseAnnotations(stdout)
       .filter(a => a.level === 'warning')
       .map(a => a.message)
     const url = parseOutputFile(readFileSync(output, 'utf8'))['pr-comment-url']
-    return { outcome, warnings, stdout, url }
+    return { outcome, warnings, stdout, url, clock }
   } finally {
     process.env['GITHUB_OUTPUT'] = saved
   }
@@ -229,7 +238,7 @@ describe('one comment per gate', () => {
 describe('never in the way: one warning, nothing else', () => {
   const once = async (
     setUp: (github: GitHubStandIn) => void | Promise<void>,
-    options: Partial<PullRequestCommentOptions> = {}
+    options: Partial<PullRequestCommentOptions> & { time?: FakeClock } = {}
   ): Promise<Posted & { github: GitHubStandIn }> => {
     const github = await standIn()
     await setUp(github)
@@ -276,14 +285,28 @@ describe('never in the way: one warning, nothing else', () => {
   })
 
   it('a refused connection: three attempts, a second and two apart, then the warning', async () => {
-    const started = Date.now()
-    const { warnings, stdout, github } = await once(github => github.unreachable())
+    const { warnings, stdout, github, clock } = await once(github => github.unreachable())
     expect(warnings[0]).toMatch(
       /could not list the pull request comments: GitHub's API did not answer \(.*ECONNREFUSED.*\) after 3 attempts\. The verdict is unchanged\.$/
     )
-    expect(stdout.match(/trying again in/g)).toHaveLength(2)
-    expect(Date.now() - started).toBeGreaterThanOrEqual(2900)
+    expect(stdout.match(/trying again in [12] s\./g)).toEqual([
+      'trying again in 1 s.',
+      'trying again in 2 s.'
+    ])
+    expect(clock.sleeps).toEqual([1000, 2000])
     expect(github.requests).toHaveLength(0)
+  })
+
+  it('no retry whose wait would pass the deadline', async () => {
+    const clock = new FakeClock()
+    // After the first failure a 1 s wait fits in 2.5 s; after the second, a 2 s one does not.
+    const { warnings, stdout } = await once(github => github.unreachable(), {
+      time: clock,
+      deadline: clock.now() + 2500
+    })
+    expect(warnings[0]).toMatch(/ECONNREFUSED.*\) after 2 attempts\. The verdict is unchanged\.$/)
+    expect(stdout.match(/trying again in/g)).toHaveLength(1)
+    expect(clock.sleeps).toEqual([1000])
   })
 
   it('a lost answer to create is retried whole: the retry finds the comment, never a second', async () => {
@@ -292,6 +315,7 @@ describe('never in the way: one warning, nothing else', () => {
     github.fail({ method: 'POST', lose: true, times: 1 })
     const first = await post(github, failed)
     expect(first.warnings).toEqual([])
+    expect(first.clock.sleeps).toEqual([1000])
     expect(first.outcome).toEqual({
       action: 'unchanged',
       url: expect.stringContaining('#issuecomment-1001')
@@ -314,24 +338,37 @@ describe('never in the way: one warning, nothing else', () => {
     expect(posted.stdout).toContain(
       'Could not list the pull request comments (http); trying again in 1 s.'
     )
+    expect(posted.clock.sleeps).toEqual([1000])
     expect(comments(github)).toHaveLength(1)
   })
 
   it('a hanging API: each request ends at its timeout, and the whole at the deadline', async () => {
     const started = Date.now()
-    const slow = await once(github => github.fail({ delayMs: 60_000 }), { requestTimeoutMs: 300 })
-    expect(slow.warnings[0]).toMatch(/no answer within 0\.3 s after 3 attempts/)
+    // The requests' timeouts are real timers: a short one keeps the three attempts short.
+    const slow = await once(github => github.fail({ delayMs: 60_000 }), { requestTimeoutMs: 100 })
+    expect(slow.warnings[0]).toMatch(/no answer within 0\.1 s after 3 attempts/)
+    expect(slow.clock.sleeps).toEqual([1000, 2000])
+    expect(slow.github.requests).toHaveLength(3)
+    // 0.6 s before the deadline, the request's 10 s timeout is cut to what is left, and not retried.
+    const clock = new FakeClock()
     const late = await once(github => github.fail({ delayMs: 60_000 }), {
-      deadline: Date.now() + 700
+      time: clock,
+      deadline: clock.now() + 600
     })
     expect(late.warnings[0]).toContain(
       "timeout-seconds, counted from the step's start, left no time for it"
     )
+    expect(late.github.requests).toHaveLength(1)
+    expect(clock.sleeps).toEqual([])
     expect(Date.now() - started).toBeLessThan(15_000)
   })
 
   it('a deadline already passed sends nothing', async () => {
-    const { warnings, github } = await once(() => undefined, { deadline: Date.now() - 1 })
+    const clock = new FakeClock()
+    const { warnings, github } = await once(() => undefined, {
+      time: clock,
+      deadline: clock.now() - 1
+    })
     expect(warnings[0]).toContain('left no time for it')
     expect(github.requests).toEqual([])
   })

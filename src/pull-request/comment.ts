@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import type { Report } from '../report/model.js'
 import { SafeText } from '../text/safe.js'
+import type { Time } from '../time.js'
 
 // The one call main makes for the pull request comment. It costs nothing when pr-comment is off:
 // the feature (post.ts and Octokit) is loaded with a dynamic import, so ncc puts it in chunks of
@@ -21,6 +22,8 @@ export interface PullRequestCommentOptions {
   signal?: AbortSignal | undefined
   /** The runner's environment; default process.env. */
   env?: Record<string, string | undefined>
+  /** The clock the deadline is read on and the retries wait on; default the real one. */
+  time?: Time
 }
 
 export type CommentOutcome =

@@ -1,10 +1,12 @@
 import type { getOctokit } from '@actions/github'
+import type { Time } from '../time.js'
 import type { PullRequestTarget } from './event.js'
 import { GitHubCallError, failureOf, type GitHubFailure } from './failure.js'
 
 // The four REST calls the comment needs, through Octokit (@actions/github). Octokit is loaded here,
 // with a dynamic import, only when a comment is due: a step with pr-comment off never pays for it.
-// Every request has its own timeout, ends at the step's deadline and stops on cancellation.
+// Every request has its own timeout (a real timer), ends at the step's deadline (read on the budget's
+// clock) and stops on cancellation.
 
 type Octokit = ReturnType<typeof getOctokit>
 
@@ -21,6 +23,8 @@ export interface CallBudget {
   deadline: number
   requestTimeoutMs: number
   signal?: AbortSignal | undefined
+  /** The clock the deadline is read on. */
+  time: Time
 }
 
 /** The identity of the default GITHUB_TOKEN (and what GitHub shows as the author of its comments). */
@@ -133,9 +137,9 @@ class OctokitCalls implements GitHubCalls {
     doing: string,
     send: (request: { signal: AbortSignal }) => Promise<T>
   ): Promise<T> {
-    const { deadline, requestTimeoutMs, signal } = this.budget
+    const { deadline, requestTimeoutMs, signal, time } = this.budget
     if (signal?.aborted) throw new GitHubCallError({ kind: 'cancelled' }, doing)
-    const left = deadline - Date.now()
+    const left = deadline - time.now()
     if (left < MIN_REQUEST_MS) throw new GitHubCallError({ kind: 'out-of-time' }, doing)
     const ms = Math.min(requestTimeoutMs, left)
     const timeout = AbortSignal.timeout(ms)

@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import type { Report } from '../report/model.js'
 import { SafeText } from '../text/safe.js'
+import { realTime } from '../time.js'
 import { renderComment } from './body.js'
 import { readPullRequestEvent, runLinkOf, type PullRequestTarget } from './event.js'
 import { GitHubCallError, isTransient, warningFor } from './failure.js'
@@ -54,7 +55,8 @@ export async function postComment(
     const budget: CallBudget = {
       deadline: options.deadline,
       requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-      signal: options.signal
+      signal: options.signal,
+      time: options.time ?? realTime
     }
     const marker = markerFor(safe.value(report.taskId))
     const context = { marker, run: runLinkOf(env), commit: event.target.commit?.slice(0, 7) }
@@ -119,7 +121,7 @@ async function withRetries(
       if (!(error instanceof GitHubCallError)) throw error
       const pause = BACKOFF_MS[tries - 1] ?? 0
       const more = tries < ATTEMPTS && isTransient(error.failure)
-      if (!more || Date.now() + pause >= budget.deadline || budget.signal?.aborted) {
+      if (!more || budget.time.now() + pause >= budget.deadline || budget.signal?.aborted) {
         core.warning(safe.line(warningFor(error, where, tries)))
         return { action: 'failed' }
       }
@@ -128,21 +130,9 @@ async function withRetries(
           `Could not ${error.doing} (${error.failure.kind}); trying again in ${pause / 1000} s.`
         )
       )
-      await sleep(pause, budget.signal)
+      await budget.time.sleep(pause, budget.signal)
     }
   }
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise(resolve => {
-    const done = (): void => {
-      clearTimeout(timer)
-      signal?.removeEventListener('abort', done)
-      resolve()
-    }
-    const timer = setTimeout(done, ms)
-    signal?.addEventListener('abort', done, { once: true })
-  })
 }
 
 function publishUrl(outcome: CommentOutcome, target: PullRequestTarget, safe: SafeText): void {
