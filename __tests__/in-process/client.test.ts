@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { NineDataClient } from '../../src/ninedata/client.js'
 import { ApiError, StopError } from '../../src/ninedata/failure.js'
 import { getPrecheckStatus, startPrecheck } from '../../src/ninedata/precheck.js'
+import { realTime } from '../../src/time.js'
+import { FakeClock } from '../helpers/fake-clock.js'
 import {
   customScenario,
   DEMO_CREDENTIALS,
@@ -10,6 +12,8 @@ import {
 } from '../helpers/simulator.js'
 
 // The signed client in-process against the simulator: retries, clock correction, deadlines, cancel.
+// The tests that wait between tries run on a FakeClock: its `sleeps` are the waits the client asked
+// for; only a request's own timeout runs on a real timer.
 
 afterEach(stopSimulators)
 
@@ -18,6 +22,7 @@ function client(
   options: Partial<ConstructorParameters<typeof NineDataClient>[0]> = {}
 ) {
   const log = { info: [] as string[], warning: [] as string[], debug: [] as string[] }
+  const time = options.time ?? realTime
   const c = new NineDataClient({
     apiUrl: url,
     credentials: {
@@ -26,7 +31,7 @@ function client(
     },
     requestTimeoutMs: 5000,
     pollIntervalMs: 1000,
-    deadline: Date.now() + 20_000,
+    deadline: time.now() + 20_000,
     signal: new AbortController().signal,
     log: {
       info: m => log.info.push(m),
@@ -34,7 +39,8 @@ function client(
       debug: m => log.debug.push(m)
     },
     random: () => 0,
-    ...options
+    ...options,
+    time
   })
   return { c, log }
 }
@@ -80,14 +86,18 @@ describe('NineDataClient', () => {
         ]
       })
     )
-    const { c, log } = client(sim.url)
+    const clock = new FakeClock()
+    const { c, log } = client(sim.url, { time: clock })
     const started = await startPrecheck(c, 'schema', 'cc-1')
     expect(started.call.attempts).toBe(4)
+    // With no jitter (random 0), each wait is the 1 s floor.
+    expect(clock.sleeps).toEqual([1000, 1000, 1000])
     expect(started.call.unclearAttempts).toBe(3)
     // Before NineData ever answered, the first failure also points at api-url (once).
     const [suspicion, ...retries] = log.warning
     expect(suspicion).toMatch(/^`api-url` \(http:\/\/127\.0\.0\.1:\d+\) has given no answer/)
     expect(retries).toHaveLength(3)
+    expect(retries.every(r => r.includes('Retrying in 1.0s'))).toBe(true)
     expect(retries[1]).toMatch(/HTTP 502.*body of \d+ bytes \(text\/html\)/)
     expect(retries[1]).not.toContain('Bad Gateway</h1>')
     expect(retries[2]).toMatch(/closed before the answer was complete/)
@@ -101,13 +111,16 @@ describe('NineDataClient', () => {
         faults: [{ on: 'start', times: 99, kind: { type: 'http', status: 500 } }]
       })
     )
-    const { c } = client(sim.url, { deadline: Date.now() + 2500 })
+    const clock = new FakeClock()
+    const { c } = client(sim.url, { time: clock, deadline: clock.now() + 2500 })
     const error = (await startPrecheck(c, 'schema', 'cc-1').catch(e => e)) as StopError
     expect(error).toBeInstanceOf(StopError)
     expect(error.reason).toBe('timeout')
     expect(error.outage?.lastError.message).toMatch(/HTTP 500/)
-    // Retries at least 1 s apart: 0, 1, 2 s.
+    // Retries at least 1 s apart: 0, 1, 2 s; then no time for another, and the wait runs out.
     expect(sim.count('start')).toBe(3)
+    expect(clock.sleeps).toEqual([1000, 1000, 500])
+    expect(clock.elapsed()).toBe(2500)
   })
 
   it('does not retry a business error', async () => {
@@ -123,11 +136,13 @@ describe('NineDataClient', () => {
     const sim = await simulator(
       customScenario({ faults: [{ on: 'start', times: 1, kind: { type: 'hang' } }] })
     )
-    const { c, log } = client(sim.url, { requestTimeoutMs: 300 })
+    const clock = new FakeClock()
+    const { c, log } = client(sim.url, { time: clock, requestTimeoutMs: 100 })
     const started = await startPrecheck(c, 'schema', 'cc-1')
     expect(started.call.attempts).toBe(2)
     expect(log.warning[0]).toMatch(/has given no answer from NineData yet: nothing answered/)
-    expect(log.warning[1]).toMatch(/no answer within 0.3s \(request-timeout-seconds\)/)
+    expect(log.warning[1]).toMatch(/no answer within 0\.1s \(request-timeout-seconds\)/)
+    expect(clock.sleeps).toEqual([1000])
     c.dispose()
   })
 
@@ -166,7 +181,10 @@ describe('NineDataClient', () => {
     const sim = await simulator(
       customScenario({ faults: [{ on: 'status', times: 99, kind: { type: 'hang' } }] })
     )
-    const { c } = client(sim.url, { deadline: Date.now() + 500 })
+    // The deadline cuts the request's 5 s timeout short: 0.3 s of real time, as the fake clock
+    // stands still while the request waits.
+    const clock = new FakeClock()
+    const { c } = client(sim.url, { time: clock, deadline: clock.now() + 300 })
     const timedOut = (await getPrecheckStatus(c, 'schema', 'cc-1', 'pcte-x').catch(
       e => e
     )) as StopError
@@ -174,7 +192,7 @@ describe('NineDataClient', () => {
     expect(timedOut.outage?.lastError.message).toMatch(/had not answered yet/)
     const controller = new AbortController()
     const { c: c2 } = client(sim.url, { signal: controller.signal })
-    setTimeout(() => controller.abort(), 200)
+    setTimeout(() => controller.abort(), 50)
     const started = Date.now()
     await expect(getPrecheckStatus(c2, 'schema', 'cc-1', 'pcte-x')).rejects.toMatchObject({
       reason: 'cancelled'
