@@ -29111,7 +29111,7 @@ class WireGuard {
 }
 
 // EXTERNAL MODULE: ./src/time.ts
-var time = __nccwpck_require__(9834);
+var src_time = __nccwpck_require__(9834);
 ;// CONCATENATED MODULE: ./src/ninedata/client.ts
 
 
@@ -29142,7 +29142,7 @@ class NineDataClient {
     time;
     constructor(options) {
         this.options = options;
-        this.time = options.time ?? time/* realTime */.M;
+        this.time = options.time ?? src_time/* realTime */.M;
         this.clock = new ServerClock(() => this.time.now());
         this.http = new HttpExchange({ ...options, now: () => this.time.now() });
         this.wire = new WireGuard(options.credentials.accessKeySecret);
@@ -30785,24 +30785,27 @@ function conclude(report, log) {
 
 
 
-/** The action: read the inputs, run the phases, report. Every way out reports. */
-async function run() {
-    const startedAt = time/* realTime */.M.now();
+/**
+ * The action: read the inputs, run the phases, report. Every way out reports. `time` is the clock
+ * every phase reads and waits on (tests pass one they move themselves).
+ */
+async function run(time = src_time/* realTime */.M) {
+    const startedAt = time.now();
     const log = openLog();
     const signals = watchSignals(log);
-    const step = await runStep(log, signals.signal, startedAt);
+    const step = await runStep(log, { time, signal: signals.signal, startedAt });
     signals.verdictReached();
-    const report = (0,model/* reportOf */.EI)({ ...step, taskId: core/* getInput */.V4('task-id').trim() }, time/* realTime */.M.now() - startedAt);
+    const report = (0,model/* reportOf */.EI)({ ...step, taskId: core/* getInput */.V4('task-id').trim() }, time.now() - startedAt);
     await publishReport(report, log, step.inputs?.jobSummary ?? wantsJobSummary(core/* getInput */.V4));
     if (step.inputs)
-        await commentOnPullRequest(report, prCommentOptions(step.inputs, startedAt));
+        await commentOnPullRequest(report, prCommentOptions(step.inputs, time, startedAt));
     signals.release();
 }
-async function runStep(log, signal, startedAt) {
+async function runStep(log, env) {
     let inputs;
     try {
         inputs = parseInputs(core/* getInput */.V4);
-        return { inputs, gate: await runGate(inputs, { log, time: time/* realTime */.M, signal, startedAt }) };
+        return { inputs, gate: await runGate(inputs, { log, ...env }) };
     }
     catch (error) {
         if (error instanceof InputError)
@@ -30818,13 +30821,14 @@ const COMMENT_GRACE_MS = 10_000;
  * The pull request comment: bounded by the step's deadline, or a few seconds after the verdict when
  * timeout-seconds ran out, so a timeout replaces an older verdict rather than leaving it standing.
  */
-function prCommentOptions(inputs, startedAt) {
+function prCommentOptions(inputs, time, startedAt) {
     return {
         enabled: inputs.prComment,
         token: inputs.githubToken,
-        deadline: Math.max(startedAt + inputs.timeoutMs, time/* realTime */.M.now() + COMMENT_GRACE_MS),
+        deadline: Math.max(startedAt + inputs.timeoutMs, time.now() + COMMENT_GRACE_MS),
         requestTimeoutMs: inputs.requestTimeoutMs,
-        secrets: [inputs.accessKeySecret]
+        secrets: [inputs.accessKeySecret],
+        time
     };
 }
 /** Masks the secret before anything can print it; makes a closed stdout harmless. */

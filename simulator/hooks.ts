@@ -13,12 +13,13 @@ export interface HookBase {
 }
 
 export function hookBase(ex: Exchange): HookBase {
-  const first = ex.state.firstApiRequestAt ?? Date.now()
+  const now = ex.state.now()
+  const first = ex.state.firstApiRequestAt ?? now
   return {
     n: ex.kind ? ex.state.counters[ex.kind] : 0,
     requestId: ex.reply.requestId,
     secret: ex.state.secret,
-    sinceFirstMs: Date.now() - first
+    sinceFirstMs: now - first
   }
 }
 

@@ -26,7 +26,7 @@ export function precheckSettled(scenario: Scenario, run: PrecheckRun, now: numbe
   return status === 'success' || status === 'failed'
 }
 
-/** The status answer's `data` for `run` at `now` (ms, the real clock). */
+/** The status answer's `data` for `run` at `now` (ms, the scenario clock). */
 export function precheckAnswer(
   scenario: Scenario,
   run: PrecheckRun,

@@ -75,7 +75,7 @@ function notFoundPage(ex: Exchange): string {
 async function countAndFault(ex: Exchange, kind: RequestKind): Promise<string | undefined> {
   const { state } = ex
   const n = ++state.counters[kind]
-  if (kind !== 'now') state.firstApiRequestAt ??= Date.now()
+  if (kind !== 'now') state.firstApiRequestAt ??= state.now()
   const fault = faultFor(state.scenario, kind, n)
   return fault ? applyFault(ex, fault.kind) : undefined
 }

@@ -24,9 +24,9 @@ export interface ComparisonRun {
   execId: number
   taskId: string
   comparison: Comparison
-  /** Date.now() at execute. */
+  /** The scenario clock at execute (SimState.now). */
   startedAt: number
-  /** Date.now() when a stop reached it while it was under way. */
+  /** The scenario clock when a stop reached it while it was under way. */
   stoppedAt?: number
   /** Whether it keeps its task busy until it ends (the client heard that it started). */
   holdsTask: boolean
@@ -42,7 +42,7 @@ const DEFAULT_STARTING_MS = 200
 const DEFAULT_DURATION_MS = 800
 export const STOPPED_MESSAGE = 'stopped by user'
 
-/** The run's status and errorMessage at `now` (ms, the real clock). */
+/** The run's status and errorMessage at `now` (ms, the scenario clock). */
 export function runStatus(
   script: RunScript,
   run: ComparisonRun,

@@ -38,6 +38,11 @@ export interface SimulatorOptions {
   tls?: { key: string; cert: string }
   /** Task IDs the simulator knows besides DEFAULT_TASKS and the scenario's (others: "task not found"). */
   tasks?: string[]
+  /**
+   * The clock the scenario's prechecks and runs progress on (default Date.now): tests pass a fake
+   * clock's, so a scripted 2 s run takes 2 s of fake time. Signatures and Date headers stay real.
+   */
+  now?: () => number
 }
 
 export interface Simulator {
@@ -128,7 +133,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       accessKeyId: options.accessKeyId ?? DEMO_ACCESS_KEY_ID,
       secret: options.accessKeySecret ?? DEMO_ACCESS_KEY_SECRET
     },
-    options.tasks
+    options.tasks,
+    options.now
   )
   const listener = listenerFor(state)
   const server = options.tls ? createHttpsServer(options.tls, listener) : createHttpServer(listener)

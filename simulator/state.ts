@@ -29,6 +29,11 @@ export interface SimState {
   tasks: Set<string>
   /** Date.now() when the simulator started (recorded requests' atMs count from it). */
   bootedAt: number
+  /**
+   * The scenario's clock (epoch ms): when prechecks and runs started, how far along they are, and
+   * hooks' sinceFirstMs. Date headers, signatures and arrival times stay on the real clock.
+   */
+  now: () => number
   /** Prechecks by precheck task ID. */
   prechecks: Map<string, PrecheckRun>
   /** Comparison runs, in the order they were started. */
@@ -41,20 +46,22 @@ export interface SimState {
   requests: RecordedRequest[]
   /** Requests per endpoint kind, both comparisons together. */
   counters: Record<RequestKind, number>
-  /** Date.now() of the first API request other than /openapi/now (hooks' sinceFirstMs). */
+  /** now() at the first API request other than /openapi/now (hooks' sinceFirstMs). */
   firstApiRequestAt: number | undefined
 }
 
 export function createState(
   scenario: Scenario,
   credentials: { accessKeyId: string; secret: string },
-  tasks: readonly string[] = []
+  tasks: readonly string[] = [],
+  now: () => number = Date.now
 ): SimState {
   return {
     scenario,
     ...credentials,
     tasks: new Set([...DEFAULT_TASKS, ...(scenario.tasks ?? []), ...tasks]),
     bootedAt: Date.now(),
+    now,
     prechecks: new Map(),
     runs: [],
     nextExecId: 46958,
@@ -100,7 +107,7 @@ export function addPrecheck(
   state.tasks.add(taskId)
   state.prechecks.set(id, {
     taskId,
-    startedAt: Date.now() - startedMsAgo,
+    startedAt: state.now() - startedMsAgo,
     items: state.scenario.items(state.secret),
     holdsTask
   })
@@ -118,7 +125,7 @@ export function createRun(
     execId: state.nextExecId++,
     taskId,
     comparison,
-    startedAt: Date.now(),
+    startedAt: state.now(),
     holdsTask: false,
     ...(compareOption !== undefined ? { compareOption } : {}),
     ...scriptedResults(state.scenario, comparison, state.secret, () => state.nextProgressId++)

@@ -7,21 +7,25 @@ import { commentOnPullRequest, type PullRequestCommentOptions } from './pull-req
 import { reportOf } from './report/model.js'
 import { publishReport } from './report/publish.js'
 import { SafeText } from './text/safe.js'
-import { realTime } from './time.js'
+import { realTime, type Time } from './time.js'
 
-/** The action: read the inputs, run the phases, report. Every way out reports. */
-export async function run(): Promise<void> {
-  const startedAt = realTime.now()
+/**
+ * The action: read the inputs, run the phases, report. Every way out reports. `time` is the clock
+ * every phase reads and waits on (tests pass one they move themselves).
+ */
+export async function run(time: Time = realTime): Promise<void> {
+  const startedAt = time.now()
   const log = openLog()
   const signals = watchSignals(log)
-  const step = await runStep(log, signals.signal, startedAt)
+  const step = await runStep(log, { time, signal: signals.signal, startedAt })
   signals.verdictReached()
   const report = reportOf(
     { ...step, taskId: core.getInput('task-id').trim() },
-    realTime.now() - startedAt
+    time.now() - startedAt
   )
   await publishReport(report, log, step.inputs?.jobSummary ?? wantsJobSummary(core.getInput))
-  if (step.inputs) await commentOnPullRequest(report, prCommentOptions(step.inputs, startedAt))
+  if (step.inputs)
+    await commentOnPullRequest(report, prCommentOptions(step.inputs, time, startedAt))
   signals.release()
 }
 
@@ -32,11 +36,14 @@ interface Step {
   refused?: Ending | undefined
 }
 
-async function runStep(log: SafeLog, signal: AbortSignal, startedAt: number): Promise<Step> {
+async function runStep(
+  log: SafeLog,
+  env: { time: Time; signal: AbortSignal; startedAt: number }
+): Promise<Step> {
   let inputs: Inputs | undefined
   try {
     inputs = parseInputs(core.getInput)
-    return { inputs, gate: await runGate(inputs, { log, time: realTime, signal, startedAt }) }
+    return { inputs, gate: await runGate(inputs, { log, ...env }) }
   } catch (error) {
     if (error instanceof InputError) return { refused: { how: 'error', message: error.message } }
     if (error instanceof Error && error.stack) log.debug(error.stack)
@@ -51,13 +58,18 @@ const COMMENT_GRACE_MS = 10_000
  * The pull request comment: bounded by the step's deadline, or a few seconds after the verdict when
  * timeout-seconds ran out, so a timeout replaces an older verdict rather than leaving it standing.
  */
-function prCommentOptions(inputs: Inputs, startedAt: number): PullRequestCommentOptions {
+function prCommentOptions(
+  inputs: Inputs,
+  time: Time,
+  startedAt: number
+): PullRequestCommentOptions {
   return {
     enabled: inputs.prComment,
     token: inputs.githubToken,
-    deadline: Math.max(startedAt + inputs.timeoutMs, realTime.now() + COMMENT_GRACE_MS),
+    deadline: Math.max(startedAt + inputs.timeoutMs, time.now() + COMMENT_GRACE_MS),
     requestTimeoutMs: inputs.requestTimeoutMs,
-    secrets: [inputs.accessKeySecret]
+    secrets: [inputs.accessKeySecret],
+    time
   }
 }
 

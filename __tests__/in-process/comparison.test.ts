@@ -7,10 +7,13 @@ import type { Scenario } from '../../simulator/scenarios.js'
 import { captureStdout } from '../helpers/stdout.js'
 import { inputEnv, parseOutputFile, visibleText } from '../helpers/action-runner.js'
 import { compareInputs, quickRun } from '../helpers/comparison.js'
+import { FakeClock } from '../helpers/fake-clock.js'
 import { simulator, stopSimulators, testInputs } from '../helpers/simulator.js'
 
 // main.run() in-process against the simulator with run-comparison on: the comparison phase's paths
-// as the bundle tests take them, measured for coverage of the source.
+// as the bundle tests take them, measured for coverage of the source. The action and the simulator's
+// scenario share a FakeClock: the precheck, the run and timeout-seconds pass in fake time, and only
+// the requests take real time.
 
 let dir: string
 const saved = { ...process.env }
@@ -32,9 +35,16 @@ afterEach(async () => {
   })
 })
 
-/** Runs the action in this process against `scenario`; the runner's files are real files. */
-async function runInProcess(scenario: string | Scenario, extra: Record<string, string> = {}) {
-  const sim = await simulator(scenario)
+/**
+ * Runs the action in this process against `scenario`, both on `clock`; the runner's files are real
+ * files.
+ */
+async function runInProcess(
+  scenario: string | Scenario,
+  extra: Record<string, string> = {},
+  clock = new FakeClock()
+) {
+  const sim = await simulator(scenario, { now: clock.now })
   const temp = mkdtempSync(join(dir, 'temp-'))
   const output = join(dir, 'output')
   const summary = join(dir, 'summary')
@@ -46,7 +56,7 @@ async function runInProcess(scenario: string | Scenario, extra: Record<string, s
     { GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, RUNNER_TEMP: temp },
     inputEnv(testInputs(sim.url, compareInputs(scenario, extra)))
   )
-  const stdout = await captureStdout(run)
+  const stdout = await captureStdout(() => run(clock))
   const exitCode = process.exitCode ?? 0
   process.exitCode = undefined
   const files = Object.fromEntries(
@@ -119,18 +129,28 @@ describe('run() with run-comparison', () => {
   })
 
   it('times out in the run and while reading results', async () => {
-    const stuck = await runInProcess('compare-stuck', { 'timeout-seconds': '1.5' })
+    const stuckClock = new FakeClock()
+    const stuck = await runInProcess('compare-stuck', { 'timeout-seconds': '1.5' }, stuckClock)
     expect(stuck.exitCode).toBe(1)
     expect(stuck.stdout).toMatch(
       /::error::.*The comparison run \d+ did not finish within timeout-seconds/
     )
+    expect(stuckClock.elapsed()).toBe(1500)
+    // Each correction SQL answer takes 0.4 s: the six cannot all be read within 2 s.
+    const clock = new FakeClock()
     const slow = await runInProcess(
       quickRun(
         'compare-differ',
         {},
-        { correctionSqlAnswer: () => ({ fault: { type: 'delay', ms: 200 } }) }
+        {
+          correctionSqlAnswer: () => {
+            clock.advance(400)
+            return undefined
+          }
+        }
       ),
-      { 'timeout-seconds': '2' }
+      { 'timeout-seconds': '2' },
+      clock
     )
     expect(slow.exitCode).toBe(1)
     expect(slow.stdout).toMatch(
@@ -139,11 +159,18 @@ describe('run() with run-comparison', () => {
   })
 
   it('stops the run when cancelled during it', async () => {
-    const scenario = quickRun('compare-stuck', { durationMs: Number.POSITIVE_INFINITY })
-    // The precheck passes in about 0.3 s; the run is under way after that.
-    const timer = setTimeout(() => process.emit('SIGINT', 'SIGINT'), 1200)
+    // The runner cancels while the action asks how the run goes, the second time.
+    const scenario = quickRun(
+      'compare-stuck',
+      { durationMs: Number.POSITIVE_INFINITY },
+      {
+        execStatusAnswer: c => {
+          if (c.n === 2) process.emit('SIGINT', 'SIGINT')
+          return undefined
+        }
+      }
+    )
     const r = await runInProcess(scenario, { 'timeout-seconds': '20' })
-    clearTimeout(timer)
     expect(r.exitCode).toBe(1)
     expect(r.sim.count('stop')).toBe(1)
     expect(r.stdout).toMatch(/::warning::Asked NineData to stop comparison run \d+/)

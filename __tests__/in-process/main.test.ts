@@ -1,22 +1,35 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { run } from '../../src/main.js'
 import { captureStdout } from '../helpers/stdout.js'
 import { inputEnv, parseOutputFile, visibleText } from '../helpers/action-runner.js'
-import { simulator, stopSimulators, TEST_TASK_ID, testInputs } from '../helpers/simulator.js'
+import { FakeClock } from '../helpers/fake-clock.js'
+import {
+  customScenario,
+  simulator,
+  stopSimulators,
+  TEST_TASK_ID,
+  testInputs
+} from '../helpers/simulator.js'
 
 // main.run() in-process against the simulator: the same paths as the bundle tests, measured for
 // coverage of the source. The runner's files are real files; stdout is captured as the runner would.
+// The action and the simulator's scenario share a FakeClock (`clock`, new for each test): prechecks
+// and timeout-seconds pass in fake time.
 
 let dir: string
+let clock: FakeClock
 const saved = { ...process.env }
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'gate-main-'))
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
+beforeEach(() => {
+  clock = new FakeClock()
+})
 afterEach(async () => {
   await stopSimulators()
   process.env = { ...saved }
@@ -34,7 +47,7 @@ async function runInProcess(inputs: Record<string, string>) {
     { GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, RUNNER_TEMP: dir },
     inputEnv(inputs)
   )
-  const stdout = await captureStdout(run)
+  const stdout = await captureStdout(() => run(clock))
   const exitCode = process.exitCode ?? 0
   process.exitCode = undefined
   return {
@@ -50,7 +63,7 @@ const base = (url: string) =>
 
 describe('run()', () => {
   it('passes a passing precheck', async () => {
-    const sim = await simulator('pass')
+    const sim = await simulator('pass', { now: clock.now })
     const r = await runInProcess(base(sim.url))
     expect(r.exitCode).toBe(0)
     expect(r.outputs['status']).toBe('Success')
@@ -59,7 +72,7 @@ describe('run()', () => {
   })
 
   it('fails a failing precheck with annotations', async () => {
-    const sim = await simulator('failed')
+    const sim = await simulator('failed', { now: clock.now })
     const r = await runInProcess(base(sim.url))
     expect(r.exitCode).toBe(1)
     expect(r.outputs['failed-count']).toBe('2')
@@ -67,7 +80,7 @@ describe('run()', () => {
   })
 
   it('reports a business error with the requestId', async () => {
-    const sim = await simulator('task-not-found')
+    const sim = await simulator('task-not-found', { now: clock.now })
     const r = await runInProcess(base(sim.url))
     expect(r.exitCode).toBe(1)
     expect(r.stdout).toContain(
@@ -76,7 +89,7 @@ describe('run()', () => {
   })
 
   it('reports rejected credentials with a hint', async () => {
-    const sim = await simulator('pass')
+    const sim = await simulator('pass', { now: clock.now })
     const r = await runInProcess({ ...base(sim.url), 'access-key-secret': 'wrong-secret' })
     expect(r.exitCode).toBe(1)
     expect(visibleText(r.summary)).toMatch(/rejected the credentials.*signature mismatch/)
@@ -84,7 +97,7 @@ describe('run()', () => {
   })
 
   it('reports a protocol error as an error, never a pass', async () => {
-    const sim = await simulator('pass')
+    const sim = await simulator('pass', { now: clock.now })
     const id = sim.addPrecheck('cc-other')
     const r = await runInProcess({ ...base(sim.url), 'precheck-task-id': id })
     expect(r.exitCode).toBe(1)
@@ -92,9 +105,10 @@ describe('run()', () => {
   })
 
   it('times out, and reports invalid inputs', async () => {
-    const sim = await simulator('timeout')
+    const sim = await simulator('timeout', { now: clock.now })
     const r = await runInProcess({ ...base(sim.url), 'timeout-seconds': '1' })
     expect(r.exitCode).toBe(1)
+    expect(clock.elapsed()).toBe(1000)
     expect(r.outputs['status']).toBe('Running')
     const bad = await runInProcess({ ...base(sim.url), 'timeout-seconds': 'x' })
     expect(bad.exitCode).toBe(1)
@@ -103,18 +117,26 @@ describe('run()', () => {
   })
 
   it('is cancelled by SIGINT and reports what it saw', async () => {
-    const sim = await simulator('timeout')
-    setTimeout(() => process.emit('SIGINT', 'SIGINT'), 1500)
-    const started = Date.now()
+    // The runner cancels while the action asks for the third time how the precheck goes.
+    const cancelling = customScenario(
+      {
+        statusAnswer: c => {
+          if (c.n === 3) process.emit('SIGINT', 'SIGINT')
+          return undefined
+        }
+      },
+      'timeout'
+    )
+    const sim = await simulator(cancelling, { now: clock.now })
     const r = await runInProcess({ ...base(sim.url), 'timeout-seconds': '30' })
-    expect(Date.now() - started).toBeLessThan(5000)
+    expect(clock.elapsed()).toBeLessThan(5000)
     expect(r.exitCode).toBe(1)
     expect(r.summary).toContain('🛑 NineData schema comparison precheck: wait cancelled')
     expect(r.outputs['status']).toBe('Running')
   })
 
   it('warns but passes on failed items with fail-on-failure false', async () => {
-    const sim = await simulator('failed')
+    const sim = await simulator('failed', { now: clock.now })
     const r = await runInProcess({ ...base(sim.url), 'fail-on-failure': 'false' })
     expect(r.exitCode).toBe(0)
     expect(r.stdout).toMatch(/::warning::.*fail-on-failure is false/)

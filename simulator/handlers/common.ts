@@ -50,7 +50,7 @@ export function taskRefusal(ex: Exchange, taskId: string): string | undefined {
 export function startRefusal(ex: Exchange, taskId: string): string | undefined {
   const refusal = taskRefusal(ex, taskId)
   if (refusal) return refusal
-  if (taskBusy(ex.state, taskId, Date.now())) {
+  if (taskBusy(ex.state, taskId, ex.state.now())) {
     ex.record.busy = true
     return 'task status invalid'
   }

@@ -47,7 +47,7 @@ export async function precheckStatus(ex: Exchange): Promise<string> {
   const run = ex.state.prechecks.get(precheckTaskId)
   const natural =
     run !== undefined && run.taskId === taskId
-      ? precheckAnswer(ex.state.scenario, run, precheckTaskId, Date.now())
+      ? precheckAnswer(ex.state.scenario, run, precheckTaskId, ex.state.now())
       : undefined
   const hooked = await runHook(
     ex,

@@ -58,7 +58,7 @@ export async function execStatus(ex: Exchange): Promise<string> {
   if (refusal) return ex.reply.refuse(refusal)
   const id = idParam(ex.query, 'execId', 'exec not found')
   const run = 'id' in id ? findRun(ex, id.id, taskId) : undefined
-  const now = Date.now()
+  const now = ex.state.now()
   const outcome: Outcome =
     'refusal' in id
       ? id
@@ -80,7 +80,7 @@ export async function stop(ex: Exchange): Promise<string> {
   if (typeof taskId !== 'string' || !taskId) return ex.reply.refuse('taskId is required')
   const refusal = taskRefusal(ex, taskId)
   if (refusal) return ex.reply.refuse(refusal)
-  const now = Date.now()
+  const now = ex.state.now()
   const active = ex.state.runs.filter(
     run =>
       run.taskId === taskId &&
