@@ -21,10 +21,11 @@ export default {
   // At least 90% of the lines of src/ run under the tests.
   coverageThreshold: { global: { lines: 90 } },
   testTimeout: 60000,
-  // The bundle tests mostly wait on child processes, sockets and timers, not the CPU: three
-  // workers per core (on 2 cores the integration tests took 34 s with 4 workers, 28 s with 6).
-  // Timing-dependent tests keep generous bounds because of it; the many-retry ones run in-process
-  // on a fake clock (__tests__/helpers/fake-clock.ts).
-  maxWorkers: 3 * availableParallelism(),
+  // The bundle tests mostly wait on child processes, sockets and timers, not the CPU: four
+  // workers per core (on 2 cores the integration tests took 34 s with 6 workers, 29 s with 8; the
+  // unit and in-process tests, CPU-bound, take about 9 s either way). Timing-dependent tests keep
+  // generous bounds because of it; the many-retry ones run in-process on a fake clock
+  // (__tests__/helpers/fake-clock.ts).
+  maxWorkers: 4 * availableParallelism(),
   verbose: false
 }

@@ -36,7 +36,7 @@ export type {
 export const SCENARIOS: Record<string, Scenario> = {
   pass: {
     name: 'pass',
-    description: 'Five check items finish within about 1.2 s, all Success.',
+    description: 'Five check items finish within about 0.9 s, all Success.',
     items: () => standardItems()
   },
   failed: {
@@ -176,7 +176,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   'data-pass': {
     name: 'data-pass',
     description:
-      'A data comparison precheck (use a cd- task ID): six items, all Success in ~1.2 s.',
+      'A data comparison precheck (use a cd- task ID): six items, all Success in ~0.9 s.',
     comparison: 'data',
     items: () => dataItems()
   },

@@ -94,7 +94,7 @@ describe('items still Unstarted or Running under an overall Success', () => {
           SCENARIOS['pass']!.items('').map((item, i) =>
             i === 0 ? { ...item, doneAfterMs: Number.POSITIVE_INFINITY } : item
           ),
-        // After the other items (the last ends at 1.2 s), so only the first is left unfinished.
+        // After the other items (the last ends at 0.9 s), so only the first is left unfinished.
         durationMs: 1500,
         finalStatus: 'Success'
       }),

@@ -42,7 +42,7 @@ describe(`the verdict of the bundled action (node ${node})`, () => {
     // One start, then status queries; every request was signed correctly (the simulator checks).
     expect(sim.count('start')).toBe(1)
     expect(sim.requests.every(r => r.answer === '200')).toBe(true)
-    // The precheck takes 1.2 s; the fast start of the poll schedule sees it within a second or so.
+    // The precheck takes 0.9 s; the fast start of the poll schedule sees it within a second or so.
     expect(result.durationMs).toBeLessThan(10_000)
   })
 
