@@ -22,10 +22,11 @@ export default {
   coverageThreshold: { global: { lines: 90 } },
   testTimeout: 60000,
   // The bundle tests mostly wait on child processes, sockets and timers, not the CPU: four
-  // workers per core (on 2 cores the integration tests took 34 s with 6 workers, 29 s with 8; the
-  // unit and in-process tests, CPU-bound, take about 9 s either way). Timing-dependent tests keep
-  // generous bounds because of it; the many-retry ones run in-process on a fake clock
-  // (__tests__/helpers/fake-clock.ts).
+  // workers per core (on 2 cores the integration tests took 34 s with 6 workers, 29 s with 8).
+  // The unit and in-process tests are CPU-bound: `npm run test:unit` runs one worker per core
+  // (--maxWorkers=100%; with coverage, from a cold cache, 12.5 s with 2 workers, 16 s with 8).
+  // Timing-dependent tests keep generous bounds because of it; the many-retry ones run
+  // in-process on a fake clock (__tests__/helpers/fake-clock.ts).
   maxWorkers: 4 * availableParallelism(),
   verbose: false
 }
