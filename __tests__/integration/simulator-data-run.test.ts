@@ -1,16 +1,25 @@
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { SCENARIOS, type RunScript, type Scenario } from '../../simulator/scenarios.js'
-import { startSimulator, type Simulator } from '../../simulator/server.js'
-import { dataOf, run, waitUntil } from './simulator-kit.js'
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../simulator/server.js'
+import { FakeClock } from '../helpers/fake-clock.js'
+import { dataOf, run } from './simulator-kit.js'
 
 // The data comparison run over real HTTP: execute with compareOption, queryTaskExecInfo by execId
-// alone, the table summary (paged, filtered) and stop. Runs are scripted to take ~100 ms.
+// alone, the table summary (paged, filtered) and stop. Runs are scripted to take ~100 ms of the
+// scenario's clock, which only the test moves.
 
 let sim: Simulator | undefined
+let clock: FakeClock
+beforeEach(() => {
+  clock = new FakeClock()
+})
 afterEach(async () => {
   await sim?.close()
   sim = undefined
 })
+
+/** A simulator whose prechecks and runs progress on `clock`. */
+const start = (options: SimulatorOptions) => startSimulator({ ...options, now: clock.now })
 
 const TASK = 'cd-1'
 
@@ -28,11 +37,15 @@ async function execute(body: Record<string, unknown> = {}): Promise<number> {
 const statusOf = async (execId: number) =>
   dataOf(await run.status(sim!, 'data', { execId })) as Record<string, unknown>
 
-const settled = (execId: number) =>
-  waitUntil(
-    () => statusOf(execId),
-    s => s['status'] !== 'starting' && s['status'] !== 'running'
-  )
+/** Asks for the status every 50 ms of the scenario's clock until the run has ended (at most 10 s). */
+async function settled(execId: number): Promise<Record<string, unknown>> {
+  for (let waited = 0; ; waited += 50) {
+    const status = await statusOf(execId)
+    if ((status['status'] !== 'starting' && status['status'] !== 'running') || waited >= 10_000)
+      return status
+    clock.advance(50)
+  }
+}
 
 type Summary = {
   totalTableCount: number
@@ -46,7 +59,7 @@ const summary = async (execId: number, query: Record<string, string | number> = 
 
 describe('execute and queryTaskExecInfo', () => {
   it('runs with or without compareOption; counts appear once the run has ended', async () => {
-    sim = await startSimulator({
+    sim = await start({
       scenario: quick('data-compare-differ', { startingMs: 100, durationMs: 300 })
     })
     const option = { parallel: 5, splitNum: '1000', stringTrimStrategy: 'Trim', enabled: true }
@@ -70,7 +83,7 @@ describe('execute and queryTaskExecInfo', () => {
   })
 
   it('refuses a compareOption that is not an object, a busy task, and an unknown task', async () => {
-    sim = await startSimulator({ scenario: quick('data-compare-same', { durationMs: Infinity }) })
+    sim = await start({ scenario: quick('data-compare-same', { durationMs: Infinity }) })
     const bad = await run.execute(sim, 'data', { taskId: TASK, compareOption: [1] })
     expect(bad.json).toMatchObject({ success: false, message: 'invalid compareOption' })
     await execute()
@@ -83,7 +96,7 @@ describe('execute and queryTaskExecInfo', () => {
   })
 
   it('answers "exec not found" for an unknown execId or a schema run\'s', async () => {
-    sim = await startSimulator({ scenario: quick('data-compare-same') })
+    sim = await start({ scenario: quick('data-compare-same') })
     const schemaExec = dataOf(await run.execute(sim, 'schema', { taskId: 'cc-1', runNow: true }))
     for (const execId of [99, schemaExec as number]) {
       const answer = await run.status(sim, 'data', { execId })
@@ -92,7 +105,7 @@ describe('execute and queryTaskExecInfo', () => {
   })
 
   it('stop ends the run "stopped"', async () => {
-    sim = await startSimulator({ scenario: quick('data-compare-same', { durationMs: Infinity }) })
+    sim = await start({ scenario: quick('data-compare-same', { durationMs: Infinity }) })
     const execId = await execute()
     expect(dataOf(await run.stop(sim, 'data', TASK))).toBeUndefined()
     expect(await statusOf(execId)).toMatchObject({
@@ -106,7 +119,7 @@ describe('execute and queryTaskExecInfo', () => {
 
 describe('the table summary', () => {
   it('data-compare-differ: counts that agree with the run status, a page at a time', async () => {
-    sim = await startSimulator({ scenario: quick('data-compare-differ') })
+    sim = await start({ scenario: quick('data-compare-differ') })
     const execId = await execute()
     const status = await settled(execId)
     const all = await summary(execId, { pageSize: 100 })
@@ -155,14 +168,14 @@ describe('the table summary', () => {
   })
 
   it('data-compare-contradict: rows differ, yet no table does', async () => {
-    sim = await startSimulator({ scenario: quick('data-compare-contradict') })
+    sim = await start({ scenario: quick('data-compare-contradict') })
     const execId = await execute()
     expect((await settled(execId))['differenceRows']).toBe(7)
     expect((await summary(execId)).diffTableCount).toBe(0)
   })
 
   it('refuses a pageSize over 100, an unknown exec, an unknown task', async () => {
-    sim = await startSimulator({ scenario: quick('data-compare-same') })
+    sim = await start({ scenario: quick('data-compare-same') })
     const execId = await execute()
     const refusals = [
       [{ taskId: TASK, execId, pageSize: 101 }, 'invalid pageSize'],

@@ -89,22 +89,6 @@ export function dataOf(answer: Answer): unknown {
   return answer.json['data']
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise(r => setTimeout(r, ms))
-
-/** Polls `read` until `done` says yes (every 20 ms, at most `withinMs`); returns the last value. */
-export async function waitUntil<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  withinMs = 10_000
-): Promise<T> {
-  const deadline = Date.now() + withinMs
-  for (;;) {
-    const value = await read()
-    if (done(value) || Date.now() > deadline) return value
-    await sleep(20)
-  }
-}
-
 /** The comparison run's calls, by the documented paths. */
 export const run = {
   execute: (sim: Simulator, kind: Kind, body: Record<string, unknown>) =>

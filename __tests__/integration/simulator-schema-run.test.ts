@@ -1,17 +1,26 @@
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { DIFFERING_AT } from '../../simulator/compare-objects.js'
 import { SCENARIOS, type RunScript, type Scenario } from '../../simulator/scenarios.js'
-import { startSimulator, type Simulator } from '../../simulator/server.js'
-import { dataOf, run, sleep, startPrecheck, waitUntil } from './simulator-kit.js'
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../simulator/server.js'
+import { FakeClock } from '../helpers/fake-clock.js'
+import { dataOf, run, startPrecheck } from './simulator-kit.js'
 
 // The schema comparison run over real HTTP: execute, queryTaskExecInfo, describeSchemaCompareTask
-// (paged), correctionSql and stop, with NineData's refusals. Runs are scripted to take ~100 ms.
+// (paged), correctionSql and stop, with NineData's refusals. Runs are scripted to take ~100 ms of
+// the scenario's clock, which only the test moves.
 
 let sim: Simulator | undefined
+let clock: FakeClock
+beforeEach(() => {
+  clock = new FakeClock()
+})
 afterEach(async () => {
   await sim?.close()
   sim = undefined
 })
+
+/** A simulator whose prechecks and runs progress on `clock`. */
+const start = (options: SimulatorOptions) => startSimulator({ ...options, now: clock.now })
 
 const TASK = 'cc-1'
 
@@ -30,24 +39,27 @@ async function execute(taskId = TASK): Promise<number> {
 const statusOf = async (execId: number, taskId = TASK) =>
   dataOf(await run.status(sim!, 'schema', { taskId, execId })) as Record<string, unknown>
 
-const settled = (execId: number) =>
-  waitUntil(
-    () => statusOf(execId),
-    s => s['status'] !== 'starting' && s['status'] !== 'running'
-  )
+/** Asks for the status every 50 ms of the scenario's clock until the run has ended (at most 10 s). */
+async function settled(execId: number): Promise<Record<string, unknown>> {
+  for (let waited = 0; ; waited += 50) {
+    const status = await statusOf(execId)
+    if ((status['status'] !== 'starting' && status['status'] !== 'running') || waited >= 10_000)
+      return status
+    clock.advance(50)
+  }
+}
 
 describe('execute and queryTaskExecInfo', () => {
   it('starts a run whose status goes starting, running, success', async () => {
-    sim = await startSimulator({
+    sim = await start({
       scenario: quick('compare-same', { startingMs: 150, durationMs: 400 })
     })
     const execId = await execute()
     expect(await statusOf(execId)).toEqual({ taskId: TASK, execId, status: 'starting' })
-    const running = await waitUntil(
-      () => statusOf(execId),
-      s => s['status'] !== 'starting'
-    )
-    expect(running['status']).toBe('running')
+    clock.advance(149)
+    expect((await statusOf(execId))['status']).toBe('starting')
+    clock.advance(1)
+    expect((await statusOf(execId))['status']).toBe('running')
     expect(await settled(execId)).toEqual({ taskId: TASK, execId, status: 'success' })
     expect(sim.count('execute')).toBe(1)
     expect(sim.count('execute', 'schema')).toBe(1)
@@ -57,7 +69,7 @@ describe('execute and queryTaskExecInfo', () => {
 
   it('a scheduled task without runNow only enables its schedule: no execId', async () => {
     const scenario = quick('compare-same')
-    sim = await startSimulator({ scenario })
+    sim = await start({ scenario })
     const answer = await run.execute(sim, 'schema', { taskId: TASK })
     expect(answer.json).toMatchObject({ success: true, data: null })
     expect(sim.runs).toHaveLength(0)
@@ -66,19 +78,19 @@ describe('execute and queryTaskExecInfo', () => {
   })
 
   it('ends failed with the errorMessage, or stays running, as scripted', async () => {
-    sim = await startSimulator({ scenario: quick('compare-failed') })
+    sim = await start({ scenario: quick('compare-failed') })
     const failed = await settled(await execute())
     expect(failed['status']).toBe('failed')
     expect(failed['errorMessage']).toMatch(/Communications link failure/)
     await sim.close()
-    sim = await startSimulator({ scenario: quick('compare-stuck', { durationMs: Infinity }) })
+    sim = await start({ scenario: quick('compare-stuck', { durationMs: Infinity }) })
     const execId = await execute()
-    await sleep(200)
+    clock.advance(60_000)
     expect((await statusOf(execId))['status']).toBe('running')
   })
 
   it('refuses a second start while a run of the task is under way, and any start of a busy task', async () => {
-    sim = await startSimulator({ scenario: quick('compare-same', { durationMs: 300 }) })
+    sim = await start({ scenario: quick('compare-same', { durationMs: 300 }) })
     const execId = await execute()
     const again = await run.execute(sim, 'schema', { taskId: TASK, runNow: true })
     expect(again.json).toMatchObject({ success: false, message: 'task status invalid' })
@@ -90,7 +102,7 @@ describe('execute and queryTaskExecInfo', () => {
   })
 
   it('refuses execute while the task is prechecking', async () => {
-    sim = await startSimulator({ scenario: 'timeout' })
+    sim = await start({ scenario: 'timeout' })
     dataOf(await startPrecheck(sim, 'schema', TASK))
     expect(
       (await run.execute(sim, 'schema', { taskId: TASK, runNow: true })).json?.['message']
@@ -98,14 +110,14 @@ describe('execute and queryTaskExecInfo', () => {
   })
 
   it('compare-busy refuses execute with "task status invalid"', async () => {
-    sim = await startSimulator({ scenario: 'compare-busy' })
+    sim = await start({ scenario: 'compare-busy' })
     const answer = await run.execute(sim, 'schema', { taskId: TASK, runNow: true })
     expect(answer.json).toMatchObject({ success: false, message: 'task status invalid' })
     expect(sim.runs).toHaveLength(0)
   })
 
   it('answers "exec not found" for an unknown execId, another task\'s, or a data run\'s', async () => {
-    sim = await startSimulator({ scenario: quick('compare-same') })
+    sim = await start({ scenario: quick('compare-same') })
     const execId = await execute()
     const dataExec = dataOf(await run.execute(sim, 'data', { taskId: 'cd-1' })) as number
     for (const [taskId, asked] of [
@@ -124,7 +136,7 @@ describe('execute and queryTaskExecInfo', () => {
 
 describe('"task not found" on every run endpoint', () => {
   it.each(['cc-unknown9', 'cd-1'])('for %s', async taskId => {
-    sim = await startSimulator({ scenario: 'compare-same' })
+    sim = await start({ scenario: 'compare-same' })
     const answers = [
       await run.execute(sim, 'schema', { taskId, runNow: true }),
       await run.status(sim, 'schema', { taskId, execId: 1 }),
@@ -154,7 +166,7 @@ describe('results, a page at a time, and correction SQL per object', () => {
     }
 
   it('compare-differ: 130 objects over two pages of 100, six differing, some on page 2', async () => {
-    sim = await startSimulator({ scenario: quick('compare-differ') })
+    sim = await start({ scenario: quick('compare-differ') })
     const execId = await execute()
     await settled(execId)
     const first = await page(execId, 1)
@@ -186,7 +198,7 @@ describe('results, a page at a time, and correction SQL per object', () => {
   })
 
   it('refuses a pageSize over 100 or under 1, and a pageNumber under 1', async () => {
-    sim = await startSimulator({ scenario: quick('compare-same') })
+    sim = await start({ scenario: quick('compare-same') })
     const execId = await execute()
     for (const [pageSize, pageNumber, message] of [
       [101, 1, 'invalid pageSize'],
@@ -205,7 +217,7 @@ describe('results, a page at a time, and correction SQL per object', () => {
   })
 
   it('refuses the correction SQL of a progressId of another run', async () => {
-    sim = await startSimulator({ scenario: quick('compare-same') })
+    sim = await start({ scenario: quick('compare-same') })
     const first = await execute()
     await settled(first)
     const second = await execute()
@@ -224,7 +236,7 @@ describe('results, a page at a time, and correction SQL per object', () => {
   })
 
   it('compare-hostile-sql carries the text that must stay inert', async () => {
-    sim = await startSimulator({ scenario: quick('compare-hostile-sql') })
+    sim = await start({ scenario: quick('compare-hostile-sql') })
     const execId = await execute()
     const results = (await page(execId, 1)).compareResults
     const sql: string[] = []
@@ -258,7 +270,7 @@ describe('results, a page at a time, and correction SQL per object', () => {
 
 describe('stop', () => {
   it('stops the running run: failed, "stopped by user"; then there is nothing to stop', async () => {
-    sim = await startSimulator({ scenario: quick('compare-stuck', { durationMs: Infinity }) })
+    sim = await start({ scenario: quick('compare-stuck', { durationMs: Infinity }) })
     const execId = await execute()
     const stopped = await run.stop(sim, 'schema', TASK)
     expect(stopped.json).toEqual({ success: true, requestId: expect.stringMatching(/^sim-/) })
@@ -276,7 +288,7 @@ describe('stop', () => {
   })
 
   it('a stop a hook answered with a fault stopped nothing', async () => {
-    sim = await startSimulator({
+    sim = await start({
       scenario: {
         ...quick('compare-stuck', { durationMs: Infinity }),
         stopAnswer: () => ({ fault: { type: 'http', status: 502, body: '<h1>Bad Gateway</h1>' } })
@@ -292,7 +304,7 @@ describe('stop', () => {
 describe('hooks for the run endpoints', () => {
   it('are told the request and what the simulator would answer, and answer instead', async () => {
     const seen: unknown[] = []
-    sim = await startSimulator({
+    sim = await start({
       scenario: {
         ...quick('compare-same'),
         executeAnswer: c => {

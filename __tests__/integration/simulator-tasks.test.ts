@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { standardItems } from '../../simulator/items.js'
 import { SCENARIOS, type Scenario } from '../../simulator/scenarios.js'
 import { DEFAULT_TASKS, startSimulator, type Simulator } from '../../simulator/server.js'
-import { dataOf, precheckStatus, sleep, startPrecheck } from './simulator-kit.js'
+import { FakeClock } from '../helpers/fake-clock.js'
+import { dataOf, precheckStatus, startPrecheck } from './simulator-kit.js'
 
 // NineData's task rules, as the simulator plays them: a task it does not know is "task not found"
 // in every scenario, and a task with a precheck under way refuses another start with "task status
@@ -72,20 +73,27 @@ describe('a task the simulator does not know is "task not found"', () => {
 
 describe('a second start while the task is busy is "task status invalid"', () => {
   it('until the precheck settles; another task is not affected', async () => {
-    sim = await startSimulator({ scenario: quick })
+    // The scenario's clock moves only when the test moves it.
+    const clock = new FakeClock()
+    sim = await startSimulator({ scenario: quick, now: clock.now })
     dataOf(await startPrecheck(sim, 'schema', 'cc-1'))
     const again = await startPrecheck(sim, 'schema', 'cc-1')
     expect(again.json).toMatchObject({ success: false, message: 'task status invalid' })
     expect(sim.requests.at(-1)?.busy).toBe(true)
     dataOf(await startPrecheck(sim, 'schema', 'cc-2'))
-    await sleep(300)
+    clock.advance(59)
+    expect((await startPrecheck(sim, 'schema', 'cc-1')).json?.['message']).toBe(
+      'task status invalid'
+    )
+    clock.advance(1)
     dataOf(await startPrecheck(sim, 'schema', 'cc-1'))
   })
 
   it('for as long as the precheck never settles', async () => {
-    sim = await startSimulator({ scenario: 'timeout' })
+    const clock = new FakeClock()
+    sim = await startSimulator({ scenario: 'timeout', now: clock.now })
     dataOf(await startPrecheck(sim, 'schema', 'cc-1'))
-    await sleep(200)
+    clock.advance(60_000)
     const again = await startPrecheck(sim, 'schema', 'cc-1')
     expect(again.json?.['message']).toBe('task status invalid')
   })
