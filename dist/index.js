@@ -28377,7 +28377,7 @@ module.exports = {
 /* harmony export */   rK: () => (/* binding */ endingHint),
 /* harmony export */   z6: () => (/* binding */ endingOf)
 /* harmony export */ });
-/* harmony import */ var _ninedata_failure_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8510);
+/* harmony import */ var _ninedata_api_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1454);
 
 const FINISHED = { how: 'finished' };
 const AUTH_HINT = 'Check the access-key-id and access-key-secret inputs (NineData console: User Management, AccessKey) ' +
@@ -28389,12 +28389,12 @@ const BUSY_HINT = 'Another precheck or comparison run of this task may be under 
  * failed"). A bug of this action is an ending too: reported like any error, never rethrown.
  */
 function endingOf(error, doing) {
-    if (error instanceof _ninedata_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .StopError */ .Tj) {
+    if (error instanceof _ninedata_api_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .StopError */ .Tj) {
         return error.reason === 'timeout'
             ? { how: 'timeout', outage: error.outage }
             : { how: 'cancelled', outage: error.outage };
     }
-    if (!(error instanceof _ninedata_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD))
+    if (!(error instanceof _ninedata_api_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD))
         return crashEnding(error);
     const id = error.requestId ? ` (requestId ${error.requestId})` : '';
     const said = error.kind === 'business'
@@ -28441,7 +28441,7 @@ function sentence(text) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2469);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7808);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // The verdict is out: whatever sockets or a proxy still hold open, the process ends within a second.
@@ -28452,7 +28452,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2469:
+/***/ 7808:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28465,7 +28465,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(418);
 // EXTERNAL MODULE: ./src/ending.ts
 var src_ending = __nccwpck_require__(880);
-;// CONCATENATED MODULE: ./src/ninedata/clock.ts
+;// CONCATENATED MODULE: ./src/ninedata/server-clock.ts
 // Clock drift: NineData rejects timestamps more than 10 minutes off its clock, so the action
 // signs with the server's time when it learns that the runner's clock is off.
 /** No server time before this can be NineData's clock: the action did not exist yet. */
@@ -28558,8 +28558,8 @@ class ServerClock {
     }
 }
 
-// EXTERNAL MODULE: ./src/ninedata/failure.ts
-var failure = __nccwpck_require__(8510);
+// EXTERNAL MODULE: ./src/ninedata/api-errors.ts
+var api_errors = __nccwpck_require__(1454);
 ;// CONCATENATED MODULE: ./src/ninedata/duplicate-keys.ts
 // Finds a key written twice in one JSON object. JSON.parse keeps the last of two equal keys, so
 // `{"status":"Failed","status":"Success"}` would read as Success while a person reading the body
@@ -28718,10 +28718,10 @@ function readEnvelope(answer, nowMs) {
     const duplicate = parsed.json ? findDuplicateKey(answer.body) : undefined;
     if (duplicate) {
         // JSON.parse kept one of the two values; which one a person reading the body believes is anyone's guess.
-        return new failure/* ApiError */.hD('protocol', `the answer has the key ${JSON.stringify(duplicate.key)} twice in one object (at ${duplicate.path}), so it is not the documented shape: JSON readers keep only one of the two values`, { httpStatus: answer.httpStatus, requestId: requestIdOf(parsed) });
+        return new api_errors/* ApiError */.hD('protocol', `the answer has the key ${JSON.stringify(duplicate.key)} twice in one object (at ${duplicate.path}), so it is not the documented shape: JSON readers keep only one of the two values`, { httpStatus: answer.httpStatus, requestId: requestIdOf(parsed) });
     }
     if (parsed.json && jsonDepth(parsed.value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
-        return new failure/* ApiError */.hD('protocol', `the answer nests deeper than ${MAX_JSON_DEPTH} levels, which is not the documented shape`, { httpStatus: answer.httpStatus });
+        return new api_errors/* ApiError */.hD('protocol', `the answer nests deeper than ${MAX_JSON_DEPTH} levels, which is not the documented shape`, { httpStatus: answer.httpStatus });
     }
     const envelope = asEnvelope(parsed);
     if (envelope?.success === true && answer.httpStatus >= 200 && answer.httpStatus < 300) {
@@ -28737,7 +28737,7 @@ function failureOf(answer, isJson, envelope, nowMs) {
     const details = {
         requestId,
         httpStatus,
-        mayHaveReachedServer: (0,failure/* mayHaveReachedServer */.xW)(httpStatus),
+        mayHaveReachedServer: (0,api_errors/* mayHaveReachedServer */.xW)(httpStatus),
         fromNineData: envelope !== undefined,
         symptom: envelope === undefined ? 'foreign' : undefined
     };
@@ -28747,35 +28747,35 @@ function failureOf(answer, isJson, envelope, nowMs) {
             ? "NineData's envelope without a message"
             : describeBody(answer);
     const what = `${httpLabel(answer)} with ${body}`;
-    if ((0,failure/* isTransientStatus */.Dm)(httpStatus)) {
+    if ((0,api_errors/* isTransientStatus */.Dm)(httpStatus)) {
         const retryAfter = httpStatus === 429 || httpStatus === 503 ? answer.headers['retry-after'] : undefined;
-        return new failure/* ApiError */.hD('transient', what, {
+        return new api_errors/* ApiError */.hD('transient', what, {
             ...details,
-            retryAfterMs: (0,failure/* parseRetryAfter */.mu)(retryAfter, nowMs)
+            retryAfterMs: (0,api_errors/* parseRetryAfter */.mu)(retryAfter, nowMs)
         });
     }
     const refused = envelope?.success === false;
     if (httpStatus === 401 || httpStatus === 403 || (refused && isAuthMessage(message ?? ''))) {
-        return new failure/* ApiError */.hD('auth', message ?? what, details);
+        return new api_errors/* ApiError */.hD('auth', message ?? what, details);
     }
     if (refused) {
-        return new failure/* ApiError */.hD('business', message ?? 'NineData refused the request without a message', details);
+        return new api_errors/* ApiError */.hD('business', message ?? 'NineData refused the request without a message', details);
     }
     if (httpStatus >= 200 && httpStatus < 300) {
         // JSON that is not the envelope is a shape we do not understand; anything else is a gateway page
         // or a body cut short, worth another try.
         return isJson
-            ? new failure/* ApiError */.hD('protocol', 'the answer is JSON but not NineData\'s envelope (no boolean "success")', details)
-            : new failure/* ApiError */.hD('transient', what, details);
+            ? new api_errors/* ApiError */.hD('protocol', 'the answer is JSON but not NineData\'s envelope (no boolean "success")', details)
+            : new api_errors/* ApiError */.hD('transient', what, details);
     }
-    return new failure/* ApiError */.hD('fatal', what, { ...details, hint: hintFor(answer) });
+    return new api_errors/* ApiError */.hD('fatal', what, { ...details, hint: hintFor(answer) });
 }
 function hintFor(answer) {
     if (answer.httpStatus === 404 || answer.httpStatus === 405) {
         return 'check `api-url`: it should be the base URL of the NineData OpenAPI (without /openapi)';
     }
     if (answer.httpStatus === 400 && /https/i.test(answer.body.slice(0, 2000)))
-        return failure/* SCHEME_HINT */.uf;
+        return api_errors/* SCHEME_HINT */.uf;
     return undefined;
 }
 
@@ -28913,9 +28913,9 @@ class Transport {
     }
 }
 
-// EXTERNAL MODULE: ./src/text/words.ts
-var words = __nccwpck_require__(1670);
-;// CONCATENATED MODULE: ./src/ninedata/http.ts
+// EXTERNAL MODULE: ./src/text/wording.ts
+var wording = __nccwpck_require__(2179);
+;// CONCATENATED MODULE: ./src/ninedata/http-exchange.ts
 
 
 
@@ -28953,9 +28953,9 @@ class HttpExchange {
             return await Promise.race([work, stop.promise]);
         }
         catch (caught) {
-            const error = caught instanceof failure/* StopError */.Tj ? caught : (0,failure/* classifyNetworkError */.LW)(caught);
+            const error = caught instanceof api_errors/* StopError */.Tj ? caught : (0,api_errors/* classifyNetworkError */.LW)(caught);
             // Cut an abandoned or broken request off; the next attempt gets a fresh connection.
-            if (error instanceof failure/* StopError */.Tj || error.kind === 'transient')
+            if (error instanceof api_errors/* StopError */.Tj || error.kind === 'transient')
                 this.dispose();
             throw error;
         }
@@ -28973,10 +28973,10 @@ class HttpExchange {
         const promise = new Promise((_, reject) => {
             timer = setTimeout(() => {
                 reject(limit < requestTimeoutMs
-                    ? new failure/* StopError */.Tj('timeout')
-                    : new failure/* ApiError */.hD('transient', `no answer within ${(0,words/* formatDuration */.a3)(requestTimeoutMs)} (request-timeout-seconds)`, { symptom: 'silent' }));
+                    ? new api_errors/* StopError */.Tj('timeout')
+                    : new api_errors/* ApiError */.hD('transient', `no answer within ${(0,wording/* formatDuration */.a3)(requestTimeoutMs)} (request-timeout-seconds)`, { symptom: 'silent' }));
             }, limit);
-            onAbort = () => reject(new failure/* StopError */.Tj('cancelled'));
+            onAbort = () => reject(new api_errors/* StopError */.Tj('cancelled'));
             if (signal.aborted)
                 onAbort();
             else
@@ -29000,7 +29000,7 @@ function readBody(message) {
         let size = 0;
         const tooLarge = () => {
             // Rejected before the connection is cut, so the cut is not mistaken for a transient failure.
-            reject(new failure/* ApiError */.hD('fatal', `the answer was too large: over ${MAX_BODY_BYTES / 1024 / 1024} MiB, more than any precheck needs`));
+            reject(new api_errors/* ApiError */.hD('fatal', `the answer was too large: over ${MAX_BODY_BYTES / 1024 / 1024} MiB, more than any precheck needs`));
             message.destroy();
         };
         if (Number(message.headers['content-length']) > MAX_BODY_BYTES)
@@ -29015,13 +29015,13 @@ function readBody(message) {
             if (message.complete)
                 resolve(Buffer.concat(chunks).toString('utf8'));
             else
-                reject(new failure/* ApiError */.hD('transient', CUT_SHORT, { symptom: 'cut' }));
+                reject(new api_errors/* ApiError */.hD('transient', CUT_SHORT, { symptom: 'cut' }));
         });
-        message.on('aborted', () => reject(new failure/* ApiError */.hD('transient', CUT_SHORT, { symptom: 'cut' })));
-        message.on('error', error => reject((0,failure/* classifyNetworkError */.LW)(error)));
+        message.on('aborted', () => reject(new api_errors/* ApiError */.hD('transient', CUT_SHORT, { symptom: 'cut' })));
+        message.on('error', error => reject((0,api_errors/* classifyNetworkError */.LW)(error)));
         message.on('close', () => {
             if (!message.complete)
-                reject(new failure/* ApiError */.hD('transient', CUT_SHORT, { symptom: 'cut' }));
+                reject(new api_errors/* ApiError */.hD('transient', CUT_SHORT, { symptom: 'cut' }));
         });
     });
 }
@@ -29090,7 +29090,7 @@ class WireGuard {
         const where = this.carrier(request);
         if (where === undefined)
             return;
-        throw new failure/* ApiError */.hD('protocol', `${request.method} ${request.path} was not sent: its ${where} would carry the access-key-secret ` +
+        throw new api_errors/* ApiError */.hD('protocol', `${request.method} ${request.path} was not sent: its ${where} would carry the access-key-secret ` +
             `(an ID from NineData's answer, or an input, contains it), and the secret never goes on the wire`, { mayHaveReachedServer: false });
     }
     carrier(request) {
@@ -29112,7 +29112,7 @@ class WireGuard {
 
 // EXTERNAL MODULE: ./src/time.ts
 var src_time = __nccwpck_require__(9834);
-;// CONCATENATED MODULE: ./src/ninedata/client.ts
+;// CONCATENATED MODULE: ./src/ninedata/ninedata-client.ts
 
 
 
@@ -29161,17 +29161,17 @@ class NineDataClient {
             try {
                 const answer = await this.signedRequest(method, path, options);
                 if (failures > 0) {
-                    this.options.log.info(`${label} succeeded on attempt ${failures + 1}, after ${(0,words/* plural */.LS)(failures, 'failed attempt')}.`);
+                    this.options.log.info(`${label} succeeded on attempt ${failures + 1}, after ${(0,wording/* plural */.LS)(failures, 'failed attempt')}.`);
                 }
                 return { ...answer, attempts: failures + 1, unclearAttempts: unclear };
             }
             catch (caught) {
-                if (caught instanceof failure/* StopError */.Tj) {
+                if (caught instanceof api_errors/* StopError */.Tj) {
                     // A request still unanswered when the run stops is part of the outage, if there is one.
-                    const lastError = new failure/* ApiError */.hD('transient', `${label} had not answered yet`);
-                    throw new failure/* StopError */.Tj(caught.reason, outage ?? { sinceMs: attemptAt, lastError });
+                    const lastError = new api_errors/* ApiError */.hD('transient', `${label} had not answered yet`);
+                    throw new api_errors/* StopError */.Tj(caught.reason, outage ?? { sinceMs: attemptAt, lastError });
                 }
-                const error = (0,failure/* classifyNetworkError */.LW)(caught);
+                const error = (0,api_errors/* classifyNetworkError */.LW)(caught);
                 if (error.kind === 'auth' &&
                     !clockCorrected &&
                     (await this.clockWasOff(offsetSignedWith))) {
@@ -29198,10 +29198,10 @@ class NineDataClient {
     async sleep(ms) {
         const { signal } = this.options;
         if (signal.aborted)
-            throw new failure/* StopError */.Tj('cancelled');
+            throw new api_errors/* StopError */.Tj('cancelled');
         await this.time.sleep(Math.max(0, Math.min(ms, this.options.deadline - this.time.now())), signal);
         if (signal.aborted)
-            throw new failure/* StopError */.Tj('cancelled');
+            throw new api_errors/* StopError */.Tj('cancelled');
     }
     /**
      * Waits before the next try, warning why. Transient failures never end the wait before the
@@ -29223,20 +29223,20 @@ class NineDataClient {
             const serverWantsLonger = (error.retryAfterMs ?? 0) >= remaining;
             if (serverWantsLonger || lastTry < RETRY_POLICY.floorMs) {
                 await this.sleep(remaining);
-                const last = new failure/* ApiError */.hD(error.kind, `${error.message}${asked}; no time was left for another try`, error);
-                throw new failure/* StopError */.Tj('timeout', { ...outage, lastError: last });
+                const last = new api_errors/* ApiError */.hD(error.kind, `${error.message}${asked}; no time was left for another try`, error);
+                throw new api_errors/* StopError */.Tj('timeout', { ...outage, lastError: last });
             }
             delay = lastTry;
         }
-        const down = (0,words/* formatDuration */.a3)(this.time.now() - outage.sinceMs);
+        const down = (0,wording/* formatDuration */.a3)(this.time.now() - outage.sinceMs);
         this.options.log.warning(`${label} failed: ${error.message}. Retrying in ${(delay / 1000).toFixed(1)}s${asked}; no usable answer for ${down} so far.`);
         await this.sleep(delay);
     }
     stopIfDone(outage) {
         if (this.options.signal.aborted)
-            throw new failure/* StopError */.Tj('cancelled', outage);
+            throw new api_errors/* StopError */.Tj('cancelled', outage);
         if (this.time.now() >= this.options.deadline)
-            throw new failure/* StopError */.Tj('timeout', outage);
+            throw new api_errors/* StopError */.Tj('timeout', outage);
     }
     /**
      * After an auth rejection: did the clock turn out to be off by more than we signed with? The
@@ -29255,7 +29255,7 @@ class NineDataClient {
                     this.noteClock(serverMs, sentAt, this.time.now(), 0, NOW_PATH);
             }
             catch (error) {
-                if (error instanceof failure/* StopError */.Tj)
+                if (error instanceof api_errors/* StopError */.Tj)
                     throw error;
                 this.options.log.debug(`Could not read NineData's time from ${NOW_PATH}: ${error.message}`);
             }
@@ -29276,7 +29276,7 @@ class NineDataClient {
             this.options.log.info(`The runner's clock agrees with NineData's again (${source}); signing with the runner's time.`);
             return;
         }
-        this.options.log.warning(`The runner's clock is ${(0,words/* formatDuration */.a3)(offset)} ${offset > 0 ? 'behind' : 'ahead of'} NineData's (${source}); ` +
+        this.options.log.warning(`The runner's clock is ${(0,wording/* formatDuration */.a3)(offset)} ${offset > 0 ? 'behind' : 'ahead of'} NineData's (${source}); ` +
             `requests are now signed with NineData's time. NineData rejects timestamps more than 10 minutes off: fix the runner's clock (NTP).`);
     }
     /**
@@ -29287,7 +29287,7 @@ class NineDataClient {
     suspectApiUrl(error) {
         if (this.reachedNineData || this.suspicionSaid)
             return;
-        const suspicion = (0,failure/* apiUrlSuspicion */.ne)(error);
+        const suspicion = (0,api_errors/* apiUrlSuspicion */.ne)(error);
         if (suspicion === undefined)
             return;
         this.suspicionSaid = true;
@@ -29356,7 +29356,7 @@ class NineDataClient {
         const result = readEnvelope(raw, plausibleDate !== undefined && !implausibleServerTime(plausibleDate, receivedAt)
             ? plausibleDate
             : receivedAt + this.clock.offsetMs);
-        const accepted = !(result instanceof failure/* ApiError */.hD);
+        const accepted = !(result instanceof api_errors/* ApiError */.hD);
         if (accepted || result.fromNineData)
             this.reachedNineData = true;
         const serverDate = this.serverDateOf(raw, path, signedAt.getTime(), accepted);
@@ -29367,13 +29367,13 @@ class NineDataClient {
         if (typeof requestId === 'string' && requestId)
             this.lastRequestId = requestId;
         this.options.log.debug(`← ${raw.httpStatus} for ${method} ${path} in ${receivedAt - sentAt} ms${typeof requestId === 'string' && requestId ? `, requestId ${requestId}` : ''}`);
-        if (result instanceof failure/* ApiError */.hD)
+        if (result instanceof api_errors/* ApiError */.hD)
             throw result;
         return { data: result.data, requestId: typeof requestId === 'string' ? requestId : '' };
     }
 }
 
-;// CONCATENATED MODULE: ./src/phases/context.ts
+;// CONCATENATED MODULE: ./src/phases/phase-context.ts
 
 /** "; this run follows X only": what a retried start call means for the user. */
 function retriedStartNote(call, what, id) {
@@ -29399,12 +29399,12 @@ function clientFor(inputs, limits) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/ninedata/read.ts
+;// CONCATENATED MODULE: ./src/ninedata/answer-fields.ts
 
 // Strict reading of NineData's `data`: what the docs promise, or a `protocol` failure that says what
 // was wrong. Reading never changes a character of server text.
 function protocolError(what) {
-    return new failure/* ApiError */.hD('protocol', `NineData's answer does not have the documented shape: ${what}`);
+    return new api_errors/* ApiError */.hD('protocol', `NineData's answer does not have the documented shape: ${what}`);
 }
 function isRecord(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -29413,7 +29413,7 @@ function describeType(value) {
     return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
 }
 /** A text field; '' when absent or null; numbers and booleans as their text; else a shape error. */
-function read_text(record, key, where) {
+function answer_fields_text(record, key, where) {
     const value = record[key];
     if (value === undefined || value === null)
         return '';
@@ -29463,7 +29463,7 @@ function visibleKind(value) {
     return describeType(value);
 }
 
-;// CONCATENATED MODULE: ./src/ninedata/comparison.ts
+;// CONCATENATED MODULE: ./src/ninedata/comparison-api.ts
 
 // The calls of a comparison run (execute, run status, results, correction SQL, stop) for both kinds,
 // and strict reading of their answers. Reading never changes a character of server text.
@@ -29506,7 +29506,7 @@ async function stopRun(client, kind, taskId) {
 function parseRunState(data, kind, taskId, execId) {
     if (!isRecord(data))
         throw protocolError('the run status call returned no data object');
-    const status = read_text(data, 'status', 'data');
+    const status = answer_fields_text(data, 'status', 'data');
     if (status.trim() === '')
         throw protocolError('data.status of the run is missing');
     const answeredTask = idText(data, 'taskId', 'data');
@@ -29523,7 +29523,7 @@ function parseRunState(data, kind, taskId, execId) {
         taskId,
         execId,
         status,
-        errorMessage: read_text(data, 'errorMessage', 'data'),
+        errorMessage: answer_fields_text(data, 'errorMessage', 'data'),
         raw: data
     };
     if (kind === 'data')
@@ -29608,10 +29608,10 @@ function parseTableSummaryPage(data, taskId, execId) {
             throw protocolError(`${where}.progressId is missing`);
         return {
             progressId,
-            schemaName: read_text(entry, 'schemaName', where),
-            tableName: read_text(entry, 'tableName', where),
-            targetSchemaName: read_text(entry, 'targetSchemaName', where),
-            targetTableName: read_text(entry, 'targetTableName', where),
+            schemaName: answer_fields_text(entry, 'schemaName', where),
+            tableName: answer_fields_text(entry, 'tableName', where),
+            targetSchemaName: answer_fields_text(entry, 'targetSchemaName', where),
+            targetTableName: answer_fields_text(entry, 'targetTableName', where),
             raw: entry
         };
     });
@@ -29640,24 +29640,18 @@ function checkAbout(data, taskId, execId) {
     }
 }
 
-// EXTERNAL MODULE: ./src/verdict/comparison.ts
-var comparison = __nccwpck_require__(2468);
-// EXTERNAL MODULE: ./src/status/precheck.ts
-var precheck = __nccwpck_require__(7779);
-// EXTERNAL MODULE: ./src/report/model.ts + 1 modules
-var model = __nccwpck_require__(9989);
-;// CONCATENATED MODULE: ./src/report/progress.ts
+// EXTERNAL MODULE: ./src/status/precheck-status.ts
+var precheck_status = __nccwpck_require__(9126);
+;// CONCATENATED MODULE: ./src/phases/progress-lines.ts
 
 
-
-
-// Log lines for the wait: one line when something changes, not one per poll, and the list of every
-// item at the end. Every piece of server text goes through SafeText.line, so each line is inert.
+// Progress lines of the wait: one line when something changes, not one per poll. Raw text: the log
+// cleans every line once, so each is inert.
 function counts(state) {
     let done = 0;
     let failed = 0;
     for (const item of state.precheckItems) {
-        const status = (0,precheck/* canonicalStatus */.xX)(item.status);
+        const status = (0,precheck_status/* canonicalStatus */.xX)(item.status);
         if (status === 'Success' || status === 'Failed')
             done++;
         if (status === 'Failed')
@@ -29676,7 +29670,7 @@ function progressLine(state, elapsedMs) {
     const items = c.total === 0
         ? 'no check items yet'
         : `${c.done}/${c.total} check items done, ${c.failed} failed`;
-    return `[${(0,words/* formatDuration */.a3)(elapsedMs)}] Precheck ${state.precheckTaskId}: ${state.status}, ${items}`;
+    return `[${(0,wording/* formatDuration */.a3)(elapsedMs)}] Precheck ${state.precheckTaskId}: ${state.status}, ${items}`;
 }
 /** A progress line of the comparison run, when its status changes: raw text, the log cleans it. */
 function runProgressLine(state, elapsedMs) {
@@ -29684,45 +29678,14 @@ function runProgressLine(state, elapsedMs) {
     const counted = rows?.differenceRows !== undefined
         ? `, ${rows.differenceRows} differing rows, ${rows.onlySourceRows ?? '?'} only in the source, ${rows.onlyTargetRows ?? '?'} only in the target`
         : '';
-    return `[${(0,words/* formatDuration */.a3)(elapsedMs)}] Comparison run ${state.execId}: ${state.status}${counted}`;
-}
-/** One line per item for the collapsed group at the end, at most `max` of them. */
-function itemLines(state, safe, max = words/* LIMITS */.b1.logItems) {
-    // The summary's order (failed, unfinished, succeeded), so a capped list shows every failure it can.
-    const ordered = (0,model/* orderForReport */.eo)(state.precheckItems);
-    const lines = ordered.slice(0, max).map(item => {
-        const id = item.precheckItem ? ` [${safe.line(item.precheckItem, words/* LIMITS */.b1.id)}]` : '';
-        const reason = item.errorMessage.trim()
-            ? ` — ${safe.line(item.errorMessage, words/* LIMITS */.b1.message)}`
-            : '';
-        return `${safe.line(item.status || '(no status)', words/* LIMITS */.b1.id)}: ${safe.line((0,precheck/* itemLabel */.IR)(item), words/* LIMITS */.b1.name)}${id}${reason}`;
-    });
-    const left = state.precheckItems.length - lines.length;
-    if (left > 0) {
-        lines.push(`… and ${(0,words/* plural */.LS)(left, 'more check item')}, left out to keep the log readable: the report-file output has every item.`);
-    }
-    return lines;
-}
-/** One line per object or table that differs, for the collapsed group at the end. */
-function differenceLines(differences, safe, max = words/* LIMITS */.b1.logItems) {
-    const lines = differences.differing.slice(0, max).map(entry => {
-        const detail = 'tableName' in entry
-            ? entry.differences === undefined
-                ? 'differing records not counted'
-                : (0,words/* plural */.LS)(entry.differences, 'differing record')
-            : `correction SQL of ${(0,words/* plural */.LS)((entry.correctSql ?? '').length, 'character')}`;
-        return `Differs: ${safe.line((0,comparison/* objectLabel */.uk)(entry), words/* LIMITS */.b1.name)} [progressId ${safe.line(entry.progressId, words/* LIMITS */.b1.id)}] — ${detail}`;
-    });
-    const left = differences.differing.length - lines.length;
-    if (left > 0) {
-        lines.push(`… and ${left} more: the report-file output has every result.`);
-    }
-    return lines;
+    return `[${(0,wording/* formatDuration */.a3)(elapsedMs)}] Comparison run ${state.execId}: ${state.status}${counted}`;
 }
 
-// EXTERNAL MODULE: ./src/status/run.ts
-var status_run = __nccwpck_require__(5727);
-;// CONCATENATED MODULE: ./src/phases/poll.ts
+// EXTERNAL MODULE: ./src/status/run-status.ts
+var run_status = __nccwpck_require__(4986);
+// EXTERNAL MODULE: ./src/verdict/comparison-verdict.ts
+var comparison_verdict = __nccwpck_require__(1312);
+;// CONCATENATED MODULE: ./src/phases/poll-loop.ts
 
 // The waiting loop, for both phases: poll until the answer is final, the deadline passes, or the run
 // is cancelled. Transient failures are ridden out inside each poll (the client retries until the
@@ -29761,7 +29724,7 @@ async function pollUntilSettled(options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/phases/results.ts
+;// CONCATENATED MODULE: ./src/phases/result-reader.ts
 
 
 
@@ -29790,7 +29753,7 @@ async function fillSchema(ctx, execId, results) {
         results.total = page.total;
         results.objects.push(...page.entries);
     }, () => results.objects.length);
-    log.info(`Reading the correction SQL of ${(0,words/* plural */.LS)(results.objects.length, 'object')} of comparison run ${execId} (${RESULT_CONCURRENCY} at a time).`);
+    log.info(`Reading the correction SQL of ${(0,wording/* plural */.LS)(results.objects.length, 'object')} of comparison run ${execId} (${RESULT_CONCURRENCY} at a time).`);
     await forEachLimited(results.objects, async (object) => {
         try {
             object.correctSql = await getCorrectionSql(client, inputs.taskId, execId, object.progressId);
@@ -29809,7 +29772,7 @@ async function fillData(ctx, execId, results, anyDifference) {
     }, () => results.tables.length);
     if (!anyDifference && results.diffTableCount === 0)
         return;
-    ctx.log.info(`Counting the differing records of ${(0,words/* plural */.LS)(results.tables.length, 'table')} of comparison run ${execId} (${RESULT_CONCURRENCY} at a time).`);
+    ctx.log.info(`Counting the differing records of ${(0,wording/* plural */.LS)(results.tables.length, 'table')} of comparison run ${execId} (${RESULT_CONCURRENCY} at a time).`);
     await forEachLimited(results.tables, async (table) => {
         try {
             table.differences = await getTableDifferenceCount(client, inputs.taskId, execId, table.progressId);
@@ -29858,13 +29821,13 @@ async function forEachLimited(entries, work) {
 }
 /** Why one object's result could not be read; a stop (timeout, cancel) is rethrown. */
 function unreadable(error) {
-    if (error instanceof failure/* ApiError */.hD) {
+    if (error instanceof api_errors/* ApiError */.hD) {
         return error.requestId ? `${error.message} (requestId ${error.requestId})` : error.message;
     }
     throw error;
 }
 
-;// CONCATENATED MODULE: ./src/phases/comparison.ts
+;// CONCATENATED MODULE: ./src/phases/comparison-phase.ts
 
 
 
@@ -29907,13 +29870,13 @@ async function runComparison(ctx) {
         // A run left going would hold the task: the next workflow run would get `task status invalid`.
         return done(run.ending, { stop: await stopUnfinishedRun(ctx, seen.execId) });
     }
-    if (run.ending.how !== 'finished' || (0,status_run/* canonicalRunStatus */.Y)(run.last?.status ?? '') !== 'success') {
+    if (run.ending.how !== 'finished' || (0,run_status/* canonicalRunStatus */.Y)(run.last?.status ?? '') !== 'success') {
         return done(run.ending);
     }
     seen.stage = 'results';
     const results = emptyResults(inputs.comparison);
     try {
-        await fillResults(ctx, seen.execId, results, ((0,comparison/* rowTotal */.ri)(run.last) ?? 0) > 0);
+        await fillResults(ctx, seen.execId, results, ((0,comparison_verdict/* rowTotal */.ri)(run.last) ?? 0) > 0);
         return done(src_ending/* FINISHED */.BL, { results });
     }
     catch (error) {
@@ -29934,7 +29897,7 @@ function waitForRun(ctx, execId) {
     let lastStatus;
     return pollUntilSettled({
         poll: () => getRunState(client, inputs.comparison, inputs.taskId, execId),
-        isSettled: state => (0,status_run/* isRunSettled */.D)(state.status),
+        isSettled: state => (0,run_status/* isRunSettled */.D)(state.status),
         onState: state => {
             if (state.status !== lastStatus)
                 log.info(runProgressLine(state, ctx.time.now() - ctx.startedAt));
@@ -29974,16 +29937,16 @@ async function stopUnfinishedRun(ctx, execId) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/ninedata/precheck.ts
+;// CONCATENATED MODULE: ./src/ninedata/precheck-api.ts
 
 // The two precheck calls of a comparison task (schema or data: same calls, same shapes), and strict
 // reading of their answers. Reading never changes a character of server text.
-const precheck_BASE = {
+const precheck_api_BASE = {
     schema: '/openapi/v1/compareschema/precheck',
     data: '/openapi/v1/comparedata/precheck'
 };
 function precheckPaths(kind) {
-    return { start: `${precheck_BASE[kind]}/start`, status: `${precheck_BASE[kind]}/status` };
+    return { start: `${precheck_api_BASE[kind]}/start`, status: `${precheck_api_BASE[kind]}/status` };
 }
 /** Longest precheck ID followed; NineData's look like `pcte-` and a few dozen characters. */
 const MAX_ID_LENGTH = 128;
@@ -30028,7 +29991,7 @@ function parseStarted(data, taskId) {
 function parseStatus(data, taskId, precheckTaskId) {
     if (!isRecord(data))
         throw protocolError('the status call returned no data object');
-    const status = read_text(data, 'status', 'data');
+    const status = answer_fields_text(data, 'status', 'data');
     if (status.trim() === '')
         throw protocolError('data.status is missing');
     const answeredTask = idText(data, 'taskId', 'data');
@@ -30049,11 +30012,11 @@ function parseStatus(data, taskId, precheckTaskId) {
         if (!isRecord(item))
             throw protocolError(`${where} is not an object`);
         return {
-            precheckItem: read_text(item, 'precheckItem', where),
-            itemName: read_text(item, 'itemName', where),
-            itemDescription: read_text(item, 'itemDescription', where),
-            status: read_text(item, 'status', where),
-            errorMessage: read_text(item, 'errorMessage', where),
+            precheckItem: answer_fields_text(item, 'precheckItem', where),
+            itemName: answer_fields_text(item, 'itemName', where),
+            itemDescription: answer_fields_text(item, 'itemDescription', where),
+            status: answer_fields_text(item, 'status', where),
+            errorMessage: answer_fields_text(item, 'errorMessage', where),
             raw: item
         };
     });
@@ -30067,7 +30030,7 @@ function parseStatus(data, taskId, precheckTaskId) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/phases/precheck.ts
+;// CONCATENATED MODULE: ./src/phases/precheck-phase.ts
 
 
 
@@ -30076,7 +30039,7 @@ function parseStatus(data, taskId, precheckTaskId) {
 
 async function runPrecheck(ctx) {
     const { inputs } = ctx;
-    const history = new precheck/* ItemHistory */.k4();
+    const history = new precheck_status/* ItemHistory */.k4();
     const learned = (ending, precheckTaskId, last) => ({
         ending,
         precheckTaskId,
@@ -30093,7 +30056,7 @@ async function runPrecheck(ctx) {
     }
     else {
         try {
-            precheckTaskId = await precheck_start(ctx);
+            precheckTaskId = await precheck_phase_start(ctx);
         }
         catch (error) {
             const doing = `NineData did not start a precheck for task ${inputs.taskId}`;
@@ -30103,7 +30066,7 @@ async function runPrecheck(ctx) {
     const { ending, last } = await waitForVerdict(ctx, precheckTaskId, history);
     return learned(ending, precheckTaskId, last);
 }
-async function precheck_start(ctx) {
+async function precheck_phase_start(ctx) {
     const { inputs, log } = ctx;
     log.info(`Starting a precheck of ${inputs.comparison} comparison task ${inputs.taskId} at ${inputs.apiUrl}.`);
     const started = await startPrecheck(ctx.client, inputs.comparison, inputs.taskId);
@@ -30117,7 +30080,7 @@ function waitForVerdict(ctx, precheckTaskId, history) {
     let lastKey = '';
     return pollUntilSettled({
         poll: () => getPrecheckStatus(client, inputs.comparison, inputs.taskId, precheckTaskId),
-        isSettled: precheck/* isSettled */.Is,
+        isSettled: precheck_status/* isSettled */.Is,
         onState: state => {
             history.note(state);
             const key = progressKey(state);
@@ -30133,9 +30096,9 @@ function waitForVerdict(ctx, precheckTaskId, history) {
     });
 }
 
-// EXTERNAL MODULE: ./src/verdict/precheck.ts
-var verdict_precheck = __nccwpck_require__(3198);
-;// CONCATENATED MODULE: ./src/gate.ts
+// EXTERNAL MODULE: ./src/verdict/precheck-verdict.ts
+var precheck_verdict = __nccwpck_require__(6294);
+;// CONCATENATED MODULE: ./src/gate-run.ts
 
 
 
@@ -30146,7 +30109,7 @@ async function runGate(inputs, env) {
     const ctx = { ...env, inputs, client, deadline };
     try {
         const precheck = await runPrecheck(ctx);
-        const passed = (0,verdict_precheck/* decidePrecheck */.I)(precheck).passed;
+        const passed = (0,precheck_verdict/* decidePrecheck */.I)(precheck).passed;
         const comparison = inputs.runComparison && passed ? await runComparison(ctx) : undefined;
         return { precheck, comparison, requestId: client.lastRequestId ?? '' };
     }
@@ -30341,7 +30304,7 @@ function wantsJobSummary(get) {
     return !FALSE_WORDS.includes((get('job-summary') ?? '').trim());
 }
 
-;// CONCATENATED MODULE: ./src/log.ts
+;// CONCATENATED MODULE: ./src/safe-log.ts
 
 
 // The step's log: raw text in, one inert line out. Messages may quote server text as received; it is
@@ -30360,20 +30323,20 @@ class SafeLog {
     debug(message) {
         core/* debug */.Yz(this.safe.line(message));
     }
-    /** A collapsed group of lines that are already safe (see report/progress.ts). */
+    /** A collapsed group of lines that are already safe (see report/log-lines.ts). */
     group(title, lines) {
         if (lines.length === 0)
             return;
-        core/* startGroup */.Oh(this.safe.line(title, words/* LIMITS */.b1.name));
+        core/* startGroup */.Oh(this.safe.line(title, wording/* LIMITS */.b1.name));
         for (const line of lines)
             core/* info */.pq(line);
         core/* endGroup */.N4();
     }
 }
 
-// EXTERNAL MODULE: ./src/text/safe.ts
-var text_safe = __nccwpck_require__(2966);
-;// CONCATENATED MODULE: ./src/pull-request/comment.ts
+// EXTERNAL MODULE: ./src/text/safe-text.ts
+var safe_text = __nccwpck_require__(8844);
+;// CONCATENATED MODULE: ./src/pull-request/pr-comment.ts
 
 
 /**
@@ -30388,18 +30351,20 @@ async function commentOnPullRequest(report, options) {
     if (token)
         core/* setSecret */.Pq(token);
     try {
-        const { postComment } = await __nccwpck_require__.e(/* import() */ 677).then(__nccwpck_require__.bind(__nccwpck_require__, 1677));
+        const { postComment } = await __nccwpck_require__.e(/* import() */ 209).then(__nccwpck_require__.bind(__nccwpck_require__, 6209));
         return await postComment(report, options);
     }
     catch (error) {
         // Only a broken install (a chunk missing from dist/) gets here: post.ts never throws.
-        const safe = new text_safe/* SafeText */.P([...(options.secrets ?? []), token].filter(Boolean));
+        const safe = new safe_text/* SafeText */.P([...(options.secrets ?? []), token].filter(Boolean));
         const why = error instanceof Error ? error.message : String(error);
         core/* warning */.$e(safe.line(`No pull request comment: ${why}. The verdict is unchanged.`));
         return { action: 'failed' };
     }
 }
 
+// EXTERNAL MODULE: ./src/report/report-model.ts + 1 modules
+var report_model = __nccwpck_require__(7122);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:os"
@@ -30419,15 +30384,15 @@ function annotationOf(finding, level, safe) {
     if ('item' in finding) {
         const { item } = finding;
         const message = item.errorMessage.trim()
-            ? safe.line(item.errorMessage, words/* LIMITS */.b1.message)
+            ? safe.line(item.errorMessage, wording/* LIMITS */.b1.message)
             : 'NineData gave no reason for this failure.';
-        return { level, title: safe.line((0,precheck/* itemLabel */.IR)(item), words/* LIMITS */.b1.name), message };
+        return { level, title: safe.line((0,precheck_status/* itemLabel */.IR)(item), wording/* LIMITS */.b1.name), message };
     }
     const { entry } = finding;
     const message = 'tableName' in entry
-        ? `${entry.differences === undefined ? 'Some records differ' : (0,model/* recordsDiffer */.xe)(entry.differences)} between source and target.`
+        ? `${entry.differences === undefined ? 'Some records differ' : (0,report_model/* recordsDiffer */.xe)(entry.differences)} between source and target.`
         : 'Source and target differ; the correction-sql-file output has the SQL that makes the target match.';
-    return { level, title: `Differs: ${safe.line((0,comparison/* objectLabel */.uk)(entry), words/* LIMITS */.b1.name)}`, message };
+    return { level, title: `Differs: ${safe.line((0,comparison_verdict/* objectLabel */.uk)(entry), wording/* LIMITS */.b1.name)}`, message };
 }
 function planAnnotations(report, safe) {
     const findings = [
@@ -30436,7 +30401,7 @@ function planAnnotations(report, safe) {
     ];
     if (findings.length === 0)
         return [];
-    const fails = (0,model/* stepFails */.ug)(report);
+    const fails = (0,report_model/* stepFails */.ug)(report);
     const level = fails ? 'error' : 'warning';
     // The failure message of the step takes one place among the errors.
     const room = ANNOTATIONS_SHOWN_PER_STEP - (fails ? 1 : 0);
@@ -30448,13 +30413,13 @@ function planAnnotations(report, safe) {
     shown.push(onlyItems
         ? {
             level,
-            title: (0,words/* plural */.LS)(rest, 'more failed check item'),
-            message: `${(0,words/* plural */.LS)(rest, 'more check item')} failed; the job summary lists the failed items first, and the report-file output has every item.`
+            title: (0,wording/* plural */.LS)(rest, 'more failed check item'),
+            message: `${(0,wording/* plural */.LS)(rest, 'more check item')} failed; the job summary lists the failed items first, and the report-file output has every item.`
         }
         : {
             level,
-            title: (0,words/* plural */.LS)(rest, 'more finding'),
-            message: `${(0,words/* plural */.LS)(rest, 'more failed check item or difference', 'more failed check items or differences')}; the job summary lists them first, and the report-file output has every result.`
+            title: (0,wording/* plural */.LS)(rest, 'more finding'),
+            message: `${(0,wording/* plural */.LS)(rest, 'more failed check item or difference', 'more failed check items or differences')}; the job summary lists them first, and the report-file output has every result.`
         });
     return shown;
 }
@@ -30491,7 +30456,7 @@ function jsonArrayWithin(items, budget, safe) {
 }
 /** A one-value output: the secret hidden, then cut, so a later `env:` can always carry it. */
 function scalar(safe, text) {
-    return (0,clean/* shorten */.ml)(safe.value(text), words/* LIMITS */.b1.outputValue);
+    return (0,clean/* shorten */.ml)(safe.value(text), wording/* LIMITS */.b1.outputValue);
 }
 function planOutputs(report, safe, budget = JSON_OUTPUT_BUDGET_BYTES) {
     const values = {};
@@ -30529,7 +30494,7 @@ function runOutputs(run, safe) {
     values['comparison-exec-id'] = scalar(safe, seen.execId);
     values['comparison-status'] = scalar(safe, seen.last?.status ?? '');
     // A run's row counts are final only once it succeeded: a running run's zeros say nothing.
-    const finished = (0,status_run/* canonicalRunStatus */.Y)(seen.last?.status ?? '') === 'success';
+    const finished = (0,run_status/* canonicalRunStatus */.Y)(seen.last?.status ?? '') === 'success';
     if (seen.kind === 'data' && finished && seen.last?.rows) {
         const rows = seen.last.rows;
         const counts = [
@@ -30543,7 +30508,7 @@ function runOutputs(run, safe) {
                 values[name] = String(n);
     }
     // What the gate counts is set only once it could count.
-    if (!(0,model/* countedDifferences */.$U)(run) || !differences || !seen.results)
+    if (!(0,report_model/* countedDifferences */.$U)(run) || !differences || !seen.results)
         return values;
     values['difference-count'] = String(differences.count);
     if (seen.results.kind === 'schema') {
@@ -30553,6 +30518,47 @@ function runOutputs(run, safe) {
         values['different-tables'] = String(seen.results.diffTableCount);
     }
     return values;
+}
+
+;// CONCATENATED MODULE: ./src/report/log-lines.ts
+
+
+
+
+// The collapsed log groups at the end: every item, every difference. Every piece of server text goes
+// through SafeText.line, so each line is inert.
+/** One line per item for the collapsed group at the end, at most `max` of them. */
+function itemLines(state, safe, max = wording/* LIMITS */.b1.logItems) {
+    // The summary's order (failed, unfinished, succeeded), so a capped list shows every failure it can.
+    const ordered = (0,report_model/* orderForReport */.eo)(state.precheckItems);
+    const lines = ordered.slice(0, max).map(item => {
+        const id = item.precheckItem ? ` [${safe.line(item.precheckItem, wording/* LIMITS */.b1.id)}]` : '';
+        const reason = item.errorMessage.trim()
+            ? ` — ${safe.line(item.errorMessage, wording/* LIMITS */.b1.message)}`
+            : '';
+        return `${safe.line(item.status || '(no status)', wording/* LIMITS */.b1.id)}: ${safe.line((0,precheck_status/* itemLabel */.IR)(item), wording/* LIMITS */.b1.name)}${id}${reason}`;
+    });
+    const left = state.precheckItems.length - lines.length;
+    if (left > 0) {
+        lines.push(`… and ${(0,wording/* plural */.LS)(left, 'more check item')}, left out to keep the log readable: the report-file output has every item.`);
+    }
+    return lines;
+}
+/** One line per object or table that differs, for the collapsed group at the end. */
+function differenceLines(differences, safe, max = wording/* LIMITS */.b1.logItems) {
+    const lines = differences.differing.slice(0, max).map(entry => {
+        const detail = 'tableName' in entry
+            ? entry.differences === undefined
+                ? 'differing records not counted'
+                : (0,wording/* plural */.LS)(entry.differences, 'differing record')
+            : `correction SQL of ${(0,wording/* plural */.LS)((entry.correctSql ?? '').length, 'character')}`;
+        return `Differs: ${safe.line((0,comparison_verdict/* objectLabel */.uk)(entry), wording/* LIMITS */.b1.name)} [progressId ${safe.line(entry.progressId, wording/* LIMITS */.b1.id)}] — ${detail}`;
+    });
+    const left = differences.differing.length - lines.length;
+    if (left > 0) {
+        lines.push(`… and ${left} more: the report-file output has every result.`);
+    }
+    return lines;
 }
 
 ;// CONCATENATED MODULE: ./src/report/report-file.ts
@@ -30622,7 +30628,7 @@ function runSection(run) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/report/sql-file.ts
+;// CONCATENATED MODULE: ./src/report/correction-sql-file.ts
 
 
 
@@ -30640,17 +30646,17 @@ function correctionSqlText(differences, safe) {
         if ('tableName' in entry)
             continue;
         // The name goes into a one-line comment: a newline in it must not start a statement.
-        const name = safe.line((0,comparison/* objectLabel */.uk)(entry), words/* LIMITS */.b1.name);
-        parts.push(`\n-- progressId ${safe.line(entry.progressId, words/* LIMITS */.b1.id)}: ${name}\n`);
+        const name = safe.line((0,comparison_verdict/* objectLabel */.uk)(entry), wording/* LIMITS */.b1.name);
+        parts.push(`\n-- progressId ${safe.line(entry.progressId, wording/* LIMITS */.b1.id)}: ${name}\n`);
         const sql = safe.value(entry.correctSql ?? '');
         parts.push(sql.endsWith('\n') ? sql : `${sql}\n`);
     }
     return parts.join('');
 }
 
-// EXTERNAL MODULE: ./src/report/summary.ts + 1 modules
-var summary = __nccwpck_require__(65);
-;// CONCATENATED MODULE: ./src/report/publish.ts
+// EXTERNAL MODULE: ./src/report/job-summary.ts + 1 modules
+var job_summary = __nccwpck_require__(4130);
+;// CONCATENATED MODULE: ./src/report/publish-report.ts
 
 
 
@@ -30686,7 +30692,7 @@ async function publishReport(report, log, writeSummary) {
 function logGroups(report, log) {
     const state = report.state;
     if (state) {
-        const title = `All ${(0,words/* plural */.LS)(state.precheckItems.length, 'check item')} of precheck ${state.precheckTaskId}`;
+        const title = `All ${(0,wording/* plural */.LS)(state.precheckItems.length, 'check item')} of precheck ${state.precheckTaskId}`;
         log.group(title, itemLines(state, log.safe));
     }
     const run = report.run;
@@ -30701,7 +30707,7 @@ async function publishCrash(error, log) {
     core/* setFailed */.C1(log.safe.line(message));
     try {
         await core/* summary */.z
-            .addRaw(`## ❌ NineData precheck gate crashed\n\n<p>${log.safe.html(message, words/* LIMITS */.b1.reason)}</p>\n`, true)
+            .addRaw(`## ❌ NineData precheck gate crashed\n\n<p>${log.safe.html(message, wording/* LIMITS */.b1.reason)}</p>\n`, true)
             .write();
     }
     catch {
@@ -30754,7 +30760,7 @@ function writeFile(what, name, text, log) {
 }
 async function writeJobSummary(report, log) {
     try {
-        await core/* summary */.z.addRaw((0,summary/* renderSummary */.Br)(report, log.safe), true).write();
+        await core/* summary */.z.addRaw((0,job_summary/* renderSummary */.Br)(report, log.safe), true).write();
     }
     catch (error) {
         log.warning(`Could not write the job summary: ${error.message}`);
@@ -30762,7 +30768,7 @@ async function writeJobSummary(report, log) {
 }
 function conclude(report, log) {
     const reason = report.hint ? `${report.verdict.reason} ${report.hint}` : report.verdict.reason;
-    if ((0,model/* stepFails */.ug)(report)) {
+    if ((0,report_model/* stepFails */.ug)(report)) {
         core/* setFailed */.C1(log.safe.line(reason));
     }
     else if (!report.verdict.passed) {
@@ -30795,7 +30801,7 @@ async function run(time = src_time/* realTime */.M) {
     const signals = watchSignals(log);
     const step = await runStep(log, { time, signal: signals.signal, startedAt });
     signals.verdictReached();
-    const report = (0,model/* reportOf */.EI)({ ...step, taskId: core/* getInput */.V4('task-id').trim() }, time.now() - startedAt);
+    const report = (0,report_model/* reportOf */.EI)({ ...step, taskId: core/* getInput */.V4('task-id').trim() }, time.now() - startedAt);
     await publishReport(report, log, step.inputs?.jobSummary ?? wantsJobSummary(core/* getInput */.V4));
     if (step.inputs)
         await commentOnPullRequest(report, prCommentOptions(step.inputs, time, startedAt));
@@ -30839,7 +30845,7 @@ function openLog() {
     // A reader that went away (EPIPE) must not crash the action: the exit code still tells the verdict.
     process.stdout.on('error', () => undefined);
     process.stderr.on('error', () => undefined);
-    const log = new SafeLog(new text_safe/* SafeText */.P(secret ? [secret.trim(), secret] : []));
+    const log = new SafeLog(new safe_text/* SafeText */.P(secret ? [secret.trim(), secret] : []));
     if (secret && secret.trim().length < 8) {
         log.warning('access-key-secret looks too short for a NineData AccessKey secret; every copy of it in what NineData sends back is hidden as ***, which may make messages hard to read.');
     }
@@ -30873,7 +30879,7 @@ function watchSignals(log) {
 
 /***/ }),
 
-/***/ 8510:
+/***/ 1454:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -31063,7 +31069,7 @@ function proxyFailure(error) {
 
 /***/ }),
 
-/***/ 3501:
+/***/ 960:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -31079,7 +31085,285 @@ const RUN_STATUSES = ['starting', 'running', 'success', 'failed', 'stopped'];
 
 /***/ }),
 
-/***/ 9989:
+/***/ 4130:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Br: () => (/* binding */ renderSummary),
+  G8: () => (/* binding */ verdictHeading)
+});
+
+// UNUSED EXPORTS: SUMMARY_BUDGET_BYTES
+
+// EXTERNAL MODULE: ./src/status/run-status.ts
+var run_status = __nccwpck_require__(4986);
+// EXTERNAL MODULE: ./src/text/clean.ts
+var clean = __nccwpck_require__(4118);
+// EXTERNAL MODULE: ./src/text/wording.ts
+var wording = __nccwpck_require__(2179);
+// EXTERNAL MODULE: ./src/verdict/comparison-verdict.ts
+var comparison_verdict = __nccwpck_require__(1312);
+// EXTERNAL MODULE: ./src/report/report-model.ts + 1 modules
+var report_model = __nccwpck_require__(7122);
+;// CONCATENATED MODULE: ./src/report/comparison-summary.ts
+
+
+
+
+
+// The job summary's comparison section: the run's facts, the objects or tables that differ, and
+// each object's correction SQL, collapsed. Pure; every piece of server text goes through SafeText.
+const RUN_ICON = {
+    success: '✅',
+    failed: '❌',
+    stopped: '🛑',
+    running: '⏳',
+    starting: '⏳'
+};
+function runStatusCell(status, safe) {
+    const known = (0,run_status/* canonicalRunStatus */.Y)(status);
+    if (known)
+        return `${RUN_ICON[known] ?? ''}&nbsp;${known}`;
+    return `❔&nbsp;<code>${safe.code((0,clean/* visible */.RK)(status), wording/* LIMITS */.b1.id * 6)}</code>`;
+}
+function factsRows(run, safe) {
+    const { seen, differences } = run;
+    const code = (text) => `<code>${safe.code(text)}</code>`;
+    const rows = [
+        ['Comparison run', seen.execId ? code(seen.execId) : '(not started)'],
+        ['Run status', seen.last ? runStatusCell(seen.last.status, safe) : '(no status seen)']
+    ];
+    if (seen.last?.errorMessage.trim()) {
+        rows.push(['Message from NineData', safe.html(seen.last.errorMessage, wording/* LIMITS */.b1.message)]);
+    }
+    const results = seen.results;
+    if (results?.kind === 'schema' && differences) {
+        // Objects whose SQL was not read (refused, or the step ran out of time) are not verified.
+        const unverified = differences.unverified.length;
+        rows.push([
+            'Objects',
+            `${results.objects.length} compared, ${differences.differing.length} differ${unverified ? `, ${unverified} not verified` : ''}`
+        ]);
+    }
+    const r = seen.last?.rows;
+    if (r) {
+        const total = (0,comparison_verdict/* rowTotal */.ri)(seen.last);
+        rows.push([
+            'Rows',
+            `${total ?? '?'} differ (${r.differenceRows ?? '?'} with other values, ${r.onlySourceRows ?? '?'} only in the source, ${r.onlyTargetRows ?? '?'} only in the target)`
+        ]);
+        if (results?.kind === 'data') {
+            rows.push(['Tables', `${results.totalTableCount} compared, ${results.diffTableCount} differ`]);
+        }
+        if (r.skippedTables !== undefined)
+            rows.push(['Skipped tables', String(r.skippedTables)]);
+    }
+    if (seen.stop)
+        rows.push(['Stop request', seen.stop.sent ? 'sent' : safe.html(seen.stop.message, 500)]);
+    return rows;
+}
+function differenceRow(entry, safe) {
+    return (`<tr><td><strong>${safe.html((0,comparison_verdict/* objectLabel */.uk)(entry), wording/* LIMITS */.b1.name)}</strong></td>` +
+        `<td><code>${safe.code(entry.progressId)}</code></td><td>${differenceDetail(entry, safe)}</td></tr>\n`);
+}
+function differenceDetail(entry, safe) {
+    if (!('tableName' in entry))
+        return 'correction SQL below';
+    const records = entry.differences === undefined ? 'records differ' : (0,report_model/* recordsDiffer */.xe)(entry.differences);
+    const target = [entry.targetSchemaName, entry.targetTableName].filter(Boolean).join('.');
+    const source = [entry.schemaName, entry.tableName].filter(Boolean).join('.');
+    return target && target !== source
+        ? `${records} (target ${safe.html(target, wording/* LIMITS */.b1.name)})`
+        : records;
+}
+function sqlBlock(entry, safe) {
+    return (`<details><summary>${safe.html((0,comparison_verdict/* objectLabel */.uk)(entry), wording/* LIMITS */.b1.name)}</summary>` +
+        `<pre>${safe.html(entry.correctSql ?? '', wording/* LIMITS */.b1.sql)}</pre></details>\n`);
+}
+/** Adds blocks while they fit `budget` bytes; returns how many were added. */
+function addWithin(parts, blocks, budget) {
+    let used = 0;
+    let added = 0;
+    for (const block of blocks) {
+        used += Buffer.byteLength(block);
+        if (used > budget)
+            break;
+        parts.push(block);
+        added++;
+    }
+    return added;
+}
+function renderComparison(run, safe, budget) {
+    const rows = factsRows(run, safe);
+    const parts = [
+        '\n### Comparison run\n\n<table>\n',
+        rows.map(([k, v]) => `<tr><th align="left">${k}</th><td>${v}</td></tr>`).join('\n'),
+        '\n</table>\n'
+    ];
+    const differing = run.differences?.differing ?? [];
+    if (differing.length === 0)
+        return parts.join('');
+    const what = 'tableName' in (differing[0] ?? {}) ? 'Tables' : 'Objects';
+    parts.push(`\n### ${what} that differ\n\n<table>\n<thead><tr><th>${what === 'Tables' ? 'Table' : 'Object'}</th><th>progressId</th><th>Difference</th></tr></thead>\n<tbody>\n`);
+    const shownRows = differing.slice(0, wording/* LIMITS */.b1.differenceRows).map(e => differenceRow(e, safe));
+    const kept = addWithin(parts, shownRows, budget / 2);
+    parts.push('</tbody>\n</table>\n');
+    if (kept < differing.length) {
+        parts.push(`\n<p>${differing.length - kept} more not shown: the report-file output has every result.</p>\n`);
+    }
+    const objects = differing.filter((e) => !('tableName' in e));
+    if (objects.length > 0) {
+        parts.push('\n#### Correction SQL\n\n');
+        const room = budget - Buffer.byteLength(parts.join(''));
+        const blocks = objects.slice(0, wording/* LIMITS */.b1.differenceRows).map(e => sqlBlock(e, safe));
+        const shown = addWithin(parts, blocks, room);
+        if (shown < objects.length) {
+            parts.push(`\n<p>The SQL of ${(0,wording/* plural */.LS)(objects.length - shown, 'more object')} is in the correction-sql-file output.</p>\n`);
+        }
+    }
+    return parts.join('');
+}
+
+// EXTERNAL MODULE: ./src/status/precheck-status.ts
+var precheck_status = __nccwpck_require__(9126);
+;// CONCATENATED MODULE: ./src/report/job-summary.ts
+
+
+
+
+
+// The job summary: a heading with the verdict, the facts of the run, and one table row per check
+// item, failed items first. Pure: returns the HTML; every piece of server text goes through SafeText.
+/** GitHub drops a step summary over 1 MiB whole; stay well below it. */
+const SUMMARY_BUDGET_BYTES = 900 * 1024;
+const STATUS_ICON = {
+    Failed: '❌',
+    Success: '✅',
+    Running: '⏳',
+    Unstarted: '⏸️'
+};
+function statusCell(status, safe) {
+    const canonical = (0,precheck_status/* canonicalStatus */.xX)(status);
+    if (canonical)
+        return `${STATUS_ICON[canonical] ?? ''}&nbsp;${canonical}`;
+    // Not a documented status: show exactly what was sent, invisible characters included.
+    return `❔&nbsp;<code>${safe.code((0,clean/* visible */.RK)(status), wording/* LIMITS */.b1.id * 6)}</code>`;
+}
+/** The verdict in a few words with its icon: the summary's heading, and the PR comment's. */
+function verdictHeading(report) {
+    const { verdict } = report;
+    const what = verdict.phase === 'comparison'
+        ? `NineData ${(0,report_model/* comparisonWords */.bz)(report)}`
+        : `NineData ${(0,report_model/* comparisonWords */.bz)(report)} precheck`;
+    const failed = verdict.phase === 'comparison' && verdict.softenedBy ? 'found differences' : 'failed';
+    switch (verdict.kind) {
+        case 'passed':
+            return verdict.phase === 'comparison' ? `✅ ${what}: no difference` : `✅ ${what} passed`;
+        case 'failed':
+            return (0,report_model/* stepFails */.ug)(report)
+                ? `❌ ${what} ${failed}`
+                : `⚠️ ${what} ${failed} (not blocking: ${verdict.softenedBy ?? 'fail-on-failure'} is false)`;
+        case 'timeout':
+            return `⏱️ ${what} timed out`;
+        case 'cancelled':
+            return `🛑 ${what}: wait cancelled`;
+        case 'error':
+            return `❌ ${what}: no verdict`;
+    }
+}
+function itemRow(item, withMessage, safe, earlier) {
+    const name = (0,precheck_status/* itemLabel */.IR)(item);
+    const id = item.precheckItem && item.precheckItem !== name
+        ? `<br><sub><code>${safe.code(item.precheckItem)}</code></sub>`
+        : '';
+    const message = withMessage ? `<td>${safe.html(item.errorMessage, wording/* LIMITS */.b1.message)}</td>` : '';
+    return (`<tr><td>${earlier ?? statusCell(item.status, safe)}</td>` +
+        `<td><strong>${safe.html(name, wording/* LIMITS */.b1.name)}</strong>${id}</td>` +
+        `<td>${safe.html(item.itemDescription, wording/* LIMITS */.b1.description)}</td>${message}</tr>\n`);
+}
+function factsTable(report, safe) {
+    const state = report.state;
+    const code = (text) => `<code>${safe.code(text)}</code>`;
+    const rows = [
+        ['Comparison task', report.taskId ? code(report.taskId) : '(not given)'],
+        ['Comparison', report.comparison ?? '(not known)'],
+        ['Precheck', report.precheckTaskId ? code(report.precheckTaskId) : '(none started)'],
+        ['Status', state ? statusCell(state.status, safe) : '(no status seen)']
+    ];
+    if (state) {
+        const items = state.precheckItems;
+        const succeeded = items.filter(i => (0,precheck_status/* canonicalStatus */.xX)(i.status) === 'Success').length;
+        const failedNow = items.filter(i => (0,precheck_status/* canonicalStatus */.xX)(i.status) === 'Failed').length;
+        const other = items.length - succeeded - failedNow;
+        const parts = [`${failedNow} failed`, `${succeeded} succeeded`];
+        if (other > 0)
+            parts.push(`${other} without a final status`);
+        rows.push(['Check items', `${items.length} (${parts.join(', ')})`]);
+    }
+    rows.push(['Duration', (0,wording/* formatDuration */.a3)(report.durationMs)]);
+    if (report.requestId)
+        rows.push(['Last request ID', code(report.requestId)]);
+    return `<table>\n${rows.map(([k, v]) => `<tr><th align="left">${k}</th><td>${v}</td></tr>`).join('\n')}\n</table>\n`;
+}
+function itemsTable(items, earlier, budget, safe) {
+    const withMessage = [...earlier.map(e => e.item), ...items].some(i => i.errorMessage.trim() !== '');
+    const head = '\n### Check items\n\n<table>\n<thead><tr><th>Status</th><th>Check item</th><th>Description</th>' +
+        `${withMessage ? '<th>Message from NineData</th>' : ''}</tr></thead>\n<tbody>\n`;
+    const tail = '</tbody>\n</table>\n';
+    // Room kept for the closing tags and the line that counts what was left out.
+    let used = Buffer.byteLength(head) + Buffer.byteLength(tail) + 600;
+    const rows = [];
+    // Items seen Failed earlier come first: they keep the step red even if NineData dropped them.
+    const ordered = [...earlier.map(e => e.item), ...(0,report_model/* orderForReport */.eo)(items)];
+    for (const [index, item] of ordered.entries()) {
+        const row = itemRow(item, withMessage, safe, earlier[index]?.mark);
+        used += Buffer.byteLength(row);
+        if (used > budget)
+            break;
+        rows.push(row);
+    }
+    const left = ordered.slice(rows.length);
+    const failedLeft = left.filter(i => (0,report_model/* statusRank */.Tx)(i) === 0).length;
+    const note = left.length === 0
+        ? ''
+        : `\n<p>${(0,wording/* plural */.LS)(left.length, 'more check item')}${failedLeft ? ` (${failedLeft} of them failed)` : ''} ` +
+            `not shown: GitHub drops a job summary over 1 MiB. The report-file output has every item.</p>\n`;
+    return `${head}${rows.join('')}${tail}${note}`;
+}
+function renderSummary(report, safe, budgetBytes = SUMMARY_BUDGET_BYTES) {
+    const parts = [`## ${verdictHeading(report)}\n\n`];
+    parts.push(`<p>${(0,clean/* codeSpans */.tE)(safe.html(report.verdict.reason, wording/* LIMITS */.b1.reason))}</p>\n\n`);
+    if (report.hint)
+        parts.push(`<p>💡 ${(0,clean/* codeSpans */.tE)(safe.html(report.hint, 1000))}</p>\n\n`);
+    parts.push(factsTable(report, safe));
+    // The comparison section is small next to a large precheck: it is rendered first and kept.
+    const comparison = report.run ? renderComparison(report.run, safe, budgetBytes / 2) : '';
+    const used = () => Buffer.byteLength(parts.join('')) + Buffer.byteLength(comparison);
+    const items = report.state?.precheckItems ?? [];
+    const current = new Set(items);
+    const earlier = [
+        ...report.verdict.failedItems
+            .filter(item => !current.has(item))
+            .map(item => ({ item, mark: '❌&nbsp;Failed at an earlier poll' })),
+        ...report.vanished.map(item => ({ item, mark: '❔&nbsp;Gone from the last answer' }))
+    ];
+    if (items.length === 0 && earlier.length === 0) {
+        if (report.state)
+            parts.push('\n<p>NineData returned no check items.</p>\n');
+    }
+    else {
+        parts.push(itemsTable(items, earlier, budgetBytes - used(), safe));
+    }
+    parts.push(comparison);
+    return parts.join('');
+}
+
+
+/***/ }),
+
+/***/ 7122:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31096,13 +31380,13 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/ending.ts
 var src_ending = __nccwpck_require__(880);
-// EXTERNAL MODULE: ./src/status/precheck.ts
-var precheck = __nccwpck_require__(7779);
-// EXTERNAL MODULE: ./src/text/words.ts
-var words = __nccwpck_require__(1670);
-// EXTERNAL MODULE: ./src/verdict/comparison.ts
-var comparison = __nccwpck_require__(2468);
-;// CONCATENATED MODULE: ./src/verdict/gate.ts
+// EXTERNAL MODULE: ./src/status/precheck-status.ts
+var precheck_status = __nccwpck_require__(9126);
+// EXTERNAL MODULE: ./src/text/wording.ts
+var wording = __nccwpck_require__(2179);
+// EXTERNAL MODULE: ./src/verdict/comparison-verdict.ts
+var comparison_verdict = __nccwpck_require__(1312);
+;// CONCATENATED MODULE: ./src/verdict/gate-verdict.ts
 // The step's verdict from the verdicts of its phases. Pure.
 /**
  * The precheck decides unless it passed and a comparison ran; a comparison that was asked for but
@@ -31127,9 +31411,9 @@ function gateVerdict(precheck, comparison, runComparison) {
     };
 }
 
-// EXTERNAL MODULE: ./src/verdict/precheck.ts
-var verdict_precheck = __nccwpck_require__(3198);
-;// CONCATENATED MODULE: ./src/report/model.ts
+// EXTERNAL MODULE: ./src/verdict/precheck-verdict.ts
+var precheck_verdict = __nccwpck_require__(6294);
+;// CONCATENATED MODULE: ./src/report/report-model.ts
 
 
 
@@ -31143,7 +31427,7 @@ function reportOf(step, durationMs) {
         message: 'The action ended without a verdict.'
     };
     const precheckSeen = gate?.precheck;
-    const precheck = (0,verdict_precheck/* decidePrecheck */.I)(precheckSeen ?? {
+    const precheck = (0,precheck_verdict/* decidePrecheck */.I)(precheckSeen ?? {
         ending: refused,
         last: undefined,
         failedEarlier: [],
@@ -31173,8 +31457,8 @@ function reportOf(step, durationMs) {
 function runReport(seen) {
     return {
         seen,
-        verdict: (0,comparison/* decideComparison */.Ed)(seen),
-        differences: seen.results ? (0,comparison/* differencesOf */.g6)(seen.results, seen.last) : undefined
+        verdict: (0,comparison_verdict/* decideComparison */.Ed)(seen),
+        differences: seen.results ? (0,comparison_verdict/* differencesOf */.g6)(seen.results, seen.last) : undefined
     };
 }
 /** Whether the step fails: only plain findings are softened, by their own input. */
@@ -31198,7 +31482,7 @@ function countedDifferences(run) {
 }
 /** "1 record differs", "2 records differ". */
 function recordsDiffer(n) {
-    return `${(0,words/* plural */.LS)(n, 'record')} ${n === 1 ? 'differs' : 'differ'}`;
+    return `${(0,wording/* plural */.LS)(n, 'record')} ${n === 1 ? 'differs' : 'differ'}`;
 }
 /** "schema comparison" / "data comparison" / "comparison". */
 function comparisonWords(report) {
@@ -31206,7 +31490,7 @@ function comparisonWords(report) {
 }
 /** 0 for a Failed item, 1 for one without a final status, 2 for a Success. */
 function statusRank(item) {
-    const status = (0,precheck/* canonicalStatus */.xX)(item.status);
+    const status = (0,precheck_status/* canonicalStatus */.xX)(item.status);
     return status === 'Failed' ? 0 : status === 'Success' ? 2 : 1;
 }
 /** Failed items first, then the ones without a final status, then the rest; API order within each. */
@@ -31220,285 +31504,7 @@ function orderForReport(items) {
 
 /***/ }),
 
-/***/ 65:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Br: () => (/* binding */ renderSummary),
-  G8: () => (/* binding */ verdictHeading)
-});
-
-// UNUSED EXPORTS: SUMMARY_BUDGET_BYTES
-
-// EXTERNAL MODULE: ./src/status/run.ts
-var run = __nccwpck_require__(5727);
-// EXTERNAL MODULE: ./src/text/clean.ts
-var clean = __nccwpck_require__(4118);
-// EXTERNAL MODULE: ./src/text/words.ts
-var words = __nccwpck_require__(1670);
-// EXTERNAL MODULE: ./src/verdict/comparison.ts
-var comparison = __nccwpck_require__(2468);
-// EXTERNAL MODULE: ./src/report/model.ts + 1 modules
-var model = __nccwpck_require__(9989);
-;// CONCATENATED MODULE: ./src/report/comparison-summary.ts
-
-
-
-
-
-// The job summary's comparison section: the run's facts, the objects or tables that differ, and
-// each object's correction SQL, collapsed. Pure; every piece of server text goes through SafeText.
-const RUN_ICON = {
-    success: '✅',
-    failed: '❌',
-    stopped: '🛑',
-    running: '⏳',
-    starting: '⏳'
-};
-function runStatusCell(status, safe) {
-    const known = (0,run/* canonicalRunStatus */.Y)(status);
-    if (known)
-        return `${RUN_ICON[known] ?? ''}&nbsp;${known}`;
-    return `❔&nbsp;<code>${safe.code((0,clean/* visible */.RK)(status), words/* LIMITS */.b1.id * 6)}</code>`;
-}
-function factsRows(run, safe) {
-    const { seen, differences } = run;
-    const code = (text) => `<code>${safe.code(text)}</code>`;
-    const rows = [
-        ['Comparison run', seen.execId ? code(seen.execId) : '(not started)'],
-        ['Run status', seen.last ? runStatusCell(seen.last.status, safe) : '(no status seen)']
-    ];
-    if (seen.last?.errorMessage.trim()) {
-        rows.push(['Message from NineData', safe.html(seen.last.errorMessage, words/* LIMITS */.b1.message)]);
-    }
-    const results = seen.results;
-    if (results?.kind === 'schema' && differences) {
-        // Objects whose SQL was not read (refused, or the step ran out of time) are not verified.
-        const unverified = differences.unverified.length;
-        rows.push([
-            'Objects',
-            `${results.objects.length} compared, ${differences.differing.length} differ${unverified ? `, ${unverified} not verified` : ''}`
-        ]);
-    }
-    const r = seen.last?.rows;
-    if (r) {
-        const total = (0,comparison/* rowTotal */.ri)(seen.last);
-        rows.push([
-            'Rows',
-            `${total ?? '?'} differ (${r.differenceRows ?? '?'} with other values, ${r.onlySourceRows ?? '?'} only in the source, ${r.onlyTargetRows ?? '?'} only in the target)`
-        ]);
-        if (results?.kind === 'data') {
-            rows.push(['Tables', `${results.totalTableCount} compared, ${results.diffTableCount} differ`]);
-        }
-        if (r.skippedTables !== undefined)
-            rows.push(['Skipped tables', String(r.skippedTables)]);
-    }
-    if (seen.stop)
-        rows.push(['Stop request', seen.stop.sent ? 'sent' : safe.html(seen.stop.message, 500)]);
-    return rows;
-}
-function differenceRow(entry, safe) {
-    return (`<tr><td><strong>${safe.html((0,comparison/* objectLabel */.uk)(entry), words/* LIMITS */.b1.name)}</strong></td>` +
-        `<td><code>${safe.code(entry.progressId)}</code></td><td>${differenceDetail(entry, safe)}</td></tr>\n`);
-}
-function differenceDetail(entry, safe) {
-    if (!('tableName' in entry))
-        return 'correction SQL below';
-    const records = entry.differences === undefined ? 'records differ' : (0,model/* recordsDiffer */.xe)(entry.differences);
-    const target = [entry.targetSchemaName, entry.targetTableName].filter(Boolean).join('.');
-    const source = [entry.schemaName, entry.tableName].filter(Boolean).join('.');
-    return target && target !== source
-        ? `${records} (target ${safe.html(target, words/* LIMITS */.b1.name)})`
-        : records;
-}
-function sqlBlock(entry, safe) {
-    return (`<details><summary>${safe.html((0,comparison/* objectLabel */.uk)(entry), words/* LIMITS */.b1.name)}</summary>` +
-        `<pre>${safe.html(entry.correctSql ?? '', words/* LIMITS */.b1.sql)}</pre></details>\n`);
-}
-/** Adds blocks while they fit `budget` bytes; returns how many were added. */
-function addWithin(parts, blocks, budget) {
-    let used = 0;
-    let added = 0;
-    for (const block of blocks) {
-        used += Buffer.byteLength(block);
-        if (used > budget)
-            break;
-        parts.push(block);
-        added++;
-    }
-    return added;
-}
-function renderComparison(run, safe, budget) {
-    const rows = factsRows(run, safe);
-    const parts = [
-        '\n### Comparison run\n\n<table>\n',
-        rows.map(([k, v]) => `<tr><th align="left">${k}</th><td>${v}</td></tr>`).join('\n'),
-        '\n</table>\n'
-    ];
-    const differing = run.differences?.differing ?? [];
-    if (differing.length === 0)
-        return parts.join('');
-    const what = 'tableName' in (differing[0] ?? {}) ? 'Tables' : 'Objects';
-    parts.push(`\n### ${what} that differ\n\n<table>\n<thead><tr><th>${what === 'Tables' ? 'Table' : 'Object'}</th><th>progressId</th><th>Difference</th></tr></thead>\n<tbody>\n`);
-    const shownRows = differing.slice(0, words/* LIMITS */.b1.differenceRows).map(e => differenceRow(e, safe));
-    const kept = addWithin(parts, shownRows, budget / 2);
-    parts.push('</tbody>\n</table>\n');
-    if (kept < differing.length) {
-        parts.push(`\n<p>${differing.length - kept} more not shown: the report-file output has every result.</p>\n`);
-    }
-    const objects = differing.filter((e) => !('tableName' in e));
-    if (objects.length > 0) {
-        parts.push('\n#### Correction SQL\n\n');
-        const room = budget - Buffer.byteLength(parts.join(''));
-        const blocks = objects.slice(0, words/* LIMITS */.b1.differenceRows).map(e => sqlBlock(e, safe));
-        const shown = addWithin(parts, blocks, room);
-        if (shown < objects.length) {
-            parts.push(`\n<p>The SQL of ${(0,words/* plural */.LS)(objects.length - shown, 'more object')} is in the correction-sql-file output.</p>\n`);
-        }
-    }
-    return parts.join('');
-}
-
-// EXTERNAL MODULE: ./src/status/precheck.ts
-var precheck = __nccwpck_require__(7779);
-;// CONCATENATED MODULE: ./src/report/summary.ts
-
-
-
-
-
-// The job summary: a heading with the verdict, the facts of the run, and one table row per check
-// item, failed items first. Pure: returns the HTML; every piece of server text goes through SafeText.
-/** GitHub drops a step summary over 1 MiB whole; stay well below it. */
-const SUMMARY_BUDGET_BYTES = 900 * 1024;
-const STATUS_ICON = {
-    Failed: '❌',
-    Success: '✅',
-    Running: '⏳',
-    Unstarted: '⏸️'
-};
-function statusCell(status, safe) {
-    const canonical = (0,precheck/* canonicalStatus */.xX)(status);
-    if (canonical)
-        return `${STATUS_ICON[canonical] ?? ''}&nbsp;${canonical}`;
-    // Not a documented status: show exactly what was sent, invisible characters included.
-    return `❔&nbsp;<code>${safe.code((0,clean/* visible */.RK)(status), words/* LIMITS */.b1.id * 6)}</code>`;
-}
-/** The verdict in a few words with its icon: the summary's heading, and the PR comment's. */
-function verdictHeading(report) {
-    const { verdict } = report;
-    const what = verdict.phase === 'comparison'
-        ? `NineData ${(0,model/* comparisonWords */.bz)(report)}`
-        : `NineData ${(0,model/* comparisonWords */.bz)(report)} precheck`;
-    const failed = verdict.phase === 'comparison' && verdict.softenedBy ? 'found differences' : 'failed';
-    switch (verdict.kind) {
-        case 'passed':
-            return verdict.phase === 'comparison' ? `✅ ${what}: no difference` : `✅ ${what} passed`;
-        case 'failed':
-            return (0,model/* stepFails */.ug)(report)
-                ? `❌ ${what} ${failed}`
-                : `⚠️ ${what} ${failed} (not blocking: ${verdict.softenedBy ?? 'fail-on-failure'} is false)`;
-        case 'timeout':
-            return `⏱️ ${what} timed out`;
-        case 'cancelled':
-            return `🛑 ${what}: wait cancelled`;
-        case 'error':
-            return `❌ ${what}: no verdict`;
-    }
-}
-function itemRow(item, withMessage, safe, earlier) {
-    const name = (0,precheck/* itemLabel */.IR)(item);
-    const id = item.precheckItem && item.precheckItem !== name
-        ? `<br><sub><code>${safe.code(item.precheckItem)}</code></sub>`
-        : '';
-    const message = withMessage ? `<td>${safe.html(item.errorMessage, words/* LIMITS */.b1.message)}</td>` : '';
-    return (`<tr><td>${earlier ?? statusCell(item.status, safe)}</td>` +
-        `<td><strong>${safe.html(name, words/* LIMITS */.b1.name)}</strong>${id}</td>` +
-        `<td>${safe.html(item.itemDescription, words/* LIMITS */.b1.description)}</td>${message}</tr>\n`);
-}
-function factsTable(report, safe) {
-    const state = report.state;
-    const code = (text) => `<code>${safe.code(text)}</code>`;
-    const rows = [
-        ['Comparison task', report.taskId ? code(report.taskId) : '(not given)'],
-        ['Comparison', report.comparison ?? '(not known)'],
-        ['Precheck', report.precheckTaskId ? code(report.precheckTaskId) : '(none started)'],
-        ['Status', state ? statusCell(state.status, safe) : '(no status seen)']
-    ];
-    if (state) {
-        const items = state.precheckItems;
-        const succeeded = items.filter(i => (0,precheck/* canonicalStatus */.xX)(i.status) === 'Success').length;
-        const failedNow = items.filter(i => (0,precheck/* canonicalStatus */.xX)(i.status) === 'Failed').length;
-        const other = items.length - succeeded - failedNow;
-        const parts = [`${failedNow} failed`, `${succeeded} succeeded`];
-        if (other > 0)
-            parts.push(`${other} without a final status`);
-        rows.push(['Check items', `${items.length} (${parts.join(', ')})`]);
-    }
-    rows.push(['Duration', (0,words/* formatDuration */.a3)(report.durationMs)]);
-    if (report.requestId)
-        rows.push(['Last request ID', code(report.requestId)]);
-    return `<table>\n${rows.map(([k, v]) => `<tr><th align="left">${k}</th><td>${v}</td></tr>`).join('\n')}\n</table>\n`;
-}
-function itemsTable(items, earlier, budget, safe) {
-    const withMessage = [...earlier.map(e => e.item), ...items].some(i => i.errorMessage.trim() !== '');
-    const head = '\n### Check items\n\n<table>\n<thead><tr><th>Status</th><th>Check item</th><th>Description</th>' +
-        `${withMessage ? '<th>Message from NineData</th>' : ''}</tr></thead>\n<tbody>\n`;
-    const tail = '</tbody>\n</table>\n';
-    // Room kept for the closing tags and the line that counts what was left out.
-    let used = Buffer.byteLength(head) + Buffer.byteLength(tail) + 600;
-    const rows = [];
-    // Items seen Failed earlier come first: they keep the step red even if NineData dropped them.
-    const ordered = [...earlier.map(e => e.item), ...(0,model/* orderForReport */.eo)(items)];
-    for (const [index, item] of ordered.entries()) {
-        const row = itemRow(item, withMessage, safe, earlier[index]?.mark);
-        used += Buffer.byteLength(row);
-        if (used > budget)
-            break;
-        rows.push(row);
-    }
-    const left = ordered.slice(rows.length);
-    const failedLeft = left.filter(i => (0,model/* statusRank */.Tx)(i) === 0).length;
-    const note = left.length === 0
-        ? ''
-        : `\n<p>${(0,words/* plural */.LS)(left.length, 'more check item')}${failedLeft ? ` (${failedLeft} of them failed)` : ''} ` +
-            `not shown: GitHub drops a job summary over 1 MiB. The report-file output has every item.</p>\n`;
-    return `${head}${rows.join('')}${tail}${note}`;
-}
-function renderSummary(report, safe, budgetBytes = SUMMARY_BUDGET_BYTES) {
-    const parts = [`## ${verdictHeading(report)}\n\n`];
-    parts.push(`<p>${(0,clean/* codeSpans */.tE)(safe.html(report.verdict.reason, words/* LIMITS */.b1.reason))}</p>\n\n`);
-    if (report.hint)
-        parts.push(`<p>💡 ${(0,clean/* codeSpans */.tE)(safe.html(report.hint, 1000))}</p>\n\n`);
-    parts.push(factsTable(report, safe));
-    // The comparison section is small next to a large precheck: it is rendered first and kept.
-    const comparison = report.run ? renderComparison(report.run, safe, budgetBytes / 2) : '';
-    const used = () => Buffer.byteLength(parts.join('')) + Buffer.byteLength(comparison);
-    const items = report.state?.precheckItems ?? [];
-    const current = new Set(items);
-    const earlier = [
-        ...report.verdict.failedItems
-            .filter(item => !current.has(item))
-            .map(item => ({ item, mark: '❌&nbsp;Failed at an earlier poll' })),
-        ...report.vanished.map(item => ({ item, mark: '❔&nbsp;Gone from the last answer' }))
-    ];
-    if (items.length === 0 && earlier.length === 0) {
-        if (report.state)
-            parts.push('\n<p>NineData returned no check items.</p>\n');
-    }
-    else {
-        parts.push(itemsTable(items, earlier, budgetBytes - used(), safe));
-    }
-    parts.push(comparison);
-    return parts.join('');
-}
-
-
-/***/ }),
-
-/***/ 7779:
+/***/ 9126:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -31511,15 +31517,15 @@ function renderSummary(report, safe, budgetBytes = SUMMARY_BUDGET_BYTES) {
 /* harmony export */   xX: () => (/* binding */ canonicalStatus),
 /* harmony export */   zU: () => (/* binding */ MAX_TRACKED_ITEMS)
 /* harmony export */ });
-/* harmony import */ var _ninedata_types_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3501);
-/* harmony import */ var _word_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5760);
+/* harmony import */ var _ninedata_api_types_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(960);
+/* harmony import */ var _status_word_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6543);
 
 
 // The precheck's status vocabulary: which strings are documented statuses, when an answer is final,
 // and what the items of every poll add up to. Pure.
 /** The documented status a server string stands for: ASCII only, spaces trimmed, case ignored. */
 function canonicalStatus(status) {
-    return (0,_word_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalWord */ .h)(status, _ninedata_types_js__WEBPACK_IMPORTED_MODULE_1__/* .PRECHECK_STATUSES */ .V);
+    return (0,_status_word_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalWord */ .h)(status, _ninedata_api_types_js__WEBPACK_IMPORTED_MODULE_1__/* .PRECHECK_STATUSES */ .V);
 }
 const isFinalStatus = (s) => s === 'Success' || s === 'Failed';
 function itemLabel(item) {
@@ -31597,21 +31603,21 @@ function itemKey(item, index) {
 
 /***/ }),
 
-/***/ 5727:
+/***/ 4986:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   D: () => (/* binding */ isRunSettled),
 /* harmony export */   Y: () => (/* binding */ canonicalRunStatus)
 /* harmony export */ });
-/* harmony import */ var _ninedata_types_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3501);
-/* harmony import */ var _word_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5760);
+/* harmony import */ var _ninedata_api_types_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(960);
+/* harmony import */ var _status_word_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6543);
 
 
 // A comparison run's status vocabulary: starting and running are waited on; success, failed and
 // stopped are final; anything else is undocumented, never a pass and never waited on. Pure.
 function canonicalRunStatus(status) {
-    return (0,_word_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalWord */ .h)(status, _ninedata_types_js__WEBPACK_IMPORTED_MODULE_1__/* .RUN_STATUSES */ .L);
+    return (0,_status_word_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalWord */ .h)(status, _ninedata_api_types_js__WEBPACK_IMPORTED_MODULE_1__/* .RUN_STATUSES */ .L);
 }
 /** Whether a run status ends the wait: a documented final status, or one this action does not know. */
 function isRunSettled(status) {
@@ -31622,7 +31628,7 @@ function isRunSettled(status) {
 
 /***/ }),
 
-/***/ 5760:
+/***/ 6543:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -32093,7 +32099,7 @@ function jsonStrings(value) {
 
 /***/ }),
 
-/***/ 2966:
+/***/ 8844:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -32101,7 +32107,7 @@ function jsonStrings(value) {
 /* harmony export */ });
 /* harmony import */ var _clean_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4118);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3326);
-/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1670);
+/* harmony import */ var _wording_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2179);
 
 
 
@@ -32127,7 +32133,7 @@ class SafeText {
         return this.redactor.redact(text);
     }
     /** One inert log line. */
-    line(text, max = _words_js__WEBPACK_IMPORTED_MODULE_2__/* .LIMITS */ .b1.reason) {
+    line(text, max = _wording_js__WEBPACK_IMPORTED_MODULE_2__/* .LIMITS */ .b1.reason) {
         const part = this.hidden(text, max);
         const line = this.redactor.redact((0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .inertLine */ .Fq)((0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .flattenLine */ .F3)(part.text)));
         return this.cut(line, max, part.dropped);
@@ -32139,7 +32145,7 @@ class SafeText {
         return (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .htmlBlock */ .xs)(this.cut(cleaned, max, part.dropped));
     }
     /** An ID for <code> in the job summary. */
-    code(text, max = _words_js__WEBPACK_IMPORTED_MODULE_2__/* .LIMITS */ .b1.id) {
+    code(text, max = _wording_js__WEBPACK_IMPORTED_MODULE_2__/* .LIMITS */ .b1.id) {
         return (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .codeText */ .ph)(this.line(text, max));
     }
     /**
@@ -32203,7 +32209,7 @@ class SafeText {
 
 /***/ }),
 
-/***/ 1670:
+/***/ 2179:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -32288,7 +32294,7 @@ const realTime = {
 
 /***/ }),
 
-/***/ 2468:
+/***/ 1312:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -32297,9 +32303,9 @@ const realTime = {
 /* harmony export */   ri: () => (/* binding */ rowTotal),
 /* harmony export */   uk: () => (/* binding */ objectLabel)
 /* harmony export */ });
-/* harmony import */ var _status_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5727);
+/* harmony import */ var _status_run_status_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4986);
 /* harmony import */ var _text_clean_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4118);
-/* harmony import */ var _text_words_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1670);
+/* harmony import */ var _text_wording_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2179);
 
 
 
@@ -32350,7 +32356,7 @@ function decideComparison(seen) {
         return verdict('error', ending.message);
     if (ending.how === 'cancelled')
         return verdict('cancelled', cancelledReason(seen));
-    const status = last ? (0,_status_run_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalRunStatus */ .Y)(last.status) : undefined;
+    const status = last ? (0,_status_run_status_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalRunStatus */ .Y)(last.status) : undefined;
     if (last && status === undefined) {
         return verdict('error', `NineData reported the run status ${(0,_text_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .RK)(last.status)} for comparison run ${seen.execId}: not a status NineData documents (starting, running, success, failed, stopped). An answer this action does not understand is never a pass.`);
     }
@@ -32371,19 +32377,19 @@ function resultsVerdict(seen, results, last, verdict) {
         return verdict('error', `${problem} An answer this action cannot verify is never a pass.`);
     const found = differencesOf(results, last);
     const compared = results.kind === 'schema'
-        ? (0,_text_words_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(results.objects.length, 'object')
-        : (0,_text_words_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(results.tables.length, 'table');
+        ? (0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(results.objects.length, 'object')
+        : (0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(results.tables.length, 'table');
     // Tables NineData skipped were not compared: a pass says so.
     const skipped = results.kind === 'data' ? (last.rows?.skippedTables ?? 0) : 0;
     const skippedNote = skipped > 0
-        ? ` NineData skipped ${(0,_text_words_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(skipped, 'table')}, which ${skipped === 1 ? 'was' : 'were'} not compared (skipped-tables).`
+        ? ` NineData skipped ${(0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(skipped, 'table')}, which ${skipped === 1 ? 'was' : 'were'} not compared (skipped-tables).`
         : '';
     if (found.count === 0) {
         return verdict('passed', `The comparison run ${seen.execId} found no difference: ${compared} compared, all consistent.${skippedNote}`);
     }
     const counted = results.kind === 'schema'
         ? `${found.count} of ${results.objects.length} objects differ`
-        : `${(0,_text_words_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(found.count, 'row')} differ, in ${found.differing.length} of ${results.tables.length} tables`;
+        : `${(0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(found.count, 'row')} differ, in ${found.differing.length} of ${results.tables.length} tables`;
     return verdict('failed', `The comparison run ${seen.execId} found differences (${counted}): ${listNames(found.differing)}.`, true);
 }
 /** Why schema results cannot be verified, or undefined. */
@@ -32395,7 +32401,7 @@ function schemaProblem(results) {
     if (unreadable.length === 0)
         return undefined;
     const first = unreadable[0]?.unreadable ?? 'no answer';
-    return `The correction SQL of ${(0,_text_words_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(unreadable.length, 'object')} could not be read, so ${unreadable.length === 1 ? 'it is' : 'they are'} not verified: ${listNames(unreadable)} (${first}).`;
+    return `The correction SQL of ${(0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(unreadable.length, 'object')} could not be read, so ${unreadable.length === 1 ? 'it is' : 'they are'} not verified: ${listNames(unreadable)} (${first}).`;
 }
 /** Why data results cannot be verified (missing or contradicting counts), or undefined. */
 function dataProblem(results, last) {
@@ -32407,20 +32413,20 @@ function dataProblem(results, last) {
         return `NineData reported ${results.totalTableCount} tables but listed ${results.tables.length}.`;
     }
     if (rows > 0 !== results.diffTableCount > 0) {
-        return `NineData's counts contradict each other: ${(0,_text_words_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(rows, 'row')} differ, but ${(0,_text_words_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(results.diffTableCount, 'table')} ${results.diffTableCount === 1 ? 'differs' : 'differ'}.`;
+        return `NineData's counts contradict each other: ${(0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(rows, 'row')} differ, but ${(0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(results.diffTableCount, 'table')} ${results.diffTableCount === 1 ? 'differs' : 'differ'}.`;
     }
     const skipped = last.rows?.skippedTables ?? 0;
     if (skipped > 0 && skipped >= results.tables.length) {
-        return `NineData skipped every table of the run (skipTableCount ${skipped}, ${(0,_text_words_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(results.tables.length, 'table')} listed): nothing was compared.`;
+        return `NineData skipped every table of the run (skipTableCount ${skipped}, ${(0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(results.tables.length, 'table')} listed): nothing was compared.`;
     }
     const unreadable = results.tables.filter(t => t.unreadable !== undefined);
     if (unreadable.length > 0) {
-        return `The differences of ${(0,_text_words_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(unreadable.length, 'table')} could not be read: ${listNames(unreadable)} (${unreadable[0]?.unreadable ?? ''}).`;
+        return `The differences of ${(0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(unreadable.length, 'table')} could not be read: ${listNames(unreadable)} (${unreadable[0]?.unreadable ?? ''}).`;
     }
     const asked = results.tables.some(t => t.differences !== undefined);
     const differing = results.tables.filter(t => (t.differences ?? 0) > 0).length;
     if (asked && differing !== results.diffTableCount) {
-        return `NineData's counts contradict each other: diffTableCount is ${results.diffTableCount}, but ${(0,_text_words_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(differing, 'table')} ${differing === 1 ? 'has' : 'have'} differing records.`;
+        return `NineData's counts contradict each other: diffTableCount is ${results.diffTableCount}, but ${(0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(differing, 'table')} ${differing === 1 ? 'has' : 'have'} differing records.`;
     }
     return undefined;
 }
@@ -32431,11 +32437,11 @@ function cancelledReason(seen) {
 }
 function timeoutReason(seen) {
     const head = seen.stage === 'results'
-        ? `Reading the results of comparison run ${seen.execId} did not finish within timeout-seconds (${(0,_text_words_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .Xo)(seen.timeoutMs)}).`
-        : `The comparison run ${seen.execId || '(not started)'} did not finish within timeout-seconds (${(0,_text_words_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .Xo)(seen.timeoutMs)}).`;
+        ? `Reading the results of comparison run ${seen.execId} did not finish within timeout-seconds (${(0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .Xo)(seen.timeoutMs)}).`
+        : `The comparison run ${seen.execId || '(not started)'} did not finish within timeout-seconds (${(0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .Xo)(seen.timeoutMs)}).`;
     const outage = seen.ending.how === 'timeout' ? seen.ending.outage : undefined;
     const down = outage
-        ? ` NineData gave no usable answer for the last ${(0,_text_words_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(seen.endedAt - outage.sinceMs)}; the last error: ${outage.lastError.message}.`
+        ? ` NineData gave no usable answer for the last ${(0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(seen.endedAt - outage.sinceMs)}; the last error: ${outage.lastError.message}.`
         : '';
     const status = seen.last ? ` The last run status seen was ${(0,_text_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .RK)(seen.last.status)}.` : '';
     return `${head}${down}${status}${stopNote(seen)} Raise timeout-seconds to wait longer (it covers the precheck and the comparison).`;
@@ -32448,7 +32454,7 @@ function stopNote(seen) {
         : ` Asking NineData to stop the run failed: ${seen.stop.message}`;
 }
 /** "a, b, c and 12 more". */
-function listNames(entries, max = _text_words_js__WEBPACK_IMPORTED_MODULE_1__/* .LIMITS */ .b1.namesInReason) {
+function listNames(entries, max = _text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .LIMITS */ .b1.namesInReason) {
     const names = entries.slice(0, max).map(objectLabel);
     const rest = entries.length - names.length;
     return rest > 0 ? `${names.join(', ')} and ${rest} more` : names.join(', ');
@@ -32457,23 +32463,23 @@ function listNames(entries, max = _text_words_js__WEBPACK_IMPORTED_MODULE_1__/* 
 
 /***/ }),
 
-/***/ 3198:
+/***/ 6294:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   I: () => (/* binding */ decidePrecheck)
 /* harmony export */ });
 /* unused harmony export listLabels */
-/* harmony import */ var _status_precheck_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7779);
+/* harmony import */ var _status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9126);
 /* harmony import */ var _text_clean_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4118);
-/* harmony import */ var _text_words_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1670);
+/* harmony import */ var _text_wording_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2179);
 
 
 
 /** The precheck's verdict. A pass needs a documented Success overall and for every item ever seen. */
 function decidePrecheck(seen) {
     const { last, ending } = seen;
-    const failedNow = last?.precheckItems.filter(i => (0,_status_precheck_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalStatus */ .xX)(i.status) === 'Failed') ?? [];
+    const failedNow = last?.precheckItems.filter(i => (0,_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalStatus */ .xX)(i.status) === 'Failed') ?? [];
     const failedItems = [...failedNow, ...seen.failedEarlier];
     const verdict = (kind, reason, soft = false) => ({
         kind,
@@ -32492,7 +32498,7 @@ function decidePrecheck(seen) {
     if (odd)
         return verdict('error', odd);
     if (seen.tooManyItems) {
-        return verdict('error', `NineData listed more than ${_status_precheck_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_TRACKED_ITEMS */ .zU} distinct check items across its answers: not a precheck this action can verify, so not a pass.`);
+        return verdict('error', `NineData listed more than ${_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_TRACKED_ITEMS */ .zU} distinct check items across its answers: not a precheck this action can verify, so not a pass.`);
     }
     if (ending.how === 'timeout' || !last)
         return verdict('timeout', timeoutReason(seen));
@@ -32502,31 +32508,31 @@ function decidePrecheck(seen) {
 }
 function vanishedReason(vanished) {
     const were = vanished.length === 1 ? 'was' : 'were';
-    return (`NineData's last answer no longer lists ${(0,_text_words_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(vanished.length, 'check item')} that ${were} seen at an earlier poll: ` +
+    return (`NineData's last answer no longer lists ${(0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(vanished.length, 'check item')} that ${were} seen at an earlier poll: ` +
         `${listLabels(vanished)}. Every item seen must end in Success, so this is not a pass.`);
 }
 function finishedVerdict(last, failedNow, earlier, verdict) {
-    const overall = (0,_status_precheck_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalStatus */ .xX)(last.status);
+    const overall = (0,_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalStatus */ .xX)(last.status);
     const total = last.precheckItems.length;
     const earlierText = earlier.length > 0
         ? ` ${listLabels(earlier)} ${earlier.length === 1 ? 'was' : 'were'} seen Failed at an earlier poll and ${earlier.length === 1 ? 'counts' : 'count'} as failed, whatever NineData reports now.`
         : '';
     const failedCount = failedNow.length + earlier.length;
     // Items that neither failed nor succeeded: never softened into a pass.
-    const unfinished = last.precheckItems.filter(i => !(0,_status_precheck_js__WEBPACK_IMPORTED_MODULE_2__/* .isFinalStatus */ .$T)((0,_status_precheck_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalStatus */ .xX)(i.status)));
+    const unfinished = last.precheckItems.filter(i => !(0,_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .isFinalStatus */ .$T)((0,_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalStatus */ .xX)(i.status)));
     const neverRan = unfinished.length > 0
-        ? ` ${(0,_text_words_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(unfinished.length, 'check item')} never reported a final status: ${listLabels(unfinished)}.`
+        ? ` ${(0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(unfinished.length, 'check item')} never reported a final status: ${listLabels(unfinished)}.`
         : '';
     const soft = failedCount > 0 && unfinished.length === 0;
     if (overall === 'Failed') {
         const items = failedCount > 0
-            ? `${(0,_text_words_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(failedCount, 'check item')} of ${total} failed${failedNow.length ? `: ${listLabels(failedNow)}` : ''}.`
+            ? `${(0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(failedCount, 'check item')} of ${total} failed${failedNow.length ? `: ${listLabels(failedNow)}` : ''}.`
             : 'NineData reported the overall status Failed without a failed check item.';
         return verdict('failed', `The precheck failed: ${items}${earlierText}${neverRan}`, soft);
     }
     if (overall === 'Success' && failedCount > 0) {
         const named = failedNow.length ? `: ${listLabels(failedNow)}` : '';
-        return verdict('failed', `NineData reported Success, but ${(0,_text_words_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(failedCount, 'check item')} of ${total} failed${named}.${earlierText}${neverRan}`, soft);
+        return verdict('failed', `NineData reported Success, but ${(0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(failedCount, 'check item')} of ${total} failed${named}.${earlierText}${neverRan}`, soft);
     }
     if (overall === 'Success' && unfinished.length === 0) {
         return verdict('passed', total === 0
@@ -32538,12 +32544,12 @@ function finishedVerdict(last, failedNow, earlier, verdict) {
 }
 /** Why an answer this action does not understand is not a pass, or undefined. */
 function undocumented(state) {
-    if ((0,_status_precheck_js__WEBPACK_IMPORTED_MODULE_2__/* .itemsMissingAtEnd */ .VG)(state)) {
+    if ((0,_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .itemsMissingAtEnd */ .VG)(state)) {
         return (`NineData reported the overall status ${(0,_text_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .RK)(state.status)} without a precheckItems list, ` +
             'so no check item can be verified. An answer this action does not understand is never a pass.');
     }
-    const overall = (0,_status_precheck_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalStatus */ .xX)(state.status) === undefined;
-    const odd = (0,_status_precheck_js__WEBPACK_IMPORTED_MODULE_2__/* .oddItems */ .uh)(state);
+    const overall = (0,_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalStatus */ .xX)(state.status) === undefined;
+    const odd = (0,_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .oddItems */ .uh)(state);
     if (!overall && odd.length === 0)
         return undefined;
     const parts = [];
@@ -32551,8 +32557,8 @@ function undocumented(state) {
         parts.push(`the overall status ${(0,_text_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .RK)(state.status)}`);
     if (odd.length > 0) {
         const shown = odd
-            .slice(0, _text_words_js__WEBPACK_IMPORTED_MODULE_1__/* .LIMITS */ .b1.namesInReason)
-            .map(item => `${(0,_status_precheck_js__WEBPACK_IMPORTED_MODULE_2__/* .itemLabel */ .IR)(item)} (${(0,_text_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .RK)(item.status)})`);
+            .slice(0, _text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .LIMITS */ .b1.namesInReason)
+            .map(item => `${(0,_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .itemLabel */ .IR)(item)} (${(0,_text_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .RK)(item.status)})`);
         const more = odd.length > shown.length ? ` and ${odd.length - shown.length} more` : '';
         parts.push(`${odd.length === 1 ? 'the status of' : `the statuses of ${odd.length} check items:`} ${shown.join(', ')}${more}`);
     }
@@ -32561,17 +32567,17 @@ function undocumented(state) {
 }
 function timeoutReason(end) {
     const last = end.last;
-    const head = `The precheck did not finish within timeout-seconds (${(0,_text_words_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .Xo)(end.timeoutMs)}).`;
+    const head = `The precheck did not finish within timeout-seconds (${(0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .Xo)(end.timeoutMs)}).`;
     const raise = ' Raise `timeout-seconds` to wait longer.';
     const outage = end.ending.how === 'timeout' ? end.ending.outage : undefined;
     if (outage) {
-        const down = (0,_text_words_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(end.endedAt - outage.sinceMs);
+        const down = (0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(end.endedAt - outage.sinceMs);
         return (`${head} NineData gave no usable answer for the last ${down}; the last error: ${outage.lastError.message}.` +
             `${lastSeen(last)}${raise}`);
     }
-    if (last && (0,_status_precheck_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalStatus */ .xX)(last.status) === 'Success') {
-        const pending = last.precheckItems.filter(i => !(0,_status_precheck_js__WEBPACK_IMPORTED_MODULE_2__/* .isFinalStatus */ .$T)((0,_status_precheck_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalStatus */ .xX)(i.status)));
-        return (`${head} NineData reported Success, but ${(0,_text_words_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(pending.length, 'check item')} never reported a final status: ` +
+    if (last && (0,_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalStatus */ .xX)(last.status) === 'Success') {
+        const pending = last.precheckItems.filter(i => !(0,_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .isFinalStatus */ .$T)((0,_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalStatus */ .xX)(i.status)));
+        return (`${head} NineData reported Success, but ${(0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(pending.length, 'check item')} never reported a final status: ` +
             `${listLabels(pending)}.${raise}`);
     }
     return `${head}${lastSeen(last)}${raise}`;
@@ -32580,8 +32586,8 @@ function lastSeen(last) {
     return last ? ` The last status seen was ${(0,_text_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .RK)(last.status)}.` : ' No status was seen.';
 }
 /** "A, B, C and 12 more": names for a one-line message, however many items there are. */
-function listLabels(items, max = _text_words_js__WEBPACK_IMPORTED_MODULE_1__/* .LIMITS */ .b1.namesInReason) {
-    const names = items.slice(0, max).map(_status_precheck_js__WEBPACK_IMPORTED_MODULE_2__/* .itemLabel */ .IR);
+function listLabels(items, max = _text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .LIMITS */ .b1.namesInReason) {
+    const names = items.slice(0, max).map(_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .itemLabel */ .IR);
     const rest = items.length - names.length;
     return rest > 0 ? `${names.join(', ')} and ${rest} more` : names.join(', ');
 }

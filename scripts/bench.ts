@@ -12,7 +12,7 @@ import {
   type RecordedRequest,
   type Simulator
 } from '../simulator/server.js'
-import { pollDelayMs } from '../src/phases/poll.js'
+import { pollDelayMs } from '../src/phases/poll-loop.js'
 import { DEMO_TASK_ID, demoInputs } from './lib/demo-inputs.js'
 import { wrap } from './lib/terminal.js'
 import { markdownTable } from './lib/markdown-table.js'

@@ -1,4 +1,4 @@
-import { ApiError, StopError, type Outage } from './ninedata/failure.js'
+import { ApiError, StopError, type Outage } from './ninedata/api-errors.js'
 
 // How a phase ended: one type for both phases, made from whatever ended it.
 

@@ -1,5 +1,5 @@
-import type { ComparisonKind } from './ninedata/types.js'
-import { idProblem } from './ninedata/precheck.js'
+import type { ComparisonKind } from './ninedata/api-types.js'
+import { idProblem } from './ninedata/precheck-api.js'
 import { visible } from './text/clean.js'
 
 // Reads and validates the action's inputs. Pure: it takes a getter, so tests need no environment.

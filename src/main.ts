@@ -1,12 +1,12 @@
 import * as core from '@actions/core'
 import { crashEnding, type Ending } from './ending.js'
-import { runGate, type GateRun } from './gate.js'
+import { runGate, type GateRun } from './gate-run.js'
 import { InputError, parseInputs, wantsJobSummary, type Inputs } from './inputs.js'
-import { SafeLog } from './log.js'
-import { commentOnPullRequest, type PullRequestCommentOptions } from './pull-request/comment.js'
-import { reportOf } from './report/model.js'
-import { publishReport } from './report/publish.js'
-import { SafeText } from './text/safe.js'
+import { SafeLog } from './safe-log.js'
+import { commentOnPullRequest, type PullRequestCommentOptions } from './pull-request/pr-comment.js'
+import { reportOf } from './report/report-model.js'
+import { publishReport } from './report/publish-report.js'
+import { SafeText } from './text/safe-text.js'
 import { realTime, type Time } from './time.js'
 
 /**

@@ -3,15 +3,15 @@ import { expect } from '@jest/globals'
 import { SCENARIOS, type Scenario } from '../../simulator/scenarios.js'
 import type { Simulator } from '../../simulator/server.js'
 import type { RecordedRequest, RequestKind, RunScript } from '../../simulator/types.js'
-import type { DataTable, RowCounts, RunState, SchemaObject } from '../../src/ninedata/types.js'
-import type { Report } from '../../src/report/model.js'
+import type { DataTable, RowCounts, RunState, SchemaObject } from '../../src/ninedata/api-types.js'
+import type { Report } from '../../src/report/report-model.js'
 import {
   decideComparison,
   differencesOf,
   type ComparisonSeen
-} from '../../src/verdict/comparison.js'
-import { gateVerdict } from '../../src/verdict/gate.js'
-import { decidePrecheck } from '../../src/verdict/precheck.js'
+} from '../../src/verdict/comparison-verdict.js'
+import { gateVerdict } from '../../src/verdict/gate-verdict.js'
+import { decidePrecheck } from '../../src/verdict/precheck-verdict.js'
 import { end, item, report, state } from '../unit/builders.js'
 import type { ActionResult } from './action-runner.js'
 import { customScenario, TEST_TASK_ID } from './simulator.js'

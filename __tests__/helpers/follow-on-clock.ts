@@ -1,7 +1,7 @@
-import { runGate, type GateRun } from '../../src/gate.js'
+import { runGate, type GateRun } from '../../src/gate-run.js'
 import { parseInputs } from '../../src/inputs.js'
-import { decidePrecheck } from '../../src/verdict/precheck.js'
-import type { Verdict } from '../../src/verdict/verdict.js'
+import { decidePrecheck } from '../../src/verdict/precheck-verdict.js'
+import type { Verdict } from '../../src/verdict/verdict-types.js'
 import type { FakeClock } from './fake-clock.js'
 import {
   customScenario,

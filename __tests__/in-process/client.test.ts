@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { NineDataClient } from '../../src/ninedata/client.js'
-import { ApiError, StopError } from '../../src/ninedata/failure.js'
-import { getPrecheckStatus, startPrecheck } from '../../src/ninedata/precheck.js'
+import { NineDataClient } from '../../src/ninedata/ninedata-client.js'
+import { ApiError, StopError } from '../../src/ninedata/api-errors.js'
+import { getPrecheckStatus, startPrecheck } from '../../src/ninedata/precheck-api.js'
 import { realTime } from '../../src/time.js'
 import { FakeClock } from '../helpers/fake-clock.js'
 import {

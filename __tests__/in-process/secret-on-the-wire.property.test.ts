@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { NineDataClient } from '../../src/ninedata/client.js'
-import { ApiError } from '../../src/ninedata/failure.js'
-import { getPrecheckStatus, startPrecheck } from '../../src/ninedata/precheck.js'
+import { NineDataClient } from '../../src/ninedata/ninedata-client.js'
+import { ApiError } from '../../src/ninedata/api-errors.js'
+import { getPrecheckStatus, startPrecheck } from '../../src/ninedata/precheck-api.js'
 import {
   customScenario,
   DEMO_CREDENTIALS,

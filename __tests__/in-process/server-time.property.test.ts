@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { NineDataClient } from '../../src/ninedata/client.js'
-import { MAX_AHEAD_MS } from '../../src/ninedata/clock.js'
+import { NineDataClient } from '../../src/ninedata/ninedata-client.js'
+import { MAX_AHEAD_MS } from '../../src/ninedata/server-clock.js'
 
 // Server times that cannot be NineData's clock (1970, year 275760, garbage) never move the client's
 // clock and never crash a request: the client says once why it ignored them and signs on.

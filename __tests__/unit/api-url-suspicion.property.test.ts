@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { readEnvelope } from '../../src/ninedata/envelope.js'
-import { ApiError, apiUrlSuspicion, classifyNetworkError } from '../../src/ninedata/failure.js'
+import { ApiError, apiUrlSuspicion, classifyNetworkError } from '../../src/ninedata/api-errors.js'
 
 // Which failures point at a wrong api-url: every failure that is not NineData's own answer names a
 // cause; an answer in NineData's envelope (a refusal, an error it reports) never does.

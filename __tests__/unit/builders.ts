@@ -1,8 +1,8 @@
 import type { Ending } from '../../src/ending.js'
-import type { Outage } from '../../src/ninedata/failure.js'
-import type { PrecheckItem, PrecheckState } from '../../src/ninedata/types.js'
-import type { Report } from '../../src/report/model.js'
-import { decidePrecheck, type PrecheckSeen } from '../../src/verdict/precheck.js'
+import type { Outage } from '../../src/ninedata/api-errors.js'
+import type { PrecheckItem, PrecheckState } from '../../src/ninedata/api-types.js'
+import type { Report } from '../../src/report/report-model.js'
+import { decidePrecheck, type PrecheckSeen } from '../../src/verdict/precheck-verdict.js'
 
 // Small builders for the pure modules' inputs.
 

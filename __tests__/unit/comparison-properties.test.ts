@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import type { DataTable, RunState, SchemaObject } from '../../src/ninedata/types.js'
-import { canonicalRunStatus } from '../../src/status/run.js'
-import { decideComparison, type ComparisonSeen } from '../../src/verdict/comparison.js'
+import type { DataTable, RunState, SchemaObject } from '../../src/ninedata/api-types.js'
+import { canonicalRunStatus } from '../../src/status/run-status.js'
+import { decideComparison, type ComparisonSeen } from '../../src/verdict/comparison-verdict.js'
 
 // Generated runs and results: the comparison passes only when the run reached a documented
 // success, every result was read, and no object or row differs with every count agreeing.

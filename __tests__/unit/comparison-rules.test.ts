@@ -5,19 +5,19 @@ import {
   parseRunState,
   parseSchemaResultsPage,
   parseTableSummaryPage
-} from '../../src/ninedata/comparison.js'
-import type { DataTable, RunState, SchemaObject } from '../../src/ninedata/types.js'
-import { stepFails } from '../../src/report/model.js'
-import { correctionSqlText } from '../../src/report/sql-file.js'
-import { isRunSettled } from '../../src/status/run.js'
-import { SafeText } from '../../src/text/safe.js'
+} from '../../src/ninedata/comparison-api.js'
+import type { DataTable, RunState, SchemaObject } from '../../src/ninedata/api-types.js'
+import { stepFails } from '../../src/report/report-model.js'
+import { correctionSqlText } from '../../src/report/correction-sql-file.js'
+import { isRunSettled } from '../../src/status/run-status.js'
+import { SafeText } from '../../src/text/safe-text.js'
 import {
   decideComparison,
   differencesOf,
   type ComparisonSeen
-} from '../../src/verdict/comparison.js'
-import { gateVerdict } from '../../src/verdict/gate.js'
-import { decidePrecheck } from '../../src/verdict/precheck.js'
+} from '../../src/verdict/comparison-verdict.js'
+import { gateVerdict } from '../../src/verdict/gate-verdict.js'
+import { decidePrecheck } from '../../src/verdict/precheck-verdict.js'
 import { end, item, report, state } from './builders.js'
 
 // The comparison run's rules: reading its answers strictly, and what they mean for the step.

@@ -2,9 +2,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from '@jest/globals'
-import type { Report } from '../../src/report/model.js'
-import { renderSummary } from '../../src/report/summary.js'
-import { SafeText } from '../../src/text/safe.js'
+import type { Report } from '../../src/report/report-model.js'
+import { renderSummary } from '../../src/report/job-summary.js'
+import { SafeText } from '../../src/text/safe-text.js'
 import {
   comparisonReport,
   dataTable,

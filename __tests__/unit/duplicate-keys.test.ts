@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { findDuplicateKey } from '../../src/ninedata/duplicate-keys.js'
 import { readEnvelope } from '../../src/ninedata/envelope.js'
-import { ApiError } from '../../src/ninedata/failure.js'
+import { ApiError } from '../../src/ninedata/api-errors.js'
 
 // A key written twice in one object is never read as the documented shape, wherever it is and
 // however its name is escaped.

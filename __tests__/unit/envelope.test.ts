@@ -5,7 +5,7 @@ import {
   readEnvelope,
   type RawAnswer
 } from '../../src/ninedata/envelope.js'
-import { ApiError, classifyNetworkError } from '../../src/ninedata/failure.js'
+import { ApiError, classifyNetworkError } from '../../src/ninedata/api-errors.js'
 import { retryDelay } from '../../src/ninedata/retry.js'
 
 function answer(httpStatus: number, body: string, headers: RawAnswer['headers'] = {}): RawAnswer {

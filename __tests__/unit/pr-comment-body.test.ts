@@ -1,9 +1,17 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { COMMENT_LIMIT, renderComment, type CommentContext } from '../../src/pull-request/body.js'
-import { markerFor } from '../../src/pull-request/marker.js'
-import { commentViewOf, type CommentItem, type CommentView } from '../../src/pull-request/view.js'
-import { SafeText } from '../../src/text/safe.js'
+import {
+  COMMENT_LIMIT,
+  renderComment,
+  type CommentContext
+} from '../../src/pull-request/comment-body.js'
+import { markerFor } from '../../src/pull-request/comment-marker.js'
+import {
+  commentViewOf,
+  type CommentItem,
+  type CommentView
+} from '../../src/pull-request/comment-view.js'
+import { SafeText } from '../../src/text/safe-text.js'
 import { visibleText } from '../helpers/action-runner.js'
 import { item, report, state } from './builders.js'
 

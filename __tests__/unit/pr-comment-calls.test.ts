@@ -6,9 +6,9 @@ import {
   commentOnPullRequest,
   type CommentOutcome,
   type PullRequestCommentOptions
-} from '../../src/pull-request/comment.js'
-import { markerFor } from '../../src/pull-request/marker.js'
-import type { Report } from '../../src/report/model.js'
+} from '../../src/pull-request/pr-comment.js'
+import { markerFor } from '../../src/pull-request/comment-marker.js'
+import type { Report } from '../../src/report/report-model.js'
 import {
   JOB_TOKEN,
   runnerEvent,

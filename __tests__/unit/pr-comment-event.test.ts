@@ -1,12 +1,16 @@
 import { describe, expect, it } from '@jest/globals'
 import { InputError, parseInputs } from '../../src/inputs.js'
-import { apiUrlOf, readPullRequestEvent, runLinkOf } from '../../src/pull-request/event.js'
+import {
+  apiUrlOf,
+  readPullRequestEvent,
+  runLinkOf
+} from '../../src/pull-request/pull-request-event.js'
 import {
   GitHubCallError,
   failureOf,
   isTransient,
   warningFor
-} from '../../src/pull-request/failure.js'
+} from '../../src/pull-request/comment-failure.js'
 import { nextPage } from '../../src/pull-request/github-api.js'
 
 // Which runs comment where, how GitHub's refusals read, and the inputs that turn it on.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { carriesMarker, markerFor, markerTaskId } from '../../src/pull-request/marker.js'
+import { carriesMarker, markerFor, markerTaskId } from '../../src/pull-request/comment-marker.js'
 
 // The hidden first line that tells this gate's comment apart: one line, an HTML comment that no
 // task ID can end early, a different line for every task.

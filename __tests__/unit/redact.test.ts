@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { Redactor } from '../../src/text/redact.js'
-import { SafeText } from '../../src/text/safe.js'
+import { SafeText } from '../../src/text/safe-text.js'
 
 // The secret is hidden in every form a reader could decode, whatever its length.
 

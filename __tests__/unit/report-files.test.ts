@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { fileNamePart } from '../../src/report/report-file.js'
-import { SafeText } from '../../src/text/safe.js'
+import { SafeText } from '../../src/text/safe-text.js'
 
 // File names are outputs too: made from IDs NineData sent, they carry neither a path nor the secret.
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { cleanText, flattenLine, visible } from '../../src/text/clean.js'
 import { Redactor } from '../../src/text/redact.js'
-import { SafeText } from '../../src/text/safe.js'
-import { LIMITS } from '../../src/text/words.js'
+import { SafeText } from '../../src/text/safe-text.js'
+import { LIMITS } from '../../src/text/wording.js'
 
 // Generated secrets, echoed in every promised form inside generated server text: no surface of
 // SafeText shows the secret, a large part of it, or the secret as the action's own shaping would

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { shorten, visible } from '../../src/text/clean.js'
-import { SafeText } from '../../src/text/safe.js'
-import { formatDuration, plural } from '../../src/text/words.js'
+import { SafeText } from '../../src/text/safe-text.js'
+import { formatDuration, plural } from '../../src/text/wording.js'
 
 // The shaping of text for each surface, with no secret to hide.
 const plain = new SafeText([])

@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import type { PrecheckItem, PrecheckState } from '../../src/ninedata/types.js'
-import { stepFails } from '../../src/report/model.js'
-import { canonicalStatus, isSettled, ItemHistory } from '../../src/status/precheck.js'
-import { decidePrecheck } from '../../src/verdict/precheck.js'
+import type { PrecheckItem, PrecheckState } from '../../src/ninedata/api-types.js'
+import { stepFails } from '../../src/report/report-model.js'
+import { canonicalStatus, isSettled, ItemHistory } from '../../src/status/precheck-status.js'
+import { decidePrecheck } from '../../src/verdict/precheck-verdict.js'
 import { end, report } from './builders.js'
 
 // Generated answers, across polls: the step never passes unless every item seen at any poll ends in

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
-import { ApiError, StopError } from '../../src/ninedata/failure.js'
-import type { PrecheckState } from '../../src/ninedata/types.js'
-import { pollDelayMs, pollUntilSettled } from '../../src/phases/poll.js'
-import { ItemHistory, isSettled } from '../../src/status/precheck.js'
+import { ApiError, StopError } from '../../src/ninedata/api-errors.js'
+import type { PrecheckState } from '../../src/ninedata/api-types.js'
+import { pollDelayMs, pollUntilSettled } from '../../src/phases/poll-loop.js'
+import { ItemHistory, isSettled } from '../../src/status/precheck-status.js'
 import { FakeClock } from '../helpers/fake-clock.js'
 import { item, state } from './builders.js'
 

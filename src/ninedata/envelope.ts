@@ -4,9 +4,9 @@ import {
   isTransientStatus,
   mayHaveReachedServer,
   parseRetryAfter
-} from './failure.js'
+} from './api-errors.js'
 import { findDuplicateKey } from './duplicate-keys.js'
-import type { Envelope } from './types.js'
+import type { Envelope } from './api-types.js'
 
 // Reads one HTTP answer: NineData's envelope, or a classified failure. Pure. The body is read exactly
 // as received; nothing here changes server text.

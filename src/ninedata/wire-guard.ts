@@ -1,5 +1,5 @@
 import { Redactor, jsonStrings } from '../text/redact.js'
-import { ApiError } from './failure.js'
+import { ApiError } from './api-errors.js'
 
 // The access-key-secret never goes on the wire: not in a path, a query, a body or a header we fill
 // in from data. Requests are built from inputs and from IDs in NineData's answers; an answer that

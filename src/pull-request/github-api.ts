@@ -1,7 +1,7 @@
 import type { getOctokit } from '@actions/github'
 import type { Time } from '../time.js'
-import type { PullRequestTarget } from './event.js'
-import { GitHubCallError, failureOf, type GitHubFailure } from './failure.js'
+import type { PullRequestTarget } from './pull-request-event.js'
+import { GitHubCallError, failureOf, type GitHubFailure } from './comment-failure.js'
 
 // The four REST calls the comment needs, through Octokit (@actions/github). Octokit is loaded here,
 // with a dynamic import, only when a comment is due: a step with pr-comment off never pays for it.

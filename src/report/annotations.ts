@@ -1,9 +1,9 @@
-import type { DataTable, PrecheckItem, SchemaObject } from '../ninedata/types.js'
-import { itemLabel } from '../status/precheck.js'
-import type { SafeText } from '../text/safe.js'
-import { LIMITS, plural } from '../text/words.js'
-import { objectLabel } from '../verdict/comparison.js'
-import { recordsDiffer, stepFails, type Report } from './model.js'
+import type { DataTable, PrecheckItem, SchemaObject } from '../ninedata/api-types.js'
+import { itemLabel } from '../status/precheck-status.js'
+import type { SafeText } from '../text/safe-text.js'
+import { LIMITS, plural } from '../text/wording.js'
+import { objectLabel } from '../verdict/comparison-verdict.js'
+import { recordsDiffer, stepFails, type Report } from './report-model.js'
 
 // Annotations for failed items and for objects or tables that differ. GitHub shows only 10 error
 // (and 10 warning) annotations a step, and the step's own failure message is one of them, so the

@@ -1,10 +1,10 @@
-import type { DataTable, SchemaObject } from '../ninedata/types.js'
-import { canonicalRunStatus } from '../status/run.js'
+import type { DataTable, SchemaObject } from '../ninedata/api-types.js'
+import { canonicalRunStatus } from '../status/run-status.js'
 import { visible } from '../text/clean.js'
-import type { SafeText } from '../text/safe.js'
-import { LIMITS, plural } from '../text/words.js'
-import { objectLabel, rowTotal } from '../verdict/comparison.js'
-import { recordsDiffer, type RunReport } from './model.js'
+import type { SafeText } from '../text/safe-text.js'
+import { LIMITS, plural } from '../text/wording.js'
+import { objectLabel, rowTotal } from '../verdict/comparison-verdict.js'
+import { recordsDiffer, type RunReport } from './report-model.js'
 
 // The job summary's comparison section: the run's facts, the objects or tables that differ, and
 // each object's correction SQL, collapsed. Pure; every piece of server text goes through SafeText.

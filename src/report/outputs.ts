@@ -1,9 +1,9 @@
-import type { PrecheckItem } from '../ninedata/types.js'
-import { canonicalRunStatus } from '../status/run.js'
+import type { PrecheckItem } from '../ninedata/api-types.js'
+import { canonicalRunStatus } from '../status/run-status.js'
 import { shorten } from '../text/clean.js'
-import type { SafeText } from '../text/safe.js'
-import { LIMITS } from '../text/words.js'
-import { countedDifferences, type Report, type RunReport } from './model.js'
+import type { SafeText } from '../text/safe-text.js'
+import { LIMITS } from '../text/wording.js'
+import { countedDifferences, type Report, type RunReport } from './report-model.js'
 
 // The step's outputs. Pure: returns name -> value, already safe; the publisher sets them.
 

@@ -1,5 +1,5 @@
-import type { SafeText } from '../text/safe.js'
-import type { Report, RunReport } from './model.js'
+import type { SafeText } from '../text/safe-text.js'
+import type { Report, RunReport } from './report-model.js'
 
 // The report file: the whole report as JSON, uncapped, for later steps and artifacts. Pure: returns
 // the file name and text; the publisher writes it.

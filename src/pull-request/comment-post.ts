@@ -1,19 +1,19 @@
 import * as core from '@actions/core'
-import type { Report } from '../report/model.js'
-import { SafeText } from '../text/safe.js'
+import type { Report } from '../report/report-model.js'
+import { SafeText } from '../text/safe-text.js'
 import { realTime } from '../time.js'
-import { renderComment } from './body.js'
-import { readPullRequestEvent, runLinkOf, type PullRequestTarget } from './event.js'
-import { GitHubCallError, isTransient, warningFor } from './failure.js'
+import { renderComment } from './comment-body.js'
+import { readPullRequestEvent, runLinkOf, type PullRequestTarget } from './pull-request-event.js'
+import { GitHubCallError, isTransient, warningFor } from './comment-failure.js'
 import {
   connectGitHub,
   type CallBudget,
   type GitHubCalls,
   type IssueComment
 } from './github-api.js'
-import { carriesMarker, markerFor } from './marker.js'
-import { commentViewOf } from './view.js'
-import type { CommentOutcome, PullRequestCommentOptions } from './comment.js'
+import { carriesMarker, markerFor } from './comment-marker.js'
+import { commentViewOf } from './comment-view.js'
+import type { CommentOutcome, PullRequestCommentOptions } from './pr-comment.js'
 
 // The verdict as one comment per gate on the pull request: find this gate's comment (its marker,
 // written by the token's own user), update it in place, or create it. Never in the way: whatever

@@ -1,6 +1,6 @@
-import type { CallResult, NineDataClient } from './client.js'
-import { count, idText, integerText, isRecord, protocolError, text } from './read.js'
-import type { ComparisonKind, DataTable, RowCounts, RunState, SchemaObject } from './types.js'
+import type { CallResult, NineDataClient } from './ninedata-client.js'
+import { count, idText, integerText, isRecord, protocolError, text } from './answer-fields.js'
+import type { ComparisonKind, DataTable, RowCounts, RunState, SchemaObject } from './api-types.js'
 
 // The calls of a comparison run (execute, run status, results, correction SQL, stop) for both kinds,
 // and strict reading of their answers. Reading never changes a character of server text.

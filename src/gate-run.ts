@@ -1,11 +1,11 @@
 import type { Inputs } from './inputs.js'
-import type { Log } from './ninedata/client.js'
-import { clientFor, type PhaseContext } from './phases/context.js'
-import { runComparison } from './phases/comparison.js'
-import { runPrecheck, type PrecheckPhase } from './phases/precheck.js'
+import type { Log } from './ninedata/ninedata-client.js'
+import { clientFor, type PhaseContext } from './phases/phase-context.js'
+import { runComparison } from './phases/comparison-phase.js'
+import { runPrecheck, type PrecheckPhase } from './phases/precheck-phase.js'
 import type { Time } from './time.js'
-import type { ComparisonSeen } from './verdict/comparison.js'
-import { decidePrecheck } from './verdict/precheck.js'
+import type { ComparisonSeen } from './verdict/comparison-verdict.js'
+import { decidePrecheck } from './verdict/precheck-verdict.js'
 
 // The phases of one step, in order: the precheck, then (run-comparison, after a passing precheck)
 // the comparison run. Each phase returns what it learned; nothing here throws.

@@ -3,8 +3,8 @@ import {
   type PrecheckItem,
   type PrecheckState,
   type PrecheckStatus
-} from '../ninedata/types.js'
-import { canonicalWord } from './word.js'
+} from '../ninedata/api-types.js'
+import { canonicalWord } from './status-word.js'
 
 // The precheck's status vocabulary: which strings are documented statuses, when an answer is final,
 // and what the items of every poll add up to. Pure.

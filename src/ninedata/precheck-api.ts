@@ -1,6 +1,6 @@
-import type { CallResult, NineDataClient } from './client.js'
-import { idText, isRecord, protocolError, text } from './read.js'
-import type { ComparisonKind, PrecheckItem, PrecheckState, StartedPrecheck } from './types.js'
+import type { CallResult, NineDataClient } from './ninedata-client.js'
+import { idText, isRecord, protocolError, text } from './answer-fields.js'
+import type { ComparisonKind, PrecheckItem, PrecheckState, StartedPrecheck } from './api-types.js'
 
 // The two precheck calls of a comparison task (schema or data: same calls, same shapes), and strict
 // reading of their answers. Reading never changes a character of server text.

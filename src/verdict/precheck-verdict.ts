@@ -1,5 +1,5 @@
 import type { Ending } from '../ending.js'
-import type { PrecheckItem, PrecheckState } from '../ninedata/types.js'
+import type { PrecheckItem, PrecheckState } from '../ninedata/api-types.js'
 import {
   canonicalStatus,
   isFinalStatus,
@@ -7,10 +7,10 @@ import {
   itemsMissingAtEnd,
   MAX_TRACKED_ITEMS,
   oddItems
-} from '../status/precheck.js'
+} from '../status/precheck-status.js'
 import { visible } from '../text/clean.js'
-import { LIMITS, formatDuration, formatSeconds, plural } from '../text/words.js'
-import type { Verdict, VerdictKind } from './verdict.js'
+import { LIMITS, formatDuration, formatSeconds, plural } from '../text/wording.js'
+import type { Verdict, VerdictKind } from './verdict-types.js'
 
 // What NineData's answers mean for the step. Pure. A wrong green is the worst bug this action can
 // have: the step passes only when the overall status and every item say a documented Success.

@@ -1,5 +1,5 @@
-import { RUN_STATUSES, type RunStatus } from '../ninedata/types.js'
-import { canonicalWord } from './word.js'
+import { RUN_STATUSES, type RunStatus } from '../ninedata/api-types.js'
+import { canonicalWord } from './status-word.js'
 
 // A comparison run's status vocabulary: starting and running are waited on; success, failed and
 // stopped are final; anything else is undocumented, never a pass and never waited on. Pure.

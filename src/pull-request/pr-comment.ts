@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
-import type { Report } from '../report/model.js'
-import { SafeText } from '../text/safe.js'
+import type { Report } from '../report/report-model.js'
+import { SafeText } from '../text/safe-text.js'
 import type { Time } from '../time.js'
 
 // The one call main makes for the pull request comment. It costs nothing when pr-comment is off:
@@ -43,7 +43,7 @@ export async function commentOnPullRequest(
   const token = options.token.trim()
   if (token) core.setSecret(token)
   try {
-    const { postComment } = await import('./post.js')
+    const { postComment } = await import('./comment-post.js')
     return await postComment(report, options)
   } catch (error) {
     // Only a broken install (a chunk missing from dist/) gets here: post.ts never throws.

@@ -1,4 +1,4 @@
-import { ApiError } from '../ninedata/failure.js'
+import { ApiError } from '../ninedata/api-errors.js'
 import {
   getCorrectionSql,
   getSchemaResultsPage,
@@ -6,11 +6,11 @@ import {
   getTableSummaryPage,
   PAGE_SIZE,
   type Page
-} from '../ninedata/comparison.js'
-import { protocolError } from '../ninedata/read.js'
-import type { ComparisonResults, DataResults, SchemaResults } from '../ninedata/types.js'
-import { plural } from '../text/words.js'
-import type { PhaseContext } from './context.js'
+} from '../ninedata/comparison-api.js'
+import { protocolError } from '../ninedata/answer-fields.js'
+import type { ComparisonResults, DataResults, SchemaResults } from '../ninedata/api-types.js'
+import { plural } from '../text/wording.js'
+import type { PhaseContext } from './phase-context.js'
 
 // Reading a finished run's results: every page, then one documented signal per object (schema: its
 // correction SQL) or per table (data: its count of differing records, when the run reports any).

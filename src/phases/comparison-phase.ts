@@ -1,12 +1,12 @@
 import { endingOf, FINISHED, type Ending } from '../ending.js'
-import { executeRun, getRunState, stopRun } from '../ninedata/comparison.js'
-import type { RunState } from '../ninedata/types.js'
-import { runProgressLine } from '../report/progress.js'
-import { canonicalRunStatus, isRunSettled } from '../status/run.js'
-import { rowTotal, type ComparisonSeen } from '../verdict/comparison.js'
-import { clientFor, retriedStartNote, type PhaseContext } from './context.js'
-import { pollUntilSettled } from './poll.js'
-import { emptyResults, fillResults } from './results.js'
+import { executeRun, getRunState, stopRun } from '../ninedata/comparison-api.js'
+import type { RunState } from '../ninedata/api-types.js'
+import { runProgressLine } from './progress-lines.js'
+import { canonicalRunStatus, isRunSettled } from '../status/run-status.js'
+import { rowTotal, type ComparisonSeen } from '../verdict/comparison-verdict.js'
+import { clientFor, retriedStartNote, type PhaseContext } from './phase-context.js'
+import { pollUntilSettled } from './poll-loop.js'
+import { emptyResults, fillResults } from './result-reader.js'
 
 // The comparison phase: start a run of the comparison task, wait until it finishes, read its
 // results. Cancelled or out of time while the run goes on, it asks NineData to stop the run.

@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
-import type { SafeText } from './text/safe.js'
-import { LIMITS } from './text/words.js'
+import type { SafeText } from './text/safe-text.js'
+import { LIMITS } from './text/wording.js'
 
 // The step's log: raw text in, one inert line out. Messages may quote server text as received; it is
 // cleaned, redacted and shortened once, here.
@@ -20,7 +20,7 @@ export class SafeLog {
     core.debug(this.safe.line(message))
   }
 
-  /** A collapsed group of lines that are already safe (see report/progress.ts). */
+  /** A collapsed group of lines that are already safe (see report/log-lines.ts). */
   group(title: string, lines: readonly string[]): void {
     if (lines.length === 0) return
     core.startGroup(this.safe.line(title, LIMITS.name))

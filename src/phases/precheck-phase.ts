@@ -1,11 +1,11 @@
 import { endingOf, type Ending } from '../ending.js'
-import { getPrecheckStatus, startPrecheck } from '../ninedata/precheck.js'
-import type { PrecheckState } from '../ninedata/types.js'
-import { progressKey, progressLine } from '../report/progress.js'
-import { isSettled, ItemHistory } from '../status/precheck.js'
-import type { PrecheckSeen } from '../verdict/precheck.js'
-import { retriedStartNote, type PhaseContext } from './context.js'
-import { pollUntilSettled } from './poll.js'
+import { getPrecheckStatus, startPrecheck } from '../ninedata/precheck-api.js'
+import type { PrecheckState } from '../ninedata/api-types.js'
+import { progressKey, progressLine } from './progress-lines.js'
+import { isSettled, ItemHistory } from '../status/precheck-status.js'
+import type { PrecheckSeen } from '../verdict/precheck-verdict.js'
+import { retriedStartNote, type PhaseContext } from './phase-context.js'
+import { pollUntilSettled } from './poll-loop.js'
 
 // The precheck phase: start a precheck (or pick up the given one), then wait for its verdict.
 

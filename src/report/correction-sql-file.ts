@@ -1,7 +1,7 @@
-import type { SafeText } from '../text/safe.js'
-import { LIMITS } from '../text/words.js'
-import { objectLabel, type Differences } from '../verdict/comparison.js'
-import type { Report } from './model.js'
+import type { SafeText } from '../text/safe-text.js'
+import { LIMITS } from '../text/wording.js'
+import { objectLabel, type Differences } from '../verdict/comparison-verdict.js'
+import type { Report } from './report-model.js'
 import { fileNamePart } from './report-file.js'
 
 // The correction SQL file: the SQL of every differing object, in NineData's order, each after a

@@ -1,5 +1,5 @@
 import type { Inputs } from '../inputs.js'
-import { NineDataClient, type Log } from '../ninedata/client.js'
+import { NineDataClient, type Log } from '../ninedata/ninedata-client.js'
 import type { Time } from '../time.js'
 
 /** What every phase works with: one client, one log, one clock, one deadline for the whole step. */

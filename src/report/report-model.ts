@@ -1,18 +1,18 @@
 import { endingHint, type Ending } from '../ending.js'
-import type { GateRun } from '../gate.js'
+import type { GateRun } from '../gate-run.js'
 import type { Inputs } from '../inputs.js'
-import type { ComparisonKind, PrecheckItem, PrecheckState } from '../ninedata/types.js'
-import { canonicalStatus } from '../status/precheck.js'
-import { plural } from '../text/words.js'
+import type { ComparisonKind, PrecheckItem, PrecheckState } from '../ninedata/api-types.js'
+import { canonicalStatus } from '../status/precheck-status.js'
+import { plural } from '../text/wording.js'
 import {
   decideComparison,
   differencesOf,
   type ComparisonSeen,
   type Differences
-} from '../verdict/comparison.js'
-import { gateVerdict } from '../verdict/gate.js'
-import { decidePrecheck } from '../verdict/precheck.js'
-import type { Verdict } from '../verdict/verdict.js'
+} from '../verdict/comparison-verdict.js'
+import { gateVerdict } from '../verdict/gate-verdict.js'
+import { decidePrecheck } from '../verdict/precheck-verdict.js'
+import type { Verdict } from '../verdict/verdict-types.js'
 
 /** Everything the report (summary, outputs, annotations, log, report file) is made from. */
 export interface Report {

@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http'
 import type { RawAnswer } from './envelope.js'
-import { ApiError, StopError, classifyNetworkError } from './failure.js'
+import { ApiError, StopError, classifyNetworkError } from './api-errors.js'
 import { Transport } from './transport.js'
-import { formatDuration } from '../text/words.js'
+import { formatDuration } from '../text/wording.js'
 
 // One raw HTTP exchange, bounded by the per-request timeout, the deadline and cancellation. It knows
 // nothing of signing or NineData's envelope. Proxies (https_proxy, no_proxy): see transport.ts.

@@ -7,11 +7,11 @@ import type {
   SchemaObject,
   SchemaResults,
   ComparisonResults
-} from '../ninedata/types.js'
-import { canonicalRunStatus } from '../status/run.js'
+} from '../ninedata/api-types.js'
+import { canonicalRunStatus } from '../status/run-status.js'
 import { visible } from '../text/clean.js'
-import { LIMITS, formatDuration, formatSeconds, plural } from '../text/words.js'
-import type { Verdict, VerdictKind } from './verdict.js'
+import { LIMITS, formatDuration, formatSeconds, plural } from '../text/wording.js'
+import type { Verdict, VerdictKind } from './verdict-types.js'
 
 // What a comparison run means for the step. Pure. A pass needs a run that reached `success` and
 // results that were all read and understood and that show no difference.

@@ -1,6 +1,6 @@
 import { cleanText, codeText, flattenLine, htmlBlock, inertLine, shorten } from './clean.js'
 import { Redactor, jsonStrings } from './redact.js'
-import { LIMITS } from './words.js'
+import { LIMITS } from './wording.js'
 
 // The output boundary's toolbox: every text that leaves the action (log, annotations, outputs, summary,
 // report file, errors) goes through one of these. The order matters: the secret is found in the text

@@ -1,4 +1,4 @@
-import type { PrecheckItem } from '../ninedata/types.js'
+import type { PrecheckItem } from '../ninedata/api-types.js'
 
 // What the step's verdict is made of. Types only.
 

@@ -1,10 +1,16 @@
-import type { PrecheckItem } from '../ninedata/types.js'
+import type { PrecheckItem } from '../ninedata/api-types.js'
 import { renderComparison } from './comparison-summary.js'
-import type { SafeText } from '../text/safe.js'
+import type { SafeText } from '../text/safe-text.js'
 import { codeSpans, visible } from '../text/clean.js'
-import { LIMITS, formatDuration, plural } from '../text/words.js'
-import { canonicalStatus, itemLabel } from '../status/precheck.js'
-import { comparisonWords, orderForReport, statusRank, stepFails, type Report } from './model.js'
+import { LIMITS, formatDuration, plural } from '../text/wording.js'
+import { canonicalStatus, itemLabel } from '../status/precheck-status.js'
+import {
+  comparisonWords,
+  orderForReport,
+  statusRank,
+  stepFails,
+  type Report
+} from './report-model.js'
 
 // The job summary: a heading with the verdict, the facts of the run, and one table row per check
 // item, failed items first. Pure: returns the HTML; every piece of server text goes through SafeText.

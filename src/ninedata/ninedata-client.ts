@@ -5,7 +5,7 @@ import {
   implausibleServerTime,
   parseDateHeader,
   parseServerTime
-} from './clock.js'
+} from './server-clock.js'
 import { readEnvelope, type RawAnswer } from './envelope.js'
 import {
   ApiError,
@@ -13,12 +13,12 @@ import {
   apiUrlSuspicion,
   classifyNetworkError,
   type Outage
-} from './failure.js'
-import { HttpExchange, type Method } from './http.js'
+} from './api-errors.js'
+import { HttpExchange, type Method } from './http-exchange.js'
 import { RETRY_POLICY, retryDelay } from './retry.js'
 import { authHeaders, type Credentials } from './signer.js'
 import { WireGuard } from './wire-guard.js'
-import { formatDuration, plural } from '../text/words.js'
+import { formatDuration, plural } from '../text/wording.js'
 import { realTime, type Time } from '../time.js'
 
 // The signed NineData client: signs every request, reads the envelope, rides out transient failures

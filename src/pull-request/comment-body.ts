@@ -1,7 +1,7 @@
-import type { SafeText } from '../text/safe.js'
+import type { SafeText } from '../text/safe-text.js'
 import { codeSpans } from '../text/clean.js'
-import { plural } from '../text/words.js'
-import type { CommentDifference, CommentItem, CommentView } from './view.js'
+import { plural } from '../text/wording.js'
+import type { CommentDifference, CommentItem, CommentView } from './comment-view.js'
 
 // The comment's body: the marker, the verdict and its reason, the failed items, the differences
 // with their correction SQL collapsed, what was left out, and a link to the run. Pure. Server text

@@ -1,4 +1,4 @@
-import { ApiError } from './failure.js'
+import { ApiError } from './api-errors.js'
 
 // Strict reading of NineData's `data`: what the docs promise, or a `protocol` failure that says what
 // was wrong. Reading never changes a character of server text.

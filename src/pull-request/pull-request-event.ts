@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import type { RunLink } from './body.js'
+import type { RunLink } from './comment-body.js'
 
 // Which pull request this run is about, read from the runner's environment and event payload, and
 // the link to the run. A comment is written on pull_request and pull_request_target runs only.

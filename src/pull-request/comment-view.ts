@@ -1,16 +1,16 @@
-import type { DataTable, SchemaObject } from '../ninedata/types.js'
+import type { DataTable, SchemaObject } from '../ninedata/api-types.js'
 import {
   countedDifferences,
   recordsDiffer,
   stepFails,
   type Report,
   type RunReport
-} from '../report/model.js'
-import { canonicalRunStatus } from '../status/run.js'
-import { verdictHeading } from '../report/summary.js'
-import { itemLabel } from '../status/precheck.js'
-import { objectLabel } from '../verdict/comparison.js'
-import type { VerdictKind } from '../verdict/verdict.js'
+} from '../report/report-model.js'
+import { canonicalRunStatus } from '../status/run-status.js'
+import { verdictHeading } from '../report/job-summary.js'
+import { itemLabel } from '../status/precheck-status.js'
+import { objectLabel } from '../verdict/comparison-verdict.js'
+import type { VerdictKind } from '../verdict/verdict-types.js'
 
 // What the pull request comment shows, and the one mapping from the report to it. Pure. The body
 // renderer reads only this, so a report that grows new sections changes this file, not the body.

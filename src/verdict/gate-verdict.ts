@@ -1,4 +1,4 @@
-import type { Verdict } from './verdict.js'
+import type { Verdict } from './verdict-types.js'
 
 // The step's verdict from the verdicts of its phases. Pure.
 
