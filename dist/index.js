@@ -29083,7 +29083,7 @@ var redact = __nccwpck_require__(3326);
 class WireGuard {
     redactor;
     constructor(secret) {
-        this.redactor = new redact/* Redactor */.p(secret ? [secret, secret.trim()] : []);
+        this.redactor = new redact/* Redactor */.pO(secret ? [secret, secret.trim()] : []);
     }
     /** Throws a final protocol error when the request would carry the secret in any form. */
     check(request) {
@@ -29102,7 +29102,7 @@ class WireGuard {
         const values = Object.entries(request.query ?? {}).flat();
         if (values.some(found) || found(request.queryString))
             return 'query';
-        if (request.body !== null && (found(request.body) || found((0,redact/* jsonStrings */.l)(request.bodyValue))))
+        if (request.body !== null && (found(request.body) || found((0,redact/* jsonStrings */.lJ)(request.bodyValue))))
             return 'body';
         if (found(request.accessKeyId))
             return 'access-key-id header';
@@ -31797,9 +31797,10 @@ function codeSpans(escaped) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ jsonStrings),
-/* harmony export */   p: () => (/* binding */ Redactor)
+/* harmony export */   lJ: () => (/* binding */ jsonStrings),
+/* harmony export */   pO: () => (/* binding */ Redactor)
 /* harmony export */ });
+/* unused harmony export work */
 // Finding a secret in text in every form a reader could decode, and hiding it. Pure and linear in the
 // text (times the secret's length).
 const MASK = '***';
@@ -31855,6 +31856,11 @@ function hexValue(text, from, count) {
     }
     return value;
 }
+/**
+ * Characters the search has read, for tests that prove it linear by counting work rather than by
+ * timing it: every position tried as a start, and every character a candidate copy compared.
+ */
+const work = { read: 0 };
 // The last escape read by escapeAt: the code it stands for (a UTF-16 unit for JSON, a byte for URL
 // escapes, a code point for HTML) and its length in the text. Module state: the hot loop allocates nothing.
 let escapedCode = 0;
@@ -31924,6 +31930,7 @@ function matchTarget(text, start, target, families) {
     let i = start;
     let t = 0;
     while (t < target.length && i < text.length) {
+        work.read++;
         const code = text.charCodeAt(i);
         if (families !== 0 && isEscapeStart(code) && escapeAt(text, i, families)) {
             const astral = escapedCode > 0xffff;
@@ -32012,7 +32019,8 @@ class Redactor {
             const starts = new Uint8Array(65536);
             for (const code of [text.charCodeAt(0), bytes.charCodeAt(0), ...ESCAPE_STARTS])
                 starts[code] = 1;
-            return { text, bytes, starts, literalEscapes: /[%\\&]/.test(text) };
+            const first = [text.charCodeAt(0), text.codePointAt(0) ?? -1, bytes.charCodeAt(0)];
+            return { text, bytes, first, starts, literalEscapes: /[%\\&]/.test(text) };
         });
         this.cores = usable.flatMap(base64Cores);
     }
@@ -32037,17 +32045,16 @@ class Redactor {
     finds(text) {
         return this.spans(text).length > 0;
     }
-    /** `text` with every decodable copy of a secret replaced by `***`. */
-    redact(text) {
-        return this.redactPrefix(text, text.length).text;
+    /** `text` with every decodable copy of a secret replaced by `***` (`spans`: its copies, if known). */
+    redact(text, spans) {
+        return this.redactPrefix(text, text.length, spans).text;
     }
     /**
      * The part of `text` before `limit`, secrets hidden; a copy that starts before `limit` is hidden
      * whole and ends the part. `end` is where in `text` the part ends. Copies are found in all of
      * `text`, so a copy cut at `limit` is never shown in part.
      */
-    redactPrefix(text, limit) {
-        const spans = this.spans(text);
+    redactPrefix(text, limit, spans = this.spans(text)) {
         if (spans.length === 0)
             return { text: text.slice(0, limit), end: Math.min(limit, text.length) };
         const parts = [];
@@ -32063,10 +32070,16 @@ class Redactor {
 }
 /** Adds the spans of every encoded copy of `secret` in `text`, left to right, to `spans`. */
 function findCopies(text, secret, spans) {
-    const { starts } = secret;
+    const { starts, first } = secret;
+    work.read += text.length;
     for (let at = 0; at < text.length; at++) {
         // Most characters cannot start a copy: one typed-array look-up, no allocation.
-        if (starts[text.charCodeAt(at)] !== 1)
+        const code = text.charCodeAt(at);
+        if (starts[code] !== 1)
+            continue;
+        // An escape that does not stand for the secret's first character starts no copy: a long run
+        // of '&' or '%' costs one look at each, not a full match attempt in every family.
+        if (!first.includes(code) && !(escapeAt(text, at, ANY_ESCAPE) && first.includes(escapedCode)))
             continue;
         const length = matchAt(text, at, secret);
         if (length > 0) {
@@ -32120,17 +32133,22 @@ function jsonStrings(value) {
 /** Text is shaped from at most this multiple of the shown length (plus 1 KiB): room for whitespace
  * the shaping collapses, bounded so a 60 MB message costs no more than a short one. */
 const PRE_CUT_FACTOR = 4;
+/** A text this long is searched once and its copies remembered: the same server text reaches the
+ * log, annotations, summary, outputs and report file, and a search of 40 MB is not free. */
+const REMEMBER_FROM = 64 * 1024;
 class SafeText {
     redactor;
     /** Room past a cut for the longest encoded copy of a secret (`&#x00005F;`: 10 per character). */
     margin;
+    /** Copies found in long texts, by text (a long string's hash is cheap: V8 hashes its length). */
+    known = new Map();
     constructor(secrets) {
-        this.redactor = new _redact_js__WEBPACK_IMPORTED_MODULE_1__/* .Redactor */ .p(secrets);
+        this.redactor = new _redact_js__WEBPACK_IMPORTED_MODULE_1__/* .Redactor */ .pO(secrets);
         this.margin = 12 * Math.max(0, ...secrets.map(s => s.length)) + 16;
     }
     /** The secret hidden, nothing else changed: for outputs and the report file. */
     value(text) {
-        return this.redactor.redact(text);
+        return this.redactor.redact(text, this.spans(text));
     }
     /** One inert log line. */
     line(text, max = _wording_js__WEBPACK_IMPORTED_MODULE_2__/* .LIMITS */ .b1.reason) {
@@ -32157,11 +32175,11 @@ class SafeText {
         // so the JSON text alone would hide it) nor in the JSON text (a copy across its syntax).
         if (!this.redactor.active)
             return plain;
-        if (!this.redactor.finds((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .jsonStrings */ .l)(value)) && !this.redactor.finds(plain))
+        if (!this.findsInStrings(value) && !this.findsInJson(plain))
             return plain;
         const json = JSON.stringify(value, (_key, v) => {
             if (typeof v === 'string')
-                return this.redactor.redact(v);
+                return this.value(v);
             if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
                 const entries = Object.entries(v);
                 if (entries.some(([k]) => this.redactor.redact(k) !== k)) {
@@ -32190,7 +32208,7 @@ class SafeText {
     hidden(text, max) {
         const budget = max * PRE_CUT_FACTOR + 1024;
         if (text.length <= budget + this.margin)
-            return { text: this.redactor.redact(text), dropped: 0 };
+            return { text: this.value(text), dropped: 0 };
         const part = this.redactor.redactPrefix(text.slice(0, budget + this.margin), budget);
         return { text: part.text, dropped: text.length - part.end };
     }
@@ -32204,6 +32222,71 @@ class SafeText {
         const kept = shaped.slice(0, Math.max(0, shaped.length - this.margin));
         return (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .shorten */ .ml)(kept, max, shaped.length + dropped);
     }
+    /** Where `text` holds a copy of a secret; a long text is searched only the first time. */
+    spans(text) {
+        if (text.length < REMEMBER_FROM)
+            return this.redactor.spans(text);
+        let spans = this.known.get(text);
+        if (spans === undefined) {
+            spans = this.redactor.spans(text);
+            this.known.set(text, spans);
+        }
+        return spans;
+    }
+    /** Whether any string of a JSON value, keys included, holds a copy. Iterative: depth costs no stack. */
+    findsInStrings(value) {
+        const short = [];
+        const stack = [value];
+        while (stack.length > 0) {
+            const v = stack.pop();
+            if (typeof v === 'string') {
+                if (v.length < REMEMBER_FROM)
+                    short.push(v);
+                else if (this.spans(v).length > 0)
+                    return true;
+            }
+            else if (Array.isArray(v))
+                for (const x of v)
+                    stack.push(x);
+            else if (v !== null && typeof v === 'object') {
+                for (const [key, x] of Object.entries(v)) {
+                    short.push(key);
+                    stack.push(x);
+                }
+            }
+        }
+        return this.redactor.finds(short.join('\n'));
+    }
+    /**
+     * Whether JSON text holds a copy, in a string or across its syntax (`a","b`). The inside of a long
+     * string already searched as a value is not searched again: only `margin` characters at each end,
+     * where a copy could run into the quotes.
+     */
+    findsInJson(json) {
+        let from = 0;
+        for (let open = json.indexOf('"'); open >= 0;) {
+            const close = closingQuote(json, open);
+            const inside = json.slice(open + 1, close);
+            if (inside.length >= REMEMBER_FROM && this.known.get(inside)?.length === 0) {
+                if (this.redactor.finds(json.slice(from, open + 1 + this.margin)))
+                    return true;
+                from = close - this.margin;
+            }
+            open = json.indexOf('"', close + 1);
+        }
+        return this.redactor.finds(json.slice(from));
+    }
+}
+/** Index of the quote closing the JSON string that opens at `open` (valid JSON assumed). */
+function closingQuote(json, open) {
+    for (let at = json.indexOf('"', open + 1); at >= 0; at = json.indexOf('"', at + 1)) {
+        let backslashes = 0;
+        while (json.charCodeAt(at - 1 - backslashes) === 0x5c)
+            backslashes++;
+        if (backslashes % 2 === 0)
+            return at;
+    }
+    return json.length;
 }
 
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { Redactor } from '../../src/text/redact.js'
+import { Redactor, work } from '../../src/text/redact.js'
 import { SafeText } from '../../src/text/safe-text.js'
 
 // The secret is hidden in every form a reader could decode, whatever its length.
@@ -50,12 +50,20 @@ describe('Redactor', () => {
     expect(new Redactor(['ab']).redact('cab, &#97;b')).toBe('c***, ***')
   })
 
-  it('leaves text without the secret untouched and is fast on megabytes', () => {
-    const text = `${'%&\\+ '.repeat(200_000)}${'a'.repeat(1_000_000)}`
-    const started = Date.now()
-    expect(redactor.redact(text)).toBe(text)
-    // Generous: a quadratic scan would take minutes.
-    expect(Date.now() - started).toBeLessThan(5_000)
+  it('leaves text without the secret untouched, reading each character a bounded number of times', () => {
+    // Every '%', '&', '\\' and '+' could start an escape, and 'a' is the secret's first character.
+    const readFor = (n: number): number => {
+      const text = `${'%&\\+ '.repeat(n)}${'a'.repeat(5 * n)}`
+      const before = work.read
+      expect(redactor.redact(text)).toBe(text)
+      return work.read - before
+    }
+    const small = readFor(20_000)
+    const large = readFor(200_000)
+    // Linear: ten times the text is ten times the reading, and a few reads a character at most
+    // (each 'a' is tried as a start in five forms; a quadratic scan would read ~n per character).
+    expect(large).toBeLessThanOrEqual(10 * small + 100)
+    expect(large).toBeLessThanOrEqual(8 * 10 * 200_000)
   })
 })
 
@@ -72,6 +80,48 @@ describe('SafeText', () => {
     const json = safe.json({ [SECRET]: [SECRET, { deep: `x${SECRET}` }] })
     expect(json).not.toContain(JSON.stringify(SECRET).slice(1, -1))
     expect(JSON.parse(json)).toEqual({ '***': ['***', { deep: 'x***' }] })
+  })
+
+  describe('long texts, searched once and remembered', () => {
+    const long = (inner: string): string => `${'&'.repeat(100_000)}${inner}${'x'.repeat(100_000)}`
+
+    it('hides a copy deep inside a long text on every surface, each time it is asked', () => {
+      const text = long(` ${SECRET} `)
+      for (let i = 0; i < 2; i++) {
+        expect(safe.value(text)).toBe(long(' *** '))
+        expect(safe.json({ a: text, b: [text] })).toBe(
+          JSON.stringify({ a: long(' *** '), b: [long(' *** ')] })
+        )
+      }
+    })
+
+    it('hides a copy next to the quotes of a long string, and one across the JSON syntax', () => {
+      const fresh = new SafeText(['a","b-Zq9'])
+      const big = 'y'.repeat(100_000)
+      // Searched as a value first, so the JSON text's search skips the inside of the long string.
+      expect(fresh.value(big)).toBe(big)
+      const across = fresh.json([`${big}a`, 'b-Zq9'])
+      expect(across).not.toContain('b-Zq9')
+      expect(fresh.json({ k: `a","b-Zq9${big}` })).not.toContain('b-Zq9')
+      expect(fresh.json({ k: `${big}a","b-Zq9` })).not.toContain('b-Zq9')
+      expect(fresh.json({ k: big })).toBe(JSON.stringify({ k: big }))
+    })
+
+    it('searches a long text once, whichever surfaces show it', () => {
+      const fresh = new SafeText([SECRET])
+      const text = long('')
+      const before = work.read
+      fresh.value(text)
+      const once = work.read - before
+      expect(once).toBeGreaterThanOrEqual(text.length)
+      fresh.value(text)
+      fresh.json({ items: [{ message: text }], failed: [{ message: text }] })
+      fresh.line(text, 1000)
+      fresh.html(text, 1000)
+      // The second value and the two copies in the JSON are not searched again; the line and the
+      // HTML search only the part they show (plus room for a copy cut at the edge).
+      expect(work.read - before - once).toBeLessThan(text.length / 4)
+    })
   })
 
   it('makes a log line of any text: one line, no command at its start', () => {

@@ -1,5 +1,5 @@
 import { cleanText, codeText, flattenLine, htmlBlock, inertLine, shorten } from './clean.js'
-import { Redactor, jsonStrings } from './redact.js'
+import { Redactor } from './redact.js'
 import { LIMITS } from './wording.js'
 
 // The output boundary's toolbox: every text that leaves the action (log, annotations, outputs, summary,
@@ -12,11 +12,16 @@ import { LIMITS } from './wording.js'
 /** Text is shaped from at most this multiple of the shown length (plus 1 KiB): room for whitespace
  * the shaping collapses, bounded so a 60 MB message costs no more than a short one. */
 const PRE_CUT_FACTOR = 4
+/** A text this long is searched once and its copies remembered: the same server text reaches the
+ * log, annotations, summary, outputs and report file, and a search of 40 MB is not free. */
+const REMEMBER_FROM = 64 * 1024
 
 export class SafeText {
   private readonly redactor: Redactor
   /** Room past a cut for the longest encoded copy of a secret (`&#x00005F;`: 10 per character). */
   private readonly margin: number
+  /** Copies found in long texts, by text (a long string's hash is cheap: V8 hashes its length). */
+  private readonly known = new Map<string, number[]>()
 
   constructor(secrets: readonly string[]) {
     this.redactor = new Redactor(secrets)
@@ -25,7 +30,7 @@ export class SafeText {
 
   /** The secret hidden, nothing else changed: for outputs and the report file. */
   value(text: string): string {
-    return this.redactor.redact(text)
+    return this.redactor.redact(text, this.spans(text))
   }
 
   /** One inert log line. */
@@ -55,9 +60,9 @@ export class SafeText {
     // Fast path: no copy in any string as it is (JSON.stringify escapes an escaped copy once more,
     // so the JSON text alone would hide it) nor in the JSON text (a copy across its syntax).
     if (!this.redactor.active) return plain
-    if (!this.redactor.finds(jsonStrings(value)) && !this.redactor.finds(plain)) return plain
+    if (!this.findsInStrings(value) && !this.findsInJson(plain)) return plain
     const json = JSON.stringify(value, (_key, v: unknown) => {
-      if (typeof v === 'string') return this.redactor.redact(v)
+      if (typeof v === 'string') return this.value(v)
       if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
         const entries = Object.entries(v as Record<string, unknown>)
         if (entries.some(([k]) => this.redactor.redact(k) !== k)) {
@@ -84,7 +89,7 @@ export class SafeText {
    */
   private hidden(text: string, max: number): { text: string; dropped: number } {
     const budget = max * PRE_CUT_FACTOR + 1024
-    if (text.length <= budget + this.margin) return { text: this.redactor.redact(text), dropped: 0 }
+    if (text.length <= budget + this.margin) return { text: this.value(text), dropped: 0 }
     const part = this.redactor.redactPrefix(text.slice(0, budget + this.margin), budget)
     return { text: part.text, dropped: text.length - part.end }
   }
@@ -98,4 +103,64 @@ export class SafeText {
     const kept = shaped.slice(0, Math.max(0, shaped.length - this.margin))
     return shorten(kept, max, shaped.length + dropped)
   }
+
+  /** Where `text` holds a copy of a secret; a long text is searched only the first time. */
+  private spans(text: string): number[] {
+    if (text.length < REMEMBER_FROM) return this.redactor.spans(text)
+    let spans = this.known.get(text)
+    if (spans === undefined) {
+      spans = this.redactor.spans(text)
+      this.known.set(text, spans)
+    }
+    return spans
+  }
+
+  /** Whether any string of a JSON value, keys included, holds a copy. Iterative: depth costs no stack. */
+  private findsInStrings(value: unknown): boolean {
+    const short: string[] = []
+    const stack: unknown[] = [value]
+    while (stack.length > 0) {
+      const v = stack.pop()
+      if (typeof v === 'string') {
+        if (v.length < REMEMBER_FROM) short.push(v)
+        else if (this.spans(v).length > 0) return true
+      } else if (Array.isArray(v)) for (const x of v) stack.push(x)
+      else if (v !== null && typeof v === 'object') {
+        for (const [key, x] of Object.entries(v as Record<string, unknown>)) {
+          short.push(key)
+          stack.push(x)
+        }
+      }
+    }
+    return this.redactor.finds(short.join('\n'))
+  }
+
+  /**
+   * Whether JSON text holds a copy, in a string or across its syntax (`a","b`). The inside of a long
+   * string already searched as a value is not searched again: only `margin` characters at each end,
+   * where a copy could run into the quotes.
+   */
+  private findsInJson(json: string): boolean {
+    let from = 0
+    for (let open = json.indexOf('"'); open >= 0;) {
+      const close = closingQuote(json, open)
+      const inside = json.slice(open + 1, close)
+      if (inside.length >= REMEMBER_FROM && this.known.get(inside)?.length === 0) {
+        if (this.redactor.finds(json.slice(from, open + 1 + this.margin))) return true
+        from = close - this.margin
+      }
+      open = json.indexOf('"', close + 1)
+    }
+    return this.redactor.finds(json.slice(from))
+  }
+}
+
+/** Index of the quote closing the JSON string that opens at `open` (valid JSON assumed). */
+function closingQuote(json: string, open: number): number {
+  for (let at = json.indexOf('"', open + 1); at >= 0; at = json.indexOf('"', at + 1)) {
+    let backslashes = 0
+    while (json.charCodeAt(at - 1 - backslashes) === 0x5c) backslashes++
+    if (backslashes % 2 === 0) return at
+  }
+  return json.length
 }
