@@ -343,8 +343,8 @@ describe('never in the way: one warning, nothing else', () => {
   })
 
   it('a hanging API: each request ends at its timeout, and the whole at the deadline', async () => {
-    const started = Date.now()
-    // The requests' timeouts are real timers: a short one keeps the three attempts short.
+    // The requests' timeouts are real timers: a short one keeps the three attempts short. A request
+    // that waited for the 60 s answer instead would trip the test's timeout (the hang detector).
     const slow = await once(github => github.fail({ delayMs: 60_000 }), { requestTimeoutMs: 100 })
     expect(slow.warnings[0]).toMatch(/no answer within 0\.1 s after 3 attempts/)
     expect(slow.clock.sleeps).toEqual([1000, 2000])
@@ -360,7 +360,6 @@ describe('never in the way: one warning, nothing else', () => {
     )
     expect(late.github.requests).toHaveLength(1)
     expect(clock.sleeps).toEqual([])
-    expect(Date.now() - started).toBeLessThan(15_000)
   })
 
   it('a deadline already passed sends nothing', async () => {

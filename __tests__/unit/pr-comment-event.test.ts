@@ -133,11 +133,14 @@ describe('nextPage', () => {
     )
   })
 
-  it('reads a long hostile header in linear time', () => {
-    const started = performance.now()
-    nextPage('<'.repeat(200_000) + '; rel="next"', api, 'list')
-    nextPage('<x>; rel="prev", '.repeat(20_000), api, 'list')
-    expect(performance.now() - started).toBeLessThan(2000)
+  it('reads a long hostile header: no next page in it, and no hang', () => {
+    // Linear by construction (split at commas first, then anchored patterns on each part); the
+    // test's own timeout is the hang detector, what is asserted is the reading.
+    expect(nextPage('<'.repeat(200_000) + '; rel="next"', api, 'list')).toBeUndefined()
+    expect(nextPage('<x>; rel="prev", '.repeat(20_000), api, 'list')).toBeUndefined()
+    expect(nextPage(`${'<x>; rel="prev", '.repeat(20_000)}</n?page=2>; rel="next"`, api, 'list')).toBe(
+      'https://api.github.com/n?page=2'
+    )
   })
 })
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { Redactor, work } from '../../src/text/redact.js'
+import { Redactor } from '../../src/text/redact.js'
+import { textWork } from '../../src/text/text-work.js'
 import { SafeText } from '../../src/text/safe-text.js'
 
 // The secret is hidden in every form a reader could decode, whatever its length.
@@ -54,9 +55,9 @@ describe('Redactor', () => {
     // Every '%', '&', '\\' and '+' could start an escape, and 'a' is the secret's first character.
     const readFor = (n: number): number => {
       const text = `${'%&\\+ '.repeat(n)}${'a'.repeat(5 * n)}`
-      const before = work.read
+      const before = textWork.searched
       expect(redactor.redact(text)).toBe(text)
-      return work.read - before
+      return textWork.searched - before
     }
     const small = readFor(20_000)
     const large = readFor(200_000)
@@ -110,9 +111,9 @@ describe('SafeText', () => {
     it('searches a long text once, whichever surfaces show it', () => {
       const fresh = new SafeText([SECRET])
       const text = long('')
-      const before = work.read
+      const before = textWork.searched
       fresh.value(text)
-      const once = work.read - before
+      const once = textWork.searched - before
       expect(once).toBeGreaterThanOrEqual(text.length)
       fresh.value(text)
       fresh.json({ items: [{ message: text }], failed: [{ message: text }] })
@@ -120,7 +121,7 @@ describe('SafeText', () => {
       fresh.html(text, 1000)
       // The second value and the two copies in the JSON are not searched again; the line and the
       // HTML search only the part they show (plus room for a copy cut at the edge).
-      expect(work.read - before - once).toBeLessThan(text.length / 4)
+      expect(textWork.searched - before - once).toBeLessThan(text.length / 4)
     })
   })
 

@@ -1,5 +1,7 @@
-// Finding a secret in text in every form a reader could decode, and hiding it. Pure and linear in the
-// text (times the secret's length).
+// Finding a secret in text in every form a reader could decode, and hiding it. Pure (but for the
+// work counter in text-work.ts) and linear in the text (times the secret's length).
+
+import { textWork } from './text-work.js'
 
 const MASK = '***'
 const NAMED_ENTITIES: Record<string, number> = {
@@ -56,12 +58,6 @@ function hexValue(text: string, from: number, count: number): number {
   }
   return value
 }
-
-/**
- * Characters the search has read, for tests that prove it linear by counting work rather than by
- * timing it: every position tried as a start, and every character a candidate copy compared.
- */
-export const work = { read: 0 }
 
 // The last escape read by escapeAt: the code it stands for (a UTF-16 unit for JSON, a byte for URL
 // escapes, a code point for HTML) and its length in the text. Module state: the hot loop allocates nothing.
@@ -130,7 +126,7 @@ function matchTarget(text: string, start: number, target: string, families: numb
   let i = start
   let t = 0
   while (t < target.length && i < text.length) {
-    work.read++
+    textWork.searched++
     const code = text.charCodeAt(i)
     if (families !== 0 && isEscapeStart(code) && escapeAt(text, i, families)) {
       const astral = escapedCode > 0xffff
@@ -294,7 +290,7 @@ function findCopies(text: string, secret: Secret, spans: number[]): void {
   const { starts, first } = secret
   const [unit, point, byte] = first
   const isFirst = (code: number): boolean => code === unit || code === point || code === byte
-  work.read += text.length
+  textWork.searched += text.length
   for (let at = 0; at < text.length; at++) {
     // Most characters cannot start a copy: one typed-array look-up, no allocation.
     const code = text.charCodeAt(at)

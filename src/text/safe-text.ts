@@ -1,5 +1,6 @@
 import { cleanText, codeText, flattenLine, htmlBlock, inertLine, shorten } from './clean.js'
 import { Redactor } from './redact.js'
+import { textWork } from './text-work.js'
 import { LIMITS } from './wording.js'
 
 // The output boundary's toolbox: every text that leaves the action (log, annotations, outputs, summary,
@@ -36,6 +37,7 @@ export class SafeText {
   /** One inert log line. */
   line(text: string, max: number = LIMITS.reason): string {
     const part = this.hidden(text, max)
+    textWork.shaped += part.text.length
     const line = this.redactor.redact(inertLine(flattenLine(part.text)))
     return this.cut(line, max, part.dropped)
   }
@@ -43,6 +45,7 @@ export class SafeText {
   /** Escaped HTML for the job summary. */
   html(text: string, max: number): string {
     const part = this.hidden(text, max)
+    textWork.shaped += part.text.length
     const cleaned = this.redactor.redact(cleanText(part.text))
     return htmlBlock(this.cut(cleaned, max, part.dropped))
   }
