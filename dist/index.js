@@ -29083,7 +29083,7 @@ var redact = __nccwpck_require__(3326);
 class WireGuard {
     redactor;
     constructor(secret) {
-        this.redactor = new redact/* Redactor */.pO(secret ? [secret, secret.trim()] : []);
+        this.redactor = new redact/* Redactor */.p(secret ? [secret, secret.trim()] : []);
     }
     /** Throws a final protocol error when the request would carry the secret in any form. */
     check(request) {
@@ -29102,7 +29102,7 @@ class WireGuard {
         const values = Object.entries(request.query ?? {}).flat();
         if (values.some(found) || found(request.queryString))
             return 'query';
-        if (request.body !== null && (found(request.body) || found((0,redact/* jsonStrings */.lJ)(request.bodyValue))))
+        if (request.body !== null && (found(request.body) || found((0,redact/* jsonStrings */.l)(request.bodyValue))))
             return 'body';
         if (found(request.accessKeyId))
             return 'access-key-id header';
@@ -31797,12 +31797,13 @@ function codeSpans(escaped) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   lJ: () => (/* binding */ jsonStrings),
-/* harmony export */   pO: () => (/* binding */ Redactor)
+/* harmony export */   l: () => (/* binding */ jsonStrings),
+/* harmony export */   p: () => (/* binding */ Redactor)
 /* harmony export */ });
-/* unused harmony export work */
-// Finding a secret in text in every form a reader could decode, and hiding it. Pure and linear in the
-// text (times the secret's length).
+/* harmony import */ var _text_work_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1328);
+// Finding a secret in text in every form a reader could decode, and hiding it. Pure (but for the
+// work counter in text-work.ts) and linear in the text (times the secret's length).
+
 const MASK = '***';
 const NAMED_ENTITIES = {
     amp: 0x26,
@@ -31856,11 +31857,6 @@ function hexValue(text, from, count) {
     }
     return value;
 }
-/**
- * Characters the search has read, for tests that prove it linear by counting work rather than by
- * timing it: every position tried as a start, and every character a candidate copy compared.
- */
-const work = { read: 0 };
 // The last escape read by escapeAt: the code it stands for (a UTF-16 unit for JSON, a byte for URL
 // escapes, a code point for HTML) and its length in the text. Module state: the hot loop allocates nothing.
 let escapedCode = 0;
@@ -31930,7 +31926,7 @@ function matchTarget(text, start, target, families) {
     let i = start;
     let t = 0;
     while (t < target.length && i < text.length) {
-        work.read++;
+        _text_work_js__WEBPACK_IMPORTED_MODULE_0__/* .textWork */ .X.searched++;
         const code = text.charCodeAt(i);
         if (families !== 0 && isEscapeStart(code) && escapeAt(text, i, families)) {
             const astral = escapedCode > 0xffff;
@@ -32071,7 +32067,9 @@ class Redactor {
 /** Adds the spans of every encoded copy of `secret` in `text`, left to right, to `spans`. */
 function findCopies(text, secret, spans) {
     const { starts, first } = secret;
-    work.read += text.length;
+    const [unit, point, byte] = first;
+    const isFirst = (code) => code === unit || code === point || code === byte;
+    _text_work_js__WEBPACK_IMPORTED_MODULE_0__/* .textWork */ .X.searched += text.length;
     for (let at = 0; at < text.length; at++) {
         // Most characters cannot start a copy: one typed-array look-up, no allocation.
         const code = text.charCodeAt(at);
@@ -32079,7 +32077,7 @@ function findCopies(text, secret, spans) {
             continue;
         // An escape that does not stand for the secret's first character starts no copy: a long run
         // of '&' or '%' costs one look at each, not a full match attempt in every family.
-        if (!first.includes(code) && !(escapeAt(text, at, ANY_ESCAPE) && first.includes(escapedCode)))
+        if (!isFirst(code) && !(escapeAt(text, at, ANY_ESCAPE) && isFirst(escapedCode)))
             continue;
         const length = matchAt(text, at, secret);
         if (length > 0) {
@@ -32120,7 +32118,9 @@ function jsonStrings(value) {
 /* harmony export */ });
 /* harmony import */ var _clean_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4118);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3326);
-/* harmony import */ var _wording_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2179);
+/* harmony import */ var _text_work_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1328);
+/* harmony import */ var _wording_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2179);
+
 
 
 
@@ -32143,7 +32143,7 @@ class SafeText {
     /** Copies found in long texts, by text (a long string's hash is cheap: V8 hashes its length). */
     known = new Map();
     constructor(secrets) {
-        this.redactor = new _redact_js__WEBPACK_IMPORTED_MODULE_1__/* .Redactor */ .pO(secrets);
+        this.redactor = new _redact_js__WEBPACK_IMPORTED_MODULE_1__/* .Redactor */ .p(secrets);
         this.margin = 12 * Math.max(0, ...secrets.map(s => s.length)) + 16;
     }
     /** The secret hidden, nothing else changed: for outputs and the report file. */
@@ -32151,19 +32151,21 @@ class SafeText {
         return this.redactor.redact(text, this.spans(text));
     }
     /** One inert log line. */
-    line(text, max = _wording_js__WEBPACK_IMPORTED_MODULE_2__/* .LIMITS */ .b1.reason) {
+    line(text, max = _wording_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.reason) {
         const part = this.hidden(text, max);
+        _text_work_js__WEBPACK_IMPORTED_MODULE_2__/* .textWork */ .X.shaped += part.text.length;
         const line = this.redactor.redact((0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .inertLine */ .Fq)((0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .flattenLine */ .F3)(part.text)));
         return this.cut(line, max, part.dropped);
     }
     /** Escaped HTML for the job summary. */
     html(text, max) {
         const part = this.hidden(text, max);
+        _text_work_js__WEBPACK_IMPORTED_MODULE_2__/* .textWork */ .X.shaped += part.text.length;
         const cleaned = this.redactor.redact((0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(part.text));
         return (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .htmlBlock */ .xs)(this.cut(cleaned, max, part.dropped));
     }
     /** An ID for <code> in the job summary. */
-    code(text, max = _wording_js__WEBPACK_IMPORTED_MODULE_2__/* .LIMITS */ .b1.id) {
+    code(text, max = _wording_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.id) {
         return (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .codeText */ .ph)(this.line(text, max));
     }
     /**
@@ -32288,6 +32290,25 @@ function closingQuote(json, open) {
     }
     return json.length;
 }
+
+
+/***/ }),
+
+/***/ 1328:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ textWork)
+/* harmony export */ });
+// How much text the output boundary has read: a counter, so tests prove the text paths linear (or
+// bounded) by counting work rather than by timing it on a machine that may be busy. Costs one
+// addition per character read; nothing in the action reads it.
+const textWork = {
+    /** Characters the secret search read: each position tried as a start, each one a copy compared. */
+    searched: 0,
+    /** Characters handed to shaping (cleaning, one-line, HTML) after the cut to what a surface shows. */
+    shaped: 0
+};
 
 
 /***/ }),

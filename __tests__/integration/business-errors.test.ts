@@ -64,7 +64,6 @@ describe('business errors are final, with what NineData said', () => {
     )
     expect(result.exitCode).toBe(1)
     expect(sim.count('status')).toBe(1)
-    expect(result.durationMs).toBeLessThan(10_000)
     const failure = failureMessage(result)
     expect(failure).toContain('precheck task not found')
     // The requestId support asks for (the simulator's are sim- and 24 hex digits).

@@ -23,7 +23,7 @@ afterEach(stopSimulators)
 describe('cancellation (the runner sends SIGINT, then SIGTERM) reports what was seen', () => {
   /**
    * Runs `scenario` and sends `signal` once `ready(stdout, sim)` holds (plus a short pause).
-   * Returns the result and how long after the signal the process exited.
+   * Returns the result and how many requests reached the simulator after the signal.
    */
   async function cancelled(
     scenario: string | Scenario,
@@ -32,24 +32,25 @@ describe('cancellation (the runner sends SIGINT, then SIGTERM) reports what was 
     inputs: Record<string, string> = {}
   ) {
     const sim = await simulator(scenario)
-    let signalledAt = 0
+    let sentBeforeSignal = -1
     let stdout = ''
-    const run = startAction(testInputs(sim.url, { 'timeout-seconds': '60', ...inputs }), {
-      killAfterMs: 30_000,
+    // timeout-seconds of 10 minutes, far past the hang detector: only the signal can end the wait.
+    const run = startAction(testInputs(sim.url, { 'timeout-seconds': '600', ...inputs }), {
+      killAfterMs: 150_000,
       onLine: line => (stdout += `${line}\n`)
     })
     const check = setInterval(() => {
       if (!ready(stdout, sim)) return
       clearInterval(check)
       setTimeout(() => {
-        signalledAt = performance.now()
+        sentBeforeSignal = sim.requests.length
         run.child.kill(signal)
       }, 300)
     }, 50)
     const result = await run.done
     clearInterval(check)
-    expect(signalledAt).toBeGreaterThan(0)
-    return { result, afterSignalMs: result.exitedAt - signalledAt }
+    expect(sentBeforeSignal).toBeGreaterThan(0)
+    return { result, sentAfterSignal: sim.requests.length - sentBeforeSignal }
   }
 
   function expectCancelledReport(result: ActionResult, signal: string): void {
@@ -68,13 +69,14 @@ describe('cancellation (the runner sends SIGINT, then SIGTERM) reports what was 
   }
 
   it.each(['SIGINT', 'SIGTERM'] as const)(
-    'stops waiting on %s within 1.5 s and reports the last status',
+    'stops waiting on %s, asks nothing more, and reports the last status',
     async signal => {
-      const { result, afterSignalMs } = await cancelled('timeout', signal, stdout =>
+      const { result, sentAfterSignal } = await cancelled('timeout', signal, stdout =>
         stdout.includes('2/5 check items done')
       )
       expectCancelledReport(result, signal)
-      expect(afterSignalMs).toBeLessThan(1500)
+      // At most a poll already on its way when the signal came; no poll after it.
+      expect(sentAfterSignal).toBeLessThanOrEqual(1)
       // The last seen items: two done, three still running.
       expect(result.summary.match(/<tr><td>✅&nbsp;Success/g)).toHaveLength(2)
       expect(result.summary.match(/<tr><td>⏳&nbsp;Running/g)).toHaveLength(3)
@@ -83,19 +85,20 @@ describe('cancellation (the runner sends SIGINT, then SIGTERM) reports what was 
     }
   )
 
-  it('stops within 1.5 s even while a request hangs', async () => {
+  it('stops even while a request hangs', async () => {
     const hanging = customScenario(
       { faults: [{ on: 'status', from: 2, times: 1e9, kind: { type: 'hang' } }] },
       'timeout'
     )
-    const { result, afterSignalMs } = await cancelled(
+    // A request timeout of 10 minutes: only the signal can end the hung request in time.
+    const { result, sentAfterSignal } = await cancelled(
       hanging,
       'SIGINT',
       (_stdout, s) => s.requests.some(r => r.answer === 'fault:hang'),
-      { 'request-timeout-seconds': '300' }
+      { 'request-timeout-seconds': '600' }
     )
     expectCancelledReport(result, 'SIGINT')
-    expect(afterSignalMs).toBeLessThan(1500)
+    expect(sentAfterSignal).toBe(0)
     // The status seen before the hang is what is reported.
     expect(result.summary.match(/<tr><td>/g)).toHaveLength(5)
   })

@@ -106,7 +106,6 @@ describe('rejected credentials fail fast, with what NineData said and what to ch
     expect(sim.count('start')).toBeLessThanOrEqual(2)
     expect(sim.count('status')).toBe(0)
     expect(retryWarnings(result)).toEqual([])
-    expect(result.durationMs).toBeLessThan(5000)
     const message = failureMessage(result)
     expect(message).toMatch(said)
     expect(message).toMatch(/rejected the credentials or the request signature/)
@@ -132,7 +131,6 @@ describe('rejected credentials fail fast, with what NineData said and what to ch
     )
     expect(result.exitCode).toBe(1)
     expect(sim.count('status')).toBe(1)
-    expect(result.durationMs).toBeLessThan(10_000)
     expect(failureMessage(result)).toMatch(/access-key|credential|signature/i)
   })
 
@@ -163,6 +161,6 @@ describe('rejected credentials fail fast, with what NineData said and what to ch
     )
     expect(result.exitCode).toBe(1)
     expect(sim.count('start')).toBe(1)
-    expect(result.durationMs).toBeLessThan(10_000)
+    expect(sim.count('status')).toBe(0)
   })
 })

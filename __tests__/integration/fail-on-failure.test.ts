@@ -63,7 +63,6 @@ describe('fail-on-failure: false', () => {
       { 'fail-on-failure': 'false' }
     )
     expect(result.exitCode).toBe(1)
-    expect(result.durationMs).toBeLessThan(15_000)
     expect(failureMessage(result)).toMatch(UNDOCUMENTED)
   })
 

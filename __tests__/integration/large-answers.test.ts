@@ -28,7 +28,6 @@ describe('a huge precheck stays within GitHub limits without losing anything', (
   it('reports 3,000 items (1,000 failed) within 1 MiB of summary, 10 error annotations and 100 KB outputs', async () => {
     const { result } = await gate('huge')
     expect(result.exitCode).toBe(1)
-    expect(result.durationMs).toBeLessThan(20_000)
 
     // Summary: under GitHub's 1 MiB, failed rows first, and a line saying how many were left out.
     expect(Buffer.byteLength(result.summary)).toBeLessThan(1024 * 1024)
@@ -82,31 +81,27 @@ describe('a huge precheck stays within GitHub limits without losing anything', (
   })
 })
 
-describe('cost stays linear whatever the server sends', () => {
-  it('1 MB of whitespace in a failed item message: the run ends fast', async () => {
-    const { result } = await gate(
-      statusHook(failedWith(`${' '.repeat(1_000_000)}then the reason`)),
-      {},
-      { killAfterMs: 40_000 }
-    )
+describe('whatever the server sends, the run reads it and ends with its verdict', () => {
+  // That the cost is linear is proven by counting work (unit tests of redaction and shaping); its
+  // speed is in `npm run bench:large`. Here: the answers are read and judged right.
+  it('1 MB of whitespace in a failed item message: failed, one line counting what was left out', async () => {
+    const { result } = await gate(statusHook(failedWith(`${' '.repeat(1_000_000)}then the reason`)))
     expect(result.exitCode).toBe(1)
     expect(result.outputs['failed-count']).toBe('1')
-    expect(result.durationMs).toBeLessThan(10_000)
+    expect(result.log).toMatch(/^Failed: Echo Check \[echoCheck\] — … \(\d+ more characters\)$/m)
   })
 
-  it('1 MB of mixed whitespace in a passing item name and description: the run ends fast', async () => {
+  it('1 MB of mixed whitespace in a passing item name and description: passes', async () => {
     const spaces = ' \t'.repeat(500_000)
     const { result } = await gate(
       statusHook(context => ({
         data: statusData(context, 'Success', [
           item('w', `Wide${spaces}name`, 'Success', { itemDescription: `${spaces}d` })
         ])
-      })),
-      {},
-      { killAfterMs: 40_000 }
+      }))
     )
     expect(result.exitCode).toBe(0)
-    expect(result.durationMs).toBeLessThan(10_000)
+    expect(result.log).toMatch(/^Success: … \(\d+ more characters\) \[w\]$/m)
   })
 
   it('10,000 items: passes, the all-items log group is capped and says how many were left out', async () => {
@@ -132,26 +127,4 @@ describe('cost stays linear whatever the server sends', () => {
     expect(group.join('\n')).toMatch(/left out|not shown|omitted|more/i)
     expect(run.report?.items).toHaveLength(10_000)
   })
-})
-
-describe('one huge item message: the run ends soon after timeout-seconds', () => {
-  // The report is written after timeout-seconds stops counting, so its cost must stay small whatever
-  // the server sent. The whole server text is redacted before it is cut to what is shown, and every
-  // '&', '%', '\' and '+' is a place where an encoded secret could start; one item message of 40 MB
-  // of '&' (under the 64 MiB answer cap) goes through that about six times (log group, annotation,
-  // summary, two outputs, report file). Alone the run takes about 5 s (40 MB of 'x': about 2.5 s);
-  // redaction that is quadratic in the number of candidates takes 40 s or more.
-  it('40 MB of "&" in a failed item message', async () => {
-    const message = '&'.repeat(40_000_000)
-    const run = await gate(
-      statusHook((c: AnswerContext) => ({
-        data: statusData(c, 'Failed', [item('x', 'X', 'Failed', { errorMessage: message })])
-      })),
-      { 'timeout-seconds': '5' },
-      { killAfterMs: 170_000 }
-    )
-    expect(run.result.exitCode).toBe(1)
-    // Generous: other test files share the two cores with this one.
-    expect(run.result.durationMs).toBeLessThan(30_000)
-  }, 180_000)
 })

@@ -4,11 +4,15 @@ import { connect, type AddressInfo, type Socket } from 'node:net'
 import { startAction } from '../helpers/action-runner.js'
 import { expectPassed, simulator, stopSimulators, testInputs } from '../helpers/simulator.js'
 
-// Through a proxy, whatever its sockets do, the action exits within a few seconds of its verdict:
-// a proxy that keeps the tunnel open after the answer, one whose upstream never answers, one that
-// never answers the CONNECT at all. (The bounds are generous: the machine is shared.)
+// Through a proxy, whatever its sockets do, the action exits by itself after its verdict: a proxy
+// that keeps the tunnel open after the answer, one whose upstream never answers, one that never
+// answers the CONNECT at all. Each proxy holds its sockets open forever and request-timeout-seconds
+// is the longest allowed, so a socket left open, or a request that outlived timeout-seconds, would
+// keep the process alive until the runner stand-in kills it (no exit code): that is the failure
+// looked for, not a measured time.
 
-const EXIT_WITHIN_MS = 4000
+/** Far above any healthy run: only a process kept alive by a socket gets killed. */
+const KILL_AFTER_MS = 150_000
 
 type Behaviour = 'hold-open' | 'silent-upstream' | 'silent-proxy'
 
@@ -54,16 +58,16 @@ async function startProxy(behaviour: Behaviour, upstreamPort = 0) {
 
 /** Runs the bundle through the proxy; returns the result and when its verdict line was printed. */
 async function runThrough(proxyUrl: string, apiUrl: string, extra: Record<string, string> = {}) {
-  let verdictAt = 0
+  let verdicts = 0
   const run = startAction(testInputs(apiUrl, extra), {
     env: { http_proxy: proxyUrl, https_proxy: proxyUrl },
-    killAfterMs: 60_000,
+    killAfterMs: KILL_AFTER_MS,
     onLine: line => {
-      if (!verdictAt && /^(::error::|The precheck passed)/.test(line)) verdictAt = performance.now()
+      if (/^(::error::|The precheck passed)/.test(line)) verdicts++
     }
   })
   const result = await run.done
-  return { result, verdictAt }
+  return { result, verdicts }
 }
 
 describe('the action exits soon after its verdict, whatever the proxy does', () => {
@@ -71,24 +75,28 @@ describe('the action exits soon after its verdict, whatever the proxy does', () 
   it('a proxy that holds the tunnel open after the answers', async () => {
     const sim = await simulator('pass')
     const proxy = await startProxy('hold-open', sim.port)
-    const { result, verdictAt } = await runThrough(proxy.url, `http://ninedata.test:${sim.port}`)
+    const { result, verdicts } = await runThrough(proxy.url, `http://ninedata.test:${sim.port}`)
     expectPassed(result)
-    expect(verdictAt).toBeGreaterThan(0)
-    expect(result.exitedAt - verdictAt).toBeLessThan(EXIT_WITHIN_MS)
-  })
+    expect(verdicts).toBeGreaterThan(0)
+    expect(result.signal).toBeNull()
+  }, 180_000)
 
   it.each([
     ['an upstream that never answers', 'silent-upstream'],
     ['a proxy that never answers the CONNECT', 'silent-proxy']
-  ] as const)('%s: timed out, and gone long before request-timeout-seconds', async (_l, how) => {
-    const proxy = await startProxy(how)
-    const { result, verdictAt } = await runThrough(proxy.url, 'https://ninedata.test', {
-      'timeout-seconds': '3',
-      'request-timeout-seconds': '60'
-    })
-    expect(result.exitCode).toBe(1)
-    expect(result.summary).toContain('timed out')
-    expect(verdictAt).toBeGreaterThan(0)
-    expect(result.exitedAt - verdictAt).toBeLessThan(EXIT_WITHIN_MS)
-  })
+  ] as const)(
+    '%s: timed out, and gone long before request-timeout-seconds',
+    async (_l, how) => {
+      const proxy = await startProxy(how)
+      const { result, verdicts } = await runThrough(proxy.url, 'https://ninedata.test', {
+        'timeout-seconds': '3',
+        'request-timeout-seconds': '600'
+      })
+      expect(result.signal).toBeNull()
+      expect(result.exitCode).toBe(1)
+      expect(result.summary).toContain('timed out')
+      expect(verdicts).toBeGreaterThan(0)
+    },
+    180_000
+  )
 })

@@ -212,11 +212,11 @@ describe('redaction never changes what is judged', () => {
   it.each([['Failed'], ['precheckItems']])(
     'a secret that is "%s" does not turn a failed precheck into a pass',
     async secret => {
-      const { result } = await gate('failed', { 'timeout-seconds': '20' }, { secret })
+      const { result, report } = await gate('failed', { 'timeout-seconds': '20' }, { secret })
       expect(result.exitCode).toBe(1)
       expect(result.outputs['failed-count']).toBe('2')
       // Judged from the answer, not after a timeout on a mangled status.
-      expect(result.durationMs).toBeLessThan(15_000)
+      expect(report?.verdict?.kind).toBe('failed')
       expect(
         result.annotations.filter(a => a.level === 'error' && a.title !== undefined)
       ).toHaveLength(2)

@@ -106,7 +106,6 @@ describe('a private certificate authority', () => {
     // A certificate problem does not get better by retrying: no retry storm, no request got through.
     expect(retryWarnings(result)).toEqual([])
     expect(sim.requests).toEqual([])
-    expect(result.durationMs).toBeLessThan(5000)
     const message = failureMessage(result)
     expect(message).toMatch(
       /^NineData did not start a precheck for task cc-netw0rk: TLS certificate problem \(\w+\)\. If NineData uses a private certificate authority/
@@ -122,7 +121,6 @@ describe('the wrong scheme', () => {
     const sim = await simulator('pass')
     const result = await runAction(inputs(sim.url.replace('http://', 'https://')))
     expect(result.exitCode).toBe(1)
-    expect(result.durationMs).toBeLessThan(10_000)
     expect(retryWarnings(result)).toEqual([])
     const message = failureMessage(result)
     expect(message).toMatch(/TLS handshake failed/)

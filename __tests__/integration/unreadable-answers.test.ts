@@ -54,7 +54,6 @@ describe('an answer over the size cap', () => {
     expect(result.exitCode).toBe(1)
     expect(sim.count('status')).toBe(1)
     expect(failureMessage(result)).toMatch(/too large|too big|over the size|exceeds/i)
-    expect(result.durationMs).toBeLessThan(30_000)
   })
 
   it('a 70 MiB start answer sent chunked (no content-length): "too large", not retried', async () => {

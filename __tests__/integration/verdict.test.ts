@@ -42,8 +42,9 @@ describe(`the verdict of the bundled action (node ${node})`, () => {
     // One start, then status queries; every request was signed correctly (the simulator checks).
     expect(sim.count('start')).toBe(1)
     expect(sim.requests.every(r => r.answer === '200')).toBe(true)
-    // The precheck takes 0.9 s; the fast start of the poll schedule sees it within a second or so.
-    expect(result.durationMs).toBeLessThan(10_000)
+    // The precheck takes 0.9 s; the fast start of the poll schedule (0, 0.5, 1 s) sees it within
+    // a few polls (a loaded machine only spaces them further apart).
+    expect(statusRequests(sim).length).toBeLessThanOrEqual(4)
   })
 
   it('fails on failed items, naming them with NineData reason in annotations and summary', async () => {
@@ -99,12 +100,12 @@ describe(`the verdict of the bundled action (node ${node})`, () => {
   })
 
   it('never passes on a status the docs do not list', async () => {
-    const { result } = await gate('unknown-status', { 'timeout-seconds': '20' })
+    const { result, sim } = await gate('unknown-status', { 'timeout-seconds': '20' })
     expect(result.exitCode).toBe(1)
     expect(result.outputs['status']).toBe('Paused')
     expect(result.annotations.at(-1)!.message).toMatch(/"Paused": not a status NineData documents/)
-    // Not understood is final at once: no waiting for the timeout.
-    expect(result.durationMs).toBeLessThan(10_000)
+    // Not understood is final at once: the first answer decides, no waiting for the timeout.
+    expect(statusRequests(sim).length).toBe(1)
   })
 
   it('reads statuses case-insensitively ("SUCCESS" is Success)', async () => {
@@ -137,7 +138,6 @@ describe('an item status that is not a documented one fails the step at once (ov
     expect(result.exitCode).toBe(1)
     // At once: the first answer decides, not the 30 s timeout.
     expect(statusRequests(sim).length).toBe(1)
-    expect(result.durationMs).toBeLessThan(15_000)
     const failure = failureMessage(result)
     expect(failure).toContain(ODD_NAME)
     expect(failure).toMatch(UNDOCUMENTED)
@@ -159,9 +159,9 @@ describe('the overall status', () => {
   })
 
   it('an undocumented overall status ("Paused") fails at once, not at the timeout', async () => {
-    const { result } = await gate('unknown-status', { 'timeout-seconds': '30' })
+    const { result, sim } = await gate('unknown-status', { 'timeout-seconds': '30' })
     expect(result.exitCode).toBe(1)
-    expect(result.durationMs).toBeLessThan(15_000)
+    expect(statusRequests(sim).length).toBe(1)
     expect(failureMessage(result)).toMatch(/Paused/)
     expect(failureMessage(result)).toMatch(UNDOCUMENTED)
   })

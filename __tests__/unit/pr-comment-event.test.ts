@@ -138,9 +138,9 @@ describe('nextPage', () => {
     // test's own timeout is the hang detector, what is asserted is the reading.
     expect(nextPage('<'.repeat(200_000) + '; rel="next"', api, 'list')).toBeUndefined()
     expect(nextPage('<x>; rel="prev", '.repeat(20_000), api, 'list')).toBeUndefined()
-    expect(nextPage(`${'<x>; rel="prev", '.repeat(20_000)}</n?page=2>; rel="next"`, api, 'list')).toBe(
-      'https://api.github.com/n?page=2'
-    )
+    expect(
+      nextPage(`${'<x>; rel="prev", '.repeat(20_000)}</n?page=2>; rel="next"`, api, 'list')
+    ).toBe('https://api.github.com/n?page=2')
   })
 })
 
