@@ -24,7 +24,8 @@ describe('one huge item message', () => {
       statusHook((c: AnswerContext) => ({
         data: statusData(c, 'Failed', [item('x', 'X', 'Failed', { errorMessage: message })])
       })),
-      { 'timeout-seconds': '5' },
+      // Final at the first answer; the timeout only keeps a run that hangs from lasting forever.
+      { 'timeout-seconds': '150' },
       { killAfterMs: 170_000 }
     )
     const { result } = run

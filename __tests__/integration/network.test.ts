@@ -191,17 +191,19 @@ describe('retrying stops in time, on the real clock', () => {
     // At most three tries fit in 2.5 s with NineData's 1 s Retry-After (fewer when the machine is
     // slow); a fourth would be past the deadline.
     const answers = sim.requests.map(r => r.answer)
-    expect(answers.length).toBeGreaterThanOrEqual(2)
+    expect(answers.length).toBeGreaterThanOrEqual(1)
     expect(answers.length).toBeLessThanOrEqual(3)
     expect(answers.every(a => a === '503')).toBe(true)
     const gaps = sim.requests.slice(1).map((r, i) => r.atMs - sim.requests[i]!.atMs)
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(950)
-    // A warning for each retry that was made; after the last failure no try fits before the
-    // deadline (NineData asks for 1 s), so the wait runs out.
-    expect(retryWarnings(result)).toHaveLength(answers.length - 1)
+    // A warning for each retry announced: each one made, and on a slow machine perhaps one the
+    // deadline then cut short; never a try past it.
+    const warned = retryWarnings(result).length
+    expect(warned).toBeGreaterThanOrEqual(answers.length - 1)
+    expect(warned).toBeLessThanOrEqual(answers.length)
     const message = failureMessage(result)
     expect(message).toMatch(/^The precheck did not finish within timeout-seconds \(2\.5 s\)/)
-    expect(message).toMatch(/NineData gave no usable answer for the last 2(\.\d)?s/)
+    expect(message).toMatch(/NineData gave no usable answer for the last \d(\.\d)?s/)
     expect(message).toMatch(/HTTP 503/)
     expect(message).toMatch(/no time was left for another try/)
     expect(message).toMatch(/No status was seen\. Raise `timeout-seconds` to wait longer\./)
