@@ -216,8 +216,8 @@ Median of ${RUNS} runs (min-max):
 ${table}
 
 - Reporting CPU: \`publishReport()\` in the benchmark's process, user + system CPU time
-  (\`process.cpuUsage()\`), so other programs on the machine barely change it. The aim is at most
-  1.5 s.
+  (\`process.cpuUsage()\`): other programs change it less than wall time, though a busy machine
+  still inflates it (shared caches and cores). The aim is at most 1.5 s on a machine alone.
 - Whole action: the bundle run as a runner runs it against the simulator (\`timeout-seconds: 120\`):
   its own CPU time, written on exit by a preload, and spawn-to-exit wall time, which includes the
   simulator building and sending the 40 MB answer and the polls before the precheck ends.
