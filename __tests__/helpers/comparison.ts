@@ -5,13 +5,8 @@ import type { Simulator } from '../../simulator/server.js'
 import type { RecordedRequest, RequestKind, RunScript } from '../../simulator/types.js'
 import type { DataTable, RowCounts, RunState, SchemaObject } from '../../src/ninedata/api-types.js'
 import type { Report } from '../../src/report/report-model.js'
-import {
-  decideComparison,
-  differencesOf,
-  type ComparisonSeen
-} from '../../src/verdict/comparison-verdict.js'
-import { gateVerdict } from '../../src/verdict/gate-verdict.js'
-import { decidePrecheck } from '../../src/verdict/precheck-verdict.js'
+import { differencesOf, type ComparisonSeen } from '../../src/verdict/comparison-verdict.js'
+import { afterComparison, afterPrecheck } from '../../src/verdict/step-verdict.js'
 import { end, item, report, state } from '../unit/builders.js'
 import type { ActionResult } from './action-runner.js'
 import { customScenario, TEST_TASK_ID } from './simulator.js'
@@ -234,18 +229,17 @@ export function comparisonReport(seen: ComparisonSeen, failOnDifference = true):
     item('Success', 'Source Connection Check'),
     item('Success', 'Target Connection Check')
   ])
-  const precheck = decidePrecheck(end('finished', precheckState))
-  const verdict = decideComparison(seen)
+  const decided = afterComparison(afterPrecheck(end('finished', precheckState), true), seen)
   return {
     ...report('finished', precheckState, {
       comparison: seen.kind,
       taskId: seen.kind === 'data' ? 'cd-1' : 'cc-1',
       failOnDifference
     }),
-    verdict: gateVerdict(precheck, verdict, true),
+    verdict: decided.step,
     run: {
       seen,
-      verdict,
+      verdict: decided.comparison ?? decided.step,
       differences: seen.results ? differencesOf(seen.results, seen.last) : undefined
     }
   }
