@@ -2,11 +2,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import {
-  commentOnPullRequest,
-  type CommentOutcome,
-  type PullRequestCommentOptions
-} from '../../src/pull-request/pr-comment.js'
+import type {
+  CommentOutcome,
+  PullRequestCommentOptions
+} from '../../src/pull-request/comment-post.js'
+import { commentOnPullRequest } from '../../src/pull-request/pr-comment.js'
 import { markerFor } from '../../src/pull-request/comment-marker.js'
 import type { Report } from '../../src/report/report-model.js'
 import {
