@@ -6,6 +6,7 @@ import { defineConfig, globalIgnores } from 'eslint/config'
 import prettier from 'eslint-config-prettier'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
+import { importGraphPlugin } from './scripts/lint/import-graph.js'
 
 const sourceFiles = ['src', '__tests__', 'simulator', 'scripts'].map(
   dir => `${dir}/**/*.{ts,mts,cts,js,mjs,cjs}`
@@ -64,6 +65,15 @@ export default defineConfig([
         { considerDefaultExhaustiveForUnions: true }
       ]
     }
+  },
+
+  // Data flows one way (inputs -> phases -> one verdict -> report): an import that leads back to
+  // its own file fails lint, whether static, type-only or dynamic (scripts/lint/import-graph.js;
+  // `npm run imports` lists the graph).
+  {
+    files: ['src/**/*.ts'],
+    plugins: { imports: importGraphPlugin },
+    rules: { 'imports/no-cycle': ['error', { root: 'src' }] }
   },
 
   // Turns off stylistic rules that would fight Prettier. Must stay last.
