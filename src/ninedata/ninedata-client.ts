@@ -13,6 +13,7 @@ import { authHeaders, type Credentials } from './signer.js'
 import { WireGuard } from './wire-guard.js'
 import { formatDuration, plural } from '../text/wording.js'
 import { realTime, type Time } from '../time.js'
+import { errorMessage } from '../error-message.js'
 
 // The signed NineData client: signs every request, reads the envelope, rides out transient failures
 // until the deadline, and corrects for a drifting runner clock.
@@ -196,7 +197,7 @@ export class NineDataClient {
       } catch (error) {
         if (error instanceof StopError) throw error
         this.options.log.debug(
-          `Could not read NineData's time from ${NOW_PATH}: ${(error as Error).message}`
+          `Could not read NineData's time from ${NOW_PATH}: ${errorMessage(error)}`
         )
       } finally {
         this.lastRequestId = rejectedRequestId

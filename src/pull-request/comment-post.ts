@@ -13,6 +13,7 @@ import {
 } from './github-api.js'
 import { carriesMarker, markerFor } from './comment-marker.js'
 import { commentViewOf } from './comment-view.js'
+import { errorMessage } from '../error-message.js'
 
 // The verdict as one comment per gate on the pull request: find this gate's comment (its marker,
 // written by the token's own user), update it in place, or create it. Never in the way: whatever
@@ -91,9 +92,7 @@ export async function postComment(
     return outcome
   } catch (error) {
     // A bug of this feature: said once, and the verdict stands.
-    warn(
-      `No pull request comment: ${error instanceof Error ? error.message : String(error)}. The verdict is unchanged.`
-    )
+    warn(`No pull request comment: ${errorMessage(error)}. The verdict is unchanged.`)
     return { action: 'failed' }
   }
 }

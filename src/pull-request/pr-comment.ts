@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import type { Report } from '../report/report-model.js'
 import { SafeText } from '../text/safe-text.js'
 import type { CommentOutcome, PullRequestCommentOptions } from './comment-post.js'
+import { errorMessage } from '../error-message.js'
 
 // The one call main makes for the pull request comment. It costs nothing when pr-comment is off:
 // the feature (comment-post.ts and Octokit) is loaded with a dynamic import, so ncc puts it in
@@ -25,7 +26,7 @@ export async function commentOnPullRequest(
   } catch (error) {
     // Only a broken install (a chunk missing from dist/) gets here: comment-post.ts never throws.
     const safe = new SafeText([...(options.secrets ?? []), token].filter(Boolean))
-    const why = error instanceof Error ? error.message : String(error)
+    const why = errorMessage(error)
     core.warning(safe.line(`No pull request comment: ${why}. The verdict is unchanged.`))
     return { action: 'failed' }
   }
