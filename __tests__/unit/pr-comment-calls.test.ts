@@ -18,7 +18,7 @@ import {
 } from '../../simulator/github.js'
 import { parseAnnotations, parseOutputFile } from '../helpers/action-runner.js'
 import { FakeClock } from '../helpers/fake-clock.js'
-import { captureStdout } from '../helpers/stdout.js'
+import { captureStdout } from '../helpers/in-process-run.js'
 import { item, report, state } from './builders.js'
 
 // The comment's calls in-process, through Octokit, against the GitHub stand-in (a real HTTP server):
