@@ -7,7 +7,7 @@ import type { DataTable, RowCounts, RunState, SchemaObject } from '../../src/nin
 import type { Report } from '../../src/report/report-model.js'
 import { differencesOf, type ComparisonSeen } from '../../src/verdict/comparison-verdict.js'
 import { afterComparison, afterPrecheck } from '../../src/verdict/step-verdict.js'
-import { end, item, report, state } from '../unit/builders.js'
+import { end, item, report, state } from './builders.js'
 import type { ActionResult } from './action-runner.js'
 import { customScenario, TEST_TASK_ID } from './simulator.js'
 

@@ -7,7 +7,7 @@ import type { Report } from '../../src/report/report-model.js'
 import { publishReport } from '../../src/report/publish-report.js'
 import { SafeText } from '../../src/text/safe-text.js'
 import { captureStdout } from '../helpers/in-process-run.js'
-import { report } from '../unit/builders.js'
+import { report } from '../helpers/builders.js'
 
 // The output boundary's last resort: a bug while reporting still fails the step with a summary.
 

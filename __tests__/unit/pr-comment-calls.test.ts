@@ -19,7 +19,7 @@ import {
 import { parseAnnotations, parseOutputFile } from '../helpers/action-runner.js'
 import { FakeClock } from '../helpers/fake-clock.js'
 import { captureStdout } from '../helpers/in-process-run.js'
-import { item, report, state } from './builders.js'
+import { item, report, state } from '../helpers/builders.js'
 
 // The comment's calls in-process, through Octokit, against the GitHub stand-in (a real HTTP server):
 // find-or-create, whose comments count as this gate's, pages, GitHub Enterprise Server, and every
