@@ -4,7 +4,7 @@
 /** The message of whatever was thrown: its `message` when it has one as a string, else its text. */
 export function errorMessage(error: unknown): string {
   if (typeof error === 'object' && error !== null && 'message' in error) {
-    const { message } = error as { message: unknown }
+    const { message } = error
     if (typeof message === 'string') return message
   }
   return String(error)
