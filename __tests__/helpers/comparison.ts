@@ -9,13 +9,10 @@ import { differencesOf, type ComparisonSeen } from '../../src/verdict/comparison
 import { afterComparison, afterPrecheck } from '../../src/verdict/step-verdict.js'
 import { end, item, report, state } from './builders.js'
 import type { ActionResult } from './action-runner.js'
-import { customScenario, TEST_TASK_ID } from './simulator.js'
+import { customScenario, DATA_TASK_ID, TEST_TASK_ID } from './simulator.js'
 
 // What the comparison run's tests share: quick versions of the compare scenarios, the inputs that
 // turn the run on, and readers for what a user gets back (outputs, the report file, the SQL file).
-
-/** The data comparison task the tests run against (one of the simulator's default tasks). */
-export const DATA_TASK_ID = 'cd-tg3isu1xgs'
 
 /** The outputs a comparison run may set; none of them without run-comparison. */
 export const COMPARISON_OUTPUTS = [
