@@ -4,8 +4,10 @@
 import js from '@eslint/js'
 import { defineConfig, globalIgnores } from 'eslint/config'
 import prettier from 'eslint-config-prettier'
+import jest from 'eslint-plugin-jest'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
+import { importGraphPlugin } from './scripts/lint/import-graph.js'
 
 const sourceFiles = ['src', '__tests__', 'simulator', 'scripts'].map(
   dir => `${dir}/**/*.{ts,mts,cts,js,mjs,cjs}`
@@ -64,6 +66,38 @@ export default defineConfig([
         { considerDefaultExhaustiveForUnions: true }
       ]
     }
+  },
+
+  // Data flows one way (inputs -> phases -> one verdict -> report): an import that leads back to
+  // its own file fails lint, whether static, type-only or dynamic (scripts/lint/import-graph.js;
+  // `npm run imports` lists the graph).
+  {
+    files: ['src/**/*.ts'],
+    plugins: { imports: importGraphPlugin },
+    rules: { 'imports/no-cycle': ['error', { root: 'src' }] }
+  },
+
+  // The tests: Jest's recommended rules (a test without an assertion, a skipped or focused test, a
+  // conditional expect). Jest's globals come from @jest/globals imports, so none are declared.
+  {
+    files: ['__tests__/**/*.ts'],
+    extends: [jest.configs['flat/recommended']],
+    languageOptions: { globals: {} },
+    rules: {
+      // Helpers named expect* assert; tests that need a tool are it or it.skip by its presence.
+      'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*'] }],
+      'jest/no-standalone-expect': [
+        'error',
+        { additionalTestBlockFunctions: ['itWithOpenssl', 'itWithIpv6'] }
+      ]
+    }
+  },
+
+  // Generated cases (fast-check): each case picks the promise that holds for it (an envelope never
+  // suspects api-url, anything else does), so expects inside a branch are the point.
+  {
+    files: ['__tests__/**/*.property.test.ts', '__tests__/**/*-properties.test.ts'],
+    rules: { 'jest/no-conditional-expect': 'off' }
   },
 
   // Turns off stylistic rules that would fight Prettier. Must stay last.

@@ -156,7 +156,10 @@ function renderTail(itemsLeft, differencesLeft, context) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/error-message.ts
+var error_message = __webpack_require__(6587);
 ;// CONCATENATED MODULE: ./src/pull-request/pull-request-event.ts
+
 
 // Which pull request this run is about, read from the runner's environment and event payload, and
 // the link to the run. A comment is written on pull_request and pull_request_target runs only.
@@ -190,7 +193,7 @@ function readPullRequestEvent(env, readFile = readPayloadFile) {
     catch (error) {
         return {
             kind: 'unreadable',
-            why: `the event payload (GITHUB_EVENT_PATH) could not be read: ${error.message}.`
+            why: `the event payload (GITHUB_EVENT_PATH) could not be read: ${(0,error_message/* errorMessage */.g)(error)}.`
         };
     }
     const pr = pullRequestOf(payload);
@@ -257,8 +260,7 @@ function runLinkOf(env) {
 }
 
 ;// CONCATENATED MODULE: ./src/pull-request/comment-failure.ts
-// How a call to GitHub failed, read once from what Octokit throws, and the one warning a user reads
-// for it. Pure. The warning names the missing permission or the error; it never changes the verdict.
+
 /** Thrown by the calls with what went wrong; `doing` says which call ("list the comments"). */
 class GitHubCallError extends Error {
     failure;
@@ -279,7 +281,7 @@ function isTransient(failure) {
 /** What an Octokit RequestError (or a fetch error) says, as a failure. */
 function failureOf(error) {
     const e = (typeof error === 'object' && error !== null ? error : {});
-    const message = typeof e.message === 'string' ? e.message : String(error);
+    const message = (0,error_message/* errorMessage */.g)(error);
     if (!e.response || typeof e.status !== 'number')
         return { kind: 'network', message: rootCause(e, message) };
     const headers = e.response.headers ?? {};
@@ -540,8 +542,8 @@ function carriesMarker(body, marker) {
     return Number.isNaN(next) || next === 0x0a || next === 0x0d;
 }
 
-// EXTERNAL MODULE: ./src/report/report-model.ts + 1 modules
-var report_model = __webpack_require__(7122);
+// EXTERNAL MODULE: ./src/report/report-model.ts
+var report_model = __webpack_require__(486);
 // EXTERNAL MODULE: ./src/status/run-status.ts
 var run_status = __webpack_require__(4986);
 // EXTERNAL MODULE: ./src/report/job-summary.ts + 1 modules
@@ -621,10 +623,7 @@ function differenceOf(entry) {
 
 
 
-// The verdict as one comment per gate on the pull request: find this gate's comment (its marker,
-// written by the token's own user), update it in place, or create it. Never in the way: whatever
-// GitHub answers, at most one warning, and the step ends as the precheck decided. Loaded by
-// comment.ts only when pr-comment is on.
+
 /** Two more tries after a 5xx or a network failure, a second apart and then two. */
 const ATTEMPTS = 3;
 const BACKOFF_MS = [1000, 2000];
@@ -670,7 +669,7 @@ async function postComment(report, options) {
     }
     catch (error) {
         // A bug of this feature: said once, and the verdict stands.
-        warn(`No pull request comment: ${error instanceof Error ? error.message : String(error)}. The verdict is unchanged.`);
+        warn(`No pull request comment: ${(0,error_message/* errorMessage */.g)(error)}. The verdict is unchanged.`);
         return { action: 'failed' };
     }
 }

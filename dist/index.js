@@ -28377,24 +28377,24 @@ module.exports = {
 /* harmony export */   rK: () => (/* binding */ endingHint),
 /* harmony export */   z6: () => (/* binding */ endingOf)
 /* harmony export */ });
-/* harmony import */ var _ninedata_api_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1454);
+/* harmony import */ var _hints_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9957);
+/* harmony import */ var _ninedata_api_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1454);
+/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6587);
+
+
 
 const FINISHED = { how: 'finished' };
-const AUTH_HINT = 'Check the access-key-id and access-key-secret inputs (NineData console: User Management, AccessKey) ' +
-    "and that the runner's clock is right.";
-const BUSY_HINT = 'Another precheck or comparison run of this task may be under way, e.g. from a second workflow run: ' +
-    'give the job a `concurrency:` group per comparison task.';
 /**
  * The ending an error stands for. `doing` says what failed ("The status query for precheck X
  * failed"). A bug of this action is an ending too: reported like any error, never rethrown.
  */
 function endingOf(error, doing) {
-    if (error instanceof _ninedata_api_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .StopError */ .Tj) {
+    if (error instanceof _ninedata_api_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StopError */ .Tj) {
         return error.reason === 'timeout'
             ? { how: 'timeout', outage: error.outage }
             : { how: 'cancelled', outage: error.outage };
     }
-    if (!(error instanceof _ninedata_api_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD))
+    if (!(error instanceof _ninedata_api_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD))
         return crashEnding(error);
     const id = error.requestId ? ` (requestId ${error.requestId})` : '';
     const said = error.kind === 'business'
@@ -28410,7 +28410,7 @@ function endingOf(error, doing) {
 function crashEnding(error) {
     return {
         how: 'error',
-        message: `The action crashed: ${error instanceof Error ? error.message : String(error)}`
+        message: `The action crashed: ${(0,_error_message_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .g)(error)}`
     };
 }
 /** What to check next for a failure with a likely cause; the outage's hint for a timeout. */
@@ -28418,9 +28418,9 @@ function hintOf(error) {
     if (!error)
         return undefined;
     if (error.kind === 'auth')
-        return AUTH_HINT;
+        return _hints_js__WEBPACK_IMPORTED_MODULE_0__/* .HINTS */ .N.credentials;
     if (error.kind === 'business' && /status invalid/i.test(error.message))
-        return BUSY_HINT;
+        return _hints_js__WEBPACK_IMPORTED_MODULE_0__/* .HINTS */ .N.busyTask;
     return error.hint && sentence(error.hint);
 }
 function endingHint(ending) {
@@ -28437,11 +28437,68 @@ function sentence(text) {
 
 /***/ }),
 
+/***/ 6587:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ errorMessage)
+/* harmony export */ });
+// How an error's message is taken, the one way: anything can be thrown (an Error, an Octokit
+// error-like object, a string), and each must still say something readable.
+/** The message of whatever was thrown: its `message` when it has one as a string, else its text. */
+function errorMessage(error) {
+    if (typeof error === 'object' && error !== null && 'message' in error) {
+        const { message } = error;
+        if (typeof message === 'string')
+            return message;
+    }
+    return String(error);
+}
+
+
+/***/ }),
+
+/***/ 9957:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ HINTS)
+/* harmony export */ });
+// The hints users read: what to check next, shown after the reason (the 💡 line of the summary and
+// the pull request comment, and the failure message). All of them here, so the advice is worded
+// once and read together. The network layer's hints are phrases ("check ..."); ending.ts makes
+// them sentences.
+const HINTS = {
+    /** NineData rejected the credentials or the request signature. */
+    credentials: 'Check the access-key-id and access-key-secret inputs (NineData console: User Management, AccessKey) ' +
+        "and that the runner's clock is right.",
+    /** `task status invalid`: the task is busy with another precheck or run. */
+    busyTask: 'Another precheck or comparison run of this task may be under way, e.g. from a second workflow run: ' +
+        'give the job a `concurrency:` group per comparison task.',
+    /** TLS failed as a wrong scheme for the port does. */
+    scheme: 'check the scheme and port of `api-url`: https:// to a plain-http port (or http:// to an https port) fails like this',
+    /** The server's certificate is not one Node trusts. */
+    privateCa: 'if NineData uses a private certificate authority, point NODE_EXTRA_CA_CERTS at its certificate',
+    /** The host name does not resolve. */
+    hostName: "check the host name in `api-url` (and the runner's DNS or proxy settings)",
+    /** Nothing accepted the connection. */
+    port: 'check the port in `api-url`, and that NineData is reachable from the runner',
+    /** An answer of 404/405: not NineData's OpenAPI address. */
+    apiPath: 'check `api-url`: it should be the base URL of the NineData OpenAPI (without /openapi)',
+    /** The proxy refused its credentials (407). */
+    proxyCredentials: 'the proxy wants credentials: put them in the proxy URL (http://user:password@proxy:port)',
+    /** The proxy did not open the tunnel. */
+    proxy: 'check https_proxy / http_proxy and no_proxy on the runner'
+};
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7808);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9644);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // The verdict is out: whatever sockets or a proxy still hold open, the process ends within a second.
@@ -28452,7 +28509,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7808:
+/***/ 9644:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28465,7 +28522,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(418);
 // EXTERNAL MODULE: ./src/ending.ts
 var src_ending = __nccwpck_require__(880);
+// EXTERNAL MODULE: ./src/text/wording.ts
+var wording = __nccwpck_require__(2179);
 ;// CONCATENATED MODULE: ./src/ninedata/server-clock.ts
+
 // Clock drift: NineData rejects timestamps more than 10 minutes off its clock, so the action
 // signs with the server's time when it learns that the runner's clock is off.
 /** No server time before this can be NineData's clock: the action did not exist yet. */
@@ -28529,13 +28589,18 @@ function parseDateHeader(value) {
     const ms = Date.parse(text);
     return Number.isNaN(ms) ? undefined : ms;
 }
+/** NineData's own clock endpoint, asked once when a rejected signature may be the clock's fault. */
+const NOW_PATH = '/openapi/now';
+const FROM_DATE_HEADER = 'from the Date header of its answer';
 /**
- * The runner's idea of NineData's time. `observe` takes a server time together with the local
- * times the request was sent and answered; it returns the new offset when it changed materially.
+ * The runner's idea of NineData's time, learned from answers' Date headers and `/openapi/now`.
+ * Pure apart from the local clock it reads: what it learns it returns as a note for the log.
  */
 class ServerClock {
     localNow;
     offset = 0;
+    /** Whether a note already said why a server time was ignored (said once, then debug). */
+    ignoredTimeSaid = false;
     constructor(localNow = Date.now) {
         this.localNow = localNow;
     }
@@ -28545,6 +28610,10 @@ class ServerClock {
     now() {
         return new Date(this.localNow() + this.offset);
     }
+    /**
+     * Takes a server time together with the local times the request was sent and answered; returns
+     * the new offset when it changed materially.
+     */
     observe(serverMs, sentAt, receivedAt, resolutionMs = 1000) {
         if (implausibleServerTime(serverMs, receivedAt) !== undefined)
             return undefined;
@@ -28556,8 +28625,74 @@ class ServerClock {
         this.offset = Math.round(wanted);
         return this.offset;
     }
+    /**
+     * NineData's time when an answer came, for a Retry-After date (which is on NineData's clock):
+     * the answer's own Date header when it can be NineData's, else the corrected clock; measured
+     * from the runner's clock, a skewed runner would wait 20 minutes or not at all.
+     */
+    answeredAt(dateHeader, receivedAt) {
+        const date = parseDateHeader(dateHeader);
+        return date !== undefined && !implausibleServerTime(date, receivedAt)
+            ? date
+            : receivedAt + this.offset;
+    }
+    /** Learns from an answer's Date header, when it can be NineData's clock. */
+    learnFromAnswer(answer) {
+        const date = parseDateHeader(answer.dateHeader);
+        if (date === undefined)
+            return undefined;
+        const implausible = implausibleServerTime(date, this.localNow());
+        if (implausible)
+            return this.ignored(date, FROM_DATE_HEADER, cannotBe(implausible));
+        // An accepted signature proves NineData's clock is within 10 minutes of the timestamp signed
+        // with: a Date further off on such an answer is another clock (a proxy's or gateway's).
+        if (answer.accepted &&
+            answer.path !== NOW_PATH &&
+            Math.abs(date - answer.signedAt) > MAX_SIGNATURE_SKEW_MS + 60_000) {
+            return this.ignored(date, FROM_DATE_HEADER, `NineData accepted a request signed with ${describeServerTime(answer.signedAt)}, so its clock is within 10 minutes of that, and this Date is another clock's`);
+        }
+        return this.learn(date, answer.sentAt, answer.receivedAt, 1000, FROM_DATE_HEADER);
+    }
+    /** Learns from `/openapi/now`'s `data`, asked at `sentAt` and answered at `receivedAt`. */
+    learnFromNow(data, sentAt, receivedAt) {
+        const serverMs = parseServerTime(data);
+        return serverMs === undefined
+            ? undefined
+            : this.learn(serverMs, sentAt, receivedAt, 0, NOW_PATH);
+    }
+    learn(serverMs, sentAt, receivedAt, resolutionMs, source) {
+        const implausible = implausibleServerTime(serverMs, receivedAt);
+        if (implausible)
+            return this.ignored(serverMs, source, cannotBe(implausible));
+        const offset = this.observe(serverMs, sentAt, receivedAt, resolutionMs);
+        if (offset === undefined)
+            return undefined;
+        if (offset === 0) {
+            return {
+                level: 'info',
+                message: `The runner's clock agrees with NineData's again (${source}); signing with the runner's time.`
+            };
+        }
+        return {
+            level: 'warning',
+            message: `The runner's clock is ${(0,wording/* formatDuration */.a3)(offset)} ${offset > 0 ? 'behind' : 'ahead of'} NineData's (${source}); ` +
+                `requests are now signed with NineData's time. NineData rejects timestamps more than 10 minutes off: fix the runner's clock (NTP).`
+        };
+    }
+    /** Says once (info, then debug) that a server time was ignored, and why. */
+    ignored(serverMs, source, why) {
+        const message = `Ignored the server time ${describeServerTime(serverMs)} (${source}): ${why}. Requests stay signed with ${this.offset === 0 ? "the runner's clock" : 'the clock offset learned before'}.`;
+        const level = this.ignoredTimeSaid ? 'debug' : 'info';
+        this.ignoredTimeSaid = true;
+        return { level, message };
+    }
+}
+function cannotBe(implausible) {
+    return `${implausible}, so it cannot be NineData's clock`;
 }
 
+// EXTERNAL MODULE: ./src/hints.ts
+var hints = __nccwpck_require__(9957);
 // EXTERNAL MODULE: ./src/ninedata/api-errors.ts
 var api_errors = __nccwpck_require__(1454);
 ;// CONCATENATED MODULE: ./src/ninedata/duplicate-keys.ts
@@ -28649,6 +28784,7 @@ function pathOf(stack, last) {
 }
 
 ;// CONCATENATED MODULE: ./src/ninedata/envelope.ts
+
 
 
 /** Deeper than this is not NineData's shape (its deepest is data.precheckItems[i].field: 4). */
@@ -28772,10 +28908,10 @@ function failureOf(answer, isJson, envelope, nowMs) {
 }
 function hintFor(answer) {
     if (answer.httpStatus === 404 || answer.httpStatus === 405) {
-        return 'check `api-url`: it should be the base URL of the NineData OpenAPI (without /openapi)';
+        return hints/* HINTS */.N.apiPath;
     }
     if (answer.httpStatus === 400 && /https/i.test(answer.body.slice(0, 2000)))
-        return api_errors/* SCHEME_HINT */.uf;
+        return hints/* HINTS */.N.scheme;
     return undefined;
 }
 
@@ -28913,8 +29049,6 @@ class Transport {
     }
 }
 
-// EXTERNAL MODULE: ./src/text/wording.ts
-var wording = __nccwpck_require__(2179);
 ;// CONCATENATED MODULE: ./src/ninedata/http-exchange.ts
 
 
@@ -29112,6 +29246,8 @@ class WireGuard {
 
 // EXTERNAL MODULE: ./src/time.ts
 var src_time = __nccwpck_require__(9834);
+// EXTERNAL MODULE: ./src/error-message.ts
+var error_message = __nccwpck_require__(6587);
 ;// CONCATENATED MODULE: ./src/ninedata/ninedata-client.ts
 
 
@@ -29122,7 +29258,7 @@ var src_time = __nccwpck_require__(9834);
 
 
 
-const NOW_PATH = '/openapi/now';
+
 /** A last try before the deadline starts at least this long before it, so it can be answered. */
 const LAST_TRY_MARGIN_MS = 500;
 class NineDataClient {
@@ -29137,8 +29273,6 @@ class NineDataClient {
     reachedNineData = false;
     /** Whether the first failure before any NineData answer has been pointed at api-url. */
     suspicionSaid = false;
-    /** Whether the log already said why a server time was ignored (it says so once). */
-    ignoredTimeSaid = false;
     time;
     constructor(options) {
         this.options = options;
@@ -29250,14 +29384,12 @@ class NineDataClient {
             try {
                 const sentAt = this.time.now();
                 const { data } = await this.signedRequest('GET', NOW_PATH, {});
-                const serverMs = parseServerTime(data);
-                if (serverMs !== undefined)
-                    this.noteClock(serverMs, sentAt, this.time.now(), 0, NOW_PATH);
+                this.say(this.clock.learnFromNow(data, sentAt, this.time.now()));
             }
             catch (error) {
                 if (error instanceof api_errors/* StopError */.Tj)
                     throw error;
-                this.options.log.debug(`Could not read NineData's time from ${NOW_PATH}: ${error.message}`);
+                this.options.log.debug(`Could not read NineData's time from ${NOW_PATH}: ${(0,error_message/* errorMessage */.g)(error)}`);
             }
             finally {
                 this.lastRequestId = rejectedRequestId;
@@ -29265,19 +29397,9 @@ class NineDataClient {
         }
         return this.clock.offsetMs !== offsetSignedWith;
     }
-    noteClock(serverMs, sentAt, receivedAt, resolutionMs, source) {
-        const implausible = implausibleServerTime(serverMs, receivedAt);
-        if (implausible)
-            return this.ignoreTime(serverMs, source, `${implausible}, so it cannot be NineData's clock`);
-        const offset = this.clock.observe(serverMs, sentAt, receivedAt, resolutionMs);
-        if (offset === undefined)
-            return;
-        if (offset === 0) {
-            this.options.log.info(`The runner's clock agrees with NineData's again (${source}); signing with the runner's time.`);
-            return;
-        }
-        this.options.log.warning(`The runner's clock is ${(0,wording/* formatDuration */.a3)(offset)} ${offset > 0 ? 'behind' : 'ahead of'} NineData's (${source}); ` +
-            `requests are now signed with NineData's time. NineData rejects timestamps more than 10 minutes off: fix the runner's clock (NTP).`);
+    say(note) {
+        if (note)
+            this.options.log[note.level](note.message);
     }
     /**
      * Before NineData has ever answered, a failed attempt may just as well be a wrong scheme, host, port
@@ -29293,38 +29415,6 @@ class NineDataClient {
         this.suspicionSaid = true;
         this.options.log.warning(`\`api-url\` (${this.options.apiUrl}) has given no answer from NineData yet: ${suspicion}. ` +
             'Retries go on until timeout-seconds, as for an outage; if api-url is wrong, fix it rather than wait.');
-    }
-    /** Says once (info, then debug) that a server time was ignored, and why. */
-    ignoreTime(serverMs, source, why) {
-        const message = `Ignored the server time ${describeServerTime(serverMs)} (${source}): ${why}. Requests stay signed with ${this.clock.offsetMs === 0 ? "the runner's clock" : 'the clock offset learned before'}.`;
-        if (this.ignoredTimeSaid)
-            this.options.log.debug(message);
-        else
-            this.options.log.info(message);
-        this.ignoredTimeSaid = true;
-    }
-    /**
-     * The answer's Date header when it can be NineData's clock. An accepted signature proves NineData's
-     * clock is within 10 minutes of the timestamp signed with: a Date further off on such an answer is
-     * another clock (a proxy's or gateway's) and must not move ours.
-     */
-    serverDateOf(raw, path, signedAt, accepted) {
-        const date = parseDateHeader(raw.headers['date']);
-        if (date === undefined)
-            return undefined;
-        const source = 'from the Date header of its answer';
-        const implausible = implausibleServerTime(date, this.time.now());
-        if (implausible) {
-            this.ignoreTime(date, source, `${implausible}, so it cannot be NineData's clock`);
-            return undefined;
-        }
-        if (accepted &&
-            path !== NOW_PATH &&
-            Math.abs(date - signedAt) > MAX_SIGNATURE_SKEW_MS + 60_000) {
-            this.ignoreTime(date, source, `NineData accepted a request signed with ${describeServerTime(signedAt)}, so its clock is within 10 minutes of that, and this Date is another clock's`);
-            return undefined;
-        }
-        return date;
     }
     /** One signed request and its envelope: the data as received, or a classified failure. */
     async signedRequest(method, path, options) {
@@ -29350,19 +29440,18 @@ class NineDataClient {
         this.options.log.debug(`→ ${method} ${path}${query}`);
         const raw = await this.http.send(method, `${this.options.apiUrl}${path}${query}`, body, headers);
         const receivedAt = this.time.now();
-        // A Retry-After date is on NineData's clock: measure it from the answer's own Date header (or
-        // the corrected clock), not the runner's, or a skewed runner waits 20 minutes or not at all.
-        const plausibleDate = parseDateHeader(raw.headers['date']);
-        const result = readEnvelope(raw, plausibleDate !== undefined && !implausibleServerTime(plausibleDate, receivedAt)
-            ? plausibleDate
-            : receivedAt + this.clock.offsetMs);
+        const result = readEnvelope(raw, this.clock.answeredAt(raw.headers['date'], receivedAt));
         const accepted = !(result instanceof api_errors/* ApiError */.hD);
         if (accepted || result.fromNineData)
             this.reachedNineData = true;
-        const serverDate = this.serverDateOf(raw, path, signedAt.getTime(), accepted);
-        if (serverDate !== undefined) {
-            this.noteClock(serverDate, sentAt, receivedAt, 1000, 'from the Date header of its answer');
-        }
+        this.say(this.clock.learnFromAnswer({
+            dateHeader: raw.headers['date'],
+            path,
+            signedAt: signedAt.getTime(),
+            sentAt,
+            receivedAt,
+            accepted
+        }));
         const requestId = result.requestId;
         if (typeof requestId === 'string' && requestId)
             this.lastRequestId = requestId;
@@ -30096,8 +30185,188 @@ function waitForVerdict(ctx, precheckTaskId, history) {
     });
 }
 
-// EXTERNAL MODULE: ./src/verdict/precheck-verdict.ts
-var precheck_verdict = __nccwpck_require__(6294);
+;// CONCATENATED MODULE: ./src/verdict/gate-verdict.ts
+// The step's verdict from the verdicts of its phases. Pure.
+/**
+ * The precheck decides unless it passed and a comparison ran; a comparison that was asked for but
+ * not run (the precheck did not pass) leaves nothing to soften: the precheck's failure stands.
+ */
+function gateVerdict(precheck, comparison, runComparison) {
+    if (!precheck.passed) {
+        if (!runComparison)
+            return precheck;
+        return {
+            ...precheck,
+            reason: `${precheck.reason} The comparison was not started (run-comparison is true).`,
+            softenedBy: undefined
+        };
+    }
+    if (!comparison)
+        return precheck;
+    return {
+        ...comparison,
+        reason: `The precheck passed. ${comparison.reason}`,
+        failedItems: precheck.failedItems
+    };
+}
+
+// EXTERNAL MODULE: ./src/text/clean.ts
+var clean = __nccwpck_require__(4118);
+;// CONCATENATED MODULE: ./src/verdict/precheck-verdict.ts
+
+
+
+/** The precheck's verdict. A pass needs a documented Success overall and for every item ever seen. */
+function decidePrecheck(seen) {
+    const { last, ending } = seen;
+    const failedNow = last?.precheckItems.filter(i => (0,precheck_status/* canonicalStatus */.xX)(i.status) === 'Failed') ?? [];
+    const failedItems = [...failedNow, ...seen.failedEarlier];
+    const verdict = (kind, reason, soft = false) => ({
+        kind,
+        passed: kind === 'passed',
+        reason,
+        phase: 'precheck',
+        failedItems,
+        ...(soft ? { softenedBy: 'fail-on-failure' } : {})
+    });
+    if (ending.how === 'error')
+        return verdict('error', ending.message);
+    if (ending.how === 'cancelled') {
+        return verdict('cancelled', `The wait was cancelled before the precheck finished.${lastSeen(last)}`);
+    }
+    const odd = last ? undocumented(last) : undefined;
+    if (odd)
+        return verdict('error', odd);
+    if (seen.tooManyItems) {
+        return verdict('error', `NineData listed more than ${precheck_status/* MAX_TRACKED_ITEMS */.zU} distinct check items across its answers: not a precheck this action can verify, so not a pass.`);
+    }
+    if (ending.how === 'timeout' || !last)
+        return verdict('timeout', timeoutReason(seen));
+    if (seen.vanished.length > 0)
+        return verdict('error', vanishedReason(seen.vanished));
+    return finishedVerdict(last, failedNow, seen.failedEarlier, verdict);
+}
+function vanishedReason(vanished) {
+    const were = vanished.length === 1 ? 'was' : 'were';
+    return (`NineData's last answer no longer lists ${(0,wording/* plural */.LS)(vanished.length, 'check item')} that ${were} seen at an earlier poll: ` +
+        `${listLabels(vanished)}. Every item seen must end in Success, so this is not a pass.`);
+}
+function finishedVerdict(last, failedNow, earlier, verdict) {
+    const overall = (0,precheck_status/* canonicalStatus */.xX)(last.status);
+    const total = last.precheckItems.length;
+    const earlierText = earlier.length > 0
+        ? ` ${listLabels(earlier)} ${earlier.length === 1 ? 'was' : 'were'} seen Failed at an earlier poll and ${earlier.length === 1 ? 'counts' : 'count'} as failed, whatever NineData reports now.`
+        : '';
+    const failedCount = failedNow.length + earlier.length;
+    // Items that neither failed nor succeeded: never softened into a pass.
+    const unfinished = last.precheckItems.filter(i => !(0,precheck_status/* isFinalStatus */.$T)((0,precheck_status/* canonicalStatus */.xX)(i.status)));
+    const neverRan = unfinished.length > 0
+        ? ` ${(0,wording/* plural */.LS)(unfinished.length, 'check item')} never reported a final status: ${listLabels(unfinished)}.`
+        : '';
+    const soft = failedCount > 0 && unfinished.length === 0;
+    if (overall === 'Failed') {
+        const items = failedCount > 0
+            ? `${(0,wording/* plural */.LS)(failedCount, 'check item')} of ${total} failed${failedNow.length ? `: ${listLabels(failedNow)}` : ''}.`
+            : 'NineData reported the overall status Failed without a failed check item.';
+        return verdict('failed', `The precheck failed: ${items}${earlierText}${neverRan}`, soft);
+    }
+    if (overall === 'Success' && failedCount > 0) {
+        const named = failedNow.length ? `: ${listLabels(failedNow)}` : '';
+        return verdict('failed', `NineData reported Success, but ${(0,wording/* plural */.LS)(failedCount, 'check item')} of ${total} failed${named}.${earlierText}${neverRan}`, soft);
+    }
+    if (overall === 'Success' && unfinished.length === 0) {
+        return verdict('passed', total === 0
+            ? 'The precheck passed: NineData reported Success and returned no check items.'
+            : `The precheck passed: NineData reported Success and ${total === 1 ? 'the check item' : `all ${total} check items`} succeeded.`);
+    }
+    // Reached only if the wait ends "finished" on an unsettled answer: never a pass.
+    return verdict('error', `The precheck ended without a final status.${lastSeen(last)}`);
+}
+/** Why an answer this action does not understand is not a pass, or undefined. */
+function undocumented(state) {
+    if ((0,precheck_status/* itemsMissingAtEnd */.VG)(state)) {
+        return (`NineData reported the overall status ${(0,clean/* visible */.RK)(state.status)} without a precheckItems list, ` +
+            'so no check item can be verified. An answer this action does not understand is never a pass.');
+    }
+    const overall = (0,precheck_status/* canonicalStatus */.xX)(state.status) === undefined;
+    const odd = (0,precheck_status/* oddItems */.uh)(state);
+    if (!overall && odd.length === 0)
+        return undefined;
+    const parts = [];
+    if (overall)
+        parts.push(`the overall status ${(0,clean/* visible */.RK)(state.status)}`);
+    if (odd.length > 0) {
+        const shown = odd
+            .slice(0, wording/* LIMITS */.b1.namesInReason)
+            .map(item => `${(0,precheck_status/* itemLabel */.IR)(item)} (${(0,clean/* visible */.RK)(item.status)})`);
+        const more = odd.length > shown.length ? ` and ${odd.length - shown.length} more` : '';
+        parts.push(`${odd.length === 1 ? 'the status of' : `the statuses of ${odd.length} check items:`} ${shown.join(', ')}${more}`);
+    }
+    return (`NineData reported ${parts.join(' and ')}: not a status NineData documents ` +
+        `(Unstarted, Running, Failed, Success). An answer this action does not understand is never a pass.`);
+}
+function timeoutReason(end) {
+    const last = end.last;
+    const head = `The precheck did not finish within timeout-seconds (${(0,wording/* formatSeconds */.Xo)(end.timeoutMs)}).`;
+    const raise = ' Raise `timeout-seconds` to wait longer.';
+    const outage = end.ending.how === 'timeout' ? end.ending.outage : undefined;
+    if (outage) {
+        const down = (0,wording/* formatDuration */.a3)(end.endedAt - outage.sinceMs);
+        return (`${head} NineData gave no usable answer for the last ${down}; the last error: ${outage.lastError.message}.` +
+            `${lastSeen(last)}${raise}`);
+    }
+    if (last && (0,precheck_status/* canonicalStatus */.xX)(last.status) === 'Success') {
+        const pending = last.precheckItems.filter(i => !(0,precheck_status/* isFinalStatus */.$T)((0,precheck_status/* canonicalStatus */.xX)(i.status)));
+        return (`${head} NineData reported Success, but ${(0,wording/* plural */.LS)(pending.length, 'check item')} never reported a final status: ` +
+            `${listLabels(pending)}.${raise}`);
+    }
+    return `${head}${lastSeen(last)}${raise}`;
+}
+function lastSeen(last) {
+    return last ? ` The last status seen was ${(0,clean/* visible */.RK)(last.status)}.` : ' No status was seen.';
+}
+/** "A, B, C and 12 more": names for a one-line message, however many items there are. */
+function listLabels(items, max = wording/* LIMITS */.b1.namesInReason) {
+    const names = items.slice(0, max).map(precheck_status/* itemLabel */.IR);
+    const rest = items.length - names.length;
+    return rest > 0 ? `${names.join(', ')} and ${rest} more` : names.join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/verdict/step-verdict.ts
+
+
+
+/** The verdict once the precheck has ended: the comparison has not run (yet). */
+function afterPrecheck(seen, runComparison) {
+    const precheck = decidePrecheck(seen);
+    return { step: gateVerdict(precheck, undefined, runComparison), precheck, runComparison };
+}
+/** A comparison runs only when it was asked for and the precheck passed. */
+function comparisonMayStart(decided) {
+    return decided.runComparison && decided.precheck.passed;
+}
+/** The verdict once the comparison run has ended; the precheck's verdict stands as decided. */
+function afterComparison(decided, seen) {
+    const comparison = (0,comparison_verdict/* decideComparison */.Ed)(seen);
+    return {
+        ...decided,
+        step: gateVerdict(decided.precheck, comparison, decided.runComparison),
+        comparison
+    };
+}
+/** The verdict of a step that ended before any phase could (refused inputs, a bug). */
+function beforeAnyPhase(ending, runComparison) {
+    return afterPrecheck({
+        ending,
+        last: undefined,
+        failedEarlier: [],
+        vanished: [],
+        tooManyItems: false,
+        timeoutMs: 0,
+        endedAt: 0
+    }, runComparison);
+}
+
 ;// CONCATENATED MODULE: ./src/gate-run.ts
 
 
@@ -30109,9 +30378,13 @@ async function runGate(inputs, env) {
     const ctx = { ...env, inputs, client, deadline };
     try {
         const precheck = await runPrecheck(ctx);
-        const passed = (0,precheck_verdict/* decidePrecheck */.I)(precheck).passed;
-        const comparison = inputs.runComparison && passed ? await runComparison(ctx) : undefined;
-        return { precheck, comparison, requestId: client.lastRequestId ?? '' };
+        const decided = afterPrecheck(precheck, inputs.runComparison);
+        if (!comparisonMayStart(decided)) {
+            return { precheck, verdict: decided, requestId: client.lastRequestId ?? '' };
+        }
+        const comparison = await runComparison(ctx);
+        const verdict = afterComparison(decided, comparison);
+        return { precheck, comparison, verdict, requestId: client.lastRequestId ?? '' };
     }
     finally {
         // Every way out frees the sockets.
@@ -30119,8 +30392,6 @@ async function runGate(inputs, env) {
     }
 }
 
-// EXTERNAL MODULE: ./src/text/clean.ts
-var clean = __nccwpck_require__(4118);
 ;// CONCATENATED MODULE: ./src/inputs.ts
 
 
@@ -30339,6 +30610,10 @@ var safe_text = __nccwpck_require__(8844);
 ;// CONCATENATED MODULE: ./src/pull-request/pr-comment.ts
 
 
+
+// The one call main makes for the pull request comment. It costs nothing when pr-comment is off:
+// the feature (comment-post.ts and Octokit) is loaded with a dynamic import, so ncc puts it in
+// chunks of its own that a step without the comment never reads; its types are erased, not loaded.
 /**
  * Writes or updates this gate's comment on the pull request of a pull_request(_target) run, and sets
  * the `pr-comment-url` output. Never throws and never changes the step's result: at most one warning.
@@ -30355,16 +30630,16 @@ async function commentOnPullRequest(report, options) {
         return await postComment(report, options);
     }
     catch (error) {
-        // Only a broken install (a chunk missing from dist/) gets here: post.ts never throws.
+        // Only a broken install (a chunk missing from dist/) gets here: comment-post.ts never throws.
         const safe = new safe_text/* SafeText */.P([...(options.secrets ?? []), token].filter(Boolean));
-        const why = error instanceof Error ? error.message : String(error);
+        const why = (0,error_message/* errorMessage */.g)(error);
         core/* warning */.$e(safe.line(`No pull request comment: ${why}. The verdict is unchanged.`));
         return { action: 'failed' };
     }
 }
 
-// EXTERNAL MODULE: ./src/report/report-model.ts + 1 modules
-var report_model = __nccwpck_require__(7122);
+// EXTERNAL MODULE: ./src/report/report-model.ts
+var report_model = __nccwpck_require__(486);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:os"
@@ -30669,6 +30944,7 @@ var job_summary = __nccwpck_require__(4130);
 
 
 
+
 // The report's way out: the only place that writes outputs, annotations, files, the summary and the
 // step's result. Every text passes through SafeText on its way out, and no failure of the runner's
 // environment (an unwritable GITHUB_OUTPUT, a full disk) can turn the verdict.
@@ -30703,7 +30979,7 @@ function logGroups(report, log) {
 }
 /** A bug while reporting: still a failed step with a readable message and a summary. */
 async function publishCrash(error, log) {
-    const message = `The action crashed while writing its report: ${error instanceof Error ? error.message : String(error)}`;
+    const message = `The action crashed while writing its report: ${(0,error_message/* errorMessage */.g)(error)}`;
     core/* setFailed */.C1(log.safe.line(message));
     try {
         await core/* summary */.z
@@ -30754,7 +31030,7 @@ function writeFile(what, name, text, log) {
         return path;
     }
     catch (error) {
-        log.warning(`Could not write the ${what} ${path}: ${error.message}`);
+        log.warning(`Could not write the ${what} ${path}: ${(0,error_message/* errorMessage */.g)(error)}`);
         return undefined;
     }
 }
@@ -30763,7 +31039,7 @@ async function writeJobSummary(report, log) {
         await core/* summary */.z.addRaw((0,job_summary/* renderSummary */.Br)(report, log.safe), true).write();
     }
     catch (error) {
-        log.warning(`Could not write the job summary: ${error.message}`);
+        log.warning(`Could not write the job summary: ${(0,error_message/* errorMessage */.g)(error)}`);
     }
 }
 function conclude(report, log) {
@@ -30791,9 +31067,11 @@ function conclude(report, log) {
 
 
 
+
 /**
- * The action: read the inputs, run the phases, report. Every way out reports. `time` is the clock
- * every phase reads and waits on (tests pass one they move themselves).
+ * The action: read the inputs, run the phases (each judged once as it ends), report the verdict.
+ * Every way out reports. `time` is the clock every phase reads and waits on (tests pass one they
+ * move themselves).
  */
 async function run(time = src_time/* realTime */.M) {
     const startedAt = time.now();
@@ -30811,15 +31089,23 @@ async function runStep(log, env) {
     let inputs;
     try {
         inputs = parseInputs(core/* getInput */.V4);
-        return { inputs, gate: await runGate(inputs, { log, ...env }) };
+        const gate = await runGate(inputs, { log, ...env });
+        return { inputs, gate, decided: gate.verdict };
     }
     catch (error) {
         if (error instanceof InputError)
-            return { refused: { how: 'error', message: error.message } };
+            return refused(undefined, { how: 'error', message: error.message });
         if (error instanceof Error && error.stack)
             log.debug(error.stack);
-        return { inputs, refused: (0,src_ending/* crashEnding */.Jj)(error) };
+        return refused(inputs, (0,src_ending/* crashEnding */.Jj)(error));
     }
+}
+function refused(inputs, ending) {
+    return {
+        inputs,
+        refused: ending,
+        decided: beforeAnyPhase(ending, inputs?.runComparison ?? false)
+    };
 }
 /** A timed-out gate still gets a little time to say so on the pull request. */
 const COMMENT_GRACE_MS = 10_000;
@@ -30889,11 +31175,12 @@ function watchSignals(log) {
 /* harmony export */   hD: () => (/* binding */ ApiError),
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter),
 /* harmony export */   ne: () => (/* binding */ apiUrlSuspicion),
-/* harmony export */   uf: () => (/* binding */ SCHEME_HINT),
 /* harmony export */   xW: () => (/* binding */ mayHaveReachedServer)
 /* harmony export */ });
-// What can go wrong talking to NineData, sorted by what the action should do about it: the one home of
-// "what kind of failure is this" (HTTP statuses, network error codes, TLS, Retry-After).
+/* harmony import */ var _hints_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9957);
+/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6587);
+
+
 /** A failed call. `message` may quote server text as received: it is made safe where it is shown. */
 class ApiError extends Error {
     kind;
@@ -30971,7 +31258,6 @@ const CUT_CODES = new Set([
 const CUT_MESSAGES = /socket hang up|request timeout|aborted|tunneling socket could not be established/i;
 const CERTIFICATE_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|DEPTH_ZERO|ALTNAME/;
 const WRONG_PROTOCOL = /WRONG_VERSION_NUMBER|ERR_SSL_|EPROTO|packet length too long|http request/i;
-const SCHEME_HINT = 'check the scheme and port of `api-url`: https:// to a plain-http port (or http:// to an https port) fails like this';
 /** A network-level failure as an ApiError: transient when retrying may help, fatal when it cannot. */
 function classifyNetworkError(error) {
     if (error instanceof ApiError)
@@ -30979,29 +31265,29 @@ function classifyNetworkError(error) {
     const code = typeof error?.code === 'string'
         ? error.code
         : '';
-    const message = error instanceof Error ? error.message : String(error);
+    const message = (0,_error_message_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(error);
     if (error instanceof Error && error.name === 'ProxyError')
         return proxyFailure(error);
     const sent = !NOT_SENT_CODES.has(code);
     if (CERTIFICATE_CODES.test(code)) {
         return new ApiError('fatal', `TLS certificate problem (${code})`, {
-            hint: 'if NineData uses a private certificate authority, point NODE_EXTRA_CA_CERTS at its certificate',
+            hint: _hints_js__WEBPACK_IMPORTED_MODULE_0__/* .HINTS */ .N.privateCa,
             mayHaveReachedServer: false,
             symptom: 'cut'
         });
     }
     if (WRONG_PROTOCOL.test(code) || (code === '' && WRONG_PROTOCOL.test(message))) {
         return new ApiError('fatal', `the TLS handshake failed (${code || 'no TLS answer'})`, {
-            hint: SCHEME_HINT,
+            hint: _hints_js__WEBPACK_IMPORTED_MODULE_0__/* .HINTS */ .N.scheme,
             mayHaveReachedServer: false,
             symptom: 'cut'
         });
     }
     const text = code && !message.includes(code) ? `${code}${message ? ` (${message})` : ''}` : message;
     const hint = code === 'ENOTFOUND' || code === 'EAI_AGAIN'
-        ? "check the host name in `api-url` (and the runner's DNS or proxy settings)"
+        ? _hints_js__WEBPACK_IMPORTED_MODULE_0__/* .HINTS */ .N.hostName
         : code === 'ECONNREFUSED'
-            ? 'check the port in `api-url`, and that NineData is reachable from the runner'
+            ? _hints_js__WEBPACK_IMPORTED_MODULE_0__/* .HINTS */ .N.port
             : undefined;
     const transient = NOT_SENT_CODES.has(code) ||
         CUT_CODES.has(code) ||
@@ -31056,9 +31342,7 @@ function apiUrlSuspicion(error) {
  */
 function proxyFailure(error) {
     const status = error.proxyStatus;
-    const hint = status === 407
-        ? 'the proxy wants credentials: put them in the proxy URL (http://user:password@proxy:port)'
-        : 'check https_proxy / http_proxy and no_proxy on the runner';
+    const hint = status === 407 ? _hints_js__WEBPACK_IMPORTED_MODULE_0__/* .HINTS */ .N.proxyCredentials : _hints_js__WEBPACK_IMPORTED_MODULE_0__/* .HINTS */ .N.proxy;
     return new ApiError(status === 407 ? 'fatal' : 'transient', error.message, {
         hint,
         mayHaveReachedServer: false,
@@ -31105,8 +31389,8 @@ var clean = __nccwpck_require__(4118);
 var wording = __nccwpck_require__(2179);
 // EXTERNAL MODULE: ./src/verdict/comparison-verdict.ts
 var comparison_verdict = __nccwpck_require__(1312);
-// EXTERNAL MODULE: ./src/report/report-model.ts + 1 modules
-var report_model = __nccwpck_require__(7122);
+// EXTERNAL MODULE: ./src/report/report-model.ts
+var report_model = __nccwpck_require__(486);
 ;// CONCATENATED MODULE: ./src/report/comparison-summary.ts
 
 
@@ -31363,82 +31647,35 @@ function renderSummary(report, safe, budgetBytes = SUMMARY_BUDGET_BYTES) {
 
 /***/ }),
 
-/***/ 7122:
+/***/ 486:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  bz: () => (/* binding */ comparisonWords),
-  $U: () => (/* binding */ countedDifferences),
-  eo: () => (/* binding */ orderForReport),
-  xe: () => (/* binding */ recordsDiffer),
-  EI: () => (/* binding */ reportOf),
-  Tx: () => (/* binding */ statusRank),
-  ug: () => (/* binding */ stepFails)
-});
-
-// EXTERNAL MODULE: ./src/ending.ts
-var src_ending = __nccwpck_require__(880);
-// EXTERNAL MODULE: ./src/status/precheck-status.ts
-var precheck_status = __nccwpck_require__(9126);
-// EXTERNAL MODULE: ./src/text/wording.ts
-var wording = __nccwpck_require__(2179);
-// EXTERNAL MODULE: ./src/verdict/comparison-verdict.ts
-var comparison_verdict = __nccwpck_require__(1312);
-;// CONCATENATED MODULE: ./src/verdict/gate-verdict.ts
-// The step's verdict from the verdicts of its phases. Pure.
-/**
- * The precheck decides unless it passed and a comparison ran; a comparison that was asked for but
- * not run (the precheck did not pass) leaves nothing to soften: the precheck's failure stands.
- */
-function gateVerdict(precheck, comparison, runComparison) {
-    if (!precheck.passed) {
-        if (!runComparison)
-            return precheck;
-        return {
-            ...precheck,
-            reason: `${precheck.reason} The comparison was not started (run-comparison is true).`,
-            softenedBy: undefined
-        };
-    }
-    if (!comparison)
-        return precheck;
-    return {
-        ...comparison,
-        reason: `The precheck passed. ${comparison.reason}`,
-        failedItems: precheck.failedItems
-    };
-}
-
-// EXTERNAL MODULE: ./src/verdict/precheck-verdict.ts
-var precheck_verdict = __nccwpck_require__(6294);
-;// CONCATENATED MODULE: ./src/report/report-model.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $U: () => (/* binding */ countedDifferences),
+/* harmony export */   EI: () => (/* binding */ reportOf),
+/* harmony export */   Tx: () => (/* binding */ statusRank),
+/* harmony export */   bz: () => (/* binding */ comparisonWords),
+/* harmony export */   eo: () => (/* binding */ orderForReport),
+/* harmony export */   ug: () => (/* binding */ stepFails),
+/* harmony export */   xe: () => (/* binding */ recordsDiffer)
+/* harmony export */ });
+/* harmony import */ var _ending_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(880);
+/* harmony import */ var _status_precheck_status_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9126);
+/* harmony import */ var _text_wording_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2179);
+/* harmony import */ var _verdict_comparison_verdict_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1312);
 
 
 
 
-
-
+/** What to show, assembled from the step's facts and its verdict. */
 function reportOf(step, durationMs) {
-    const { inputs, gate } = step;
-    const refused = step.refused ?? {
-        how: 'error',
-        message: 'The action ended without a verdict.'
-    };
+    const { inputs, gate, decided } = step;
+    const verdict = decided.step;
     const precheckSeen = gate?.precheck;
-    const precheck = (0,precheck_verdict/* decidePrecheck */.I)(precheckSeen ?? {
-        ending: refused,
-        last: undefined,
-        failedEarlier: [],
-        vanished: [],
-        tooManyItems: false,
-        timeoutMs: 0,
-        endedAt: 0
-    });
-    const run = gate?.comparison ? runReport(gate.comparison) : undefined;
-    const verdict = gateVerdict(precheck, run?.verdict, inputs?.runComparison ?? false);
-    const ending = verdict.phase === 'comparison' && run ? run.seen.ending : (precheckSeen?.ending ?? refused);
+    const run = gate?.comparison && decided.comparison
+        ? runReport(gate.comparison, decided.comparison)
+        : undefined;
+    const ending = verdict.phase === 'comparison' && run ? run.seen.ending : (precheckSeen?.ending ?? step.refused);
     return {
         verdict,
         comparison: inputs?.comparison,
@@ -31450,15 +31687,15 @@ function reportOf(step, durationMs) {
         durationMs,
         failOnFailure: inputs?.failOnFailure ?? true,
         failOnDifference: inputs?.failOnDifference ?? true,
-        hint: (0,src_ending/* endingHint */.rK)(ending),
+        hint: ending && (0,_ending_js__WEBPACK_IMPORTED_MODULE_0__/* .endingHint */ .rK)(ending),
         run
     };
 }
-function runReport(seen) {
+function runReport(seen, verdict) {
     return {
         seen,
-        verdict: (0,comparison_verdict/* decideComparison */.Ed)(seen),
-        differences: seen.results ? (0,comparison_verdict/* differencesOf */.g6)(seen.results, seen.last) : undefined
+        verdict,
+        differences: seen.results ? (0,_verdict_comparison_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .differencesOf */ .g6)(seen.results, seen.last) : undefined
     };
 }
 /** Whether the step fails: only plain findings are softened, by their own input. */
@@ -31482,7 +31719,7 @@ function countedDifferences(run) {
 }
 /** "1 record differs", "2 records differ". */
 function recordsDiffer(n) {
-    return `${(0,wording/* plural */.LS)(n, 'record')} ${n === 1 ? 'differs' : 'differ'}`;
+    return `${(0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(n, 'record')} ${n === 1 ? 'differs' : 'differ'}`;
 }
 /** "schema comparison" / "data comparison" / "comparison". */
 function comparisonWords(report) {
@@ -31490,7 +31727,7 @@ function comparisonWords(report) {
 }
 /** 0 for a Failed item, 1 for one without a final status, 2 for a Success. */
 function statusRank(item) {
-    const status = (0,precheck_status/* canonicalStatus */.xX)(item.status);
+    const status = (0,_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_3__/* .canonicalStatus */ .xX)(item.status);
     return status === 'Failed' ? 0 : status === 'Success' ? 2 : 1;
 }
 /** Failed items first, then the ones without a final status, then the rest; API order within each. */
@@ -32561,138 +32798,6 @@ function stopNote(seen) {
 function listNames(entries, max = _text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .LIMITS */ .b1.namesInReason) {
     const names = entries.slice(0, max).map(objectLabel);
     const rest = entries.length - names.length;
-    return rest > 0 ? `${names.join(', ')} and ${rest} more` : names.join(', ');
-}
-
-
-/***/ }),
-
-/***/ 6294:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ decidePrecheck)
-/* harmony export */ });
-/* unused harmony export listLabels */
-/* harmony import */ var _status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9126);
-/* harmony import */ var _text_clean_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4118);
-/* harmony import */ var _text_wording_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2179);
-
-
-
-/** The precheck's verdict. A pass needs a documented Success overall and for every item ever seen. */
-function decidePrecheck(seen) {
-    const { last, ending } = seen;
-    const failedNow = last?.precheckItems.filter(i => (0,_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalStatus */ .xX)(i.status) === 'Failed') ?? [];
-    const failedItems = [...failedNow, ...seen.failedEarlier];
-    const verdict = (kind, reason, soft = false) => ({
-        kind,
-        passed: kind === 'passed',
-        reason,
-        phase: 'precheck',
-        failedItems,
-        ...(soft ? { softenedBy: 'fail-on-failure' } : {})
-    });
-    if (ending.how === 'error')
-        return verdict('error', ending.message);
-    if (ending.how === 'cancelled') {
-        return verdict('cancelled', `The wait was cancelled before the precheck finished.${lastSeen(last)}`);
-    }
-    const odd = last ? undocumented(last) : undefined;
-    if (odd)
-        return verdict('error', odd);
-    if (seen.tooManyItems) {
-        return verdict('error', `NineData listed more than ${_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_TRACKED_ITEMS */ .zU} distinct check items across its answers: not a precheck this action can verify, so not a pass.`);
-    }
-    if (ending.how === 'timeout' || !last)
-        return verdict('timeout', timeoutReason(seen));
-    if (seen.vanished.length > 0)
-        return verdict('error', vanishedReason(seen.vanished));
-    return finishedVerdict(last, failedNow, seen.failedEarlier, verdict);
-}
-function vanishedReason(vanished) {
-    const were = vanished.length === 1 ? 'was' : 'were';
-    return (`NineData's last answer no longer lists ${(0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(vanished.length, 'check item')} that ${were} seen at an earlier poll: ` +
-        `${listLabels(vanished)}. Every item seen must end in Success, so this is not a pass.`);
-}
-function finishedVerdict(last, failedNow, earlier, verdict) {
-    const overall = (0,_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalStatus */ .xX)(last.status);
-    const total = last.precheckItems.length;
-    const earlierText = earlier.length > 0
-        ? ` ${listLabels(earlier)} ${earlier.length === 1 ? 'was' : 'were'} seen Failed at an earlier poll and ${earlier.length === 1 ? 'counts' : 'count'} as failed, whatever NineData reports now.`
-        : '';
-    const failedCount = failedNow.length + earlier.length;
-    // Items that neither failed nor succeeded: never softened into a pass.
-    const unfinished = last.precheckItems.filter(i => !(0,_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .isFinalStatus */ .$T)((0,_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalStatus */ .xX)(i.status)));
-    const neverRan = unfinished.length > 0
-        ? ` ${(0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(unfinished.length, 'check item')} never reported a final status: ${listLabels(unfinished)}.`
-        : '';
-    const soft = failedCount > 0 && unfinished.length === 0;
-    if (overall === 'Failed') {
-        const items = failedCount > 0
-            ? `${(0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(failedCount, 'check item')} of ${total} failed${failedNow.length ? `: ${listLabels(failedNow)}` : ''}.`
-            : 'NineData reported the overall status Failed without a failed check item.';
-        return verdict('failed', `The precheck failed: ${items}${earlierText}${neverRan}`, soft);
-    }
-    if (overall === 'Success' && failedCount > 0) {
-        const named = failedNow.length ? `: ${listLabels(failedNow)}` : '';
-        return verdict('failed', `NineData reported Success, but ${(0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(failedCount, 'check item')} of ${total} failed${named}.${earlierText}${neverRan}`, soft);
-    }
-    if (overall === 'Success' && unfinished.length === 0) {
-        return verdict('passed', total === 0
-            ? 'The precheck passed: NineData reported Success and returned no check items.'
-            : `The precheck passed: NineData reported Success and ${total === 1 ? 'the check item' : `all ${total} check items`} succeeded.`);
-    }
-    // Reached only if the wait ends "finished" on an unsettled answer: never a pass.
-    return verdict('error', `The precheck ended without a final status.${lastSeen(last)}`);
-}
-/** Why an answer this action does not understand is not a pass, or undefined. */
-function undocumented(state) {
-    if ((0,_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .itemsMissingAtEnd */ .VG)(state)) {
-        return (`NineData reported the overall status ${(0,_text_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .RK)(state.status)} without a precheckItems list, ` +
-            'so no check item can be verified. An answer this action does not understand is never a pass.');
-    }
-    const overall = (0,_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalStatus */ .xX)(state.status) === undefined;
-    const odd = (0,_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .oddItems */ .uh)(state);
-    if (!overall && odd.length === 0)
-        return undefined;
-    const parts = [];
-    if (overall)
-        parts.push(`the overall status ${(0,_text_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .RK)(state.status)}`);
-    if (odd.length > 0) {
-        const shown = odd
-            .slice(0, _text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .LIMITS */ .b1.namesInReason)
-            .map(item => `${(0,_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .itemLabel */ .IR)(item)} (${(0,_text_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .RK)(item.status)})`);
-        const more = odd.length > shown.length ? ` and ${odd.length - shown.length} more` : '';
-        parts.push(`${odd.length === 1 ? 'the status of' : `the statuses of ${odd.length} check items:`} ${shown.join(', ')}${more}`);
-    }
-    return (`NineData reported ${parts.join(' and ')}: not a status NineData documents ` +
-        `(Unstarted, Running, Failed, Success). An answer this action does not understand is never a pass.`);
-}
-function timeoutReason(end) {
-    const last = end.last;
-    const head = `The precheck did not finish within timeout-seconds (${(0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .Xo)(end.timeoutMs)}).`;
-    const raise = ' Raise `timeout-seconds` to wait longer.';
-    const outage = end.ending.how === 'timeout' ? end.ending.outage : undefined;
-    if (outage) {
-        const down = (0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(end.endedAt - outage.sinceMs);
-        return (`${head} NineData gave no usable answer for the last ${down}; the last error: ${outage.lastError.message}.` +
-            `${lastSeen(last)}${raise}`);
-    }
-    if (last && (0,_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalStatus */ .xX)(last.status) === 'Success') {
-        const pending = last.precheckItems.filter(i => !(0,_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .isFinalStatus */ .$T)((0,_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalStatus */ .xX)(i.status)));
-        return (`${head} NineData reported Success, but ${(0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(pending.length, 'check item')} never reported a final status: ` +
-            `${listLabels(pending)}.${raise}`);
-    }
-    return `${head}${lastSeen(last)}${raise}`;
-}
-function lastSeen(last) {
-    return last ? ` The last status seen was ${(0,_text_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .RK)(last.status)}.` : ' No status was seen.';
-}
-/** "A, B, C and 12 more": names for a one-line message, however many items there are. */
-function listLabels(items, max = _text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .LIMITS */ .b1.namesInReason) {
-    const names = items.slice(0, max).map(_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .itemLabel */ .IR);
-    const rest = items.length - names.length;
     return rest > 0 ? `${names.join(', ')} and ${rest} more` : names.join(', ');
 }
 

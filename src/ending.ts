@@ -1,4 +1,6 @@
+import { HINTS } from './hints.js'
 import { ApiError, StopError, type Outage } from './ninedata/api-errors.js'
+import { errorMessage } from './error-message.js'
 
 // How a phase ended: one type for both phases, made from whatever ended it.
 
@@ -9,13 +11,6 @@ export type Ending =
   | { how: 'error'; message: string; hint?: string | undefined }
 
 export const FINISHED: Ending = { how: 'finished' }
-
-const AUTH_HINT =
-  'Check the access-key-id and access-key-secret inputs (NineData console: User Management, AccessKey) ' +
-  "and that the runner's clock is right."
-const BUSY_HINT =
-  'Another precheck or comparison run of this task may be under way, e.g. from a second workflow run: ' +
-  'give the job a `concurrency:` group per comparison task.'
 
 /**
  * The ending an error stands for. `doing` says what failed ("The status query for precheck X
@@ -44,15 +39,15 @@ export function endingOf(error: unknown, doing: string): Ending {
 export function crashEnding(error: unknown): Ending {
   return {
     how: 'error',
-    message: `The action crashed: ${error instanceof Error ? error.message : String(error)}`
+    message: `The action crashed: ${errorMessage(error)}`
   }
 }
 
 /** What to check next for a failure with a likely cause; the outage's hint for a timeout. */
 function hintOf(error: ApiError | undefined): string | undefined {
   if (!error) return undefined
-  if (error.kind === 'auth') return AUTH_HINT
-  if (error.kind === 'business' && /status invalid/i.test(error.message)) return BUSY_HINT
+  if (error.kind === 'auth') return HINTS.credentials
+  if (error.kind === 'business' && /status invalid/i.test(error.message)) return HINTS.busyTask
   return error.hint && sentence(error.hint)
 }
 

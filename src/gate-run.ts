@@ -5,14 +5,22 @@ import { runComparison } from './phases/comparison-phase.js'
 import { runPrecheck, type PrecheckPhase } from './phases/precheck-phase.js'
 import type { Time } from './time.js'
 import type { ComparisonSeen } from './verdict/comparison-verdict.js'
-import { decidePrecheck } from './verdict/precheck-verdict.js'
+import {
+  afterComparison,
+  afterPrecheck,
+  comparisonMayStart,
+  type StepVerdict
+} from './verdict/step-verdict.js'
 
 // The phases of one step, in order: the precheck, then (run-comparison, after a passing precheck)
-// the comparison run. Each phase returns what it learned; nothing here throws.
+// the comparison run. Each phase returns what it learned and is judged once as it ends; the verdict
+// so far chooses the next phase. Nothing here throws.
 
 export interface GateRun {
   precheck: PrecheckPhase
   comparison?: ComparisonSeen | undefined
+  /** The step's verdict, decided once from what the phases learned. */
+  verdict: StepVerdict
   /** NineData's requestId of the last answer, for support. */
   requestId: string
 }
@@ -26,9 +34,13 @@ export async function runGate(
   const ctx: PhaseContext = { ...env, inputs, client, deadline }
   try {
     const precheck = await runPrecheck(ctx)
-    const passed = decidePrecheck(precheck).passed
-    const comparison = inputs.runComparison && passed ? await runComparison(ctx) : undefined
-    return { precheck, comparison, requestId: client.lastRequestId ?? '' }
+    const decided = afterPrecheck(precheck, inputs.runComparison)
+    if (!comparisonMayStart(decided)) {
+      return { precheck, verdict: decided, requestId: client.lastRequestId ?? '' }
+    }
+    const comparison = await runComparison(ctx)
+    const verdict = afterComparison(decided, comparison)
+    return { precheck, comparison, verdict, requestId: client.lastRequestId ?? '' }
   } finally {
     // Every way out frees the sockets.
     client.dispose()

@@ -3,15 +3,18 @@ import { crashEnding, type Ending } from './ending.js'
 import { runGate, type GateRun } from './gate-run.js'
 import { InputError, parseInputs, wantsJobSummary, type Inputs } from './inputs.js'
 import { SafeLog } from './safe-log.js'
-import { commentOnPullRequest, type PullRequestCommentOptions } from './pull-request/pr-comment.js'
+import type { PullRequestCommentOptions } from './pull-request/comment-post.js'
+import { commentOnPullRequest } from './pull-request/pr-comment.js'
 import { reportOf } from './report/report-model.js'
 import { publishReport } from './report/publish-report.js'
 import { SafeText } from './text/safe-text.js'
 import { realTime, type Time } from './time.js'
+import { beforeAnyPhase, type StepVerdict } from './verdict/step-verdict.js'
 
 /**
- * The action: read the inputs, run the phases, report. Every way out reports. `time` is the clock
- * every phase reads and waits on (tests pass one they move themselves).
+ * The action: read the inputs, run the phases (each judged once as it ends), report the verdict.
+ * Every way out reports. `time` is the clock every phase reads and waits on (tests pass one they
+ * move themselves).
  */
 export async function run(time: Time = realTime): Promise<void> {
   const startedAt = time.now()
@@ -34,6 +37,7 @@ interface Step {
   gate?: GateRun | undefined
   /** Why the step ended before any phase ran (refused inputs, a bug). */
   refused?: Ending | undefined
+  decided: StepVerdict
 }
 
 async function runStep(
@@ -43,11 +47,21 @@ async function runStep(
   let inputs: Inputs | undefined
   try {
     inputs = parseInputs(core.getInput)
-    return { inputs, gate: await runGate(inputs, { log, ...env }) }
+    const gate = await runGate(inputs, { log, ...env })
+    return { inputs, gate, decided: gate.verdict }
   } catch (error) {
-    if (error instanceof InputError) return { refused: { how: 'error', message: error.message } }
+    if (error instanceof InputError)
+      return refused(undefined, { how: 'error', message: error.message })
     if (error instanceof Error && error.stack) log.debug(error.stack)
-    return { inputs, refused: crashEnding(error) }
+    return refused(inputs, crashEnding(error))
+  }
+}
+
+function refused(inputs: Inputs | undefined, ending: Ending): Step {
+  return {
+    inputs,
+    refused: ending,
+    decided: beforeAnyPhase(ending, inputs?.runComparison ?? false)
   }
 }
 

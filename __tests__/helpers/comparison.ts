@@ -5,22 +5,14 @@ import type { Simulator } from '../../simulator/server.js'
 import type { RecordedRequest, RequestKind, RunScript } from '../../simulator/types.js'
 import type { DataTable, RowCounts, RunState, SchemaObject } from '../../src/ninedata/api-types.js'
 import type { Report } from '../../src/report/report-model.js'
-import {
-  decideComparison,
-  differencesOf,
-  type ComparisonSeen
-} from '../../src/verdict/comparison-verdict.js'
-import { gateVerdict } from '../../src/verdict/gate-verdict.js'
-import { decidePrecheck } from '../../src/verdict/precheck-verdict.js'
-import { end, item, report, state } from '../unit/builders.js'
+import { differencesOf, type ComparisonSeen } from '../../src/verdict/comparison-verdict.js'
+import { afterComparison, afterPrecheck } from '../../src/verdict/step-verdict.js'
+import { end, item, report, state } from './builders.js'
 import type { ActionResult } from './action-runner.js'
-import { customScenario, TEST_TASK_ID } from './simulator.js'
+import { customScenario, DATA_TASK_ID, TEST_TASK_ID } from './simulator.js'
 
 // What the comparison run's tests share: quick versions of the compare scenarios, the inputs that
 // turn the run on, and readers for what a user gets back (outputs, the report file, the SQL file).
-
-/** The data comparison task the tests run against (one of the simulator's default tasks). */
-export const DATA_TASK_ID = 'cd-tg3isu1xgs'
 
 /** The outputs a comparison run may set; none of them without run-comparison. */
 export const COMPARISON_OUTPUTS = [
@@ -234,18 +226,17 @@ export function comparisonReport(seen: ComparisonSeen, failOnDifference = true):
     item('Success', 'Source Connection Check'),
     item('Success', 'Target Connection Check')
   ])
-  const precheck = decidePrecheck(end('finished', precheckState))
-  const verdict = decideComparison(seen)
+  const decided = afterComparison(afterPrecheck(end('finished', precheckState), true), seen)
   return {
     ...report('finished', precheckState, {
       comparison: seen.kind,
       taskId: seen.kind === 'data' ? 'cd-1' : 'cc-1',
       failOnDifference
     }),
-    verdict: gateVerdict(precheck, verdict, true),
+    verdict: decided.step,
     run: {
       seen,
-      verdict,
+      verdict: decided.comparison ?? decided.step,
       differences: seen.results ? differencesOf(seen.results, seen.last) : undefined
     }
   }

@@ -1,6 +1,5 @@
 import { runGate, type GateRun } from '../../src/gate-run.js'
 import { parseInputs } from '../../src/inputs.js'
-import { decidePrecheck } from '../../src/verdict/precheck-verdict.js'
 import type { Verdict } from '../../src/verdict/verdict-types.js'
 import type { FakeClock } from './fake-clock.js'
 import {
@@ -13,7 +12,7 @@ import {
   type Scenario
 } from './simulator.js'
 
-// The gate (src/gate.ts: the precheck phase, its client and its wait loop) in the test process, on
+// The gate (src/gate-run.ts: the precheck phase, its client and its wait loop) in the test process, on
 // a FakeClock, against the real simulator on 127.0.0.1, and scenario hooks that script prechecks
 // and outages in fake time. Only the network is real: a request takes the time it takes (a hung
 // one up to request-timeout, which runs on real timers), and the simulator keeps its own real clock
@@ -76,7 +75,7 @@ export async function followOnClock(
   const signal = new AbortController().signal
   const gate = await runGate(inputs, { log: sink, time: clock, signal, startedAt })
   const end = gate.precheck
-  return { gate, end, verdict: decidePrecheck(end), log, tookMs: clock.now() - startedAt }
+  return { gate, end, verdict: gate.verdict.precheck, log, tookMs: clock.now() - startedAt }
 }
 
 /** `base` with every item finished from the start: its answers are final however little real time passed. */

@@ -169,11 +169,11 @@ export async function gateOn(
     secret === undefined ? {} : { 'access-key-secret': secret }
   const simStartedAt = Date.now()
   const result = await runAction(testInputs(sim.url, { ...secretInput, ...inputs }), runOptions)
-  return { result, sim, simStartedAt, ...reportOf(result) }
+  return { result, sim, simStartedAt, ...reportFileOf(result) }
 }
 
 /** The report file the report-file output names, as the action left it in RUNNER_TEMP. */
-export function reportOf(result: ActionResult): Pick<Gate, 'report' | 'reportExists'> {
+export function reportFileOf(result: ActionResult): Pick<Gate, 'report' | 'reportExists'> {
   const path = result.outputs['report-file']
   const text =
     path && dirname(path) === result.runnerTemp ? result.tempFiles[basename(path)] : undefined

@@ -1,10 +1,6 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { run } from '../../src/main.js'
-import { captureStdout } from '../helpers/stdout.js'
-import { inputEnv, parseOutputFile, visibleText } from '../helpers/action-runner.js'
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { visibleText } from '../helpers/action-runner.js'
+import { runInProcess } from '../helpers/in-process-run.js'
 import { FakeClock } from '../helpers/fake-clock.js'
 import {
   customScenario,
@@ -19,44 +15,12 @@ import {
 // The action and the simulator's scenario share a FakeClock (`clock`, new for each test): prechecks
 // and timeout-seconds pass in fake time.
 
-let dir: string
 let clock: FakeClock
-const saved = { ...process.env }
 
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'gate-main-'))
-})
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
 beforeEach(() => {
   clock = new FakeClock()
 })
-afterEach(async () => {
-  await stopSimulators()
-  process.env = { ...saved }
-  process.exitCode = undefined
-})
-
-async function runInProcess(inputs: Record<string, string>) {
-  const output = join(dir, 'output')
-  const summary = join(dir, 'summary')
-  writeFileSync(output, '')
-  writeFileSync(summary, '')
-  for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key]
-  Object.assign(
-    process.env,
-    { GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, RUNNER_TEMP: dir },
-    inputEnv(inputs)
-  )
-  const stdout = await captureStdout(() => run(clock))
-  const exitCode = process.exitCode ?? 0
-  process.exitCode = undefined
-  return {
-    exitCode,
-    stdout,
-    outputs: parseOutputFile(readFileSync(output, 'utf8')),
-    summary: readFileSync(summary, 'utf8')
-  }
-}
+afterEach(stopSimulators)
 
 const base = (url: string) =>
   testInputs(url, { 'poll-interval-seconds': '0.2', 'timeout-seconds': '20' })
@@ -64,7 +28,7 @@ const base = (url: string) =>
 describe('run()', () => {
   it('passes a passing precheck', async () => {
     const sim = await simulator('pass', { now: clock.now })
-    const r = await runInProcess(base(sim.url))
+    const r = await runInProcess(base(sim.url), clock)
     expect(r.exitCode).toBe(0)
     expect(r.outputs['status']).toBe('Success')
     expect(r.summary).toContain('✅ NineData schema comparison precheck passed')
@@ -73,7 +37,7 @@ describe('run()', () => {
 
   it('fails a failing precheck with annotations', async () => {
     const sim = await simulator('failed', { now: clock.now })
-    const r = await runInProcess(base(sim.url))
+    const r = await runInProcess(base(sim.url), clock)
     expect(r.exitCode).toBe(1)
     expect(r.outputs['failed-count']).toBe('2')
     expect(r.stdout).toMatch(/::error title=Source Permission Check::/)
@@ -81,7 +45,7 @@ describe('run()', () => {
 
   it('reports a business error with the requestId', async () => {
     const sim = await simulator('task-not-found', { now: clock.now })
-    const r = await runInProcess(base(sim.url))
+    const r = await runInProcess(base(sim.url), clock)
     expect(r.exitCode).toBe(1)
     expect(r.stdout).toContain(
       `::error::NineData did not start a precheck for task ${TEST_TASK_ID}: NineData said "task not found" (requestId sim-`
@@ -90,7 +54,7 @@ describe('run()', () => {
 
   it('reports rejected credentials with a hint', async () => {
     const sim = await simulator('pass', { now: clock.now })
-    const r = await runInProcess({ ...base(sim.url), 'access-key-secret': 'wrong-secret' })
+    const r = await runInProcess({ ...base(sim.url), 'access-key-secret': 'wrong-secret' }, clock)
     expect(r.exitCode).toBe(1)
     expect(visibleText(r.summary)).toMatch(/rejected the credentials.*signature mismatch/)
     expect(visibleText(r.summary)).toMatch(/Check the access-key-id and access-key-secret inputs/)
@@ -99,18 +63,18 @@ describe('run()', () => {
   it('reports a protocol error as an error, never a pass', async () => {
     const sim = await simulator('pass', { now: clock.now })
     const id = sim.addPrecheck('cc-other')
-    const r = await runInProcess({ ...base(sim.url), 'precheck-task-id': id })
+    const r = await runInProcess({ ...base(sim.url), 'precheck-task-id': id }, clock)
     expect(r.exitCode).toBe(1)
     expect(r.stdout).toMatch(/precheck task not found/)
   })
 
   it('times out, and reports invalid inputs', async () => {
     const sim = await simulator('timeout', { now: clock.now })
-    const r = await runInProcess({ ...base(sim.url), 'timeout-seconds': '1' })
+    const r = await runInProcess({ ...base(sim.url), 'timeout-seconds': '1' }, clock)
     expect(r.exitCode).toBe(1)
     expect(clock.elapsed()).toBe(1000)
     expect(r.outputs['status']).toBe('Running')
-    const bad = await runInProcess({ ...base(sim.url), 'timeout-seconds': 'x' })
+    const bad = await runInProcess({ ...base(sim.url), 'timeout-seconds': 'x' }, clock)
     expect(bad.exitCode).toBe(1)
     expect(visibleText(bad.summary)).toContain('timeout-seconds must be a number of seconds')
     expect(bad.summary).toContain('<code>timeout-seconds</code>')
@@ -128,7 +92,7 @@ describe('run()', () => {
       'timeout'
     )
     const sim = await simulator(cancelling, { now: clock.now })
-    const r = await runInProcess({ ...base(sim.url), 'timeout-seconds': '30' })
+    const r = await runInProcess({ ...base(sim.url), 'timeout-seconds': '30' }, clock)
     expect(clock.elapsed()).toBeLessThan(5000)
     expect(r.exitCode).toBe(1)
     expect(r.summary).toContain('🛑 NineData schema comparison precheck: wait cancelled')
@@ -137,7 +101,7 @@ describe('run()', () => {
 
   it('warns but passes on failed items with fail-on-failure false', async () => {
     const sim = await simulator('failed', { now: clock.now })
-    const r = await runInProcess({ ...base(sim.url), 'fail-on-failure': 'false' })
+    const r = await runInProcess({ ...base(sim.url), 'fail-on-failure': 'false' }, clock)
     expect(r.exitCode).toBe(0)
     expect(r.stdout).toMatch(/::warning::.*fail-on-failure is false/)
   })

@@ -6,8 +6,8 @@ import { SafeLog } from '../../src/safe-log.js'
 import type { Report } from '../../src/report/report-model.js'
 import { publishReport } from '../../src/report/publish-report.js'
 import { SafeText } from '../../src/text/safe-text.js'
-import { captureStdout } from '../helpers/stdout.js'
-import { report } from '../unit/builders.js'
+import { captureStdout } from '../helpers/in-process-run.js'
+import { report } from '../helpers/builders.js'
 
 // The output boundary's last resort: a bug while reporting still fails the step with a summary.
 

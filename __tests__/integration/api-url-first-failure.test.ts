@@ -103,7 +103,8 @@ describe('the first failed attempt points at api-url', () => {
       return false
     }
   })()
-  ;(openssl ? it : it.skip)('http:// to an https port: the warning names the scheme', async () => {
+  const itWithOpenssl = openssl ? it : it.skip
+  itWithOpenssl('http:// to an https port: the warning names the scheme', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ninedata-scheme-'))
     execFileSync(
       'openssl',

@@ -14,8 +14,10 @@ const hasIpv6Loopback = await new Promise<boolean>(resolve => {
   server.listen(0, '::1', () => server.close(() => resolve(true)))
 })
 
+const itWithIpv6 = hasIpv6Loopback ? it : it.skip
+
 describe('api-url with an IPv6 literal', () => {
-  ;(hasIpv6Loopback ? it : it.skip)('http://[::1]:port passes like any host', async () => {
+  itWithIpv6('http://[::1]:port passes like any host', async () => {
     const sim = await simulator('pass', { host: '::1' })
     expect(sim.url).toMatch(/^http:\/\/\[::1\]:\d+$/)
     const result = await runAction(testInputs(sim.url))

@@ -11,6 +11,7 @@ import { failureMessage, runAction } from '../helpers/action-runner.js'
 import {
   customScenario,
   gate,
+  item,
   simulator,
   stopSimulators,
   testInputs
@@ -21,13 +22,6 @@ import {
 // bounded, and a signal after the verdict is reported as what it is.
 
 afterEach(stopSimulators)
-
-const item = (id: string, status: string) => ({
-  precheckItem: id,
-  itemName: `Check ${id}`,
-  itemDescription: '',
-  status
-})
 
 /** Answers the status queries in turn (the last one repeats), each about the precheck asked. */
 function statusScript(...answers: Record<string, unknown>[]) {
@@ -41,8 +35,11 @@ describe('items seen at any poll', () => {
   it('an item that vanishes from the final Success never passes, even with fail-on-failure: false', async () => {
     const scenario = customScenario({
       statusAnswer: statusScript(
-        { status: 'Running', precheckItems: [item('a', 'Success'), item('b', 'Running')] },
-        { status: 'Success', precheckItems: [item('a', 'Success')] }
+        {
+          status: 'Running',
+          precheckItems: [item('a', 'Check a', 'Success'), item('b', 'Check b', 'Running')]
+        },
+        { status: 'Success', precheckItems: [item('a', 'Check a', 'Success')] }
       )
     })
     const { result } = await gate(scenario, {
@@ -59,7 +56,7 @@ describe('items seen at any poll', () => {
   it('an empty final list after running items is not a pass', async () => {
     const scenario = customScenario({
       statusAnswer: statusScript(
-        { status: 'Running', precheckItems: [item('a', 'Running')] },
+        { status: 'Running', precheckItems: [item('a', 'Check a', 'Running')] },
         { status: 'Success', precheckItems: [] }
       )
     })
@@ -72,7 +69,11 @@ describe('items seen at any poll', () => {
     const scenario = customScenario({
       statusAnswer: statusScript({
         status: 'Failed',
-        precheckItems: [item('a', 'Failed'), item('b', 'Running'), item('c', 'Unstarted')]
+        precheckItems: [
+          item('a', 'Check a', 'Failed'),
+          item('b', 'Check b', 'Running'),
+          item('c', 'Check c', 'Unstarted')
+        ]
       })
     })
     const { result } = await gate(scenario, { 'fail-on-failure': 'false' })
@@ -84,7 +85,7 @@ describe('items seen at any poll', () => {
       customScenario({
         statusAnswer: statusScript({
           status: 'Failed',
-          precheckItems: [item('a', 'Failed'), item('b', 'Success')]
+          precheckItems: [item('a', 'Check a', 'Failed'), item('b', 'Check b', 'Success')]
         })
       }),
       { 'fail-on-failure': 'false' }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import type { AnswerContext } from '../../simulator/scenarios.js'
 import { visible } from '../../src/text/clean.js'
 import { Redactor } from '../../src/text/redact.js'
-import { customScenario, gate, stopSimulators } from '../helpers/simulator.js'
+import { customScenario, gate, item, stopSimulators } from '../helpers/simulator.js'
 
 // Secrets that the action's own text handling used to give away: behind thousands of spaces, with
 // whitespace the log line collapses, with an emoji the action escapes itself, with `%25` in them.
@@ -16,10 +16,6 @@ const SECRETS = {
   percent: 'Nd9%25key%2Fpct-Zq9'
 }
 
-function failedItem(name: string, errorMessage: string) {
-  return { precheckItem: name, itemName: name, itemDescription: '', status: 'Failed', errorMessage }
-}
-
 /** Where the secret goes: behind 20,000 spaces, escaped as visible() would, and as received. */
 function echoes(c: AnswerContext) {
   const secret = c.secret
@@ -29,16 +25,25 @@ function echoes(c: AnswerContext) {
       precheckTaskId: c.precheckTaskId,
       status: 'Failed',
       precheckItems: [
-        failedItem('spaces', `${' '.repeat(20_000)}${secret} trailing`),
-        failedItem('escaped', `status ${visible(secret)}`),
-        failedItem('raw', `refused for ${secret}; url ${encodeURIComponent(secret)}`),
-        failedItem(
-          `name ${secret}`,
-          JSON.stringify({ echoed: secret }).replace(
+        item('spaces', 'spaces', 'Failed', {
+          itemDescription: '',
+          errorMessage: `${' '.repeat(20_000)}${secret} trailing`
+        }),
+        item('escaped', 'escaped', 'Failed', {
+          itemDescription: '',
+          errorMessage: `status ${visible(secret)}`
+        }),
+        item('raw', 'raw', 'Failed', {
+          itemDescription: '',
+          errorMessage: `refused for ${secret}; url ${encodeURIComponent(secret)}`
+        }),
+        item(`name ${secret}`, `name ${secret}`, 'Failed', {
+          itemDescription: '',
+          errorMessage: JSON.stringify({ echoed: secret }).replace(
             /[^ -~]/g,
             ch => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`
           )
-        )
+        })
       ]
     }
   }

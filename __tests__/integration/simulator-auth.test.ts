@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { expectedSignature } from '../../simulator/auth.js'
 import { startSimulator, type Simulator } from '../../simulator/server.js'
-import { call, signedHeaders, timestampOf } from './simulator-kit.js'
+import { call, signedHeaders, timestampOf } from '../helpers/signed-by-hand.js'
 
 // The simulator's front door, over real HTTP: NineData's signature and timestamp rules, the clock
 // endpoint, and what answers outside /openapi.

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { SCENARIOS, type RunScript, type Scenario } from '../../simulator/scenarios.js'
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../simulator/server.js'
 import { FakeClock } from '../helpers/fake-clock.js'
-import { dataOf, run } from './simulator-kit.js'
+import { dataOf, run } from '../helpers/signed-by-hand.js'
 
 // The data comparison run over real HTTP: execute with compareOption, queryTaskExecInfo by execId
 // alone, the table summary (paged, filtered) and stop. Runs are scripted to take ~100 ms of the

@@ -3,7 +3,7 @@ import { DIFFERING_AT } from '../../simulator/compare-objects.js'
 import { SCENARIOS, type RunScript, type Scenario } from '../../simulator/scenarios.js'
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../simulator/server.js'
 import { FakeClock } from '../helpers/fake-clock.js'
-import { dataOf, run, startPrecheck } from './simulator-kit.js'
+import { dataOf, run, startPrecheck } from '../helpers/signed-by-hand.js'
 
 // The schema comparison run over real HTTP: execute, queryTaskExecInfo, describeSchemaCompareTask
 // (paged), correctionSql and stop, with NineData's refusals. Runs are scripted to take ~100 ms of

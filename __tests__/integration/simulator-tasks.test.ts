@@ -3,7 +3,7 @@ import { standardItems } from '../../simulator/items.js'
 import { SCENARIOS, type Scenario } from '../../simulator/scenarios.js'
 import { DEFAULT_TASKS, startSimulator, type Simulator } from '../../simulator/server.js'
 import { FakeClock } from '../helpers/fake-clock.js'
-import { dataOf, precheckStatus, startPrecheck } from './simulator-kit.js'
+import { dataOf, precheckStatus, startPrecheck } from '../helpers/signed-by-hand.js'
 
 // NineData's task rules, as the simulator plays them: a task it does not know is "task not found"
 // in every scenario, and a task with a precheck under way refuses another start with "task status

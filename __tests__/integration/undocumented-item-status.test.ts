@@ -42,7 +42,7 @@ describe('an item status that is not a documented one fails the step at once (ov
     const failure = failureMessage(result)
     expect(failure).toContain(ODD_NAME)
     expect(failure).toMatch(UNDOCUMENTED)
-    if (shown) expect(failure).toMatch(shown)
+    expect(failure).toMatch(shown ?? /(?:)/)
     expect(report?.verdict?.kind).toBe('error')
     expect(report?.verdict?.passed).toBe(false)
   })

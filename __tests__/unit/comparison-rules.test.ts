@@ -18,7 +18,7 @@ import {
 } from '../../src/verdict/comparison-verdict.js'
 import { gateVerdict } from '../../src/verdict/gate-verdict.js'
 import { decidePrecheck } from '../../src/verdict/precheck-verdict.js'
-import { end, item, report, state } from './builders.js'
+import { end, item, report, state } from '../helpers/builders.js'
 
 // The comparison run's rules: reading its answers strictly, and what they mean for the step.
 

@@ -7,7 +7,7 @@ import { renderSummary, SUMMARY_BUDGET_BYTES } from '../../src/report/job-summar
 import { SafeText } from '../../src/text/safe-text.js'
 import { textWork } from '../../src/text/text-work.js'
 import { comparisonReport, runSeen, schemaObject } from '../helpers/comparison.js'
-import { item, state } from './builders.js'
+import { item, state } from '../helpers/builders.js'
 
 // The comparison section within GitHub's limits: one 1 MiB budget for both sections, whatever the
 // size of the precheck and of the run; server text inert for any input (seeded generated cases).

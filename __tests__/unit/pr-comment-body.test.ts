@@ -13,7 +13,7 @@ import {
 } from '../../src/pull-request/comment-view.js'
 import { SafeText } from '../../src/text/safe-text.js'
 import { visibleText } from '../helpers/action-runner.js'
-import { item, report, state } from './builders.js'
+import { item, report, state } from '../helpers/builders.js'
 
 // The comment's body: server text stays text (HTML, Markdown, mentions, the secret), and the body
 // fits GitHub's 65,536 characters by construction, failed items first and a line for the rest.

@@ -2,11 +2,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import {
-  commentOnPullRequest,
-  type CommentOutcome,
-  type PullRequestCommentOptions
-} from '../../src/pull-request/pr-comment.js'
+import type {
+  CommentOutcome,
+  PullRequestCommentOptions
+} from '../../src/pull-request/comment-post.js'
+import { commentOnPullRequest } from '../../src/pull-request/pr-comment.js'
 import { markerFor } from '../../src/pull-request/comment-marker.js'
 import type { Report } from '../../src/report/report-model.js'
 import {
@@ -18,8 +18,8 @@ import {
 } from '../../simulator/github.js'
 import { parseAnnotations, parseOutputFile } from '../helpers/action-runner.js'
 import { FakeClock } from '../helpers/fake-clock.js'
-import { captureStdout } from '../helpers/stdout.js'
-import { item, report, state } from './builders.js'
+import { captureStdout } from '../helpers/in-process-run.js'
+import { item, report, state } from '../helpers/builders.js'
 
 // The comment's calls in-process, through Octokit, against the GitHub stand-in (a real HTTP server):
 // find-or-create, whose comments count as this gate's, pages, GitHub Enterprise Server, and every

@@ -8,7 +8,7 @@ import { planOutputs } from '../../src/report/outputs.js'
 import { renderSummary } from '../../src/report/job-summary.js'
 import { ApiError } from '../../src/ninedata/api-errors.js'
 import { SafeText } from '../../src/text/safe-text.js'
-import { item, report, state } from './builders.js'
+import { item, report, state } from '../helpers/builders.js'
 
 // Golden files of the rendered summary: a change to what users see shows up in the diff.
 // Regenerate with UPDATE_GOLDEN=1 npm test -- summary-golden, then review the diff.

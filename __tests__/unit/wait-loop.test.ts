@@ -4,7 +4,7 @@ import type { PrecheckState } from '../../src/ninedata/api-types.js'
 import { pollDelayMs, pollUntilSettled } from '../../src/phases/poll-loop.js'
 import { ItemHistory, isSettled } from '../../src/status/precheck-status.js'
 import { FakeClock } from '../helpers/fake-clock.js'
-import { item, state } from './builders.js'
+import { item, state } from '../helpers/builders.js'
 
 // The waiting loop on a fake clock: no timers, no network.
 

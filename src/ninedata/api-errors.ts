@@ -1,3 +1,6 @@
+import { HINTS } from '../hints.js'
+import { errorMessage } from '../error-message.js'
+
 // What can go wrong talking to NineData, sorted by what the action should do about it: the one home of
 // "what kind of failure is this" (HTTP statuses, network error codes, TLS, Retry-After).
 
@@ -133,9 +136,6 @@ const CUT_MESSAGES =
 const CERTIFICATE_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|DEPTH_ZERO|ALTNAME/
 const WRONG_PROTOCOL = /WRONG_VERSION_NUMBER|ERR_SSL_|EPROTO|packet length too long|http request/i
 
-export const SCHEME_HINT =
-  'check the scheme and port of `api-url`: https:// to a plain-http port (or http:// to an https port) fails like this'
-
 /** A network-level failure as an ApiError: transient when retrying may help, fatal when it cannot. */
 export function classifyNetworkError(error: unknown): ApiError {
   if (error instanceof ApiError) return error
@@ -143,19 +143,19 @@ export function classifyNetworkError(error: unknown): ApiError {
     typeof (error as { code?: unknown } | null)?.code === 'string'
       ? (error as { code: string }).code
       : ''
-  const message = error instanceof Error ? error.message : String(error)
+  const message = errorMessage(error)
   if (error instanceof Error && error.name === 'ProxyError') return proxyFailure(error)
   const sent = !NOT_SENT_CODES.has(code)
   if (CERTIFICATE_CODES.test(code)) {
     return new ApiError('fatal', `TLS certificate problem (${code})`, {
-      hint: 'if NineData uses a private certificate authority, point NODE_EXTRA_CA_CERTS at its certificate',
+      hint: HINTS.privateCa,
       mayHaveReachedServer: false,
       symptom: 'cut'
     })
   }
   if (WRONG_PROTOCOL.test(code) || (code === '' && WRONG_PROTOCOL.test(message))) {
     return new ApiError('fatal', `the TLS handshake failed (${code || 'no TLS answer'})`, {
-      hint: SCHEME_HINT,
+      hint: HINTS.scheme,
       mayHaveReachedServer: false,
       symptom: 'cut'
     })
@@ -164,9 +164,9 @@ export function classifyNetworkError(error: unknown): ApiError {
     code && !message.includes(code) ? `${code}${message ? ` (${message})` : ''}` : message
   const hint =
     code === 'ENOTFOUND' || code === 'EAI_AGAIN'
-      ? "check the host name in `api-url` (and the runner's DNS or proxy settings)"
+      ? HINTS.hostName
       : code === 'ECONNREFUSED'
-        ? 'check the port in `api-url`, and that NineData is reachable from the runner'
+        ? HINTS.port
         : undefined
   const transient =
     NOT_SENT_CODES.has(code) ||
@@ -221,10 +221,7 @@ export function apiUrlSuspicion(error: ApiError): string | undefined {
  */
 function proxyFailure(error: Error): ApiError {
   const status = (error as { proxyStatus?: unknown }).proxyStatus
-  const hint =
-    status === 407
-      ? 'the proxy wants credentials: put them in the proxy URL (http://user:password@proxy:port)'
-      : 'check https_proxy / http_proxy and no_proxy on the runner'
+  const hint = status === 407 ? HINTS.proxyCredentials : HINTS.proxy
   return new ApiError(status === 407 ? 'fatal' : 'transient', error.message, {
     hint,
     mayHaveReachedServer: false,

@@ -1,10 +1,5 @@
-import {
-  ApiError,
-  SCHEME_HINT,
-  isTransientStatus,
-  mayHaveReachedServer,
-  parseRetryAfter
-} from './api-errors.js'
+import { HINTS } from '../hints.js'
+import { ApiError, isTransientStatus, mayHaveReachedServer, parseRetryAfter } from './api-errors.js'
 import { findDuplicateKey } from './duplicate-keys.js'
 import type { Envelope } from './api-types.js'
 
@@ -171,8 +166,8 @@ function failureOf(
 
 function hintFor(answer: RawAnswer): string | undefined {
   if (answer.httpStatus === 404 || answer.httpStatus === 405) {
-    return 'check `api-url`: it should be the base URL of the NineData OpenAPI (without /openapi)'
+    return HINTS.apiPath
   }
-  if (answer.httpStatus === 400 && /https/i.test(answer.body.slice(0, 2000))) return SCHEME_HINT
+  if (answer.httpStatus === 400 && /https/i.test(answer.body.slice(0, 2000))) return HINTS.scheme
   return undefined
 }

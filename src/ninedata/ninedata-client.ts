@@ -1,12 +1,5 @@
-import {
-  MAX_SIGNATURE_SKEW_MS,
-  ServerClock,
-  describeServerTime,
-  implausibleServerTime,
-  parseDateHeader,
-  parseServerTime
-} from './server-clock.js'
-import { readEnvelope, type RawAnswer } from './envelope.js'
+import { NOW_PATH, ServerClock, type ClockNote } from './server-clock.js'
+import { readEnvelope } from './envelope.js'
 import {
   ApiError,
   StopError,
@@ -20,6 +13,7 @@ import { authHeaders, type Credentials } from './signer.js'
 import { WireGuard } from './wire-guard.js'
 import { formatDuration, plural } from '../text/wording.js'
 import { realTime, type Time } from '../time.js'
+import { errorMessage } from '../error-message.js'
 
 // The signed NineData client: signs every request, reads the envelope, rides out transient failures
 // until the deadline, and corrects for a drifting runner clock.
@@ -61,7 +55,6 @@ export interface CallResult {
   unclearAttempts: number
 }
 
-const NOW_PATH = '/openapi/now'
 /** A last try before the deadline starts at least this long before it, so it can be answered. */
 const LAST_TRY_MARGIN_MS = 500
 
@@ -76,8 +69,6 @@ export class NineDataClient {
   private reachedNineData = false
   /** Whether the first failure before any NineData answer has been pointed at api-url. */
   private suspicionSaid = false
-  /** Whether the log already said why a server time was ignored (it says so once). */
-  private ignoredTimeSaid = false
   private readonly time: Time
 
   constructor(private readonly options: ClientOptions) {
@@ -202,12 +193,11 @@ export class NineDataClient {
       try {
         const sentAt = this.time.now()
         const { data } = await this.signedRequest('GET', NOW_PATH, {})
-        const serverMs = parseServerTime(data)
-        if (serverMs !== undefined) this.noteClock(serverMs, sentAt, this.time.now(), 0, NOW_PATH)
+        this.say(this.clock.learnFromNow(data, sentAt, this.time.now()))
       } catch (error) {
         if (error instanceof StopError) throw error
         this.options.log.debug(
-          `Could not read NineData's time from ${NOW_PATH}: ${(error as Error).message}`
+          `Could not read NineData's time from ${NOW_PATH}: ${errorMessage(error)}`
         )
       } finally {
         this.lastRequestId = rejectedRequestId
@@ -216,28 +206,8 @@ export class NineDataClient {
     return this.clock.offsetMs !== offsetSignedWith
   }
 
-  private noteClock(
-    serverMs: number,
-    sentAt: number,
-    receivedAt: number,
-    resolutionMs: number,
-    source: string
-  ): void {
-    const implausible = implausibleServerTime(serverMs, receivedAt)
-    if (implausible)
-      return this.ignoreTime(serverMs, source, `${implausible}, so it cannot be NineData's clock`)
-    const offset = this.clock.observe(serverMs, sentAt, receivedAt, resolutionMs)
-    if (offset === undefined) return
-    if (offset === 0) {
-      this.options.log.info(
-        `The runner's clock agrees with NineData's again (${source}); signing with the runner's time.`
-      )
-      return
-    }
-    this.options.log.warning(
-      `The runner's clock is ${formatDuration(offset)} ${offset > 0 ? 'behind' : 'ahead of'} NineData's (${source}); ` +
-        `requests are now signed with NineData's time. NineData rejects timestamps more than 10 minutes off: fix the runner's clock (NTP).`
-    )
+  private say(note: ClockNote | undefined): void {
+    if (note) this.options.log[note.level](note.message)
   }
 
   /**
@@ -254,48 +224,6 @@ export class NineDataClient {
       `\`api-url\` (${this.options.apiUrl}) has given no answer from NineData yet: ${suspicion}. ` +
         'Retries go on until timeout-seconds, as for an outage; if api-url is wrong, fix it rather than wait.'
     )
-  }
-
-  /** Says once (info, then debug) that a server time was ignored, and why. */
-  private ignoreTime(serverMs: number, source: string, why: string): void {
-    const message = `Ignored the server time ${describeServerTime(serverMs)} (${source}): ${why}. Requests stay signed with ${this.clock.offsetMs === 0 ? "the runner's clock" : 'the clock offset learned before'}.`
-    if (this.ignoredTimeSaid) this.options.log.debug(message)
-    else this.options.log.info(message)
-    this.ignoredTimeSaid = true
-  }
-
-  /**
-   * The answer's Date header when it can be NineData's clock. An accepted signature proves NineData's
-   * clock is within 10 minutes of the timestamp signed with: a Date further off on such an answer is
-   * another clock (a proxy's or gateway's) and must not move ours.
-   */
-  private serverDateOf(
-    raw: RawAnswer,
-    path: string,
-    signedAt: number,
-    accepted: boolean
-  ): number | undefined {
-    const date = parseDateHeader(raw.headers['date'])
-    if (date === undefined) return undefined
-    const source = 'from the Date header of its answer'
-    const implausible = implausibleServerTime(date, this.time.now())
-    if (implausible) {
-      this.ignoreTime(date, source, `${implausible}, so it cannot be NineData's clock`)
-      return undefined
-    }
-    if (
-      accepted &&
-      path !== NOW_PATH &&
-      Math.abs(date - signedAt) > MAX_SIGNATURE_SKEW_MS + 60_000
-    ) {
-      this.ignoreTime(
-        date,
-        source,
-        `NineData accepted a request signed with ${describeServerTime(signedAt)}, so its clock is within 10 minutes of that, and this Date is another clock's`
-      )
-      return undefined
-    }
-    return date
   }
 
   /** One signed request and its envelope: the data as received, or a classified failure. */
@@ -326,21 +254,19 @@ export class NineDataClient {
     this.options.log.debug(`→ ${method} ${path}${query}`)
     const raw = await this.http.send(method, `${this.options.apiUrl}${path}${query}`, body, headers)
     const receivedAt = this.time.now()
-    // A Retry-After date is on NineData's clock: measure it from the answer's own Date header (or
-    // the corrected clock), not the runner's, or a skewed runner waits 20 minutes or not at all.
-    const plausibleDate = parseDateHeader(raw.headers['date'])
-    const result = readEnvelope(
-      raw,
-      plausibleDate !== undefined && !implausibleServerTime(plausibleDate, receivedAt)
-        ? plausibleDate
-        : receivedAt + this.clock.offsetMs
-    )
+    const result = readEnvelope(raw, this.clock.answeredAt(raw.headers['date'], receivedAt))
     const accepted = !(result instanceof ApiError)
     if (accepted || result.fromNineData) this.reachedNineData = true
-    const serverDate = this.serverDateOf(raw, path, signedAt.getTime(), accepted)
-    if (serverDate !== undefined) {
-      this.noteClock(serverDate, sentAt, receivedAt, 1000, 'from the Date header of its answer')
-    }
+    this.say(
+      this.clock.learnFromAnswer({
+        dateHeader: raw.headers['date'],
+        path,
+        signedAt: signedAt.getTime(),
+        sentAt,
+        receivedAt,
+        accepted
+      })
+    )
     const requestId = result.requestId
     if (typeof requestId === 'string' && requestId) this.lastRequestId = requestId
     this.options.log.debug(

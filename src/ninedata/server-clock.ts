@@ -1,3 +1,5 @@
+import { formatDuration } from '../text/wording.js'
+
 // Clock drift: NineData rejects timestamps more than 10 minutes off its clock, so the action
 // signs with the server's time when it learns that the runner's clock is off.
 
@@ -63,12 +65,37 @@ export function parseDateHeader(value: string | string[] | undefined): number | 
   return Number.isNaN(ms) ? undefined : ms
 }
 
+/** NineData's own clock endpoint, asked once when a rejected signature may be the clock's fault. */
+export const NOW_PATH = '/openapi/now'
+
+/** What the clock has to say about what it learned: the client writes it to the log. */
+export interface ClockNote {
+  level: 'info' | 'warning' | 'debug'
+  message: string
+}
+
+/** An answer as the clock reads it: its Date header and when it was signed, sent and received. */
+export interface AnswerTimes {
+  dateHeader: string | string[] | undefined
+  path: string
+  /** Local epoch ms (corrected) the request was signed with. */
+  signedAt: number
+  sentAt: number
+  receivedAt: number
+  /** Whether NineData accepted the request (its signature, so its timestamp). */
+  accepted: boolean
+}
+
+const FROM_DATE_HEADER = 'from the Date header of its answer'
+
 /**
- * The runner's idea of NineData's time. `observe` takes a server time together with the local
- * times the request was sent and answered; it returns the new offset when it changed materially.
+ * The runner's idea of NineData's time, learned from answers' Date headers and `/openapi/now`.
+ * Pure apart from the local clock it reads: what it learns it returns as a note for the log.
  */
 export class ServerClock {
   private offset = 0
+  /** Whether a note already said why a server time was ignored (said once, then debug). */
+  private ignoredTimeSaid = false
 
   constructor(private readonly localNow: () => number = Date.now) {}
 
@@ -80,6 +107,10 @@ export class ServerClock {
     return new Date(this.localNow() + this.offset)
   }
 
+  /**
+   * Takes a server time together with the local times the request was sent and answered; returns
+   * the new offset when it changed materially.
+   */
   observe(
     serverMs: number,
     sentAt: number,
@@ -94,4 +125,83 @@ export class ServerClock {
     this.offset = Math.round(wanted)
     return this.offset
   }
+
+  /**
+   * NineData's time when an answer came, for a Retry-After date (which is on NineData's clock):
+   * the answer's own Date header when it can be NineData's, else the corrected clock; measured
+   * from the runner's clock, a skewed runner would wait 20 minutes or not at all.
+   */
+  answeredAt(dateHeader: string | string[] | undefined, receivedAt: number): number {
+    const date = parseDateHeader(dateHeader)
+    return date !== undefined && !implausibleServerTime(date, receivedAt)
+      ? date
+      : receivedAt + this.offset
+  }
+
+  /** Learns from an answer's Date header, when it can be NineData's clock. */
+  learnFromAnswer(answer: AnswerTimes): ClockNote | undefined {
+    const date = parseDateHeader(answer.dateHeader)
+    if (date === undefined) return undefined
+    const implausible = implausibleServerTime(date, this.localNow())
+    if (implausible) return this.ignored(date, FROM_DATE_HEADER, cannotBe(implausible))
+    // An accepted signature proves NineData's clock is within 10 minutes of the timestamp signed
+    // with: a Date further off on such an answer is another clock (a proxy's or gateway's).
+    if (
+      answer.accepted &&
+      answer.path !== NOW_PATH &&
+      Math.abs(date - answer.signedAt) > MAX_SIGNATURE_SKEW_MS + 60_000
+    ) {
+      return this.ignored(
+        date,
+        FROM_DATE_HEADER,
+        `NineData accepted a request signed with ${describeServerTime(answer.signedAt)}, so its clock is within 10 minutes of that, and this Date is another clock's`
+      )
+    }
+    return this.learn(date, answer.sentAt, answer.receivedAt, 1000, FROM_DATE_HEADER)
+  }
+
+  /** Learns from `/openapi/now`'s `data`, asked at `sentAt` and answered at `receivedAt`. */
+  learnFromNow(data: unknown, sentAt: number, receivedAt: number): ClockNote | undefined {
+    const serverMs = parseServerTime(data)
+    return serverMs === undefined
+      ? undefined
+      : this.learn(serverMs, sentAt, receivedAt, 0, NOW_PATH)
+  }
+
+  private learn(
+    serverMs: number,
+    sentAt: number,
+    receivedAt: number,
+    resolutionMs: number,
+    source: string
+  ): ClockNote | undefined {
+    const implausible = implausibleServerTime(serverMs, receivedAt)
+    if (implausible) return this.ignored(serverMs, source, cannotBe(implausible))
+    const offset = this.observe(serverMs, sentAt, receivedAt, resolutionMs)
+    if (offset === undefined) return undefined
+    if (offset === 0) {
+      return {
+        level: 'info',
+        message: `The runner's clock agrees with NineData's again (${source}); signing with the runner's time.`
+      }
+    }
+    return {
+      level: 'warning',
+      message:
+        `The runner's clock is ${formatDuration(offset)} ${offset > 0 ? 'behind' : 'ahead of'} NineData's (${source}); ` +
+        `requests are now signed with NineData's time. NineData rejects timestamps more than 10 minutes off: fix the runner's clock (NTP).`
+    }
+  }
+
+  /** Says once (info, then debug) that a server time was ignored, and why. */
+  private ignored(serverMs: number, source: string, why: string): ClockNote {
+    const message = `Ignored the server time ${describeServerTime(serverMs)} (${source}): ${why}. Requests stay signed with ${this.offset === 0 ? "the runner's clock" : 'the clock offset learned before'}.`
+    const level = this.ignoredTimeSaid ? 'debug' : 'info'
+    this.ignoredTimeSaid = true
+    return { level, message }
+  }
+}
+
+function cannotBe(implausible: string): string {
+  return `${implausible}, so it cannot be NineData's clock`
 }

@@ -1,3 +1,5 @@
+import { errorMessage } from '../error-message.js'
+
 // How a call to GitHub failed, read once from what Octokit throws, and the one warning a user reads
 // for it. Pure. The warning names the missing permission or the error; it never changes the verdict.
 
@@ -41,7 +43,7 @@ interface ErrorLike {
 /** What an Octokit RequestError (or a fetch error) says, as a failure. */
 export function failureOf(error: unknown): GitHubFailure {
   const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike
-  const message = typeof e.message === 'string' ? e.message : String(error)
+  const message = errorMessage(error)
   if (!e.response || typeof e.status !== 'number')
     return { kind: 'network', message: rootCause(e, message) }
   const headers = e.response.headers ?? {}

@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import type { Report } from '../report/report-model.js'
 import { SafeText } from '../text/safe-text.js'
-import { realTime } from '../time.js'
+import { realTime, type Time } from '../time.js'
 import { renderComment } from './comment-body.js'
 import { readPullRequestEvent, runLinkOf, type PullRequestTarget } from './pull-request-event.js'
 import { GitHubCallError, isTransient, warningFor } from './comment-failure.js'
@@ -13,12 +13,35 @@ import {
 } from './github-api.js'
 import { carriesMarker, markerFor } from './comment-marker.js'
 import { commentViewOf } from './comment-view.js'
-import type { CommentOutcome, PullRequestCommentOptions } from './pr-comment.js'
+import { errorMessage } from '../error-message.js'
 
 // The verdict as one comment per gate on the pull request: find this gate's comment (its marker,
 // written by the token's own user), update it in place, or create it. Never in the way: whatever
 // GitHub answers, at most one warning, and the step ends as the precheck decided. Loaded by
-// comment.ts only when pr-comment is on.
+// pr-comment.ts only when pr-comment is on.
+
+export interface PullRequestCommentOptions {
+  /** The pr-comment input. */
+  enabled: boolean
+  /** The github-token input. */
+  token: string
+  /** Epoch ms the step must end by: its start plus timeout-seconds. */
+  deadline: number
+  /** Secrets to hide besides the token (the access key secret). */
+  secrets?: readonly string[]
+  /** One request's timeout (request-timeout-seconds); default 10 s. */
+  requestTimeoutMs?: number
+  /** The runner's cancellation: stops the calls. */
+  signal?: AbortSignal | undefined
+  /** The runner's environment; default process.env. */
+  env?: Record<string, string | undefined>
+  /** The clock the deadline is read on and the retries wait on; default the real one. */
+  time?: Time
+}
+
+export type CommentOutcome =
+  | { action: 'off' | 'skipped' | 'failed' }
+  | { action: 'created' | 'updated' | 'unchanged'; url: string }
 
 /** Two more tries after a 5xx or a network failure, a second apart and then two. */
 const ATTEMPTS = 3
@@ -69,9 +92,7 @@ export async function postComment(
     return outcome
   } catch (error) {
     // A bug of this feature: said once, and the verdict stands.
-    warn(
-      `No pull request comment: ${error instanceof Error ? error.message : String(error)}. The verdict is unchanged.`
-    )
+    warn(`No pull request comment: ${errorMessage(error)}. The verdict is unchanged.`)
     return { action: 'failed' }
   }
 }

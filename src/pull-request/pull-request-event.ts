@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { RunLink } from './comment-body.js'
+import { errorMessage } from '../error-message.js'
 
 // Which pull request this run is about, read from the runner's environment and event payload, and
 // the link to the run. A comment is written on pull_request and pull_request_target runs only.
@@ -52,7 +53,7 @@ export function readPullRequestEvent(env: Env, readFile = readPayloadFile): Even
   } catch (error) {
     return {
       kind: 'unreadable',
-      why: `the event payload (GITHUB_EVENT_PATH) could not be read: ${(error as Error).message}.`
+      why: `the event payload (GITHUB_EVENT_PATH) could not be read: ${errorMessage(error)}.`
     }
   }
   const pr = pullRequestOf(payload)

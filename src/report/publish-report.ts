@@ -11,6 +11,7 @@ import { differenceLines, itemLines } from './log-lines.js'
 import { reportFileName, reportFileText } from './report-file.js'
 import { correctionSqlFileName, correctionSqlText } from './correction-sql-file.js'
 import { renderSummary } from './job-summary.js'
+import { errorMessage } from '../error-message.js'
 
 // The report's way out: the only place that writes outputs, annotations, files, the summary and the
 // step's result. Every text passes through SafeText on its way out, and no failure of the runner's
@@ -51,7 +52,7 @@ function logGroups(report: Report, log: SafeLog): void {
 
 /** A bug while reporting: still a failed step with a readable message and a summary. */
 async function publishCrash(error: unknown, log: SafeLog): Promise<void> {
-  const message = `The action crashed while writing its report: ${error instanceof Error ? error.message : String(error)}`
+  const message = `The action crashed while writing its report: ${errorMessage(error)}`
   core.setFailed(log.safe.line(message))
   try {
     await core.summary
@@ -111,7 +112,7 @@ function writeFile(what: string, name: string, text: string, log: SafeLog): stri
     writeFileSync(path, text)
     return path
   } catch (error) {
-    log.warning(`Could not write the ${what} ${path}: ${(error as Error).message}`)
+    log.warning(`Could not write the ${what} ${path}: ${errorMessage(error)}`)
     return undefined
   }
 }
@@ -120,7 +121,7 @@ async function writeJobSummary(report: Report, log: SafeLog): Promise<void> {
   try {
     await core.summary.addRaw(renderSummary(report, log.safe), true).write()
   } catch (error) {
-    log.warning(`Could not write the job summary: ${(error as Error).message}`)
+    log.warning(`Could not write the job summary: ${errorMessage(error)}`)
   }
 }
 

@@ -5,13 +5,11 @@ import type { ComparisonKind, PrecheckItem, PrecheckState } from '../ninedata/ap
 import { canonicalStatus } from '../status/precheck-status.js'
 import { plural } from '../text/wording.js'
 import {
-  decideComparison,
   differencesOf,
   type ComparisonSeen,
   type Differences
 } from '../verdict/comparison-verdict.js'
-import { gateVerdict } from '../verdict/gate-verdict.js'
-import { decidePrecheck } from '../verdict/precheck-verdict.js'
+import type { StepVerdict } from '../verdict/step-verdict.js'
 import type { Verdict } from '../verdict/verdict-types.js'
 
 /** Everything the report (summary, outputs, annotations, log, report file) is made from. */
@@ -44,37 +42,29 @@ export interface RunReport {
   differences?: Differences | undefined
 }
 
-/** What the step did, as main knows it. */
+/** What the step did and its verdict, as main knows them. */
 export interface StepFacts {
   inputs?: Inputs | undefined
   gate?: GateRun | undefined
+  /** Why the step ended before any phase ran. */
   refused?: Ending | undefined
+  /** The one verdict of the step: the report shows it, never decides again. */
+  decided: StepVerdict
   /** task-id as given, for a report on refused inputs. */
   taskId: string
 }
 
+/** What to show, assembled from the step's facts and its verdict. */
 export function reportOf(step: StepFacts, durationMs: number): Report {
-  const { inputs, gate } = step
-  const refused: Ending = step.refused ?? {
-    how: 'error',
-    message: 'The action ended without a verdict.'
-  }
+  const { inputs, gate, decided } = step
+  const verdict = decided.step
   const precheckSeen = gate?.precheck
-  const precheck = decidePrecheck(
-    precheckSeen ?? {
-      ending: refused,
-      last: undefined,
-      failedEarlier: [],
-      vanished: [],
-      tooManyItems: false,
-      timeoutMs: 0,
-      endedAt: 0
-    }
-  )
-  const run = gate?.comparison ? runReport(gate.comparison) : undefined
-  const verdict = gateVerdict(precheck, run?.verdict, inputs?.runComparison ?? false)
+  const run =
+    gate?.comparison && decided.comparison
+      ? runReport(gate.comparison, decided.comparison)
+      : undefined
   const ending =
-    verdict.phase === 'comparison' && run ? run.seen.ending : (precheckSeen?.ending ?? refused)
+    verdict.phase === 'comparison' && run ? run.seen.ending : (precheckSeen?.ending ?? step.refused)
   return {
     verdict,
     comparison: inputs?.comparison,
@@ -86,15 +76,15 @@ export function reportOf(step: StepFacts, durationMs: number): Report {
     durationMs,
     failOnFailure: inputs?.failOnFailure ?? true,
     failOnDifference: inputs?.failOnDifference ?? true,
-    hint: endingHint(ending),
+    hint: ending && endingHint(ending),
     run
   }
 }
 
-function runReport(seen: ComparisonSeen): RunReport {
+function runReport(seen: ComparisonSeen, verdict: Verdict): RunReport {
   return {
     seen,
-    verdict: decideComparison(seen),
+    verdict,
     differences: seen.results ? differencesOf(seen.results, seen.last) : undefined
   }
 }

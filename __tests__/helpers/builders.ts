@@ -3,19 +3,21 @@ import type { Outage } from '../../src/ninedata/api-errors.js'
 import type { PrecheckItem, PrecheckState } from '../../src/ninedata/api-types.js'
 import type { Report } from '../../src/report/report-model.js'
 import { decidePrecheck, type PrecheckSeen } from '../../src/verdict/precheck-verdict.js'
+import { item as wireItem } from '../../simulator/hostile.js'
 
-// Small builders for the pure modules' inputs.
+// Small builders for the pure modules' inputs: what src/ has read from NineData's answers.
 
 export type Outcome = Ending['how']
 
+/**
+ * A check item as src/ reads it: the kit's one item() (the item as NineData sends it, which the
+ * simulator and the bundle tests use), with the fields read.
+ */
 export function item(status: string, name = `item ${status}`, errorMessage = ''): PrecheckItem {
-  const raw: Record<string, unknown> = {
-    precheckItem: name.replace(/\W/g, ''),
-    itemName: name,
+  const raw = wireItem(name.replace(/\W/g, ''), name, status, {
     itemDescription: `checks ${name}`,
-    status
-  }
-  if (errorMessage) raw['errorMessage'] = errorMessage
+    ...(errorMessage ? { errorMessage } : {})
+  })
   return {
     precheckItem: name.replace(/\W/g, ''),
     itemName: name,

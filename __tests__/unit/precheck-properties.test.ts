@@ -4,7 +4,7 @@ import type { PrecheckItem, PrecheckState } from '../../src/ninedata/api-types.j
 import { stepFails } from '../../src/report/report-model.js'
 import { canonicalStatus, isSettled, ItemHistory } from '../../src/status/precheck-status.js'
 import { decidePrecheck } from '../../src/verdict/precheck-verdict.js'
-import { end, report } from './builders.js'
+import { end, report } from '../helpers/builders.js'
 
 // Generated answers, across polls: the step never passes unless every item seen at any poll ends in
 // a documented Success in the final answer, whatever fail-on-failure says.

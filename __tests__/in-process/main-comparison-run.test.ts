@@ -1,11 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { run } from '../../src/main.js'
+import { afterEach, describe, expect, it } from '@jest/globals'
 import type { Scenario } from '../../simulator/scenarios.js'
-import { captureStdout } from '../helpers/stdout.js'
-import { inputEnv, parseOutputFile, visibleText } from '../helpers/action-runner.js'
+import { visibleText } from '../helpers/action-runner.js'
+import { runInProcess } from '../helpers/in-process-run.js'
 import { compareInputs, quickRun } from '../helpers/comparison.js'
 import { FakeClock } from '../helpers/fake-clock.js'
 import { simulator, stopSimulators, testInputs } from '../helpers/simulator.js'
@@ -15,66 +11,22 @@ import { simulator, stopSimulators, testInputs } from '../helpers/simulator.js'
 // scenario share a FakeClock: the precheck, the run and timeout-seconds pass in fake time, and only
 // the requests take real time.
 
-let dir: string
-const saved = { ...process.env }
-// Each run() adds an error listener to stdout and stderr (one run a process in real life).
-const streams = [process.stdout, process.stderr] as const
-const listenersBefore = streams.map(s => s.listenerCount('error'))
+afterEach(stopSimulators)
 
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'gate-compare-'))
-})
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
-afterEach(async () => {
-  await stopSimulators()
-  process.env = { ...saved }
-  process.exitCode = undefined
-  streams.forEach((stream, i) => {
-    for (const listener of stream.listeners('error').slice(listenersBefore[i]))
-      stream.off('error', listener as () => void)
-  })
-})
-
-/**
- * Runs the action in this process against `scenario`, both on `clock`; the runner's files are real
- * files.
- */
-async function runInProcess(
+/** Runs the action in this process against `scenario`, both on `clock`. */
+async function runScenario(
   scenario: string | Scenario,
   extra: Record<string, string> = {},
   clock = new FakeClock()
 ) {
   const sim = await simulator(scenario, { now: clock.now })
-  const temp = mkdtempSync(join(dir, 'temp-'))
-  const output = join(dir, 'output')
-  const summary = join(dir, 'summary')
-  writeFileSync(output, '')
-  writeFileSync(summary, '')
-  for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key]
-  Object.assign(
-    process.env,
-    { GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, RUNNER_TEMP: temp },
-    inputEnv(testInputs(sim.url, compareInputs(scenario, extra)))
-  )
-  const stdout = await captureStdout(() => run(clock))
-  const exitCode = process.exitCode ?? 0
-  process.exitCode = undefined
-  const files = Object.fromEntries(
-    readdirSync(temp).map(name => [name, readFileSync(join(temp, name), 'utf8')])
-  )
-  return {
-    sim,
-    exitCode,
-    stdout,
-    files,
-    outputs: parseOutputFile(readFileSync(output, 'utf8')),
-    summary: readFileSync(summary, 'utf8')
-  }
+  const run = await runInProcess(testInputs(sim.url, compareInputs(scenario, extra)), clock)
+  return { sim, ...run }
 }
 
 describe('run() with run-comparison', () => {
   it('fails on differing schema objects and writes the SQL file', async () => {
-    const r = await runInProcess(quickRun('compare-differ'))
+    const r = await runScenario(quickRun('compare-differ'))
     expect(r.exitCode).toBe(1)
     expect(r.outputs['difference-count']).toBe('6')
     expect(r.sim.count('results')).toBe(2)
@@ -85,10 +37,10 @@ describe('run() with run-comparison', () => {
   })
 
   it('passes a clean schema run and a data run with differences softened', async () => {
-    const same = await runInProcess(quickRun('compare-same'))
+    const same = await runScenario(quickRun('compare-same'))
     expect(same.exitCode).toBe(0)
     expect(same.outputs['difference-count']).toBe('0')
-    const data = await runInProcess(quickRun('data-compare-differ'), {
+    const data = await runScenario(quickRun('data-compare-differ'), {
       'fail-on-difference': 'false'
     })
     expect(data.exitCode).toBe(0)
@@ -98,15 +50,15 @@ describe('run() with run-comparison', () => {
   })
 
   it('fails a busy task, an undocumented status and a contradiction', async () => {
-    const busy = await runInProcess('compare-busy')
+    const busy = await runScenario('compare-busy')
     expect(busy.exitCode).toBe(1)
     expect(busy.stdout).toMatch(/::error::.*task status invalid.*`concurrency:`/)
-    const odd = await runInProcess(quickRun('compare-same', { finalStatus: 'finished' }, {}), {
+    const odd = await runScenario(quickRun('compare-same', { finalStatus: 'finished' }, {}), {
       'fail-on-difference': 'false'
     })
     expect(odd.exitCode).toBe(1)
     expect(odd.outputs['comparison-status']).toBe('finished')
-    const contradict = await runInProcess(quickRun('data-compare-contradict'))
+    const contradict = await runScenario(quickRun('data-compare-contradict'))
     expect(contradict.exitCode).toBe(1)
     expect(contradict.stdout).toMatch(/counts contradict each other/)
   })
@@ -120,7 +72,7 @@ describe('run() with run-comparison', () => {
           c.n === 1 ? { data: undefined, success: false, message: 'no such object' } : undefined
       }
     )
-    const r = await runInProcess(scenario, { 'fail-on-difference': 'false' })
+    const r = await runScenario(scenario, { 'fail-on-difference': 'false' })
     expect(r.exitCode).toBe(1)
     expect(r.stdout).toMatch(
       /::error::.*could not be read, so it is not verified: shop\.\w+ \(no such object/
@@ -130,7 +82,7 @@ describe('run() with run-comparison', () => {
 
   it('times out in the run and while reading results', async () => {
     const stuckClock = new FakeClock()
-    const stuck = await runInProcess('compare-stuck', { 'timeout-seconds': '1.5' }, stuckClock)
+    const stuck = await runScenario('compare-stuck', { 'timeout-seconds': '1.5' }, stuckClock)
     expect(stuck.exitCode).toBe(1)
     expect(stuck.stdout).toMatch(
       /::error::.*The comparison run \d+ did not finish within timeout-seconds/
@@ -138,7 +90,7 @@ describe('run() with run-comparison', () => {
     expect(stuckClock.elapsed()).toBe(1500)
     // Each correction SQL answer takes 0.4 s: the six cannot all be read within 2 s.
     const clock = new FakeClock()
-    const slow = await runInProcess(
+    const slow = await runScenario(
       quickRun(
         'compare-differ',
         {},
@@ -170,7 +122,7 @@ describe('run() with run-comparison', () => {
         }
       }
     )
-    const r = await runInProcess(scenario, { 'timeout-seconds': '20' })
+    const r = await runScenario(scenario, { 'timeout-seconds': '20' })
     expect(r.exitCode).toBe(1)
     expect(r.sim.count('stop')).toBe(1)
     expect(r.stdout).toMatch(/::warning::Asked NineData to stop comparison run \d+/)
@@ -211,7 +163,7 @@ describe('run() with run-comparison', () => {
       ]
     ]
     for (const [scenario, why] of cases) {
-      const r = await runInProcess(scenario, { 'fail-on-difference': 'false' })
+      const r = await runScenario(scenario, { 'fail-on-difference': 'false' })
       expect(r.exitCode).toBe(1)
       expect(r.stdout).toMatch(why)
       expect(r.outputs['difference-count']).toBeUndefined()

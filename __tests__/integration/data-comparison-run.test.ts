@@ -3,13 +3,12 @@ import { sameTables } from '../../simulator/compare-objects.js'
 import { failureMessage, visibleText } from '../helpers/action-runner.js'
 import {
   compareInputs,
-  DATA_TASK_ID,
   differsTitles,
   quickRun,
   reportOf,
   requestsOf
 } from '../helpers/comparison.js'
-import { gate, stopSimulators } from '../helpers/simulator.js'
+import { DATA_TASK_ID, gate, stopSimulators } from '../helpers/simulator.js'
 
 // A data comparison run after a passing precheck: the row counts of the run status, the tables that
 // differ (named from the table summary and each table's differing records), and counts that

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { ApiError } from '../../src/ninedata/api-errors.js'
 import { ItemHistory, canonicalStatus, isSettled } from '../../src/status/precheck-status.js'
 import { decidePrecheck, listLabels } from '../../src/verdict/precheck-verdict.js'
-import { end, item, state } from './builders.js'
+import { end, item, state } from '../helpers/builders.js'
 import { countingText } from '../helpers/counting-text.js'
 
 // A pass is a documented Success everywhere; anything else is never a pass.
