@@ -31091,6 +31091,7 @@ const RUN_STATUSES = ['starting', 'running', 'success', 'failed', 'stopped'];
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  fs: () => (/* binding */ greenMeaning),
   Br: () => (/* binding */ renderSummary),
   G8: () => (/* binding */ verdictHeading)
 });
@@ -31273,6 +31274,22 @@ function verdictHeading(report) {
             return `❌ ${what}: no verdict`;
     }
 }
+/**
+ * What a green step says, in one line, for a step that does not fail: a precheck pass is not a
+ * comparison, and a softened finding is not a pass. Undefined when the step fails.
+ */
+function greenMeaning(report) {
+    if ((0,report_model/* stepFails */.ug)(report))
+        return undefined;
+    const { verdict } = report;
+    if (verdict.passed)
+        return verdict.phase === 'comparison'
+            ? 'What this green means: the precheck passed and the comparison run found no difference between source and target.'
+            : 'What this green means: the precheck passed; no comparison was run, so source and target may still differ.';
+    return verdict.phase === 'comparison'
+        ? 'What this green means: the step does not block, but the comparison run found differences (`fail-on-difference` is false).'
+        : 'What this green means: the step does not block, but the precheck failed (`fail-on-failure` is false) and no comparison was run.';
+}
 function itemRow(item, withMessage, safe, earlier) {
     const name = (0,precheck_status/* itemLabel */.IR)(item);
     const id = item.precheckItem && item.precheckItem !== name
@@ -31337,6 +31354,9 @@ function renderSummary(report, safe, budgetBytes = SUMMARY_BUDGET_BYTES) {
     parts.push(`<p>${(0,clean/* codeSpans */.tE)(safe.html(report.verdict.reason, wording/* LIMITS */.b1.reason))}</p>\n\n`);
     if (report.hint)
         parts.push(`<p>💡 ${(0,clean/* codeSpans */.tE)(safe.html(report.hint, 1000))}</p>\n\n`);
+    const green = greenMeaning(report);
+    if (green)
+        parts.push(`<p>${(0,clean/* codeSpans */.tE)(safe.html(green, 1000))}</p>\n\n`);
     parts.push(factsTable(report, safe));
     // The comparison section is small next to a large precheck: it is rendered first and kept.
     const comparison = report.run ? renderComparison(report.run, safe, budgetBytes / 2) : '';
@@ -31671,6 +31691,7 @@ function isSpace(code) {
 /* harmony export */   Fq: () => (/* binding */ inertLine),
 /* harmony export */   RK: () => (/* binding */ visible),
 /* harmony export */   X5: () => (/* binding */ cleanText),
+/* harmony export */   jQ: () => (/* binding */ showInvisible),
 /* harmony export */   ml: () => (/* binding */ shorten),
 /* harmony export */   ph: () => (/* binding */ codeText),
 /* harmony export */   tE: () => (/* binding */ codeSpans),
@@ -31678,10 +31699,13 @@ function isSpace(code) {
 /* harmony export */ });
 // Shaping text for a surface: cleaning, shortening, one-line, visible escapes, HTML. Pure, and linear
 // in the input: server text can be megabytes, and the report runs after timeout-seconds stops counting.
-// C0/C1 controls other than tab and newline, and the bidi embedding/override/isolate marks that could
-// make text display as something it is not.
+// Characters a reader cannot see: C0/C1 controls other than tab and newline, the bidi marks,
+// embeddings, overrides and isolates that could make text display as something it is not, and the
+// zero-width and format characters that would ride along unseen into whatever a reader copies.
+// Zero-width (non-)joiners stay: scripts and emoji need them.
+const INVISIBLE = 
 // eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]/g;
 const NEWLINES = /\r\n?|[\n\u0085\u2028\u2029]/;
 /** Cuts to `max` UTF-16 units plus a marker saying how much was left out; never splits a surrogate pair. */
 function shorten(text, max, total = text.length) {
@@ -31693,15 +31717,24 @@ function shorten(text, max, total = text.length) {
         cut--;
     return `${text.slice(0, cut)}… (${total - cut} more characters)`;
 }
-/** Newlines normalised to \n, invisible control characters dropped. */
+/** Newlines normalised to \n, invisible characters dropped. */
 function cleanText(text) {
-    return text.replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n').replace(UNSAFE, '');
+    return text.replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n').replace(INVISIBLE, '');
+}
+/**
+ * Newlines normalised to \n, every invisible character written out as `<U+202E>`: a reader sees
+ * that it is there, and a copy of the text carries no character they could not see.
+ */
+function showInvisible(text) {
+    return text
+        .replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n')
+        .replace(INVISIBLE, c => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
 }
 /** One line: no CR, LF or other control character, whitespace runs collapsed, line breaks as ⏎. */
 function flattenLine(text) {
     return text
         .split(NEWLINES)
-        .map(part => part.replace(UNSAFE, '').replace(/\s+/g, ' ').trim())
+        .map(part => part.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim())
         .filter(part => part !== '')
         .join(' ⏎ ');
 }
@@ -31764,12 +31797,14 @@ function escapeWithBreaks(text) {
     })
         .join('');
 }
-/** Cleaned, shortened text as inert HTML: entities, <br> for newlines, isolated for bidi. */
-function htmlBlock(cleaned) {
-    const escaped = escapeWithBreaks(cleaned).replace(/\n/g, '<br>');
-    return escaped === '' ? '' : `\u2068${escaped}\u2069`;
+/**
+ * Shaped, shortened text as inert HTML: entities, <br> for newlines. No bidi isolation marks: the
+ * invisible characters were written out before, and each text sits in its own cell or paragraph.
+ */
+function htmlBlock(shaped) {
+    return escapeWithBreaks(shaped).replace(/\n/g, '<br>');
 }
-/** An ID for a <code> element: copyable as shown (no bidi marks), escaped, one line. */
+/** An ID for a <code> element: copyable as shown, escaped, one line. */
 function codeText(line) {
     return escapeWithBreaks(line);
 }
@@ -32138,11 +32173,17 @@ class SafeText {
         const line = this.redactor.redact((0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .inertLine */ .Fq)((0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .flattenLine */ .F3)(part.text)));
         return this.cut(line, max, part.dropped);
     }
-    /** Escaped HTML for the job summary. */
+    /**
+     * Escaped HTML for the job summary and the comment, invisible characters written out. When
+     * leaving them out would spell the secret (`sec<U+0007>ret`), they are left out and it is hidden.
+     */
     html(text, max) {
         const part = this.hidden(text, max);
-        const cleaned = this.redactor.redact((0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(part.text));
-        return (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .htmlBlock */ .xs)(this.cut(cleaned, max, part.dropped));
+        const joined = (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(part.text);
+        const shaped = this.redactor.finds(joined)
+            ? this.redactor.redact(joined)
+            : this.redactor.redact((0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .showInvisible */ .jQ)(part.text));
+        return (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .htmlBlock */ .xs)(this.cut(shaped, max, part.dropped));
     }
     /** An ID for <code> in the job summary. */
     code(text, max = _wording_js__WEBPACK_IMPORTED_MODULE_2__/* .LIMITS */ .b1.id) {

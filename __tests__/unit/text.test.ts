@@ -34,9 +34,9 @@ describe('oneLine', () => {
 })
 
 describe('toHtml', () => {
-  it('escapes HTML and Markdown, breaks lines and isolates bidi', () => {
+  it('escapes HTML and Markdown, breaks lines, and adds no invisible character', () => {
     expect(toHtml('<b>|x|</b> *y* [z](u) @team :+1: `c`\nnext', 1000)).toBe(
-      '\u2068&lt;b&gt;&#124;x&#124;&lt;/b&gt; &#42;y&#42; &#91;z&#93;(u) &#64;team &#58;+1&#58; &#96;c&#96;<br>next\u2069'
+      '&lt;b&gt;&#124;x&#124;&lt;/b&gt; &#42;y&#42; &#91;z&#93;(u) &#64;team &#58;+1&#58; &#96;c&#96;<br>next'
     )
     expect(toHtml('', 10)).toBe('')
   })

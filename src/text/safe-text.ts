@@ -1,4 +1,12 @@
-import { cleanText, codeText, flattenLine, htmlBlock, inertLine, shorten } from './clean.js'
+import {
+  cleanText,
+  codeText,
+  flattenLine,
+  htmlBlock,
+  inertLine,
+  shorten,
+  showInvisible
+} from './clean.js'
 import { Redactor, jsonStrings } from './redact.js'
 import { LIMITS } from './wording.js'
 
@@ -35,11 +43,17 @@ export class SafeText {
     return this.cut(line, max, part.dropped)
   }
 
-  /** Escaped HTML for the job summary. */
+  /**
+   * Escaped HTML for the job summary and the comment, invisible characters written out. When
+   * leaving them out would spell the secret (`sec<U+0007>ret`), they are left out and it is hidden.
+   */
   html(text: string, max: number): string {
     const part = this.hidden(text, max)
-    const cleaned = this.redactor.redact(cleanText(part.text))
-    return htmlBlock(this.cut(cleaned, max, part.dropped))
+    const joined = cleanText(part.text)
+    const shaped = this.redactor.finds(joined)
+      ? this.redactor.redact(joined)
+      : this.redactor.redact(showInvisible(part.text))
+    return htmlBlock(this.cut(shaped, max, part.dropped))
   }
 
   /** An ID for <code> in the job summary. */
