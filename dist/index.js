@@ -28384,6 +28384,9 @@ const AUTH_HINT = 'Check the access-key-id and access-key-secret inputs (NineDat
     "and that the runner's clock is right.";
 const BUSY_HINT = 'Another precheck or comparison run of this task may be under way, e.g. from a second workflow run: ' +
     'give the job a `concurrency:` group per comparison task.';
+const NOT_FOUND_HINT = 'Check `task-id`: it must be the ID of a comparison task of the kind the message names ' +
+    '(cc-... for a schema comparison, cd-... for a data comparison), in the NineData account the ' +
+    'AccessKey belongs to, and visible to that AccessKey user.';
 /**
  * The ending an error stands for. `doing` says what failed ("The status query for precheck X
  * failed"). A bug of this action is an ending too: reported like any error, never rethrown.
@@ -28421,6 +28424,8 @@ function hintOf(error) {
         return AUTH_HINT;
     if (error.kind === 'business' && /status invalid/i.test(error.message))
         return BUSY_HINT;
+    if (error.kind === 'business' && /(?<!precheck )task not found/i.test(error.message))
+        return NOT_FOUND_HINT;
     return error.hint && sentence(error.hint);
 }
 function endingHint(ending) {
@@ -30142,10 +30147,13 @@ const INPUT_DEFAULTS = {
 /** Allowed range of each duration input, in seconds. Below the floor a run would flood NineData. */
 const SECONDS_RANGE = {
     // GitHub ends a job after 6 hours on hosted runners (and a workflow run after 35 days).
-    'timeout-seconds': { min: 1, max: 35 * 24 * 3600 },
-    'poll-interval-seconds': { min: 0.1, max: 3600 },
-    'request-timeout-seconds': { min: 1, max: 600 }
+    'timeout-seconds': { min: 1, max: 35 * 24 * 3600, examples: '900 or 1800' },
+    'poll-interval-seconds': { min: 0.1, max: 3600, examples: '5 or 0.5' },
+    'request-timeout-seconds': { min: 1, max: 600, examples: '30 or 60' }
 };
+/** Inputs a workflow fills from secrets: empty mostly for one of two reasons, named in the error. */
+const FROM_SECRETS = new Set(['access-key-id', 'access-key-secret']);
+const EMPTY_SECRET_CAUSES = " A workflow run from a fork's pull request (or Dependabot's) gets no secrets, and a misspelled secret name gives an empty value: check the name in `secrets.` against the repository's or environment's secrets.";
 class InputError extends Error {
     problems;
     constructor(problems) {
@@ -30169,7 +30177,7 @@ function parseInputs(get) {
     const required = (name) => {
         const value = read(name);
         if (value === '')
-            problems.push(`\`${name}\` is required but was empty or not set.`);
+            problems.push(`\`${name}\` is required but was empty or not set.${FROM_SECRETS.has(name) ? EMPTY_SECRET_CAUSES : ''}`);
         return value;
     };
     const apiUrl = parseApiUrl(required('api-url'), problems);
@@ -30231,10 +30239,10 @@ function parseComparison(raw, taskId, problems) {
     return fromPrefix ?? 'schema';
 }
 function seconds(name, raw, problems) {
-    const { min, max } = SECONDS_RANGE[name];
+    const { min, max, examples } = SECONDS_RANGE[name];
     // Plain decimal only: "1e3", "0x10", "Infinity" and "5s" are refused rather than guessed at.
     if (!/^(\d{1,12}(\.\d{0,9})?|\.\d{1,9})$/.test(raw)) {
-        problems.push(`\`${name}\` must be a number of seconds (e.g. 5 or 0.5), got ${(0,clean/* visible */.RK)(raw)}.`);
+        problems.push(`\`${name}\` must be a number of seconds (e.g. ${examples}), got ${(0,clean/* visible */.RK)(raw)}.`);
         return NaN;
     }
     const value = Number(raw);
@@ -30319,6 +30327,10 @@ class SafeLog {
     }
     warning(message) {
         core/* warning */.$e(this.safe.line(message));
+    }
+    /** An error annotation of its own, for a problem that is one of several (the step's failure says the whole). */
+    error(message) {
+        core/* error */.z3(this.safe.line(message));
     }
     debug(message) {
         core/* debug */.Yz(this.safe.line(message));
@@ -30814,8 +30826,13 @@ async function runStep(log, env) {
         return { inputs, gate: await runGate(inputs, { log, ...env }) };
     }
     catch (error) {
-        if (error instanceof InputError)
+        if (error instanceof InputError) {
+            // One line (and annotation) per problem: the failure's own line joins them.
+            if (error.problems.length > 1)
+                for (const problem of error.problems)
+                    log.error(`Invalid input: ${problem}`);
             return { refused: { how: 'error', message: error.message } };
+        }
         if (error instanceof Error && error.stack)
             log.debug(error.stack);
         return { inputs, refused: (0,src_ending/* crashEnding */.Jj)(error) };
@@ -31416,9 +31433,13 @@ function gateVerdict(precheck, comparison, runComparison) {
     if (!precheck.passed) {
         if (!runComparison)
             return precheck;
+        // Said where it applies: a user who set fail-on-failure to false reads why it did not soften.
+        const unsoftened = precheck.softenedBy === 'fail-on-failure'
+            ? ' fail-on-failure: false does not soften this: with run-comparison true, a precheck that did not pass means nothing was compared.'
+            : '';
         return {
             ...precheck,
-            reason: `${precheck.reason} The comparison was not started (run-comparison is true).`,
+            reason: `${precheck.reason} The comparison was not started (run-comparison is true).${unsoftened}`,
             softenedBy: undefined
         };
     }

@@ -16,6 +16,10 @@ const AUTH_HINT =
 const BUSY_HINT =
   'Another precheck or comparison run of this task may be under way, e.g. from a second workflow run: ' +
   'give the job a `concurrency:` group per comparison task.'
+const NOT_FOUND_HINT =
+  'Check `task-id`: it must be the ID of a comparison task of the kind the message names ' +
+  '(cc-... for a schema comparison, cd-... for a data comparison), in the NineData account the ' +
+  'AccessKey belongs to, and visible to that AccessKey user.'
 
 /**
  * The ending an error stands for. `doing` says what failed ("The status query for precheck X
@@ -53,6 +57,8 @@ function hintOf(error: ApiError | undefined): string | undefined {
   if (!error) return undefined
   if (error.kind === 'auth') return AUTH_HINT
   if (error.kind === 'business' && /status invalid/i.test(error.message)) return BUSY_HINT
+  if (error.kind === 'business' && /(?<!precheck )task not found/i.test(error.message))
+    return NOT_FOUND_HINT
   return error.hint && sentence(error.hint)
 }
 

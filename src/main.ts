@@ -45,7 +45,12 @@ async function runStep(
     inputs = parseInputs(core.getInput)
     return { inputs, gate: await runGate(inputs, { log, ...env }) }
   } catch (error) {
-    if (error instanceof InputError) return { refused: { how: 'error', message: error.message } }
+    if (error instanceof InputError) {
+      // One line (and annotation) per problem: the failure's own line joins them.
+      if (error.problems.length > 1)
+        for (const problem of error.problems) log.error(`Invalid input: ${problem}`)
+      return { refused: { how: 'error', message: error.message } }
+    }
     if (error instanceof Error && error.stack) log.debug(error.stack)
     return { inputs, refused: crashEnding(error) }
   }
