@@ -31736,6 +31736,10 @@ function shorten(text, max, total = text.length) {
     const code = text.charCodeAt(cut - 1);
     if (code >= 0xd800 && code <= 0xdbff)
         cut--;
+    // Nor a written-out invisible character (`<U+202E>`): it goes whole or not at all.
+    const escape = text.lastIndexOf('<U+', cut - 1);
+    if (escape >= 0 && escape > cut - 8 && text.indexOf('>', escape) >= cut)
+        cut = escape;
     return `${text.slice(0, cut)}… (${total - cut} more characters)`;
 }
 /** Newlines normalised to \n, invisible characters dropped. */
@@ -32201,9 +32205,11 @@ class SafeText {
     html(text, max) {
         const part = this.hidden(text, max);
         const joined = (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(part.text);
-        const shaped = this.redactor.finds(joined)
-            ? this.redactor.redact(joined)
-            : this.redactor.redact((0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .showInvisible */ .jQ)(part.text));
+        if (this.redactor.finds(joined))
+            return (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .htmlBlock */ .xs)(this.cut(this.redactor.redact(joined), max, part.dropped));
+        // Without an invisible character both shapings are the same text, already searched.
+        const shown = (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .showInvisible */ .jQ)(part.text);
+        const shaped = shown.length === joined.length ? joined : this.redactor.redact(shown);
         return (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .htmlBlock */ .xs)(this.cut(shaped, max, part.dropped));
     }
     /** An ID for <code> in the job summary. */

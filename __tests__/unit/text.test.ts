@@ -72,3 +72,15 @@ describe('words', () => {
     expect(shorten('\ud83d\ude00\ud83d\ude00', 3)).toBe('\ud83d\ude00… (2 more characters)')
   })
 })
+
+describe('shorten and written-out invisible characters', () => {
+  it('never cuts a <U+XXXX> in half', () => {
+    const text = `${'a'.repeat(8)}\u202e${'b'.repeat(20)}`
+    for (let max = 8; max <= 20; max++) {
+      const html = plain.html(text, max)
+      expect(html).not.toMatch(/&lt;U\+[0-9A-F]{0,3}…|&lt;U\+[0-9A-F]{4}(?!&gt;)/)
+    }
+    expect(plain.html(text, 12)).toBe('aaaaaaaa… (28 more characters)')
+    expect(plain.html(text, 16)).toBe('aaaaaaaa&lt;U+202E&gt;… (20 more characters)')
+  })
+})

@@ -15,6 +15,9 @@ export function shorten(text: string, max: number, total = text.length): string 
   let cut = Math.min(max, text.length)
   const code = text.charCodeAt(cut - 1)
   if (code >= 0xd800 && code <= 0xdbff) cut--
+  // Nor a written-out invisible character (`<U+202E>`): it goes whole or not at all.
+  const escape = text.lastIndexOf('<U+', cut - 1)
+  if (escape >= 0 && escape > cut - 8 && text.indexOf('>', escape) >= cut) cut = escape
   return `${text.slice(0, cut)}… (${total - cut} more characters)`
 }
 

@@ -50,9 +50,11 @@ export class SafeText {
   html(text: string, max: number): string {
     const part = this.hidden(text, max)
     const joined = cleanText(part.text)
-    const shaped = this.redactor.finds(joined)
-      ? this.redactor.redact(joined)
-      : this.redactor.redact(showInvisible(part.text))
+    if (this.redactor.finds(joined))
+      return htmlBlock(this.cut(this.redactor.redact(joined), max, part.dropped))
+    // Without an invisible character both shapings are the same text, already searched.
+    const shown = showInvisible(part.text)
+    const shaped = shown.length === joined.length ? joined : this.redactor.redact(shown)
     return htmlBlock(this.cut(shaped, max, part.dropped))
   }
 
