@@ -42,15 +42,17 @@ const COMMENT_LIMITS = {
 };
 /**
  * Server text as the job summary escapes it, plus one thing a comment needs: GitHub links `@name`
- * and `#123` (a notification, a back-reference) even when written as entities, so a zero-width
- * space follows each. Not for <code> and <pre>: GitHub leaves those alone, and SQL stays copyable.
+ * and `#123` (a notification, a back-reference) even when written as entities, but only within one
+ * piece of text, so a <wbr> after each `@` and `#` parts them. A <wbr> shows nothing and copies as
+ * nothing: `'user'@'%'` copied from the comment is what NineData wrote. Not for <code> and <pre>:
+ * GitHub links nothing there.
  */
 function comment_body_text(safe, raw, max) {
-    return safe.html(raw, max).replace(/&#(64|35);/g, '&#$1;&#8203;');
+    return safe.html(raw, max).replace(/&#(64|35);/g, '&#$1;<wbr>');
 }
-/** SQL for a <pre>: escaped like any server text, without the bidi isolation, so a copy runs. */
+/** SQL for a <pre>: escaped like any server text; GitHub links no mention there. */
 function sqlText(safe, sql) {
-    return safe.html(sql, COMMENT_LIMITS.sql).replace(/^\u2068|\u2069$/g, '');
+    return safe.html(sql, COMMENT_LIMITS.sql);
 }
 function renderComment(view, context, safe, limit = COMMENT_LIMIT) {
     const head = renderHead(view, context, safe);
@@ -73,6 +75,8 @@ function renderHead(view, context, safe) {
     parts.push(`<p>${(0,clean/* codeSpans */.tE)(comment_body_text(safe, view.reason, COMMENT_LIMITS.reason))}</p>\n\n`);
     if (view.hint)
         parts.push(`<p>💡 ${(0,clean/* codeSpans */.tE)(comment_body_text(safe, view.hint, COMMENT_LIMITS.hint))}</p>\n\n`);
+    if (view.green)
+        parts.push(`<p>${(0,clean/* codeSpans */.tE)(comment_body_text(safe, view.green, COMMENT_LIMITS.hint))}</p>\n\n`);
     const facts = [`Comparison task ${code(view.taskId, safe) || '(not given)'}`];
     facts.push(view.precheckTaskId ? `precheck ${code(view.precheckTaskId, safe)}` : 'no precheck started');
     if (context.commit)
@@ -566,6 +570,7 @@ function commentViewOf(report) {
         heading: (0,job_summary/* verdictHeading */.G8)(report),
         reason: report.verdict.reason,
         hint: report.hint,
+        green: (0,job_summary/* greenMeaning */.fs)(report),
         taskId: report.taskId,
         precheckTaskId: report.precheckTaskId,
         failedItems: report.verdict.failedItems.map(item => {

@@ -28421,6 +28421,8 @@ function hintOf(error) {
         return _hints_js__WEBPACK_IMPORTED_MODULE_0__/* .HINTS */ .N.credentials;
     if (error.kind === 'business' && /status invalid/i.test(error.message))
         return _hints_js__WEBPACK_IMPORTED_MODULE_0__/* .HINTS */ .N.busyTask;
+    if (error.kind === 'business' && /(?<!precheck )task not found/i.test(error.message))
+        return _hints_js__WEBPACK_IMPORTED_MODULE_0__/* .HINTS */ .N.taskNotFound;
     return error.hint && sentence(error.hint);
 }
 function endingHint(ending) {
@@ -28475,6 +28477,10 @@ const HINTS = {
     /** `task status invalid`: the task is busy with another precheck or run. */
     busyTask: 'Another precheck or comparison run of this task may be under way, e.g. from a second workflow run: ' +
         'give the job a `concurrency:` group per comparison task.',
+    /** `task not found`: the task ID, its kind or the account is not the one meant. */
+    taskNotFound: 'Check `task-id`: it must be the ID of a comparison task of the kind the message names ' +
+        '(cc-... for a schema comparison, cd-... for a data comparison), in the NineData account the ' +
+        'AccessKey belongs to, and visible to that AccessKey user.',
     /** TLS failed as a wrong scheme for the port does. */
     scheme: 'check the scheme and port of `api-url`: https:// to a plain-http port (or http:// to an https port) fails like this',
     /** The server's certificate is not one Node trusts. */
@@ -30195,9 +30201,13 @@ function gateVerdict(precheck, comparison, runComparison) {
     if (!precheck.passed) {
         if (!runComparison)
             return precheck;
+        // Said where it applies: a user who set fail-on-failure to false reads why it did not soften.
+        const unsoftened = precheck.softenedBy === 'fail-on-failure'
+            ? ' fail-on-failure: false does not soften this: with run-comparison true, a precheck that did not pass means nothing was compared.'
+            : '';
         return {
             ...precheck,
-            reason: `${precheck.reason} The comparison was not started (run-comparison is true).`,
+            reason: `${precheck.reason} The comparison was not started (run-comparison is true).${unsoftened}`,
             softenedBy: undefined
         };
     }
@@ -30413,10 +30423,13 @@ const INPUT_DEFAULTS = {
 /** Allowed range of each duration input, in seconds. Below the floor a run would flood NineData. */
 const SECONDS_RANGE = {
     // GitHub ends a job after 6 hours on hosted runners (and a workflow run after 35 days).
-    'timeout-seconds': { min: 1, max: 35 * 24 * 3600 },
-    'poll-interval-seconds': { min: 0.1, max: 3600 },
-    'request-timeout-seconds': { min: 1, max: 600 }
+    'timeout-seconds': { min: 1, max: 35 * 24 * 3600, examples: '900 or 1800' },
+    'poll-interval-seconds': { min: 0.1, max: 3600, examples: '5 or 0.5' },
+    'request-timeout-seconds': { min: 1, max: 600, examples: '30 or 60' }
 };
+/** Inputs a workflow fills from secrets: empty mostly for one of two reasons, named in the error. */
+const FROM_SECRETS = new Set(['access-key-id', 'access-key-secret']);
+const EMPTY_SECRET_CAUSES = " A workflow run from a fork's pull request (or Dependabot's) gets no secrets, and a misspelled secret name gives an empty value: check the name in `secrets.` against the repository's or environment's secrets.";
 class InputError extends Error {
     problems;
     constructor(problems) {
@@ -30440,7 +30453,7 @@ function parseInputs(get) {
     const required = (name) => {
         const value = read(name);
         if (value === '')
-            problems.push(`\`${name}\` is required but was empty or not set.`);
+            problems.push(`\`${name}\` is required but was empty or not set.${FROM_SECRETS.has(name) ? EMPTY_SECRET_CAUSES : ''}`);
         return value;
     };
     const apiUrl = parseApiUrl(required('api-url'), problems);
@@ -30502,10 +30515,10 @@ function parseComparison(raw, taskId, problems) {
     return fromPrefix ?? 'schema';
 }
 function seconds(name, raw, problems) {
-    const { min, max } = SECONDS_RANGE[name];
+    const { min, max, examples } = SECONDS_RANGE[name];
     // Plain decimal only: "1e3", "0x10", "Infinity" and "5s" are refused rather than guessed at.
     if (!/^(\d{1,12}(\.\d{0,9})?|\.\d{1,9})$/.test(raw)) {
-        problems.push(`\`${name}\` must be a number of seconds (e.g. 5 or 0.5), got ${(0,clean/* visible */.RK)(raw)}.`);
+        problems.push(`\`${name}\` must be a number of seconds (e.g. ${examples}), got ${(0,clean/* visible */.RK)(raw)}.`);
         return NaN;
     }
     const value = Number(raw);
@@ -30590,6 +30603,10 @@ class SafeLog {
     }
     warning(message) {
         core/* warning */.$e(this.safe.line(message));
+    }
+    /** An error annotation of its own, for a problem that is one of several (the step's failure says the whole). */
+    error(message) {
+        core/* error */.z3(this.safe.line(message));
     }
     debug(message) {
         core/* debug */.Yz(this.safe.line(message));
@@ -31093,8 +31110,13 @@ async function runStep(log, env) {
         return { inputs, gate, decided: gate.verdict };
     }
     catch (error) {
-        if (error instanceof InputError)
+        if (error instanceof InputError) {
+            // One line (and annotation) per problem: the failure's own line joins them.
+            if (error.problems.length > 1)
+                for (const problem of error.problems)
+                    log.error(`Invalid input: ${problem}`);
             return refused(undefined, { how: 'error', message: error.message });
+        }
         if (error instanceof Error && error.stack)
             log.debug(error.stack);
         return refused(inputs, (0,src_ending/* crashEnding */.Jj)(error));
@@ -31375,6 +31397,7 @@ const RUN_STATUSES = ['starting', 'running', 'success', 'failed', 'stopped'];
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  fs: () => (/* binding */ greenMeaning),
   Br: () => (/* binding */ renderSummary),
   G8: () => (/* binding */ verdictHeading)
 });
@@ -31557,6 +31580,22 @@ function verdictHeading(report) {
             return `❌ ${what}: no verdict`;
     }
 }
+/**
+ * What a green step says, in one line, for a step that does not fail: a precheck pass is not a
+ * comparison, and a softened finding is not a pass. Undefined when the step fails.
+ */
+function greenMeaning(report) {
+    if ((0,report_model/* stepFails */.ug)(report))
+        return undefined;
+    const { verdict } = report;
+    if (verdict.passed)
+        return verdict.phase === 'comparison'
+            ? 'What this green means: the precheck passed and the comparison run found no difference between source and target.'
+            : 'What this green means: the precheck passed; no comparison was run, so source and target may still differ.';
+    return verdict.phase === 'comparison'
+        ? 'What this green means: the step does not block, but the comparison run found differences (`fail-on-difference` is false).'
+        : 'What this green means: the step does not block, but the precheck failed (`fail-on-failure` is false) and no comparison was run.';
+}
 function itemRow(item, withMessage, safe, earlier) {
     const name = (0,precheck_status/* itemLabel */.IR)(item);
     const id = item.precheckItem && item.precheckItem !== name
@@ -31621,6 +31660,9 @@ function renderSummary(report, safe, budgetBytes = SUMMARY_BUDGET_BYTES) {
     parts.push(`<p>${(0,clean/* codeSpans */.tE)(safe.html(report.verdict.reason, wording/* LIMITS */.b1.reason))}</p>\n\n`);
     if (report.hint)
         parts.push(`<p>💡 ${(0,clean/* codeSpans */.tE)(safe.html(report.hint, 1000))}</p>\n\n`);
+    const green = greenMeaning(report);
+    if (green)
+        parts.push(`<p>${(0,clean/* codeSpans */.tE)(safe.html(green, 1000))}</p>\n\n`);
     parts.push(factsTable(report, safe));
     // The comparison section is small next to a large precheck: it is rendered first and kept.
     const comparison = report.run ? renderComparison(report.run, safe, budgetBytes / 2) : '';
@@ -31908,6 +31950,7 @@ function isSpace(code) {
 /* harmony export */   Fq: () => (/* binding */ inertLine),
 /* harmony export */   RK: () => (/* binding */ visible),
 /* harmony export */   X5: () => (/* binding */ cleanText),
+/* harmony export */   jQ: () => (/* binding */ showInvisible),
 /* harmony export */   ml: () => (/* binding */ shorten),
 /* harmony export */   ph: () => (/* binding */ codeText),
 /* harmony export */   tE: () => (/* binding */ codeSpans),
@@ -31915,10 +31958,13 @@ function isSpace(code) {
 /* harmony export */ });
 // Shaping text for a surface: cleaning, shortening, one-line, visible escapes, HTML. Pure, and linear
 // in the input: server text can be megabytes, and the report runs after timeout-seconds stops counting.
-// C0/C1 controls other than tab and newline, and the bidi embedding/override/isolate marks that could
-// make text display as something it is not.
+// Characters a reader cannot see: C0/C1 controls other than tab and newline, the bidi marks,
+// embeddings, overrides and isolates that could make text display as something it is not, and the
+// zero-width and format characters that would ride along unseen into whatever a reader copies.
+// Zero-width (non-)joiners stay: scripts and emoji need them.
+const INVISIBLE = 
 // eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]/g;
 const NEWLINES = /\r\n?|[\n\u0085\u2028\u2029]/;
 /** Cuts to `max` UTF-16 units plus a marker saying how much was left out; never splits a surrogate pair. */
 function shorten(text, max, total = text.length) {
@@ -31928,17 +31974,30 @@ function shorten(text, max, total = text.length) {
     const code = text.charCodeAt(cut - 1);
     if (code >= 0xd800 && code <= 0xdbff)
         cut--;
+    // Nor a written-out invisible character (`<U+202E>`): it goes whole or not at all.
+    const escape = text.lastIndexOf('<U+', cut - 1);
+    if (escape >= 0 && escape > cut - 8 && text.indexOf('>', escape) >= cut)
+        cut = escape;
     return `${text.slice(0, cut)}… (${total - cut} more characters)`;
 }
-/** Newlines normalised to \n, invisible control characters dropped. */
+/** Newlines normalised to \n, invisible characters dropped. */
 function cleanText(text) {
-    return text.replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n').replace(UNSAFE, '');
+    return text.replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n').replace(INVISIBLE, '');
+}
+/**
+ * Newlines normalised to \n, every invisible character written out as `<U+202E>`: a reader sees
+ * that it is there, and a copy of the text carries no character they could not see.
+ */
+function showInvisible(text) {
+    return text
+        .replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n')
+        .replace(INVISIBLE, c => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
 }
 /** One line: no CR, LF or other control character, whitespace runs collapsed, line breaks as ⏎. */
 function flattenLine(text) {
     return text
         .split(NEWLINES)
-        .map(part => part.replace(UNSAFE, '').replace(/\s+/g, ' ').trim())
+        .map(part => part.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim())
         .filter(part => part !== '')
         .join(' ⏎ ');
 }
@@ -32001,12 +32060,14 @@ function escapeWithBreaks(text) {
     })
         .join('');
 }
-/** Cleaned, shortened text as inert HTML: entities, <br> for newlines, isolated for bidi. */
-function htmlBlock(cleaned) {
-    const escaped = escapeWithBreaks(cleaned).replace(/\n/g, '<br>');
-    return escaped === '' ? '' : `\u2068${escaped}\u2069`;
+/**
+ * Shaped, shortened text as inert HTML: entities, <br> for newlines. No bidi isolation marks: the
+ * invisible characters were written out before, and each text sits in its own cell or paragraph.
+ */
+function htmlBlock(shaped) {
+    return escapeWithBreaks(shaped).replace(/\n/g, '<br>');
 }
-/** An ID for a <code> element: copyable as shown (no bidi marks), escaped, one line. */
+/** An ID for a <code> element: copyable as shown, escaped, one line. */
 function codeText(line) {
     return escapeWithBreaks(line);
 }
@@ -32394,12 +32455,20 @@ class SafeText {
         const line = this.redactor.redact((0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .inertLine */ .Fq)((0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .flattenLine */ .F3)(part.text)));
         return this.cut(line, max, part.dropped);
     }
-    /** Escaped HTML for the job summary. */
+    /**
+     * Escaped HTML for the job summary and the comment, invisible characters written out. When
+     * leaving them out would spell the secret (`sec<U+0007>ret`), they are left out and it is hidden.
+     */
     html(text, max) {
         const part = this.hidden(text, max);
         _text_work_js__WEBPACK_IMPORTED_MODULE_2__/* .textWork */ .X.shaped += part.text.length;
-        const cleaned = this.redactor.redact((0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(part.text));
-        return (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .htmlBlock */ .xs)(this.cut(cleaned, max, part.dropped));
+        const joined = (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(part.text);
+        if (this.redactor.finds(joined))
+            return (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .htmlBlock */ .xs)(this.cut(this.redactor.redact(joined), max, part.dropped));
+        // Without an invisible character both shapings are the same text, already searched.
+        const shown = (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .showInvisible */ .jQ)(part.text);
+        const shaped = shown.length === joined.length ? joined : this.redactor.redact(shown);
+        return (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .htmlBlock */ .xs)(this.cut(shaped, max, part.dropped));
     }
     /** An ID for <code> in the job summary. */
     code(text, max = _wording_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.id) {

@@ -7,7 +7,13 @@ import { DEFAULT_SCENARIO, SCENARIOS } from '../simulator/scenarios.js'
 import { readCliArgs } from '../simulator/cli-args.js'
 import { startSimulator } from '../simulator/server.js'
 import { JOB_TOKEN, runnerEvent, startGitHubStandIn } from '../simulator/github.js'
-import { demoInputs, demoTaskId, demoTimeoutSeconds } from './lib/demo-inputs.js'
+import {
+  DEMO_DATA_TASK_ID,
+  DEMO_TASK_ID,
+  demoInputs,
+  demoTaskId,
+  demoTimeoutSeconds
+} from './lib/demo-inputs.js'
 import { summaryPage } from './lib/summary-page.js'
 import { demoComparisonInputs } from './lib/demo-inputs.js'
 import {
@@ -35,15 +41,18 @@ function usage(): string {
         .join('\n')
     )
     .join('\n')
-  return `Usage: npm run demo -- [--scenario NAME] [--debug] [--pr-comment]
+  return `Usage: npm run demo -- [--scenario NAME] [--task-id ID] [--debug] [--pr-comment]
 
 Runs the bundled action (dist/index.js) against a local NineData simulator, as a GitHub runner
 would: INPUT_* variables (action.yml defaults included), GITHUB_OUTPUT and GITHUB_STEP_SUMMARY
 files. Prints the step log, the job summary and the outputs; writes the summary to
-out/demo-summary-<scenario>.html. The exit code is the action's.
+out/demo-summary-<scenario>.html (and the report file, the correction SQL file and the comment
+when there are any, next to it) and prints each path. The exit code is the action's.
 
 Options:
   --scenario NAME   what the simulated NineData does (default: ${DEFAULT_SCENARIO})
+  --task-id ID      the comparison task (default: ${DEMO_TASK_ID}, or ${DEMO_DATA_TASK_ID} for a data
+                    scenario); a cd- ID is a data comparison task, a cc- ID a schema one
   --debug           also show the action's debug lines (hidden, as on a runner without debug logging)
   --pr-comment      run as a pull_request event with pr-comment: true against a local GitHub API
                     stand-in, and print the comment body the action posted there
@@ -60,7 +69,10 @@ ${names}
 `
 }
 
-const cli = readCliArgs({ debug: { type: 'boolean' }, 'pr-comment': { type: 'boolean' } }, usage)
+const cli = readCliArgs(
+  { debug: { type: 'boolean' }, 'pr-comment': { type: 'boolean' }, 'task-id': { type: 'string' } },
+  usage
+)
 const scenario = SCENARIOS[cli.scenario]!
 const debug = cli.values['debug'] === true
 const prComment = cli.values['pr-comment'] === true
@@ -77,10 +89,13 @@ const section = (title: string): void => {
   print(style.bold(`── ${title} ${'─'.repeat(Math.max(3, width - displayWidth(title) - 4))}`))
 }
 
-const sim = await startSimulator({ scenario: cli.scenario })
+const taskId =
+  typeof cli.values['task-id'] === 'string' ? cli.values['task-id'] : demoTaskId(scenario)
+// The simulator knows the task asked for: any other answers "task not found", as NineData would.
+const sim = await startSimulator({ scenario: cli.scenario, tasks: [taskId] })
 const timeoutSeconds = demoTimeoutSeconds(scenario)
 const inputs = demoInputs(sim.url, {
-  'task-id': demoTaskId(scenario),
+  'task-id': taskId,
   'timeout-seconds': String(timeoutSeconds),
   ...demoComparisonInputs(scenario)
 })
@@ -167,16 +182,27 @@ if (sqlText !== undefined) {
   if (lines.length > shown) print(style.dim(`  … ${lines.length - shown} more lines`))
 }
 
+// Every file the demo writes, listed at the end: the runner's temporary folder is gone by then.
 const outDir = join(ROOT, 'out')
 mkdirSync(outDir, { recursive: true })
-const pageFile = join(outDir, `demo-summary-${scenario.name}.html`)
-writeFileSync(
-  pageFile,
+const written: [string, string][] = []
+const save = (what: string, name: string, text: string): void => {
+  const file = join(outDir, name)
+  writeFileSync(file, text)
+  written.push([what, file])
+}
+save(
+  'Summary page',
+  `demo-summary-${scenario.name}.html`,
   summaryPage(result.summary || '<p>(no job summary was written)</p>', {
     title: `NineData precheck gate demo: ${scenario.name}`,
     header: `demo (${scenario.name})`
   })
 )
+const reportPath = result.outputs['report-file']
+const reportText = reportPath ? result.tempFiles[basename(reportPath)] : undefined
+if (reportText !== undefined) save('Report file', `demo-report-${scenario.name}.json`, reportText)
+if (sqlText !== undefined) save('Correction SQL', `demo-correction-${scenario.name}.sql`, sqlText)
 
 if (github) {
   section('Pull request comment (as posted to the GitHub API stand-in)')
@@ -189,8 +215,9 @@ if (github) {
       )
     )
     for (const line of comment.body.split('\n')) print(stripControls(line))
-    writeFileSync(
-      join(ROOT, 'out', `demo-pr-comment-${scenario.name}.html`),
+    save(
+      'Comment page',
+      `demo-pr-comment-${scenario.name}.html`,
       // The summary's page, with a comment's header: "<author> commented".
       summaryPage(comment.body, {
         title: `NineData precheck gate demo: pull request comment (${scenario.name})`,
@@ -210,7 +237,10 @@ if (github) {
 const exitCode =
   result.exitCode ?? 128 + (result.signal ? (constants.signals[result.signal] ?? 0) : 1)
 section('Result')
-print(`Summary page: ${relative(process.cwd(), pageFile)} (open it in a browser)`)
+for (const [what, file] of written)
+  print(
+    `${`${what}:`.padEnd(16)}${relative(process.cwd(), file)}${file.endsWith('.html') ? ' (open it in a browser)' : ''}`
+  )
 const verdict =
   exitCode === 0
     ? style.green('exit code 0: the step passes')

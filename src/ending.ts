@@ -48,6 +48,8 @@ function hintOf(error: ApiError | undefined): string | undefined {
   if (!error) return undefined
   if (error.kind === 'auth') return HINTS.credentials
   if (error.kind === 'business' && /status invalid/i.test(error.message)) return HINTS.busyTask
+  if (error.kind === 'business' && /(?<!precheck )task not found/i.test(error.message))
+    return HINTS.taskNotFound
   return error.hint && sentence(error.hint)
 }
 

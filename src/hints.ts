@@ -12,6 +12,11 @@ export const HINTS = {
   busyTask:
     'Another precheck or comparison run of this task may be under way, e.g. from a second workflow run: ' +
     'give the job a `concurrency:` group per comparison task.',
+  /** `task not found`: the task ID, its kind or the account is not the one meant. */
+  taskNotFound:
+    'Check `task-id`: it must be the ID of a comparison task of the kind the message names ' +
+    '(cc-... for a schema comparison, cd-... for a data comparison), in the NineData account the ' +
+    'AccessKey belongs to, and visible to that AccessKey user.',
   /** TLS failed as a wrong scheme for the port does. */
   scheme:
     'check the scheme and port of `api-url`: https:// to a plain-http port (or http:// to an https port) fails like this',

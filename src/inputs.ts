@@ -47,10 +47,15 @@ const INPUT_DEFAULTS = {
 /** Allowed range of each duration input, in seconds. Below the floor a run would flood NineData. */
 const SECONDS_RANGE = {
   // GitHub ends a job after 6 hours on hosted runners (and a workflow run after 35 days).
-  'timeout-seconds': { min: 1, max: 35 * 24 * 3600 },
-  'poll-interval-seconds': { min: 0.1, max: 3600 },
-  'request-timeout-seconds': { min: 1, max: 600 }
+  'timeout-seconds': { min: 1, max: 35 * 24 * 3600, examples: '900 or 1800' },
+  'poll-interval-seconds': { min: 0.1, max: 3600, examples: '5 or 0.5' },
+  'request-timeout-seconds': { min: 1, max: 600, examples: '30 or 60' }
 } as const
+
+/** Inputs a workflow fills from secrets: empty mostly for one of two reasons, named in the error. */
+const FROM_SECRETS = new Set(['access-key-id', 'access-key-secret'])
+const EMPTY_SECRET_CAUSES =
+  " A workflow run from a fork's pull request (or Dependabot's) gets no secrets, and a misspelled secret name gives an empty value: check the name in `secrets.` against the repository's or environment's secrets."
 
 export class InputError extends Error {
   constructor(readonly problems: string[]) {
@@ -78,7 +83,10 @@ export function parseInputs(get: InputGetter): Inputs {
   }
   const required = (name: string): string => {
     const value = read(name)
-    if (value === '') problems.push(`\`${name}\` is required but was empty or not set.`)
+    if (value === '')
+      problems.push(
+        `\`${name}\` is required but was empty or not set.${FROM_SECRETS.has(name) ? EMPTY_SECRET_CAUSES : ''}`
+      )
     return value
   }
   const apiUrl = parseApiUrl(required('api-url'), problems)
@@ -152,10 +160,12 @@ function parseComparison(raw: string, taskId: string, problems: string[]): Compa
 }
 
 function seconds(name: keyof typeof SECONDS_RANGE, raw: string, problems: string[]): number {
-  const { min, max } = SECONDS_RANGE[name]
+  const { min, max, examples } = SECONDS_RANGE[name]
   // Plain decimal only: "1e3", "0x10", "Infinity" and "5s" are refused rather than guessed at.
   if (!/^(\d{1,12}(\.\d{0,9})?|\.\d{1,9})$/.test(raw)) {
-    problems.push(`\`${name}\` must be a number of seconds (e.g. 5 or 0.5), got ${visible(raw)}.`)
+    problems.push(
+      `\`${name}\` must be a number of seconds (e.g. ${examples}), got ${visible(raw)}.`
+    )
     return NaN
   }
   const value = Number(raw)

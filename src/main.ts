@@ -50,8 +50,12 @@ async function runStep(
     const gate = await runGate(inputs, { log, ...env })
     return { inputs, gate, decided: gate.verdict }
   } catch (error) {
-    if (error instanceof InputError)
+    if (error instanceof InputError) {
+      // One line (and annotation) per problem: the failure's own line joins them.
+      if (error.problems.length > 1)
+        for (const problem of error.problems) log.error(`Invalid input: ${problem}`)
       return refused(undefined, { how: 'error', message: error.message })
+    }
     if (error instanceof Error && error.stack) log.debug(error.stack)
     return refused(inputs, crashEnding(error))
   }

@@ -16,6 +16,11 @@ export class SafeLog {
     core.warning(this.safe.line(message))
   }
 
+  /** An error annotation of its own, for a problem that is one of several (the step's failure says the whole). */
+  error(message: string): void {
+    core.error(this.safe.line(message))
+  }
+
   debug(message: string): void {
     core.debug(this.safe.line(message))
   }

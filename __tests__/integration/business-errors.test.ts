@@ -22,6 +22,11 @@ describe('business errors are final, with what NineData said', () => {
     expect(result.outputs['status']).toBe('')
     expect(result.summary).toMatch(/precheck: no verdict/)
     expect(visibleText(result.summary)).toContain('task not found')
+    // The next step: which input, and what to check in NineData.
+    expect(failure).toMatch(
+      /Check `task-id`: .*cc-\.\.\. for a schema comparison, cd-\.\.\. for a data comparison.*the NineData account the AccessKey belongs to/
+    )
+    expect(visibleText(result.summary)).toMatch(/Check task-id ?:/)
   })
 
   it('does not retry business errors (success: false) of the start call', async () => {
@@ -51,6 +56,7 @@ describe('business errors are final, with what NineData said', () => {
     expect(result.outputs['precheck-task-id']).toBe('pcte-nosuchthing')
     expect(result.outputs['status']).toBe('')
     expect(result.summary).toMatch(/precheck: no verdict/)
+    expect(message).not.toContain('Check `task-id`')
   })
 
   it('success:false on the status query ends the step at once, with the message and requestId', async () => {

@@ -41,12 +41,12 @@ describe('bad input fails before any request, naming the input', () => {
     [
       'timeout negative',
       { 'timeout-seconds': '-5' },
-      /`timeout-seconds` must be a number of seconds \(e\.g\. 5 or 0\.5\), got "-5"/
+      /`timeout-seconds` must be a number of seconds \(e\.g\. 900 or 1800\), got "-5"/
     ],
     [
       'request timeout not a number',
       { 'request-timeout-seconds': '1e3' },
-      /`request-timeout-seconds` must be a number of seconds \(e\.g\. 5 or 0\.5\), got "1e3"/
+      /`request-timeout-seconds` must be a number of seconds \(e\.g\. 30 or 60\), got "1e3"/
     ],
     [
       'fail-on-failure not boolean',
@@ -74,6 +74,12 @@ describe('bad input fails before any request, naming the input', () => {
     const message = result.annotations.at(-1)!.message
     expect(message).toContain('`task-id` is required')
     expect(message).toContain('`timeout-seconds` must be a number of seconds')
+    // Each problem on a line of its own too, and the example given is one the input accepts.
+    const errors = result.annotations.filter(a => a.level === 'error').map(a => a.message)
+    expect(errors.slice(0, 2)).toEqual([
+      expect.stringMatching(/^Invalid input: `task-id` is required but was empty or not set\.$/),
+      'Invalid input: `timeout-seconds` must be a number of seconds (e.g. 900 or 1800), got "soon".'
+    ])
   })
 })
 
@@ -124,8 +130,9 @@ describe('a first workflow: messages that send users the right way', () => {
     const result = await runAction(testInputs(sim.url, { 'access-key-secret': '' }))
     expect(result.exitCode).toBe(1)
     expect(sim.requests).toEqual([])
+    // The two usual causes, named.
     expect(failureMessage(result)).toBe(
-      'Invalid input: `access-key-secret` is required but was empty or not set.'
+      "Invalid input: `access-key-secret` is required but was empty or not set. A workflow run from a fork's pull request (or Dependabot's) gets no secrets, and a misspelled secret name gives an empty value: check the name in `secrets.` against the repository's or environment's secrets."
     )
   })
 })

@@ -253,7 +253,7 @@ describe('the comment of a comparison run', () => {
     expect(result.exitCode).toBe(1)
     const [comment] = comments(github)
     expect(comment?.body).toContain('### ❌ NineData schema comparison found differences')
-    expect(comment?.body).toContain('differences counted⁩: 6')
+    expect(comment?.body).toContain('differences counted: 6')
     expect(comment?.body.match(/<details><summary>Correction SQL<\/summary><pre>/g)).toHaveLength(6)
     // SQL backticks stay text, never Markdown code.
     expect(comment?.body).toContain('ALTER TABLE &#96;shop&#96;.&#96;inventory&#96;')

@@ -171,10 +171,12 @@ describe('hostile server text is shown as text', () => {
     expect(shown).toContain('فحص الاتصال بالمصدر')
     expect(shown).toContain('خطأ: لا يمكن الاتصال | שגיאה')
     expect(shown).toContain('Emoji 🚀🔥👩‍👩‍👧‍👦 check')
-    // Invisible controls are gone: the bidi override, bell, NUL and escape.
-    const invisible = ['\u202E', '\u0000', '\u0007', '\u001b']
+    // Invisible controls are written out, not kept: the bidi override, bell, NUL and escape, and
+    // the action adds none (no isolation marks, no zero-width space).
+    const invisible = ['\u202E', '\u202C', '\u0000', '\u0007', '\u001b', '\u200b']
     for (const char of invisible) expect(summary).not.toContain(char)
-    expect(shown).toContain('evil override end')
+    expect(summary).not.toMatch(/[\u2066-\u2069]/)
+    expect(shown).toContain('<U+202E>evil override<U+202C> end')
     // Very long text is shortened, and says so.
     expect(shown).toMatch(/L{300}… \(4700 more characters\)/)
     expect(shown).toMatch(/y+… \(\d+ more characters\)/)

@@ -4,7 +4,7 @@ import { describe, expect, it } from '@jest/globals'
 import { ROOT } from '../helpers/action-runner.js'
 import { judgeWorkflow, readActionYml, workflowBlocks, type Source } from './workflow-judge.js'
 
-// GitHub's own parser judges every workflow users copy (README.md) or the project runs
+// GitHub's own parser judges every workflow users copy (README.md, docs/*.md) or the project runs
 // (.github/workflows), and action.yml; each use of this action is checked against action.yml as
 // GitHub reads it, so an input or output renamed or added there is followed here.
 
@@ -17,6 +17,9 @@ const isThisAction = (uses: string): boolean =>
 
 const action = readActionYml({ name: 'action.yml', content: read('action.yml') })
 const readme = workflowBlocks('README.md', read('README.md'))
+const docs = readdirSync(join(ROOT, 'docs'))
+  .filter(file => file.endsWith('.md'))
+  .flatMap(file => workflowBlocks(`docs/${file}`, read(`docs/${file}`)))
 const workflows: Source[] = readdirSync(join(ROOT, '.github', 'workflows'))
   .filter(file => /\.ya?ml$/.test(file))
   .map(file => ({ name: `.github/workflows/${file}`, content: read(`.github/workflows/${file}`) }))
@@ -41,6 +44,34 @@ describe('every complete workflow in README.md', () => {
       expect(await judgeWorkflow(block, action, isThisAction)).toEqual([])
     }
   )
+})
+
+describe('every complete workflow in docs/*.md', () => {
+  it('is found (the comparison run, the pull request comment, the report)', () => {
+    expect(docs.length).toBeGreaterThanOrEqual(3)
+  })
+
+  it.each(docs.map(block => [`${block.name}:${block.line}`, block] as const))(
+    'the workflow at %s: GitHub accepts it, and it uses only inputs and outputs action.yml declares',
+    async (_name, block) => {
+      expect(await judgeWorkflow(block, action, isThisAction)).toEqual([])
+    }
+  )
+})
+
+describe('third-party actions in the examples and workflows', () => {
+  it('each is used at one version everywhere', () => {
+    const versions = new Map<string, Set<string>>()
+    for (const source of [...readme, ...docs, ...workflows])
+      for (const match of source.content.matchAll(/uses:\s*([\w.-]+\/[\w./-]+)@([\w.-]+)/g)) {
+        const [name, ref] = [match[1]!, match[2]!]
+        if (isThisAction(`${name}@${ref}`)) continue
+        versions.set(name, new Set([...(versions.get(name) ?? []), ref]))
+      }
+    expect(versions.size).toBeGreaterThan(0)
+    const mixed = [...versions].filter(([, refs]) => refs.size > 1).map(([n, r]) => [n, [...r]])
+    expect(mixed).toEqual([])
+  })
 })
 
 describe('the workflows of this repository', () => {

@@ -87,7 +87,7 @@ describe('the job summary', () => {
     const html = renderSummary(report('finished', state('Failed', items)), safe)
     expect(Buffer.byteLength(html)).toBeLessThan(900 * 1024)
     expect(html).toMatch(/more check items \(\d+ of them failed\)|more check items not shown/)
-    expect(html.indexOf('check 3\u2069')).toBeLessThan(html.indexOf('check 1\u2069'))
+    expect(html.indexOf('check 3</strong>')).toBeLessThan(html.indexOf('check 1</strong>'))
   })
 })
 

@@ -37,9 +37,9 @@ describe('oneLine', () => {
 })
 
 describe('toHtml', () => {
-  it('escapes HTML and Markdown, breaks lines and isolates bidi', () => {
+  it('escapes HTML and Markdown, breaks lines, and adds no invisible character', () => {
     expect(toHtml('<b>|x|</b> *y* [z](u) @team :+1: `c`\nnext', 1000)).toBe(
-      '\u2068&lt;b&gt;&#124;x&#124;&lt;/b&gt; &#42;y&#42; &#91;z&#93;(u) &#64;team &#58;+1&#58; &#96;c&#96;<br>next\u2069'
+      '&lt;b&gt;&#124;x&#124;&lt;/b&gt; &#42;y&#42; &#91;z&#93;(u) &#64;team &#58;+1&#58; &#96;c&#96;<br>next'
     )
     expect(toHtml('', 10)).toBe('')
   })
@@ -73,5 +73,17 @@ describe('words', () => {
     expect(formatDuration(42_000)).toBe('42s')
     expect(formatDuration(3_725_000)).toBe('1h 2m 5s')
     expect(shorten('\ud83d\ude00\ud83d\ude00', 3)).toBe('\ud83d\ude00… (2 more characters)')
+  })
+})
+
+describe('shorten and written-out invisible characters', () => {
+  it('never cuts a <U+XXXX> in half', () => {
+    const text = `${'a'.repeat(8)}\u202e${'b'.repeat(20)}`
+    for (let max = 8; max <= 20; max++) {
+      const html = plain.html(text, max)
+      expect(html).not.toMatch(/&lt;U\+[0-9A-F]{0,3}…|&lt;U\+[0-9A-F]{4}(?!&gt;)/)
+    }
+    expect(plain.html(text, 12)).toBe('aaaaaaaa… (28 more characters)')
+    expect(plain.html(text, 16)).toBe('aaaaaaaa&lt;U+202E&gt;… (20 more characters)')
   })
 })

@@ -306,7 +306,7 @@ export function runAction(
   return startAction(inputs, { killAfterMs: 50_000, ...options }).done
 }
 
-/** The summary as a reader sees it: tags dropped, entities decoded, bidi isolation marks removed. */
+/** The summary as a reader sees it (and copies it): tags dropped, entities decoded. */
 export function visibleText(html: string): string {
   return html
     .replace(/<br>/g, '\n')
@@ -318,6 +318,5 @@ export function visibleText(html: string): string {
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&amp;/g, '&')
-    .replace(/[\u2068\u2069]/g, '')
     .replace(/[ \t]+/g, ' ')
 }

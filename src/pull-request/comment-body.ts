@@ -39,16 +39,18 @@ export interface CommentContext {
 
 /**
  * Server text as the job summary escapes it, plus one thing a comment needs: GitHub links `@name`
- * and `#123` (a notification, a back-reference) even when written as entities, so a zero-width
- * space follows each. Not for <code> and <pre>: GitHub leaves those alone, and SQL stays copyable.
+ * and `#123` (a notification, a back-reference) even when written as entities, but only within one
+ * piece of text, so a <wbr> after each `@` and `#` parts them. A <wbr> shows nothing and copies as
+ * nothing: `'user'@'%'` copied from the comment is what NineData wrote. Not for <code> and <pre>:
+ * GitHub links nothing there.
  */
 function text(safe: SafeText, raw: string, max: number): string {
-  return safe.html(raw, max).replace(/&#(64|35);/g, '&#$1;&#8203;')
+  return safe.html(raw, max).replace(/&#(64|35);/g, '&#$1;<wbr>')
 }
 
-/** SQL for a <pre>: escaped like any server text, without the bidi isolation, so a copy runs. */
+/** SQL for a <pre>: escaped like any server text; GitHub links no mention there. */
 function sqlText(safe: SafeText, sql: string): string {
-  return safe.html(sql, COMMENT_LIMITS.sql).replace(/^\u2068|\u2069$/g, '')
+  return safe.html(sql, COMMENT_LIMITS.sql)
 }
 
 interface Section {
@@ -84,6 +86,7 @@ function renderHead(view: CommentView, context: CommentContext, safe: SafeText):
   parts.push(`<p>${codeSpans(text(safe, view.reason, COMMENT_LIMITS.reason))}</p>\n\n`)
   if (view.hint)
     parts.push(`<p>💡 ${codeSpans(text(safe, view.hint, COMMENT_LIMITS.hint))}</p>\n\n`)
+  if (view.green) parts.push(`<p>${codeSpans(text(safe, view.green, COMMENT_LIMITS.hint))}</p>\n\n`)
   const facts = [`Comparison task ${code(view.taskId, safe) || '(not given)'}`]
   facts.push(
     view.precheckTaskId ? `precheck ${code(view.precheckTaskId, safe)}` : 'no precheck started'

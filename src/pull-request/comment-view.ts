@@ -7,7 +7,7 @@ import {
   type RunReport
 } from '../report/report-model.js'
 import { canonicalRunStatus } from '../status/run-status.js'
-import { verdictHeading } from '../report/job-summary.js'
+import { greenMeaning, verdictHeading } from '../report/job-summary.js'
 import { itemLabel } from '../status/precheck-status.js'
 import { objectLabel } from '../verdict/comparison-verdict.js'
 import type { VerdictKind } from '../verdict/verdict-types.js'
@@ -50,6 +50,8 @@ export interface CommentView {
   /** Why: may quote server text as received. */
   reason: string
   hint: string | undefined
+  /** What a green step means, in one line of this action's words; undefined when it fails. */
+  green?: string | undefined
   taskId: string
   precheckTaskId: string
   failedItems: CommentItem[]
@@ -64,6 +66,7 @@ export function commentViewOf(report: Report): CommentView {
     heading: verdictHeading(report),
     reason: report.verdict.reason,
     hint: report.hint,
+    green: greenMeaning(report),
     taskId: report.taskId,
     precheckTaskId: report.precheckTaskId,
     failedItems: report.verdict.failedItems.map(item => {

@@ -57,6 +57,22 @@ export function verdictHeading(report: Report): string {
   }
 }
 
+/**
+ * What a green step says, in one line, for a step that does not fail: a precheck pass is not a
+ * comparison, and a softened finding is not a pass. Undefined when the step fails.
+ */
+export function greenMeaning(report: Report): string | undefined {
+  if (stepFails(report)) return undefined
+  const { verdict } = report
+  if (verdict.passed)
+    return verdict.phase === 'comparison'
+      ? 'What this green means: the precheck passed and the comparison run found no difference between source and target.'
+      : 'What this green means: the precheck passed; no comparison was run, so source and target may still differ.'
+  return verdict.phase === 'comparison'
+    ? 'What this green means: the step does not block, but the comparison run found differences (`fail-on-difference` is false).'
+    : 'What this green means: the step does not block, but the precheck failed (`fail-on-failure` is false) and no comparison was run.'
+}
+
 /** Items no longer in the last answer, and what became of them. */
 interface Earlier {
   item: PrecheckItem
@@ -147,6 +163,8 @@ export function renderSummary(
   const parts: string[] = [`## ${verdictHeading(report)}\n\n`]
   parts.push(`<p>${codeSpans(safe.html(report.verdict.reason, LIMITS.reason))}</p>\n\n`)
   if (report.hint) parts.push(`<p>💡 ${codeSpans(safe.html(report.hint, 1000))}</p>\n\n`)
+  const green = greenMeaning(report)
+  if (green) parts.push(`<p>${codeSpans(safe.html(green, 1000))}</p>\n\n`)
   parts.push(factsTable(report, safe))
   // The comparison section is small next to a large precheck: it is rendered first and kept.
   const comparison = report.run ? renderComparison(report.run, safe, budgetBytes / 2) : ''

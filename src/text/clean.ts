@@ -1,10 +1,13 @@
 // Shaping text for a surface: cleaning, shortening, one-line, visible escapes, HTML. Pure, and linear
 // in the input: server text can be megabytes, and the report runs after timeout-seconds stops counting.
 
-// C0/C1 controls other than tab and newline, and the bidi embedding/override/isolate marks that could
-// make text display as something it is not.
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g
+// Characters a reader cannot see: C0/C1 controls other than tab and newline, the bidi marks,
+// embeddings, overrides and isolates that could make text display as something it is not, and the
+// zero-width and format characters that would ride along unseen into whatever a reader copies.
+// Zero-width (non-)joiners stay: scripts and emoji need them.
+const INVISIBLE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]/g
 const NEWLINES = /\r\n?|[\n\u0085\u2028\u2029]/
 /** Cuts to `max` UTF-16 units plus a marker saying how much was left out; never splits a surrogate pair. */
 export function shorten(text: string, max: number, total = text.length): string {
@@ -12,19 +15,32 @@ export function shorten(text: string, max: number, total = text.length): string 
   let cut = Math.min(max, text.length)
   const code = text.charCodeAt(cut - 1)
   if (code >= 0xd800 && code <= 0xdbff) cut--
+  // Nor a written-out invisible character (`<U+202E>`): it goes whole or not at all.
+  const escape = text.lastIndexOf('<U+', cut - 1)
+  if (escape >= 0 && escape > cut - 8 && text.indexOf('>', escape) >= cut) cut = escape
   return `${text.slice(0, cut)}… (${total - cut} more characters)`
 }
 
-/** Newlines normalised to \n, invisible control characters dropped. */
+/** Newlines normalised to \n, invisible characters dropped. */
 export function cleanText(text: string): string {
-  return text.replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n').replace(UNSAFE, '')
+  return text.replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n').replace(INVISIBLE, '')
+}
+
+/**
+ * Newlines normalised to \n, every invisible character written out as `<U+202E>`: a reader sees
+ * that it is there, and a copy of the text carries no character they could not see.
+ */
+export function showInvisible(text: string): string {
+  return text
+    .replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n')
+    .replace(INVISIBLE, c => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`)
 }
 
 /** One line: no CR, LF or other control character, whitespace runs collapsed, line breaks as ⏎. */
 export function flattenLine(text: string): string {
   return text
     .split(NEWLINES)
-    .map(part => part.replace(UNSAFE, '').replace(/\s+/g, ' ').trim())
+    .map(part => part.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim())
     .filter(part => part !== '')
     .join(' ⏎ ')
 }
@@ -94,13 +110,15 @@ function escapeWithBreaks(text: string): string {
     .join('')
 }
 
-/** Cleaned, shortened text as inert HTML: entities, <br> for newlines, isolated for bidi. */
-export function htmlBlock(cleaned: string): string {
-  const escaped = escapeWithBreaks(cleaned).replace(/\n/g, '<br>')
-  return escaped === '' ? '' : `\u2068${escaped}\u2069`
+/**
+ * Shaped, shortened text as inert HTML: entities, <br> for newlines. No bidi isolation marks: the
+ * invisible characters were written out before, and each text sits in its own cell or paragraph.
+ */
+export function htmlBlock(shaped: string): string {
+  return escapeWithBreaks(shaped).replace(/\n/g, '<br>')
 }
 
-/** An ID for a <code> element: copyable as shown (no bidi marks), escaped, one line. */
+/** An ID for a <code> element: copyable as shown, escaped, one line. */
 export function codeText(line: string): string {
   return escapeWithBreaks(line)
 }

@@ -1,4 +1,12 @@
-import { cleanText, codeText, flattenLine, htmlBlock, inertLine, shorten } from './clean.js'
+import {
+  cleanText,
+  codeText,
+  flattenLine,
+  htmlBlock,
+  inertLine,
+  shorten,
+  showInvisible
+} from './clean.js'
 import { Redactor } from './redact.js'
 import { textWork } from './text-work.js'
 import { LIMITS } from './wording.js'
@@ -42,12 +50,20 @@ export class SafeText {
     return this.cut(line, max, part.dropped)
   }
 
-  /** Escaped HTML for the job summary. */
+  /**
+   * Escaped HTML for the job summary and the comment, invisible characters written out. When
+   * leaving them out would spell the secret (`sec<U+0007>ret`), they are left out and it is hidden.
+   */
   html(text: string, max: number): string {
     const part = this.hidden(text, max)
     textWork.shaped += part.text.length
-    const cleaned = this.redactor.redact(cleanText(part.text))
-    return htmlBlock(this.cut(cleaned, max, part.dropped))
+    const joined = cleanText(part.text)
+    if (this.redactor.finds(joined))
+      return htmlBlock(this.cut(this.redactor.redact(joined), max, part.dropped))
+    // Without an invisible character both shapings are the same text, already searched.
+    const shown = showInvisible(part.text)
+    const shaped = shown.length === joined.length ? joined : this.redactor.redact(shown)
+    return htmlBlock(this.cut(shaped, max, part.dropped))
   }
 
   /** An ID for <code> in the job summary. */

@@ -13,9 +13,14 @@ export function gateVerdict(
 ): Verdict {
   if (!precheck.passed) {
     if (!runComparison) return precheck
+    // Said where it applies: a user who set fail-on-failure to false reads why it did not soften.
+    const unsoftened =
+      precheck.softenedBy === 'fail-on-failure'
+        ? ' fail-on-failure: false does not soften this: with run-comparison true, a precheck that did not pass means nothing was compared.'
+        : ''
     return {
       ...precheck,
-      reason: `${precheck.reason} The comparison was not started (run-comparison is true).`,
+      reason: `${precheck.reason} The comparison was not started (run-comparison is true).${unsoftened}`,
       softenedBy: undefined
     }
   }
