@@ -6,6 +6,7 @@ import { SafeLog } from './safe-log.js'
 import { commentOnPullRequest, type PullRequestCommentOptions } from './pull-request/pr-comment.js'
 import { reportOf } from './report/report-model.js'
 import { publishReport } from './report/publish-report.js'
+import { correctionSqlFiles } from './report/correction-sql-writer.js'
 import { SafeText } from './text/safe-text.js'
 import { realTime, type Time } from './time.js'
 
@@ -43,7 +44,8 @@ async function runStep(
   let inputs: Inputs | undefined
   try {
     inputs = parseInputs(core.getInput)
-    return { inputs, gate: await runGate(inputs, { log, ...env }) }
+    const correctionSql = correctionSqlFiles(log.safe)
+    return { inputs, gate: await runGate(inputs, { log, ...env, correctionSql }) }
   } catch (error) {
     if (error instanceof InputError) return { refused: { how: 'error', message: error.message } }
     if (error instanceof Error && error.stack) log.debug(error.stack)
