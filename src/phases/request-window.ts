@@ -52,9 +52,9 @@ export class RequestWindow {
     this.stats.peakWindow = this.size
   }
 
-  /** Whether a new call may go out now. */
-  hasRoom(): boolean {
-    return this.inFlight < this.size && this.now() >= this.pausedUntil
+  /** Whether a new call may go out now, with `busy` calls under way. */
+  hasRoom(busy: number): boolean {
+    return Math.max(busy, this.inFlight) < this.size && this.now() >= this.pausedUntil
   }
 
   /** Sends `call` inside the window; `onFailedAttempt` goes to the client, which retries. */
@@ -171,7 +171,7 @@ export async function runInWindow(
     while (next < count && !failure) {
       const paused = window.pausedUntil - options.now()
       if (paused > 0 && running.size === 0) await options.wait(paused)
-      else if (window.hasRoom() && next - lowest() < options.maxAhead) {
+      else if (window.hasRoom(running.size) && next - lowest() < options.maxAhead) {
         const index = next++
         const job = work(index).then(
           () => void running.delete(index),

@@ -51,6 +51,8 @@ class PageBook<T extends { progressId: string }> {
   /** progressId -> the page that listed it. */
   private readonly seen = new Map<string, number>()
   lastWasEmpty = false
+  /** The first page that came back empty. */
+  private emptyPage: number | undefined
 
   get listed(): number {
     return this.entries.length
@@ -80,6 +82,7 @@ class PageBook<T extends { progressId: string }> {
     }
     for (const entry of page.entries) this.add(asked, entry)
     this.lastWasEmpty = page.entries.length === 0
+    if (this.lastWasEmpty) this.emptyPage ??= asked
     if (this.listed > page.total) {
       throw protocolError(
         `the pages list ${this.listed} distinct results, more than the total of ${page.total}`
@@ -106,9 +109,10 @@ class PageBook<T extends { progressId: string }> {
   checkReached(): void {
     const total = this.total ?? 0
     if (this.listed === total) return
-    const why = this.lastWasEmpty ? 'a page came back empty' : 'the pages ended'
+    const where =
+      this.emptyPage === undefined ? 'the pages ended' : `page ${this.emptyPage} is empty`
     throw protocolError(
-      `${why} with ${this.listed} distinct results listed of the total of ${total}`
+      `${where}, but only ${this.listed} of ${total} results were listed (as distinct progressIds)`
     )
   }
 }

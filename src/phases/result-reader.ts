@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import { ApiError, StopError } from '../ninedata/api-errors.js'
 import {
   getCorrectionSql,
@@ -55,6 +56,8 @@ export async function fillResults(
   anyDifference: boolean,
   outcome: ReadOutcome = {}
 ): Promise<void> {
+  // Every call in flight listens to the step's cancel signal; that many listeners is no leak.
+  setMaxListeners(4 * MAX_IN_FLIGHT, ctx.signal)
   const now = (): number => ctx.time.now()
   const window = newRequestWindow(now)
   const run: Runner = (count, work) =>

@@ -11,7 +11,7 @@ import { fileNamePart } from './report-file.js'
 // writer (correction-sql-writer.ts) puts the pieces in the file as objects are read.
 
 /** The header's size in bytes, whatever it says: it is rewritten in place at the end. */
-export const HEADER_BYTES = 1024
+export const HEADER_BYTES = 640
 
 export function correctionSqlFileName(
   execId: string,
