@@ -29901,9 +29901,9 @@ class RequestWindow {
         this.size = Math.min(MAX_IN_FLIGHT, Math.max(1, initial));
         this.stats.peakWindow = this.size;
     }
-    /** Whether a new call may go out now. */
-    hasRoom() {
-        return this.inFlight < this.size && this.now() >= this.pausedUntil;
+    /** Whether a new call may go out now, with `busy` calls under way. */
+    hasRoom(busy) {
+        return Math.max(busy, this.inFlight) < this.size && this.now() >= this.pausedUntil;
     }
     /** Sends `call` inside the window; `onFailedAttempt` goes to the client, which retries. */
     async track(send) {
@@ -30010,7 +30010,7 @@ async function runInWindow(window, count, work, options) {
             const paused = window.pausedUntil - options.now();
             if (paused > 0 && running.size === 0)
                 await options.wait(paused);
-            else if (window.hasRoom() && next - lowest() < options.maxAhead) {
+            else if (window.hasRoom(running.size) && next - lowest() < options.maxAhead) {
                 const index = next++;
                 const job = work(index).then(() => void running.delete(index), (error) => {
                     running.delete(index);
@@ -31181,7 +31181,7 @@ function conclude(report, log) {
 // comment naming it, and a last line that says again whether the file is complete. Pure: the
 // writer (correction-sql-writer.ts) puts the pieces in the file as objects are read.
 /** The header's size in bytes, whatever it says: it is rewritten in place at the end. */
-const HEADER_BYTES = 1024;
+const HEADER_BYTES = 640;
 function correctionSqlFileName(execId, safe, state) {
     const run = fileNamePart(execId, safe, 'run');
     const suffix = state === 'complete' ? '' : state === 'partial' ? '.partial' : '.INCOMPLETE';

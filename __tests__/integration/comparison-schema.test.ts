@@ -32,7 +32,7 @@ function objectsOf(sim: Awaited<ReturnType<typeof gate>>['sim']) {
 
 /** The correction SQL file as [progressId, name, sql] blocks, in file order. */
 function sqlBlocks(text: string): { progressId: string; name: string; sql: string }[] {
-  const parts = text.split(/^-- progressId (\d+): (.*)\n/m)
+  const parts = text.replace(/\n-- END: .*\n$/, '\n').split(/^-- progressId (\d+): (.*)\n/m)
   const blocks = []
   for (let i = 1; i < parts.length; i += 3) {
     blocks.push({ progressId: parts[i]!, name: parts[i + 1]!, sql: parts[i + 2]!.trimEnd() })

@@ -187,7 +187,7 @@ function summarise(ctx: PhaseContext, window: RequestWindow, total: number, what
       ? `; NineData pushed back ${plural(pushBacks, 'time')}, and the reader slowed down`
       : ''
   ctx.log.info(
-    `Result calls for ${total.toLocaleString('en-US')} ${what}: ${calls.toLocaleString('en-US')}, up to ${peakInFlight} in flight${pushed}.`
+    `Read ${total.toLocaleString('en-US')} ${what} with ${calls.toLocaleString('en-US')} result calls, up to ${peakInFlight} in flight${pushed}.`
   )
 }
 
