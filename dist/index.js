@@ -30153,7 +30153,7 @@ function summarise(ctx, window, total, what) {
     const pushed = pushBacks > 0
         ? `; NineData pushed back ${(0,wording/* plural */.LS)(pushBacks, 'time')}, and the reader slowed down`
         : '';
-    ctx.log.info(`Result calls for ${total.toLocaleString('en-US')} ${what}: ${calls.toLocaleString('en-US')}, up to ${peakInFlight} in flight${pushed}.`);
+    ctx.log.info(`Read ${total.toLocaleString('en-US')} ${what} with ${calls.toLocaleString('en-US')} result calls, up to ${peakInFlight} in flight${pushed}.`);
 }
 /**
  * Hands each object to the SQL file in NineData's order as answers arrive in any order, holding only
