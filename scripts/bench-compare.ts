@@ -187,7 +187,9 @@ const median = (xs: number[]): number => {
 }
 const sec = (ms: number): string => `${(ms / 1000).toFixed(2)} s`
 const mib = (bytes: number): string =>
-  `${(bytes / 1024 / 1024).toFixed(bytes > 10 * 1024 * 1024 ? 0 : 1)} MiB`
+  bytes < 1024 * 1024
+    ? `${Math.round(bytes / 1024)} KiB`
+    : `${(bytes / 1024 / 1024).toFixed(bytes > 10 * 1024 * 1024 ? 0 : 1)} MiB`
 const distinct = (xs: (string | number)[]): string => [...new Set(xs.map(String))].join(', ')
 
 const began = performance.now()

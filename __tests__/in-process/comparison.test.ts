@@ -268,4 +268,23 @@ describe('run() with run-comparison', () => {
     expect(later.filter(at => at >= refusedAt! + 20_000).length).toBeGreaterThan(250)
     expect(calls.length).toBe(401)
   })
+
+  it('a Retry-After longer than the time left ends the read at timeout-seconds, never a pass', async () => {
+    const clock = new FakeClock()
+    const scenario = quickRun(
+      'compare-same',
+      {},
+      {
+        correctionSqlAnswer: c =>
+          c.n === 3 ? { body: '{}', status: 429, headers: { 'retry-after': '100' } } : undefined
+      }
+    )
+    const r = await runInProcess(scenario, { 'timeout-seconds': '60' }, clock)
+    expect(r.exitCode).toBe(1)
+    expect(r.stdout).toMatch(
+      /Reading the results of comparison run \d+ did not finish within timeout-seconds/
+    )
+    expect(r.outputs['difference-count']).toBeUndefined()
+    expect(clock.elapsed()).toBeLessThanOrEqual(61_000)
+  })
 })

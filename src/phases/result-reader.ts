@@ -62,7 +62,11 @@ export async function fillResults(
   const window = newRequestWindow(now)
   const run: Runner = (count, work) =>
     runInWindow(window, count, work, {
-      wait: ms => ctx.client.sleep(ms),
+      wait: async ms => {
+        await ctx.client.sleep(ms)
+        // A Retry-After longer than the time left ends the reading at the deadline.
+        if (ctx.time.now() >= ctx.deadline) throw new StopError('timeout')
+      },
       now,
       maxAhead: MAX_AHEAD
     })
