@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events'
 import { ApiError, StopError } from '../ninedata/api-errors.js'
 import {
+  type Answered,
   getCorrectionSql,
   getSchemaResultsPage,
   getTableDifferenceCount,
@@ -9,7 +10,7 @@ import {
 import type {
   ComparisonResults,
   DataResults,
-  DataTable,
+  ResultEntry,
   SchemaObject,
   SchemaResults
 } from '../ninedata/api-types.js'
@@ -97,29 +98,19 @@ async function fillSchema(
   results.total = first.total
   const objects = results.objects
   announce(ctx, `Reading the correction SQL of ${plural(objects.length, 'object')}`, execId)
-  const sink = ctx.correctionSql?.(execId)
-  const order = new InOrder(objects, sink)
-  const progress = progressLine(ctx, window, objects.length, 'objects')
+  const order = new InOrder(objects, ctx.correctionSql?.(execId))
   try {
-    await run(objects.length, async index => {
-      const object = objects[index] as SchemaObject
-      try {
-        const answer = await window.track(f =>
-          getCorrectionSql(ctx.client, { ...asked, progressId: object.progressId }, f)
-        )
-        object.correctSql = answer.value
-      } catch (error) {
-        object.unreadable = unreadable(error)
-      }
-      order.done(index)
-      progress(index)
+    await readEach(ctx, { window, run }, objects, 'objects', {
+      ask: (object, f) =>
+        getCorrectionSql(ctx.client, { ...asked, progressId: object.progressId }, f),
+      keep: (object, sql) => (object.correctSql = sql),
+      done: index => order.done(index)
     })
   } catch (error) {
     order.stopped(error)
     throw error
   } finally {
     outcome.correctionSqlFile = order.finish()
-    summarise(ctx, window, objects.length, 'objects')
   }
 }
 
@@ -144,22 +135,43 @@ async function fillData(
   if (!anyDifference && results.diffTableCount === 0) return
   const tables = results.tables
   announce(ctx, `Counting the differing records of ${plural(tables.length, 'table')}`, execId)
-  const progress = progressLine(ctx, window, tables.length, 'tables')
+  await readEach(ctx, { window, run }, tables, 'tables', {
+    ask: (table, f) =>
+      getTableDifferenceCount(ctx.client, { ...asked, progressId: table.progressId }, f),
+    keep: (table, count) => (table.differences = count),
+    done: () => undefined
+  })
+}
+
+/**
+ * One call per entry through the window; an entry whose answer cannot be read or understood is
+ * marked unreadable (not verified). A stop (timeout, cancel) ends it all and is rethrown.
+ */
+async function readEach<E extends ResultEntry, V>(
+  ctx: PhaseContext,
+  { window, run }: Reading,
+  entries: E[],
+  what: string,
+  calls: {
+    ask: (entry: E, onFailedAttempt: (error: ApiError) => void) => Promise<Answered<V>>
+    keep: (entry: E, value: V) => void
+    done: (index: number) => void
+  }
+): Promise<void> {
+  const progress = progressLine(ctx, window, entries.length, what)
   try {
-    await run(tables.length, async index => {
-      const table = tables[index] as DataTable
+    await run(entries.length, async index => {
+      const entry = entries[index] as E
       try {
-        const answer = await window.track(f =>
-          getTableDifferenceCount(ctx.client, { ...asked, progressId: table.progressId }, f)
-        )
-        table.differences = answer.value
+        calls.keep(entry, (await window.track(f => calls.ask(entry, f))).value)
       } catch (error) {
-        table.unreadable = unreadable(error)
+        entry.unreadable = unreadable(error)
       }
-      progress(index)
+      calls.done(index)
+      progress()
     })
   } finally {
-    summarise(ctx, window, tables.length, 'tables')
+    summarise(ctx, window, entries.length, what)
   }
 }
 
@@ -173,7 +185,7 @@ function announce(ctx: PhaseContext, what: string, execId: string): void {
 function progressLine(ctx: PhaseContext, window: RequestWindow, total: number, what: string) {
   let read = 0
   let saidAt = ctx.time.now()
-  return (_index: number): void => {
+  return (): void => {
     read++
     const now = ctx.time.now()
     if (now - saidAt < PROGRESS_EVERY_MS || read === total) return
