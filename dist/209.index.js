@@ -611,7 +611,7 @@ function comparisonOf(run) {
     };
 }
 function differenceOf(entry) {
-    if ('tableName' in entry) {
+    if (entry.kind === 'table') {
         const detail = entry.differences === undefined ? 'records differ' : (0,report_model/* recordsDiffer */.xe)(entry.differences);
         return { name: (0,comparison_verdict/* objectLabel */.uk)(entry), detail };
     }

@@ -28504,7 +28504,7 @@ const HINTS = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9644);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(281);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // The verdict is out: whatever sockets or a proxy still hold open, the process ends within a second.
@@ -28515,7 +28515,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9644:
+/***/ 281:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29325,6 +29325,7 @@ class NineDataClient {
                 failures++;
                 if (error.mayHaveReachedServer)
                     unclear++;
+                options.onFailedAttempt?.(error);
                 outage = { sinceMs: outage?.sinceMs ?? attemptAt, lastError: error };
                 await this.pauseAfter(label, error, failures, outage);
             }
@@ -29633,15 +29634,27 @@ function rowCounts(data) {
         skippedTables: count(data['skipTableCount'], 'data.skipTableCount')
     };
 }
-async function getSchemaResultsPage(client, taskId, execId, pageNumber) {
+/** A progressId as digits without leading zeros: 7, "7" and "007" name one object. */
+function canonicalId(digits) {
+    return digits.replace(/^0+(?=\d)/, '');
+}
+function idOf(value, where) {
+    const digits = integerText(value, where);
+    return digits === undefined ? undefined : canonicalId(digits);
+}
+async function getSchemaResultsPage(client, asked, onFailedAttempt) {
+    const { taskId, execId, pageNumber } = asked;
     const query = { taskId, execId, pageSize: String(PAGE_SIZE), pageNumber: String(pageNumber) };
-    const call = await client.call('GET', runPaths('schema').schemaResults, { query });
-    return parseSchemaResultsPage(call.data, taskId, execId);
+    const call = await client.call('GET', runPaths('schema').schemaResults, {
+        query,
+        onFailedAttempt
+    });
+    return { value: parseSchemaResultsPage(call.data, taskId, execId), call };
 }
 function parseSchemaResultsPage(data, taskId, execId) {
     if (!isRecord(data))
         throw protocolError('the results call returned no data object');
-    checkAbout(data, taskId, execId);
+    checkAbout(data, { taskId, execId });
     const total = count(data['total'], 'data.total');
     if (total === undefined)
         throw protocolError('data.total of the results is missing');
@@ -29652,22 +29665,37 @@ function parseSchemaResultsPage(data, taskId, execId) {
         const where = `data.compareResults[${index}]`;
         if (!isRecord(entry))
             throw protocolError(`${where} is not an object`);
-        const progressId = integerText(entry['progressId'], `${where}.progressId`);
+        const progressId = idOf(entry['progressId'], `${where}.progressId`);
         if (progressId === undefined)
             throw protocolError(`${where}.progressId is missing`);
-        return { progressId, raw: entry };
+        return { kind: 'object', progressId, raw: entry };
     });
-    return { entries, total };
+    return { entries, total, pageNumber: answeredPage(data) };
+}
+/**
+ * The page number an answer says it is: the schema results document `pageNum`, the table summary
+ * `pageNumber`; either is read, and two that disagree are not an answer.
+ */
+function answeredPage(data) {
+    const num = count(data['pageNum'], 'data.pageNum');
+    const number = count(data['pageNumber'], 'data.pageNumber');
+    if (num !== undefined && number !== undefined && num !== number) {
+        throw protocolError(`the page says it is page ${num} (pageNum) and ${number} (pageNumber)`);
+    }
+    return num ?? number;
 }
 /** The correction SQL of one object: '' when it has none (consistent), else the SQL as received. */
-async function getCorrectionSql(client, taskId, execId, progressId) {
-    const query = { taskId, execId, progressId };
-    const call = await client.call('GET', runPaths('schema').correctionSql, { query });
-    return parseCorrectionSql(call.data);
+async function getCorrectionSql(client, asked, onFailedAttempt) {
+    const call = await client.call('GET', runPaths('schema').correctionSql, {
+        query: asked,
+        onFailedAttempt
+    });
+    return { value: parseCorrectionSql(call.data, asked), call };
 }
-function parseCorrectionSql(data) {
+function parseCorrectionSql(data, asked) {
     if (!isRecord(data))
         throw protocolError('the correction SQL call returned no data object');
+    checkAbout(data, asked);
     if (!('correctSql' in data))
         throw protocolError('data.correctSql is missing');
     const sql = data['correctSql'];
@@ -29677,15 +29705,16 @@ function parseCorrectionSql(data) {
         throw protocolError('data.correctSql is not a string');
     return sql;
 }
-async function getTableSummaryPage(client, taskId, execId, pageNumber) {
+async function getTableSummaryPage(client, asked, onFailedAttempt) {
+    const { taskId, execId, pageNumber } = asked;
     const query = { taskId, execId, pageSize: String(PAGE_SIZE), pageNumber: String(pageNumber) };
-    const call = await client.call('GET', runPaths('data').tableSummary, { query });
-    return parseTableSummaryPage(call.data, taskId, execId);
+    const call = await client.call('GET', runPaths('data').tableSummary, { query, onFailedAttempt });
+    return { value: parseTableSummaryPage(call.data, taskId, execId), call };
 }
 function parseTableSummaryPage(data, taskId, execId) {
     if (!isRecord(data))
         throw protocolError('the table summary call returned no data object');
-    checkAbout(data, taskId, execId);
+    checkAbout(data, { taskId, execId });
     const total = count(data['totalTableCount'], 'data.totalTableCount');
     const diffTableCount = count(data['diffTableCount'], 'data.diffTableCount');
     if (total === undefined || diffTableCount === undefined) {
@@ -29698,10 +29727,11 @@ function parseTableSummaryPage(data, taskId, execId) {
         const where = `data.tableSummaries[${index}]`;
         if (!isRecord(entry))
             throw protocolError(`${where} is not an object`);
-        const progressId = integerText(entry['progressId'], `${where}.progressId`);
+        const progressId = idOf(entry['progressId'], `${where}.progressId`);
         if (progressId === undefined)
             throw protocolError(`${where}.progressId is missing`);
         return {
+            kind: 'table',
             progressId,
             schemaName: answer_fields_text(entry, 'schemaName', where),
             tableName: answer_fields_text(entry, 'tableName', where),
@@ -29710,28 +29740,46 @@ function parseTableSummaryPage(data, taskId, execId) {
             raw: entry
         };
     });
-    return { entries, total, diffTableCount };
+    return { entries, total, diffTableCount, pageNumber: answeredPage(data) };
 }
 /** How many records of one table differ (diffDetails' totalCount, all kinds of difference). */
-async function getTableDifferenceCount(client, taskId, execId, progressId) {
-    const query = { taskId, execId, progressId, pageSize: '1', pageNumber: '1' };
-    const call = await client.call('GET', runPaths('data').diffDetails, { query });
-    if (!isRecord(call.data))
+async function getTableDifferenceCount(client, asked, onFailedAttempt) {
+    const query = { ...asked, pageSize: '1', pageNumber: '1' };
+    const call = await client.call('GET', runPaths('data').diffDetails, { query, onFailedAttempt });
+    return { value: parseTableDifferenceCount(call.data, asked), call };
+}
+function parseTableDifferenceCount(data, asked) {
+    if (!isRecord(data))
         throw protocolError('the difference details call returned no data object');
-    const total = count(call.data['totalCount'], 'data.totalCount');
+    checkAbout(data, asked);
+    // Page 1 was asked for: an answer that says it is another page is about other records.
+    const page = count(data['pageNumber'], 'data.pageNumber');
+    if (page !== undefined && page !== 1) {
+        throw protocolError(`asked for page 1 of the difference details, got page ${page}`);
+    }
+    const total = count(data['totalCount'], 'data.totalCount');
     if (total === undefined)
         throw protocolError('data.totalCount of the difference details is missing');
     return total;
 }
-/** An answer about another task or run must never decide this one. */
-function checkAbout(data, taskId, execId) {
+/**
+ * An answer about another task, run or object must never decide this one. The docs name these
+ * fields on the page answers only; where any answer carries one, it must be the one asked about.
+ */
+function checkAbout(data, asked) {
     const answeredTask = idText(data, 'taskId', 'data');
-    if (answeredTask !== '' && answeredTask !== taskId) {
-        throw protocolError(`asked about task ${taskId}, got results of ${answeredTask}`);
+    if (answeredTask !== '' && answeredTask !== asked.taskId) {
+        throw protocolError(`asked about task ${asked.taskId}, got an answer about ${answeredTask}`);
     }
-    const answeredExec = integerText(data['execId'], 'data.execId');
-    if (answeredExec !== undefined && answeredExec !== execId) {
-        throw protocolError(`asked about run ${execId}, got results of run ${answeredExec}`);
+    const answeredExec = idOf(data['execId'], 'data.execId');
+    if (answeredExec !== undefined && answeredExec !== canonicalId(asked.execId)) {
+        throw protocolError(`asked about run ${asked.execId}, got an answer about run ${answeredExec}`);
+    }
+    if (asked.progressId === undefined)
+        return;
+    const answeredObject = idOf(data['progressId'], 'data.progressId');
+    if (answeredObject !== undefined && answeredObject !== canonicalId(asked.progressId)) {
+        throw protocolError(`asked about progressId ${asked.progressId}, got an answer about progressId ${answeredObject}`);
     }
 }
 
@@ -29819,100 +29867,457 @@ async function pollUntilSettled(options) {
     }
 }
 
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
+;// CONCATENATED MODULE: ./src/phases/result-pages.ts
+
+
+// The pages of a run's results, read as a list NineData may get wrong: a page that says it is another
+// page, an object listed twice (on one page or two, as 7 or as "7"), a total that changes, or a total
+// the distinct objects listed never reach. Any of these ends the reading with a shape error, so the
+// results are never a pass; the objects listed are kept in NineData's order.
+/** More objects or tables than this are not read: the results are then not verified. */
+const MAX_RESULT_ENTRIES = 100_000;
+/**
+ * Reads page 1, then the pages its total needs (several at once through `run`), then, while the
+ * distinct entries fall short of the total, one page more at a time: a server that pages by fewer
+ * than asked is still read to the end. `keep` receives each page's entries in page order.
+ */
+async function readPages(fetch, run, keep) {
+    const book = new PageBook();
+    const first = await fetch(1);
+    book.take(1, first);
+    const expected = Math.max(1, Math.ceil(first.total / PAGE_SIZE));
+    const later = [];
+    await run(expected - 1, async (index) => {
+        later[index] = await fetch(index + 2);
+    });
+    later.forEach((page, index) => book.take(index + 2, page));
+    // Each page here adds an entry or ends the loop (a repeat throws), so it ends by `total` pages.
+    for (let pageNumber = expected + 1; book.listed < first.total && !book.lastWasEmpty; pageNumber++) {
+        book.take(pageNumber, await fetch(pageNumber));
+    }
+    book.checkReached();
+    keep(book.entries);
+    return first;
+}
+/** What the pages listed so far, and the rules each new page must keep. */
+class PageBook {
+    entries = [];
+    total;
+    /** progressId -> the page that listed it. */
+    seen = new Map();
+    lastWasEmpty = false;
+    /** The first page that came back empty. */
+    emptyPage;
+    get listed() {
+        return this.entries.length;
+    }
+    take(asked, page) {
+        if (page.pageNumber !== undefined && page.pageNumber !== asked) {
+            throw protocolError(`page ${asked} was asked for, but the answer says it is page ${page.pageNumber}`);
+        }
+        if (this.total !== undefined && page.total !== this.total) {
+            throw protocolError(`the total changed from ${this.total} to ${page.total} between result pages`);
+        }
+        this.total = page.total;
+        if (page.total > MAX_RESULT_ENTRIES) {
+            throw protocolError(`${page.total} results are more than this action reads (${MAX_RESULT_ENTRIES})`);
+        }
+        if (page.entries.length > PAGE_SIZE) {
+            throw protocolError(`page ${asked} holds ${page.entries.length} results (asked for ${PAGE_SIZE})`);
+        }
+        for (const entry of page.entries)
+            this.add(asked, entry);
+        this.lastWasEmpty = page.entries.length === 0;
+        if (this.lastWasEmpty)
+            this.emptyPage ??= asked;
+        if (this.listed > page.total) {
+            throw protocolError(`the pages list ${this.listed} distinct results, more than the total of ${page.total}`);
+        }
+    }
+    add(pageNumber, entry) {
+        const earlier = this.seen.get(entry.progressId);
+        if (earlier !== undefined) {
+            const where = earlier === pageNumber
+                ? `twice on page ${pageNumber}`
+                : `on page ${earlier} and again on page ${pageNumber}`;
+            throw protocolError(`progressId ${entry.progressId} is listed ${where}: the pages repeat themselves`);
+        }
+        this.seen.set(entry.progressId, pageNumber);
+        this.entries.push(entry);
+    }
+    /** After the last page: the total must have been reached with distinct entries. */
+    checkReached() {
+        const total = this.total ?? 0;
+        if (this.listed === total)
+            return;
+        const where = this.emptyPage === undefined ? 'the pages ended' : `page ${this.emptyPage} is empty`;
+        throw protocolError(`${where}, but only ${this.listed} of ${total} results were listed (as distinct progressIds)`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/phases/request-window.ts
+// How many result calls may be under way at once: an adaptive window, as TCP's congestion control
+// and the AWS SDKs' adaptive retry mode do it. It grows by one per window of healthy answers and
+// halves at once when NineData pushes back (429 or 503, any Retry-After, a request that timed out,
+// latency climbing well above what the first answers took). A Retry-After holds every new call of
+// the reader, not only the refused one. Pure state: the clock is passed in.
+/** Never more than this many calls in flight, whatever the size of the run. */
+const MAX_IN_FLIGHT = 16;
+/** Where the window starts: the fixed concurrency the reader used before it adapted. */
+const INITIAL_WINDOW = 4;
+/** Answers whose latency sets the baseline the later ones are compared with. */
+const BASELINE_ANSWERS = 8;
+/** Latency counts as climbing above this many times the baseline... */
+const LATENCY_FACTOR = 3;
+/** ...and at least this much above it (loopback answers in 1 ms vary by more than 3x). */
+const LATENCY_MARGIN_MS = 200;
+/** Windows of good answers before the size that last drew push-back is tried again. */
+const PROBE_WINDOWS = 8;
+class RequestWindow {
+    now;
+    adaptive;
+    size;
+    inFlight = 0;
+    /** Local epoch ms before which no new call is sent (Retry-After, for the whole reader). */
+    pausedUntil = 0;
+    stats = { calls: 0, pushBacks: 0, peakInFlight: 0, peakWindow: 0 };
+    /** Bumped at every shrink: push-back on a call sent before it does not shrink again. */
+    epoch = 0;
+    goodInWindow = 0;
+    /** The size at which NineData last pushed back: approached slowly. */
+    ceiling = Number.POSITIVE_INFINITY;
+    baseline = [];
+    smoothedMs;
+    constructor(now, initial = INITIAL_WINDOW, adaptive = true) {
+        this.now = now;
+        this.adaptive = adaptive;
+        this.size = Math.min(MAX_IN_FLIGHT, Math.max(1, initial));
+        this.stats.peakWindow = this.size;
+    }
+    /** Whether a new call may go out now, with `busy` calls under way. */
+    hasRoom(busy) {
+        return Math.max(busy, this.inFlight) < this.size && this.now() >= this.pausedUntil;
+    }
+    /** Sends `call` inside the window; `onFailedAttempt` goes to the client, which retries. */
+    async track(send) {
+        const epoch = this.epoch;
+        const sentAt = this.now();
+        this.inFlight++;
+        this.stats.calls++;
+        this.stats.peakInFlight = Math.max(this.stats.peakInFlight, this.inFlight);
+        try {
+            const result = await send(error => this.failedAttempt(error, epoch));
+            // A retried call's time is mostly the client's backoff, not NineData's answer.
+            if (result.call.attempts === 1)
+                this.answered(this.now() - sentAt, epoch);
+            return result;
+        }
+        finally {
+            this.inFlight--;
+        }
+    }
+    failedAttempt(error, epoch) {
+        if (!isPushBack(error))
+            return;
+        this.stats.pushBacks++;
+        if (error.retryAfterMs !== undefined) {
+            this.pausedUntil = Math.max(this.pausedUntil, this.now() + error.retryAfterMs);
+        }
+        this.shrink(epoch);
+    }
+    answered(latencyMs, epoch) {
+        if (this.baseline.length < BASELINE_ANSWERS)
+            this.baseline.push(latencyMs);
+        this.smoothedMs =
+            this.smoothedMs === undefined ? latencyMs : 0.8 * this.smoothedMs + 0.2 * latencyMs;
+        if (this.latencyClimbed(this.smoothedMs)) {
+            this.smoothedMs = undefined;
+            this.shrink(epoch);
+            return;
+        }
+        this.grow();
+    }
+    latencyClimbed(smoothedMs) {
+        if (this.baseline.length < BASELINE_ANSWERS)
+            return false;
+        const sorted = [...this.baseline].sort((a, b) => a - b);
+        const base = sorted[Math.floor(sorted.length / 2)] ?? 0;
+        return smoothedMs > Math.max(base * LATENCY_FACTOR, base + LATENCY_MARGIN_MS);
+    }
+    grow() {
+        if (!this.adaptive || this.size >= MAX_IN_FLIGHT)
+            return;
+        this.goodInWindow++;
+        const windows = this.size + 1 >= this.ceiling ? PROBE_WINDOWS : 1;
+        if (this.goodInWindow < windows * this.size)
+            return;
+        this.goodInWindow = 0;
+        this.size++;
+        if (this.size >= this.ceiling)
+            this.ceiling = Number.POSITIVE_INFINITY;
+        this.stats.peakWindow = Math.max(this.stats.peakWindow, this.size);
+    }
+    /** Halves the window, once per round of calls: the calls already out saw the old load. */
+    shrink(epoch) {
+        if (!this.adaptive || epoch !== this.epoch)
+            return;
+        this.epoch++;
+        this.ceiling = this.size;
+        this.size = Math.max(1, Math.floor(this.size / 2));
+        this.goodInWindow = 0;
+    }
+}
+/** Throttling, an overloaded server, a Retry-After, or no answer within request-timeout-seconds. */
+function isPushBack(error) {
+    return (error.httpStatus === 429 ||
+        error.httpStatus === 503 ||
+        error.retryAfterMs !== undefined ||
+        error.symptom === 'silent');
+}
+let fixedForBenchmark;
+/**
+ * The benchmark compares the adaptive window with the fixed 4 calls the reader used before. Not an
+ * input: only scripts/bench-compare.ts calls this.
+ */
+function useFixedWindowForBenchmark(size) {
+    fixedForBenchmark = size;
+}
+function newRequestWindow(now) {
+    return fixedForBenchmark === undefined
+        ? new RequestWindow(now)
+        : new RequestWindow(now, fixedForBenchmark, false);
+}
+/**
+ * Runs `work(0)`, `work(1)`, ... in order, as many at once as the window allows, and no index more
+ * than `maxAhead` past the first one not finished (so answers that wait to be written in order stay
+ * few). `wait` sleeps, and throws when the step is cancelled or out of time. The first failure stops
+ * new work; the calls under way finish before it is thrown.
+ */
+async function runInWindow(window, count, work, options) {
+    const running = new Map();
+    let failure;
+    let next = 0;
+    const lowest = () => (running.size === 0 ? next : Math.min(...running.keys()));
+    try {
+        while (next < count && !failure) {
+            const paused = window.pausedUntil - options.now();
+            if (paused > 0 && running.size === 0)
+                await options.wait(paused);
+            else if (window.hasRoom(running.size) && next - lowest() < options.maxAhead) {
+                const index = next++;
+                const job = work(index).then(() => void running.delete(index), (error) => {
+                    running.delete(index);
+                    failure ??= { error };
+                });
+                running.set(index, job);
+            }
+            else
+                await Promise.race(running.values());
+        }
+    }
+    catch (error) {
+        failure ??= { error };
+    }
+    await Promise.all(running.values());
+    if (failure)
+        throw failure.error;
+}
+
 ;// CONCATENATED MODULE: ./src/phases/result-reader.ts
 
 
 
 
+
+
 // Reading a finished run's results: every page, then one documented signal per object (schema: its
-// correction SQL) or per table (data: its count of differing records, when the run reports any).
-// The results object is filled in place, so a timeout still reports what was read.
-/** Calls for single objects or tables under way at once. */
-const RESULT_CONCURRENCY = 4;
-/** More objects or tables than this are not read: the results are then not verified. */
-const MAX_RESULT_ENTRIES = 100_000;
+// correction SQL) or per table (data: its count of differing records, when the run reports any),
+// through one adaptive window of calls. The results object is filled in place, so a timeout still
+// reports what was read. Schema SQL goes to the correction SQL file as it is read, in NineData's
+// order; memory keeps only what the summary, the comment and the report show.
+/** No object is read more than this far past the first one still unanswered (bounds the buffer). */
+const MAX_AHEAD = 256;
+/** A long read says how far it got at most this often. */
+const PROGRESS_EVERY_MS = 5000;
+/** Differing objects whose SQL stays whole in memory (up to the summary's cap); the rest keep a start. */
+const WHOLE_SQL_OBJECTS = wording/* LIMITS */.b1.differenceRows;
+const SQL_START_CHARS = 200;
 function emptyResults(kind) {
     return kind === 'schema'
         ? { kind, total: 0, objects: [] }
         : { kind, totalTableCount: 0, diffTableCount: 0, tables: [] };
 }
-async function fillResults(ctx, execId, results, anyDifference) {
-    if (results.kind === 'schema')
-        await fillSchema(ctx, execId, results);
-    else
-        await fillData(ctx, execId, results, anyDifference);
-}
-async function fillSchema(ctx, execId, results) {
-    const { client, inputs, log } = ctx;
-    await readPages(page => getSchemaResultsPage(client, inputs.taskId, execId, page), page => {
-        results.total = page.total;
-        results.objects.push(...page.entries);
-    }, () => results.objects.length);
-    log.info(`Reading the correction SQL of ${(0,wording/* plural */.LS)(results.objects.length, 'object')} of comparison run ${execId} (${RESULT_CONCURRENCY} at a time).`);
-    await forEachLimited(results.objects, async (object) => {
-        try {
-            object.correctSql = await getCorrectionSql(client, inputs.taskId, execId, object.progressId);
-        }
-        catch (error) {
-            object.unreadable = unreadable(error);
-        }
+async function fillResults(ctx, execId, results, anyDifference, outcome = {}) {
+    // Every call in flight listens to the step's cancel signal; that many listeners is no leak.
+    (0,external_node_events_.setMaxListeners)(4 * MAX_IN_FLIGHT, ctx.signal);
+    const now = () => ctx.time.now();
+    const window = newRequestWindow(now);
+    const run = (count, work) => runInWindow(window, count, work, {
+        wait: async (ms) => {
+            await ctx.client.sleep(ms);
+            // A Retry-After longer than the time left ends the reading at the deadline.
+            if (ctx.time.now() >= ctx.deadline)
+                throw new api_errors/* StopError */.Tj('timeout');
+        },
+        now,
+        maxAhead: MAX_AHEAD
     });
+    if (results.kind === 'schema')
+        await fillSchema(ctx, execId, results, { window, run, outcome });
+    else
+        await fillData(ctx, execId, results, anyDifference, { window, run });
 }
-async function fillData(ctx, execId, results, anyDifference) {
-    const { client, inputs } = ctx;
-    await readPages(page => getTableSummaryPage(client, inputs.taskId, execId, page), page => {
-        results.totalTableCount = page.total;
-        results.diffTableCount = page.diffTableCount;
-        results.tables.push(...page.entries);
-    }, () => results.tables.length);
+async function fillSchema(ctx, execId, results, { window, run, outcome }) {
+    const asked = { taskId: ctx.inputs.taskId, execId };
+    const first = await readPages(pageNumber => window
+        .track(f => getSchemaResultsPage(ctx.client, { ...asked, pageNumber }, f))
+        .then(answer => answer.value), run, entries => results.objects.push(...entries));
+    results.total = first.total;
+    const objects = results.objects;
+    announce(ctx, `Reading the correction SQL of ${(0,wording/* plural */.LS)(objects.length, 'object')}`, execId);
+    const order = new InOrder(objects, ctx.correctionSql?.(execId));
+    try {
+        await readEach(ctx, { window, run }, objects, 'objects', {
+            ask: (object, f) => getCorrectionSql(ctx.client, { ...asked, progressId: object.progressId }, f),
+            keep: (object, sql) => (object.correctSql = sql),
+            done: index => order.done(index)
+        });
+    }
+    catch (error) {
+        order.stopped(error);
+        throw error;
+    }
+    finally {
+        outcome.correctionSqlFile = order.finish();
+    }
+}
+async function fillData(ctx, execId, results, anyDifference, { window, run }) {
+    const asked = { taskId: ctx.inputs.taskId, execId };
+    const first = await readPages(pageNumber => window
+        .track(f => getTableSummaryPage(ctx.client, { ...asked, pageNumber }, f))
+        .then(answer => answer.value), run, entries => results.tables.push(...entries));
+    results.totalTableCount = first.total;
+    results.diffTableCount = first.diffTableCount;
     if (!anyDifference && results.diffTableCount === 0)
         return;
-    ctx.log.info(`Counting the differing records of ${(0,wording/* plural */.LS)(results.tables.length, 'table')} of comparison run ${execId} (${RESULT_CONCURRENCY} at a time).`);
-    await forEachLimited(results.tables, async (table) => {
-        try {
-            table.differences = await getTableDifferenceCount(client, inputs.taskId, execId, table.progressId);
-        }
-        catch (error) {
-            table.unreadable = unreadable(error);
-        }
+    const tables = results.tables;
+    announce(ctx, `Counting the differing records of ${(0,wording/* plural */.LS)(tables.length, 'table')}`, execId);
+    await readEach(ctx, { window, run }, tables, 'tables', {
+        ask: (table, f) => getTableDifferenceCount(ctx.client, { ...asked, progressId: table.progressId }, f),
+        keep: (table, count) => (table.differences = count),
+        done: () => undefined
     });
 }
 /**
- * Reads pages 1, 2, ... until the total NineData reports is listed. A total that changes between
- * pages, or a page that adds nothing before the total is reached, cannot be verified.
+ * One call per entry through the window; an entry whose answer cannot be read or understood is
+ * marked unreadable (not verified). A stop (timeout, cancel) ends it all and is rethrown.
  */
-async function readPages(fetch, keep, listed) {
-    let total;
-    for (let pageNumber = 1;; pageNumber++) {
-        const page = await fetch(pageNumber);
-        if (total !== undefined && page.total !== total) {
-            throw protocolError(`the total changed from ${total} to ${page.total} between result pages`);
-        }
-        total = page.total;
-        if (total > MAX_RESULT_ENTRIES) {
-            throw protocolError(`${total} results are more than this action reads (${MAX_RESULT_ENTRIES})`);
-        }
-        if (page.entries.length > PAGE_SIZE) {
-            throw protocolError(`page ${pageNumber} holds ${page.entries.length} results (asked for ${PAGE_SIZE})`);
-        }
-        keep(page);
-        if (listed() >= total)
+async function readEach(ctx, { window, run }, entries, what, calls) {
+    const progress = result_reader_progressLine(ctx, window, entries.length, what);
+    try {
+        await run(entries.length, async (index) => {
+            const entry = entries[index];
+            try {
+                calls.keep(entry, (await window.track(f => calls.ask(entry, f))).value);
+            }
+            catch (error) {
+                entry.unreadable = unreadable(error);
+            }
+            calls.done(index);
+            progress();
+        });
+    }
+    finally {
+        summarise(ctx, window, entries.length, what);
+    }
+}
+function announce(ctx, what, execId) {
+    ctx.log.info(`${what} of comparison run ${execId} (up to ${MAX_IN_FLIGHT} calls at a time, fewer when NineData pushes back).`);
+}
+/** At most one line every few seconds on a long read. Raw text: the log cleans it. */
+function result_reader_progressLine(ctx, window, total, what) {
+    let read = 0;
+    let saidAt = ctx.time.now();
+    return () => {
+        read++;
+        const now = ctx.time.now();
+        if (now - saidAt < PROGRESS_EVERY_MS || read === total)
             return;
-        if (page.entries.length === 0) {
-            throw protocolError(`page ${pageNumber} is empty, but only ${listed()} of ${total} results were listed`);
+        saidAt = now;
+        ctx.log.info(`[${(0,wording/* formatDuration */.a3)(now - ctx.startedAt)}] Read ${read.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} ${what}, ${window.inFlight} in flight.`);
+    };
+}
+function summarise(ctx, window, total, what) {
+    const { calls, pushBacks, peakInFlight } = window.stats;
+    const pushed = pushBacks > 0
+        ? `; NineData pushed back ${(0,wording/* plural */.LS)(pushBacks, 'time')}, and the reader slowed down`
+        : '';
+    ctx.log.info(`Read ${total.toLocaleString('en-US')} ${what} with ${calls.toLocaleString('en-US')} result calls, up to ${peakInFlight} in flight${pushed}.`);
+}
+/**
+ * Hands each object to the SQL file in NineData's order as answers arrive in any order, holding only
+ * the ones that wait for an earlier one; then trims what memory keeps of its SQL.
+ */
+class InOrder {
+    objects;
+    sink;
+    next = 0;
+    finished = new Set();
+    kept = 0;
+    stop;
+    constructor(objects, sink) {
+        this.objects = objects;
+        this.sink = sink;
+    }
+    done(index) {
+        this.finished.add(index);
+        while (this.finished.delete(this.next))
+            this.emit(this.objects[this.next++]);
+    }
+    stopped(error) {
+        this.stop =
+            error instanceof api_errors/* StopError */.Tj
+                ? error.reason === 'cancelled'
+                    ? 'the step was cancelled'
+                    : 'timeout-seconds ran out'
+                : 'the reading stopped';
+    }
+    finish() {
+        return this.sink?.finish(missingOf(this.objects, this.stop));
+    }
+    emit(object) {
+        const sql = object.correctSql;
+        if (sql === undefined || sql === '')
+            return;
+        this.sink?.add(object, sql);
+        const room = this.kept < WHOLE_SQL_OBJECTS ? wording/* LIMITS */.b1.sql : SQL_START_CHARS;
+        this.kept++;
+        if (sql.length > room) {
+            object.correctSql = sql.slice(0, room);
+            object.correctSqlLength = sql.length;
         }
     }
 }
-/** Runs `work` for every entry, RESULT_CONCURRENCY at a time; a stop (timeout, cancel) ends it all. */
-async function forEachLimited(entries, work) {
-    let next = 0;
-    const worker = async () => {
-        while (next < entries.length) {
-            const entry = entries[next++];
-            await work(entry);
-        }
+/** The objects whose SQL was not read; undefined when every one was. */
+function missingOf(objects, stop) {
+    const missing = objects.filter(o => o.correctSql === undefined);
+    if (missing.length === 0 && stop === undefined)
+        return undefined;
+    const refused = missing.filter(o => o.unreadable !== undefined).length;
+    const reasons = [
+        refused > 0 ? `${refused} could not be read` : '',
+        missing.length > refused
+            ? `${missing.length - refused} were not read before ${stop ?? 'the reading stopped'}`
+            : ''
+    ].filter(Boolean);
+    return {
+        count: missing.length,
+        of: objects.length,
+        progressIds: missing.slice(0, 20).map(o => o.progressId),
+        why: reasons.join(', ') || (stop ?? 'the reading stopped')
     };
-    await Promise.all(Array.from({ length: Math.min(RESULT_CONCURRENCY, entries.length) }, worker));
 }
 /** Why one object's result could not be read; a stop (timeout, cancel) is rethrown. */
 function unreadable(error) {
@@ -29970,13 +30375,14 @@ async function runComparison(ctx) {
     }
     seen.stage = 'results';
     const results = emptyResults(inputs.comparison);
+    const read = {};
     try {
-        await fillResults(ctx, seen.execId, results, ((0,comparison_verdict/* rowTotal */.ri)(run.last) ?? 0) > 0);
-        return done(src_ending/* FINISHED */.BL, { results });
+        await fillResults(ctx, seen.execId, results, ((0,comparison_verdict/* rowTotal */.ri)(run.last) ?? 0) > 0, read);
+        return done(src_ending/* FINISHED */.BL, { results, correctionSqlFile: read.correctionSqlFile });
     }
     catch (error) {
         const doing = `Reading the results of comparison run ${seen.execId} failed`;
-        return done((0,src_ending/* endingOf */.z6)(error, doing), { results });
+        return done((0,src_ending/* endingOf */.z6)(error, doing), { results, correctionSqlFile: read.correctionSqlFile });
     }
 }
 async function start(ctx) {
@@ -30681,7 +31087,7 @@ function annotationOf(finding, level, safe) {
         return { level, title: safe.line((0,precheck_status/* itemLabel */.IR)(item), wording/* LIMITS */.b1.name), message };
     }
     const { entry } = finding;
-    const message = 'tableName' in entry
+    const message = entry.kind === 'table'
         ? `${entry.differences === undefined ? 'Some records differ' : (0,report_model/* recordsDiffer */.xe)(entry.differences)} between source and target.`
         : 'Source and target differ; the correction-sql-file output has the SQL that makes the target match.';
     return { level, title: `Differs: ${safe.line((0,comparison_verdict/* objectLabel */.uk)(entry), wording/* LIMITS */.b1.name)}`, message };
@@ -30839,11 +31245,11 @@ function itemLines(state, safe, max = wording/* LIMITS */.b1.logItems) {
 /** One line per object or table that differs, for the collapsed group at the end. */
 function differenceLines(differences, safe, max = wording/* LIMITS */.b1.logItems) {
     const lines = differences.differing.slice(0, max).map(entry => {
-        const detail = 'tableName' in entry
+        const detail = entry.kind === 'table'
             ? entry.differences === undefined
                 ? 'differing records not counted'
                 : (0,wording/* plural */.LS)(entry.differences, 'differing record')
-            : `correction SQL of ${(0,wording/* plural */.LS)((entry.correctSql ?? '').length, 'character')}`;
+            : `correction SQL of ${(0,wording/* plural */.LS)(entry.correctSqlLength ?? (entry.correctSql ?? '').length, 'character')}`;
         return `Differs: ${safe.line((0,comparison_verdict/* objectLabel */.uk)(entry), wording/* LIMITS */.b1.name)} [progressId ${safe.line(entry.progressId, wording/* LIMITS */.b1.id)}] — ${detail}`;
     });
     const left = differences.differing.length - lines.length;
@@ -30894,6 +31300,7 @@ function runSection(run) {
         verdict: { kind: verdict.kind, passed: verdict.passed, reason: verdict.reason },
         differenceCount: differences?.count ?? null,
         stop: seen.stop ?? null,
+        ...(seen.correctionSqlFile ? { correctionSqlFile: seen.correctionSqlFile } : {}),
         ...(results?.kind === 'schema'
             ? {
                 total: results.total,
@@ -30901,6 +31308,9 @@ function runSection(run) {
                     progressId: o.progressId,
                     result: o.raw,
                     correctSql: o.correctSql ?? null,
+                    ...(o.correctSqlLength !== undefined
+                        ? { correctSqlLength: o.correctSqlLength, correctSqlCut: true }
+                        : {}),
                     ...(o.unreadable !== undefined ? { unreadable: o.unreadable } : {})
                 }))
             }
@@ -30920,36 +31330,9 @@ function runSection(run) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/report/correction-sql-file.ts
-
-
-
-// The correction SQL file: the SQL of every differing object, in NineData's order, each after a
-// comment naming it. Pure: returns the name and text; the publisher writes them.
-function correctionSqlFileName(report, safe) {
-    return `ninedata-correction-${fileNamePart(report.run?.seen.execId ?? '', safe, 'run')}.sql`;
-}
-function correctionSqlText(differences, safe) {
-    const parts = [
-        `-- Correction SQL from NineData: ${differences.differing.length} differing objects.\n`,
-        '-- Review before running: it makes the target match the source.\n'
-    ];
-    for (const entry of differences.differing) {
-        if ('tableName' in entry)
-            continue;
-        // The name goes into a one-line comment: a newline in it must not start a statement.
-        const name = safe.line((0,comparison_verdict/* objectLabel */.uk)(entry), wording/* LIMITS */.b1.name);
-        parts.push(`\n-- progressId ${safe.line(entry.progressId, wording/* LIMITS */.b1.id)}: ${name}\n`);
-        const sql = safe.value(entry.correctSql ?? '');
-        parts.push(sql.endsWith('\n') ? sql : `${sql}\n`);
-    }
-    return parts.join('');
-}
-
 // EXTERNAL MODULE: ./src/report/job-summary.ts + 1 modules
 var job_summary = __nccwpck_require__(4130);
 ;// CONCATENATED MODULE: ./src/report/publish-report.ts
-
 
 
 
@@ -31014,13 +31397,9 @@ function setOutputs(report, log) {
         if (file)
             values['report-file'] = log.safe.value(file);
     }
-    const differences = report.run?.differences;
-    if (report.comparison === 'schema' && differences && differences.differing.length > 0) {
-        const sql = correctionSqlText(differences, log.safe);
-        const file = writeFile('correction SQL file', correctionSqlFileName(report, log.safe), sql, log);
-        if (file)
-            values['correction-sql-file'] = log.safe.value(file);
-    }
+    const sqlFile = report.run && correctionSqlOutput(report.run, log);
+    if (sqlFile)
+        values['correction-sql-file'] = sqlFile;
     const failed = [];
     for (const [name, value] of Object.entries(values)) {
         try {
@@ -31036,6 +31415,25 @@ function setOutputs(report, log) {
     for (const cut of truncated) {
         log.info(`The ${cut.name} output holds the first ${cut.kept} of ${cut.total} items (it is capped at 100 KB); the report-file output has them all.`);
     }
+}
+/**
+ * The correction SQL file was written while the results were read: it is handed over only when it
+ * holds every differing object's SQL and the gate counted the differences. Otherwise it keeps its
+ * INCOMPLETE name and header, and the log says why it is not the output.
+ */
+function correctionSqlOutput(run, log) {
+    const file = run.seen.correctionSqlFile;
+    if (!file)
+        return undefined;
+    if (file.failed !== undefined) {
+        log.warning(`Could not write the correction SQL file ${file.path}: ${file.failed}`);
+        return undefined;
+    }
+    if (file.complete && (0,report_model/* countedDifferences */.$U)(run))
+        return log.safe.value(file.path);
+    const what = file.complete ? 'the results were not verified' : `it is INCOMPLETE: ${file.missing}`;
+    log.warning(`The correction SQL file ${file.path} is not set as correction-sql-file (${what}), so no later step applies half a fix.`);
+    return undefined;
 }
 /** Writes a file under RUNNER_TEMP; its path, or undefined (with a warning) when it failed. */
 function writeFile(what, name, text, log) {
@@ -31073,7 +31471,182 @@ function conclude(report, log) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/report/correction-sql-file.ts
+
+
+
+// The correction SQL file's text: a header of fixed size (written first as INCOMPLETE, rewritten in
+// place once the reading ends), the SQL of every differing object in NineData's order, each after a
+// comment naming it, and a last line that says again whether the file is complete. Pure: the
+// writer (correction-sql-writer.ts) puts the pieces in the file as objects are read.
+/** The header's size in bytes, whatever it says: it is rewritten in place at the end. */
+const HEADER_BYTES = 640;
+function correctionSqlFileName(execId, safe, state) {
+    const run = fileNamePart(execId, safe, 'run');
+    const suffix = state === 'complete' ? '' : state === 'partial' ? '.partial' : '.INCOMPLETE';
+    return `ninedata-correction-${run}${suffix}.sql`;
+}
+const REVIEW = '-- Review before running: it makes the target match the source.';
+/** The header while the file is written: a file left like this (the step was killed) is incomplete. */
+function headerWhileWriting(execId) {
+    return padHeader([
+        `-- INCOMPLETE: correction SQL of comparison run ${correction_sql_file_idText(execId)} from NineData, still being written.`,
+        '-- Do not apply it: if this line is still here, the step ended before the file was finished.'
+    ]);
+}
+/** The final header: complete, or INCOMPLETE naming what is missing. Only digits and counts from the server. */
+function finalHeader(execId, objects, missing) {
+    const run = `comparison run ${correction_sql_file_idText(execId)}`;
+    if (!missing) {
+        return padHeader([
+            `-- Correction SQL from NineData: ${(0,wording/* plural */.LS)(objects, 'differing object')} of ${run}.`,
+            '-- COMPLETE: the SQL of every object of the run that differs.',
+            REVIEW
+        ]);
+    }
+    return padHeader([
+        `-- INCOMPLETE: NOT the whole correction SQL of ${run}. Do not apply it as a fix.`,
+        `-- It holds the SQL of ${(0,wording/* plural */.LS)(objects, 'differing object')}; ${missingLine(missing)}`,
+        REVIEW
+    ]);
+}
+/** The last line: a reader of the end of the file sees the same. */
+function footer(objects, missing) {
+    return missing
+        ? `\n-- END: INCOMPLETE (${missingLine(missing)})\n`
+        : `\n-- END: COMPLETE, ${(0,wording/* plural */.LS)(objects, 'differing object')}.\n`;
+}
+/** What is missing, with the first progressIds (digits only). */
+function missingLine(missing) {
+    const shown = missing.progressIds.slice(0, 10).map(correction_sql_file_idText);
+    const more = missing.count - shown.length;
+    const ids = shown.length
+        ? `: progressId ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`
+        : '';
+    return `${missing.count} of ${missing.of} objects are missing (${missing.why})${ids}.`;
+}
+/** One object's SQL after a one-line comment naming it. */
+function sqlEntry(object, sql, safe) {
+    // The name goes into a one-line comment: a newline in it must not start a statement.
+    const name = safe.line((0,comparison_verdict/* objectLabel */.uk)(object), wording/* LIMITS */.b1.name);
+    const text = safe.value(sql);
+    return `\n-- progressId ${safe.line(object.progressId, wording/* LIMITS */.b1.id)}: ${name}\n${text.endsWith('\n') ? text : `${text}\n`}`;
+}
+/**
+ * The whole file as the writer leaves it, for the given objects: what a test compares the written
+ * file with. Objects without SQL (tables, consistent or unread objects) are not in it.
+ */
+function correctionSqlText(differences, safe, execId = '', missing) {
+    const objects = differences.differing.filter((e) => e.kind === 'object' && Boolean(e.correctSql));
+    const entries = objects.map(o => sqlEntry(o, o.correctSql ?? '', safe));
+    return `${finalHeader(execId, objects.length, missing)}${entries.join('')}${footer(objects.length, missing)}`;
+}
+function correction_sql_file_idText(id) {
+    return /^\d{1,40}$/.test(id) ? id : '(unnamed)';
+}
+/** The lines, cut to fit, padded with spaces to exactly HEADER_BYTES. */
+function padHeader(lines) {
+    let text = `${lines.join('\n')}\n`;
+    while (Buffer.byteLength(text) > HEADER_BYTES - 4)
+        text = `${text.slice(0, -40)}\n`;
+    return `${text}--${' '.repeat(HEADER_BYTES - Buffer.byteLength(text) - 3)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/correction-sql-writer.ts
+
+
+
+
+// The correction SQL file, written as the objects are read so a run of 200 MB of SQL never sits in
+// memory: created as `<name>.partial.sql` with an INCOMPLETE header, each differing object's SQL
+// appended in NineData's order, and at the end the header rewritten in place and the file renamed:
+// `<name>.sql` when every object was read, `<name>.INCOMPLETE.sql` otherwise. A file-system failure
+// never turns the verdict: the file is then reported as not written.
+/** Opens sinks under RUNNER_TEMP; text goes through `safe` on its way into the file. */
+function correctionSqlFiles(safe, folder = runnerTemp()) {
+    return execId => new CorrectionSqlWriter(safe, folder, execId);
+}
+function runnerTemp() {
+    return process.env['RUNNER_TEMP'] || (0,external_node_os_namespaceObject.tmpdir)();
+}
+class CorrectionSqlWriter {
+    safe;
+    folder;
+    execId;
+    fd;
+    objects = 0;
+    failed;
+    constructor(safe, folder, execId) {
+        this.safe = safe;
+        this.folder = folder;
+        this.execId = execId;
+    }
+    path(state) {
+        return (0,external_node_path_namespaceObject.join)(this.folder, correctionSqlFileName(this.execId, this.safe, state));
+    }
+    add(object, sql) {
+        if (this.failed !== undefined)
+            return;
+        try {
+            if (this.fd === undefined) {
+                (0,external_node_fs_.mkdirSync)(this.folder, { recursive: true });
+                this.fd = (0,external_node_fs_.openSync)(this.path('partial'), 'w');
+                (0,external_node_fs_.writeSync)(this.fd, headerWhileWriting(this.execId));
+            }
+            (0,external_node_fs_.writeSync)(this.fd, sqlEntry(object, sql, this.safe));
+            this.objects++;
+        }
+        catch (error) {
+            this.failed = error.message;
+        }
+    }
+    finish(missing) {
+        if (this.fd === undefined && this.failed === undefined)
+            return undefined;
+        const complete = missing === undefined && this.failed === undefined;
+        const facts = {
+            path: this.path(complete ? 'complete' : 'incomplete'),
+            complete,
+            objects: this.objects,
+            missing: missing ? `${missing.count} of ${missing.of} objects (${missing.why})` : ''
+        };
+        if (this.failed !== undefined) {
+            this.close();
+            return { ...facts, path: this.path('partial'), failed: this.failed };
+        }
+        try {
+            const fd = this.fd;
+            (0,external_node_fs_.writeSync)(fd, footer(this.objects, missing));
+            (0,external_node_fs_.writeSync)(fd, finalHeader(this.execId, this.objects, missing), 0);
+            (0,external_node_fs_.closeSync)(fd);
+            this.fd = undefined;
+            (0,external_node_fs_.renameSync)(this.path('partial'), facts.path);
+            return facts;
+        }
+        catch (error) {
+            this.close();
+            return {
+                ...facts,
+                complete: false,
+                path: this.path('partial'),
+                failed: error.message
+            };
+        }
+    }
+    close() {
+        try {
+            if (this.fd !== undefined)
+                (0,external_node_fs_.closeSync)(this.fd);
+        }
+        catch {
+            // Already closed or gone: nothing more to free.
+        }
+        this.fd = undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -31106,7 +31679,8 @@ async function runStep(log, env) {
     let inputs;
     try {
         inputs = parseInputs(core/* getInput */.V4);
-        const gate = await runGate(inputs, { log, ...env });
+        const correctionSql = correctionSqlFiles(log.safe);
+        const gate = await runGate(inputs, { log, ...env, correctionSql });
         return { inputs, gate, decided: gate.verdict };
     }
     catch (error) {
@@ -31476,7 +32050,7 @@ function differenceRow(entry, safe) {
         `<td><code>${safe.code(entry.progressId)}</code></td><td>${differenceDetail(entry, safe)}</td></tr>\n`);
 }
 function differenceDetail(entry, safe) {
-    if (!('tableName' in entry))
+    if (entry.kind === 'object')
         return 'correction SQL below';
     const records = entry.differences === undefined ? 'records differ' : (0,report_model/* recordsDiffer */.xe)(entry.differences);
     const target = [entry.targetSchemaName, entry.targetTableName].filter(Boolean).join('.');
@@ -31487,7 +32061,14 @@ function differenceDetail(entry, safe) {
 }
 function sqlBlock(entry, safe) {
     return (`<details><summary>${safe.html((0,comparison_verdict/* objectLabel */.uk)(entry), wording/* LIMITS */.b1.name)}</summary>` +
-        `<pre>${safe.html(entry.correctSql ?? '', wording/* LIMITS */.b1.sql)}</pre></details>\n`);
+        `<pre>${safe.html(entry.correctSql ?? '', wording/* LIMITS */.b1.sql)}</pre>${sqlCutNote(entry)}</details>\n`);
+}
+/** Memory kept only the start of a long run's SQL: the file has the rest. */
+function sqlCutNote(entry) {
+    if (entry.correctSqlLength === undefined)
+        return '';
+    const left = entry.correctSqlLength - (entry.correctSql ?? '').length;
+    return `<p>… ${(0,wording/* plural */.LS)(left, 'more character')}: the correction-sql-file output has the whole SQL.</p>`;
 }
 /** Adds blocks while they fit `budget` bytes; returns how many were added. */
 function addWithin(parts, blocks, budget) {
@@ -31512,7 +32093,7 @@ function renderComparison(run, safe, budget) {
     const differing = run.differences?.differing ?? [];
     if (differing.length === 0)
         return parts.join('');
-    const what = 'tableName' in (differing[0] ?? {}) ? 'Tables' : 'Objects';
+    const what = differing[0]?.kind === 'table' ? 'Tables' : 'Objects';
     parts.push(`\n### ${what} that differ\n\n<table>\n<thead><tr><th>${what === 'Tables' ? 'Table' : 'Object'}</th><th>progressId</th><th>Difference</th></tr></thead>\n<tbody>\n`);
     const shownRows = differing.slice(0, wording/* LIMITS */.b1.differenceRows).map(e => differenceRow(e, safe));
     const kept = addWithin(parts, shownRows, budget / 2);
@@ -31520,7 +32101,7 @@ function renderComparison(run, safe, budget) {
     if (kept < differing.length) {
         parts.push(`\n<p>${differing.length - kept} more not shown: the report-file output has every result.</p>\n`);
     }
-    const objects = differing.filter((e) => !('tableName' in e));
+    const objects = differing.filter((e) => e.kind === 'object');
     if (objects.length > 0) {
         parts.push('\n#### Correction SQL\n\n');
         const room = budget - Buffer.byteLength(parts.join(''));
@@ -32738,10 +33319,16 @@ function rowTotal(last) {
     return d === undefined || s === undefined || t === undefined ? undefined : d + s + t;
 }
 function objectLabel(entry) {
-    if ('tableName' in entry) {
-        const source = [entry.schemaName, entry.tableName].filter(Boolean).join('.');
-        return source || `progressId ${entry.progressId}`;
+    switch (entry.kind) {
+        case 'table': {
+            const source = [entry.schemaName, entry.tableName].filter(Boolean).join('.');
+            return source || `progressId ${entry.progressId}`;
+        }
+        case 'object':
+            return schemaObjectLabel(entry);
     }
+}
+function schemaObjectLabel(entry) {
     const raw = entry.raw;
     for (const key of ['objectName', 'name', 'tableName', 'sourceObjectName']) {
         const value = raw[key];

@@ -130,6 +130,20 @@ export function manyObjects(count: number, differing: readonly number[]): Schema
   return objects
 }
 
+/**
+ * `count` tables that all differ, each with correction SQL of about `sqlBytes` bytes: a large run
+ * whose SQL does not fit in a runner's memory twice.
+ */
+export function bulkyObjects(count: number, sqlBytes: number): SchemaObject[] {
+  const column = (i: number): string => `  ADD COLUMN \`c${i}\` varchar(255) DEFAULT NULL`
+  const body = Array.from({ length: Math.ceil(sqlBytes / 44) }, (_, i) => column(i)).join(',\n')
+  return Array.from({ length: count }, (_, i) => {
+    const object = manyObject(i)
+    const sql = `ALTER TABLE \`${object.schemaName}\`.\`${object.objectName}\`\n${body};`
+    return { ...object, targetDdl: '', correctSql: sql }
+  })
+}
+
 /** The objects of compare-differ: 130, six differing, three of them after the 100th. */
 export const DIFFERING_AT = [7, 42, 98, 100, 117, 129] as const
 export function differingObjects(): SchemaObject[] {

@@ -201,6 +201,12 @@ export interface RunScript {
   tables?: (secret: string) => DataTable[]
   /** Data run counts that replace what the tables add up to (for contradicting answers). */
   counts?: RunCounts
+  /** ms added to every answer of the result endpoints (pages, correctionSql, tableSummary, diffDetails). */
+  resultLatencyMs?: number
+  /** A throttling NineData: result calls get HTTP 429 while more than this many are in flight. */
+  throttleAbove?: number
+  /** The throttled answer's Retry-After, in seconds (none when unset). */
+  throttleRetryAfterSeconds?: number
 }
 
 export interface Scenario {
@@ -265,4 +271,6 @@ export interface RecordedRequest {
   busy?: boolean
   /** Set when a scenario hook (startAnswer, statusAnswer, executeAnswer, ...) made the answer. */
   hooked?: boolean
+  /** Result endpoints: how many result calls were in flight when this one arrived (itself included). */
+  inFlight?: number
 }

@@ -4,6 +4,7 @@ import { clientFor, type PhaseContext } from './phases/phase-context.js'
 import { runComparison } from './phases/comparison-phase.js'
 import { runPrecheck, type PrecheckPhase } from './phases/precheck-phase.js'
 import type { Time } from './time.js'
+import type { OpenCorrectionSql } from './phases/correction-sql-sink.js'
 import type { ComparisonSeen } from './verdict/comparison-verdict.js'
 import {
   afterComparison,
@@ -27,7 +28,13 @@ export interface GateRun {
 
 export async function runGate(
   inputs: Inputs,
-  env: { log: Log; time: Time; signal: AbortSignal; startedAt: number }
+  env: {
+    log: Log
+    time: Time
+    signal: AbortSignal
+    startedAt: number
+    correctionSql?: OpenCorrectionSql | undefined
+  }
 ): Promise<GateRun> {
   const deadline = env.startedAt + inputs.timeoutMs
   const client = clientFor(inputs, { ...env, deadline })

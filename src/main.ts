@@ -7,6 +7,7 @@ import type { PullRequestCommentOptions } from './pull-request/comment-post.js'
 import { commentOnPullRequest } from './pull-request/pr-comment.js'
 import { reportOf } from './report/report-model.js'
 import { publishReport } from './report/publish-report.js'
+import { correctionSqlFiles } from './report/correction-sql-writer.js'
 import { SafeText } from './text/safe-text.js'
 import { realTime, type Time } from './time.js'
 import { beforeAnyPhase, type StepVerdict } from './verdict/step-verdict.js'
@@ -47,7 +48,8 @@ async function runStep(
   let inputs: Inputs | undefined
   try {
     inputs = parseInputs(core.getInput)
-    const gate = await runGate(inputs, { log, ...env })
+    const correctionSql = correctionSqlFiles(log.safe)
+    const gate = await runGate(inputs, { log, ...env, correctionSql })
     return { inputs, gate, decided: gate.verdict }
   } catch (error) {
     if (error instanceof InputError) {

@@ -149,6 +149,7 @@ export function schemaObject(
   extra: Record<string, unknown> = {}
 ): SchemaObject {
   return {
+    kind: 'object',
     progressId,
     raw: {
       progressId: Number(progressId),
@@ -177,6 +178,7 @@ export function dataTable(
     targetTableName: target.table ?? tableName
   }
   return {
+    kind: 'table',
     progressId,
     ...names,
     raw: { progressId: Number(progressId), ...names },

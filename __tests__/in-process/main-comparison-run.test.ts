@@ -4,6 +4,8 @@ import { visibleText } from '../helpers/action-runner.js'
 import { runInProcess } from '../helpers/in-process-run.js'
 import { compareInputs, quickRun } from '../helpers/comparison.js'
 import { FakeClock } from '../helpers/fake-clock.js'
+import { manyObjects } from '../../simulator/compare-objects.js'
+import type { RecordedRequest, Simulator } from '../../simulator/server.js'
 import { simulator, stopSimulators, testInputs } from '../helpers/simulator.js'
 
 // main.run() in-process against the simulator with run-comparison on: the comparison phase's paths
@@ -17,9 +19,11 @@ afterEach(stopSimulators)
 async function runScenario(
   scenario: string | Scenario,
   extra: Record<string, string> = {},
-  clock = new FakeClock()
+  clock = new FakeClock(),
+  watch: (sim: Simulator) => void = () => undefined
 ) {
   const sim = await simulator(scenario, { now: clock.now })
+  watch(sim)
   const run = await runInProcess(testInputs(sim.url, compareInputs(scenario, extra)), clock)
   return { sim, ...run }
 }
@@ -169,5 +173,71 @@ describe('run() with run-comparison', () => {
       expect(r.outputs['difference-count']).toBeUndefined()
       await stopSimulators()
     }
+  })
+
+  it('reads through a NineData that throttles: fewer calls at once, every object read', async () => {
+    // 429 whenever more than 6 result calls are in flight, as a rate-limited NineData would.
+    const objects = () => manyObjects(600, [10, 300, 599])
+    const scenario = quickRun('compare-differ', { objects, throttleAbove: 6, resultLatencyMs: 20 })
+    // On the FakeClock every retry's wait adds up, however many run at once: time is not the point.
+    const r = await runScenario(scenario, { 'timeout-seconds': '86400' })
+    expect(r.exitCode).toBe(1)
+    expect(r.outputs['difference-count']).toBe('3')
+    const calls = r.sim.requests.filter(q => q.kind === 'correctionSql')
+    const refused = calls.filter(q => q.answer === '429').length
+    // Every object answered once, plus the refused tries again; few refused. (On the FakeClock a
+    // retry's wait passes at once; npm run bench:compare measures the real-time share.)
+    expect(calls.length - refused).toBe(600)
+    expect(refused).toBeGreaterThan(0)
+    expect(refused / calls.length).toBeLessThan(0.1)
+    expect(r.stdout).toMatch(/NineData pushed back \d+ times?, and the reader slowed down/)
+  })
+
+  it('waits out a Retry-After for every result call, and never has more than 16 in flight', async () => {
+    const clock = new FakeClock()
+    const objects = () => manyObjects(400, [5])
+    let refusedAt: number | undefined
+    const scenario = quickRun(
+      'compare-differ',
+      { objects },
+      {
+        correctionSqlAnswer: c => {
+          if (c.n !== 100) return undefined
+          refusedAt = clock.elapsed()
+          return { body: '{}', status: 429, headers: { 'retry-after': '20' } }
+        }
+      }
+    )
+    let arrival: (request: RecordedRequest) => number = () => 0
+    const r = await runScenario(scenario, { 'timeout-seconds': '600' }, clock, sim => {
+      arrival = clock.timeArrivals(sim)
+    })
+    expect(r.outputs['difference-count']).toBe('1')
+    const calls = r.sim.requests.filter(q => q.kind === 'correctionSql')
+    expect(Math.max(...calls.map(q => q.inFlight ?? 0))).toBeLessThanOrEqual(16)
+    // Only the calls already on their way when the 429 came arrive before the 20 s are over.
+    const later = calls.slice(100).map(arrival)
+    expect(later.filter(at => at < refusedAt! + 20_000).length).toBeLessThan(16)
+    expect(later.filter(at => at >= refusedAt! + 20_000).length).toBeGreaterThan(250)
+    expect(calls.length).toBe(401)
+  })
+
+  it('a Retry-After longer than the time left ends the read at timeout-seconds, never a pass', async () => {
+    const clock = new FakeClock()
+    const scenario = quickRun(
+      'compare-same',
+      {},
+      {
+        correctionSqlAnswer: c =>
+          c.n === 3 ? { body: '{}', status: 429, headers: { 'retry-after': '100' } } : undefined
+      }
+    )
+    const r = await runScenario(scenario, { 'timeout-seconds': '60' }, clock)
+    expect(r.exitCode).toBe(1)
+    expect(r.stdout).toMatch(
+      /Reading the results of comparison run \d+ did not finish within timeout-seconds/
+    )
+    expect(r.outputs['difference-count']).toBeUndefined()
+    expect(clock.elapsed()).toBeLessThanOrEqual(61_000)
   })
 })

@@ -114,7 +114,7 @@ describe('a comparison run that does not end in results', () => {
     const runId = Number(b.result.outputs['comparison-exec-id'])
     expect(b.result.exitCode).toBe(1)
     expect(failureMessage(b.result)).toContain(
-      `Reading the results of comparison run ${runId} failed: NineData's answer does not have the documented shape: asked about run ${runId}, got results of run ${runId + 1}.`
+      `Reading the results of comparison run ${runId} failed: NineData's answer does not have the documented shape: asked about run ${runId}, got an answer about run ${runId + 1}.`
     )
     expect(b.result.outputs['comparison-status']).toBe('success')
     expect(b.sim.count('correctionSql')).toBe(0)
@@ -156,11 +156,11 @@ describe('a comparison run that does not end in results', () => {
   })
 
   it('a timeout while reading results says so, and keeps what was read', async () => {
-    // Each correction SQL answer takes 0.25 s: 130 objects, 4 at a time, need about 8 s. The
-    // precheck passes at its first answer, so even a loaded machine reaches the results in time.
+    // Each correction SQL answer takes 1 s: 130 objects, at most 16 at a time, need more than 8 s.
+    // The precheck passes at its first answer, so even a loaded machine reaches the results in time.
     const scenario = finishedAtOnce('compare-differ', {
       run: quickRun('compare-differ').run,
-      correctionSqlAnswer: () => ({ fault: { type: 'delay', ms: 250 } })
+      correctionSqlAnswer: () => ({ fault: { type: 'delay', ms: 1000 } })
     })
     const { result, sim } = await gate(
       scenario,
@@ -184,6 +184,15 @@ describe('a comparison run that does not end in results', () => {
     const objects = reportOf(result).comparisonRun?.objects ?? []
     expect(objects).toHaveLength(130)
     expect(objects.filter(o => o.correctSql !== null).length).toBeGreaterThan(0)
+    // The SQL read so far is never handed over as if it were the whole fix.
+    expect(result.outputs['correction-sql-file']).toBeUndefined()
+    const partial = Object.entries(result.tempFiles).filter(([name]) => name.endsWith('.sql'))
+    for (const [name, text] of partial) {
+      expect(name).toMatch(/\.INCOMPLETE\.sql$/)
+      expect(text).toMatch(/^-- INCOMPLETE: NOT the whole correction SQL/)
+      expect(text).toMatch(/were not read before timeout-seconds ran out/)
+      expect(text).toMatch(/-- END: INCOMPLETE/)
+    }
   })
 })
 

@@ -75,7 +75,7 @@ describe('an object whose correction SQL cannot be read', () => {
     }
   )
 
-  it('among differing objects still fails with fail-on-difference false; the rest are reported', async () => {
+  it('among differing objects still fails with fail-on-difference false; the SQL read is not handed over', async () => {
     const { hook, hit } = firstObjectAnswered({ data: { correctSql: ['ALTER TABLE x'] } })
     const scenario = quickRun('compare-differ', {}, { correctionSqlAnswer: hook })
     const { result, sim } = await gate(
@@ -89,6 +89,15 @@ describe('an object whose correction SQL cannot be read', () => {
     )
     // The six that differ are still named, as errors: the step fails.
     expect(differsTitles(result, 'error')).toHaveLength(6)
-    expect(result.outputs['correction-sql-file']).toBeDefined()
+    // Half a fix is never an output: the file says INCOMPLETE and names the object it lacks.
+    expect(result.outputs['correction-sql-file']).toBeUndefined()
+    const [name, text] = Object.entries(result.tempFiles).find(([n]) => n.endsWith('.sql')) ?? []
+    expect(name).toMatch(/^ninedata-correction-\d+\.INCOMPLETE\.sql$/)
+    expect(text).toMatch(/^-- INCOMPLETE: NOT the whole correction SQL of comparison run \d+\./)
+    expect(text).toContain(`1 could not be read): progressId ${hit.progressId}.`)
+    expect(text).toMatch(/\n-- END: INCOMPLETE \(1 of 130 objects are missing/)
+    expect(result.log).toMatch(
+      /is not set as correction-sql-file \(it is INCOMPLETE: 1 of 130 objects/
+    )
   })
 })

@@ -32,7 +32,7 @@ function objectsOf(sim: Awaited<ReturnType<typeof gate>>['sim']) {
 
 /** The correction SQL file as [progressId, name, sql] blocks, in file order. */
 function sqlBlocks(text: string): { progressId: string; name: string; sql: string }[] {
-  const parts = text.split(/^-- progressId (\d+): (.*)\n/m)
+  const parts = text.replace(/\n-- END: .*\n$/, '\n').split(/^-- progressId (\d+): (.*)\n/m)
   const blocks = []
   for (let i = 1; i < parts.length; i += 3) {
     blocks.push({ progressId: parts[i]!, name: parts[i + 1]!, sql: parts[i + 2]!.trimEnd() })
@@ -111,7 +111,7 @@ describe('a schema comparison run', () => {
     expect(new Set(asked)).toEqual(new Set(objects.map(o => o.progressId)))
     expect(asked).toHaveLength(130)
     expect(result.log).toContain(
-      `Reading the correction SQL of 130 objects of comparison run ${execId} (4 at a time).`
+      `Reading the correction SQL of 130 objects of comparison run ${execId} (up to 16 calls at a time, fewer when NineData pushes back).`
     )
 
     // The failure names the first five and counts the rest; one error annotation per object.
@@ -144,7 +144,11 @@ describe('a schema comparison run', () => {
     const differing = objects.filter(o => o.correctSql !== '')
     expect(result.outputs['correction-sql-file']).toMatch(/ninedata-correction-\d+\.sql$/)
     const sql = fileOf(result, 'correction-sql-file')!
-    expect(sql).toMatch(/^-- Correction SQL from NineData: 6 differing objects\.\n/)
+    expect(sql).toMatch(
+      /^-- Correction SQL from NineData: 6 differing objects of comparison run \d+\.\n-- COMPLETE: /
+    )
+    expect(sql).toMatch(/\n-- END: COMPLETE, 6 differing objects\.\n$/)
+    expect(sql).not.toContain('INCOMPLETE')
     expect(sqlBlocks(sql)).toEqual(
       differing.map(o => ({ progressId: o.progressId, name: o.name, sql: o.correctSql }))
     )

@@ -21,6 +21,7 @@ const sql = fc.oneof(
 )
 
 const schemaObject = fc.record({ id: fc.nat(1000), sql }).map(({ id, sql }): SchemaObject => ({
+  kind: 'object',
   progressId: String(id),
   raw: { progressId: id },
   ...(sql === undefined ? { unreadable: 'refused' } : { correctSql: sql })
@@ -28,6 +29,7 @@ const schemaObject = fc.record({ id: fc.nat(1000), sql }).map(({ id, sql }): Sch
 const dataTable = fc
   .record({ id: fc.nat(1000), differences: fc.option(count) })
   .map(({ id, differences }): DataTable => ({
+    kind: 'table',
     progressId: String(id),
     schemaName: 's',
     tableName: `t${id}`,

@@ -51,6 +51,7 @@ function object(
   name = `t${progressId}`
 ): SchemaObject {
   return {
+    kind: 'object',
     progressId,
     raw: { progressId: Number(progressId), objectName: name },
     ...(correctSql === undefined ? { unreadable: 'NineData said "no"' } : { correctSql })
@@ -59,6 +60,7 @@ function object(
 
 function table(progressId: string, differences?: number): DataTable {
   return {
+    kind: 'table',
     progressId,
     schemaName: 'app',
     tableName: `t${progressId}`,
@@ -144,7 +146,7 @@ describe('reading the run answers', () => {
     )
     expect(() =>
       parseSchemaResultsPage({ execId: 41, total: 0, compareResults: [] }, 'cc-1', '42')
-    ).toThrow('results of run 41')
+    ).toThrow('an answer about run 41')
     const tables = parseTableSummaryPage(
       {
         totalTableCount: 1,
@@ -158,14 +160,15 @@ describe('reading the run answers', () => {
   })
 
   it("reads correction SQL: a string, or null/'' for none; anything else is not verified", () => {
-    expect(parseCorrectionSql({ correctSql: 'ALTER TABLE t ADD c INT;' })).toBe(
+    const asked = { taskId: 'cc-1', execId: '42', progressId: '7' }
+    expect(parseCorrectionSql({ correctSql: 'ALTER TABLE t ADD c INT;' }, asked)).toBe(
       'ALTER TABLE t ADD c INT;'
     )
-    expect(parseCorrectionSql({ correctSql: null })).toBe('')
-    expect(parseCorrectionSql({ correctSql: '' })).toBe('')
-    expect(() => parseCorrectionSql({})).toThrow('data.correctSql is missing')
-    expect(() => parseCorrectionSql({ correctSql: 1 })).toThrow('not a string')
-    expect(() => parseCorrectionSql(null)).toThrow('no data object')
+    expect(parseCorrectionSql({ correctSql: null }, asked)).toBe('')
+    expect(parseCorrectionSql({ correctSql: '' }, asked)).toBe('')
+    expect(() => parseCorrectionSql({}, asked)).toThrow('data.correctSql is missing')
+    expect(() => parseCorrectionSql({ correctSql: 1 }, asked)).toThrow('not a string')
+    expect(() => parseCorrectionSql(null, asked)).toThrow('no data object')
   })
 })
 

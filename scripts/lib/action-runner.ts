@@ -67,6 +67,8 @@ export interface RunOptions {
   noSummaryFile?: boolean
   /** Node binary; default ACTION_NODE. */
   node?: string
+  /** The bundle to run; default dist/index.js (the benchmark runs a variant too). */
+  bundle?: string
   /** Called once the process has started (e.g. to send it a signal later). */
   onSpawn?: (child: ChildProcess) => void
   /** Every complete stdout line, as it arrives. */
@@ -231,7 +233,7 @@ export function startAction(inputs: Record<string, string>, options: RunOptions 
   mkdirSync(files.temp)
   const env = runnerEnv(inputs, files, options.env)
   const startedAt = performance.now()
-  const child = spawn(options.node ?? ACTION_NODE, [BUNDLE], {
+  const child = spawn(options.node ?? ACTION_NODE, [options.bundle ?? BUNDLE], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: options.detached ?? false

@@ -71,18 +71,26 @@ export interface RunState {
 
 /** One object of a schema comparison's results, with its correction SQL once read. */
 export interface SchemaObject {
-  /** The object's progressId, as digits. */
+  kind: 'object'
+  /** The object's progressId, as digits without leading zeros (7 and "7" are one object). */
   progressId: string
   /** The result exactly as received (its name fields are not documented). */
   raw: Record<string, unknown>
-  /** The correction SQL as received; '' for none; undefined when it could not be read. */
+  /**
+   * The correction SQL as received ('' for none; undefined when it could not be read). For a long run
+   * only its start is kept in memory (correctSqlLength says how long it was); the correction SQL
+   * file has it whole.
+   */
   correctSql?: string
+  /** Set when correctSql holds only the start of the SQL: its whole length, in characters. */
+  correctSqlLength?: number
   /** Why the correction SQL could not be read (the object is then not verified). */
   unreadable?: string
 }
 
 /** One table of a data comparison's table summary, with its count of differing records once read. */
 export interface DataTable {
+  kind: 'table'
   progressId: string
   schemaName: string
   tableName: string
@@ -93,6 +101,9 @@ export interface DataTable {
   differences?: number
   unreadable?: string
 }
+
+/** One entry of a run's results: a schema object or a data table, told apart by `kind`. */
+export type ResultEntry = SchemaObject | DataTable
 
 export interface SchemaResults {
   kind: 'schema'

@@ -1,3 +1,4 @@
+import type { ApiError } from './api-errors.js'
 import type { CallResult, NineDataClient } from './ninedata-client.js'
 import { count, idText, integerText, isRecord, protocolError, text } from './answer-fields.js'
 import type { ComparisonKind, DataTable, RowCounts, RunState, SchemaObject } from './api-types.js'
@@ -103,21 +104,44 @@ function rowCounts(data: Record<string, unknown>): RowCounts {
   }
 }
 
-/** A page of results: what it holds and the total NineData reports. */
+/** A page of results: what it holds, the total NineData reports, and the page it says it is. */
 export interface Page<T> {
   entries: T[]
   total: number
+  /** pageNum / pageNumber as answered; undefined when the answer names no page. */
+  pageNumber: number | undefined
+}
+
+/** A result call's answer, with how the call went (the reader paces its calls by it). */
+export interface Answered<T> {
+  value: T
+  call: CallResult
+}
+
+type AttemptListener = ((error: ApiError) => void) | undefined
+
+/** A progressId as digits without leading zeros: 7, "7" and "007" name one object. */
+export function canonicalId(digits: string): string {
+  return digits.replace(/^0+(?=\d)/, '')
+}
+
+function idOf(value: unknown, where: string): string | undefined {
+  const digits = integerText(value, where)
+  return digits === undefined ? undefined : canonicalId(digits)
 }
 
 export async function getSchemaResultsPage(
   client: NineDataClient,
-  taskId: string,
-  execId: string,
-  pageNumber: number
-): Promise<Page<SchemaObject>> {
+  asked: { taskId: string; execId: string; pageNumber: number },
+  onFailedAttempt?: AttemptListener
+): Promise<Answered<Page<SchemaObject>>> {
+  const { taskId, execId, pageNumber } = asked
   const query = { taskId, execId, pageSize: String(PAGE_SIZE), pageNumber: String(pageNumber) }
-  const call = await client.call('GET', runPaths('schema').schemaResults, { query })
-  return parseSchemaResultsPage(call.data, taskId, execId)
+  const call = await client.call('GET', runPaths('schema').schemaResults, {
+    query,
+    onFailedAttempt
+  })
+  return { value: parseSchemaResultsPage(call.data, taskId, execId), call }
 }
 
 export function parseSchemaResultsPage(
@@ -126,7 +150,7 @@ export function parseSchemaResultsPage(
   execId: string
 ): Page<SchemaObject> {
   if (!isRecord(data)) throw protocolError('the results call returned no data object')
-  checkAbout(data, taskId, execId)
+  checkAbout(data, { taskId, execId })
   const total = count(data['total'], 'data.total')
   if (total === undefined) throw protocolError('data.total of the results is missing')
   const list = data['compareResults']
@@ -134,27 +158,45 @@ export function parseSchemaResultsPage(
   const entries = list.map((entry: unknown, index): SchemaObject => {
     const where = `data.compareResults[${index}]`
     if (!isRecord(entry)) throw protocolError(`${where} is not an object`)
-    const progressId = integerText(entry['progressId'], `${where}.progressId`)
+    const progressId = idOf(entry['progressId'], `${where}.progressId`)
     if (progressId === undefined) throw protocolError(`${where}.progressId is missing`)
-    return { progressId, raw: entry }
+    return { kind: 'object', progressId, raw: entry }
   })
-  return { entries, total }
+  return { entries, total, pageNumber: answeredPage(data) }
+}
+
+/**
+ * The page number an answer says it is: the schema results document `pageNum`, the table summary
+ * `pageNumber`; either is read, and two that disagree are not an answer.
+ */
+function answeredPage(data: Record<string, unknown>): number | undefined {
+  const num = count(data['pageNum'], 'data.pageNum')
+  const number = count(data['pageNumber'], 'data.pageNumber')
+  if (num !== undefined && number !== undefined && num !== number) {
+    throw protocolError(`the page says it is page ${num} (pageNum) and ${number} (pageNumber)`)
+  }
+  return num ?? number
 }
 
 /** The correction SQL of one object: '' when it has none (consistent), else the SQL as received. */
 export async function getCorrectionSql(
   client: NineDataClient,
-  taskId: string,
-  execId: string,
-  progressId: string
-): Promise<string> {
-  const query = { taskId, execId, progressId }
-  const call = await client.call('GET', runPaths('schema').correctionSql, { query })
-  return parseCorrectionSql(call.data)
+  asked: { taskId: string; execId: string; progressId: string },
+  onFailedAttempt?: AttemptListener
+): Promise<Answered<string>> {
+  const call = await client.call('GET', runPaths('schema').correctionSql, {
+    query: asked,
+    onFailedAttempt
+  })
+  return { value: parseCorrectionSql(call.data, asked), call }
 }
 
-export function parseCorrectionSql(data: unknown): string {
+export function parseCorrectionSql(
+  data: unknown,
+  asked: { taskId: string; execId: string; progressId: string }
+): string {
   if (!isRecord(data)) throw protocolError('the correction SQL call returned no data object')
+  checkAbout(data, asked)
   if (!('correctSql' in data)) throw protocolError('data.correctSql is missing')
   const sql = data['correctSql']
   if (sql === null) return ''
@@ -168,18 +210,18 @@ export interface TablePage extends Page<DataTable> {
 
 export async function getTableSummaryPage(
   client: NineDataClient,
-  taskId: string,
-  execId: string,
-  pageNumber: number
-): Promise<TablePage> {
+  asked: { taskId: string; execId: string; pageNumber: number },
+  onFailedAttempt?: AttemptListener
+): Promise<Answered<TablePage>> {
+  const { taskId, execId, pageNumber } = asked
   const query = { taskId, execId, pageSize: String(PAGE_SIZE), pageNumber: String(pageNumber) }
-  const call = await client.call('GET', runPaths('data').tableSummary, { query })
-  return parseTableSummaryPage(call.data, taskId, execId)
+  const call = await client.call('GET', runPaths('data').tableSummary, { query, onFailedAttempt })
+  return { value: parseTableSummaryPage(call.data, taskId, execId), call }
 }
 
 export function parseTableSummaryPage(data: unknown, taskId: string, execId: string): TablePage {
   if (!isRecord(data)) throw protocolError('the table summary call returned no data object')
-  checkAbout(data, taskId, execId)
+  checkAbout(data, { taskId, execId })
   const total = count(data['totalTableCount'], 'data.totalTableCount')
   const diffTableCount = count(data['diffTableCount'], 'data.diffTableCount')
   if (total === undefined || diffTableCount === undefined) {
@@ -192,9 +234,10 @@ export function parseTableSummaryPage(data: unknown, taskId: string, execId: str
   const entries = list.map((entry: unknown, index): DataTable => {
     const where = `data.tableSummaries[${index}]`
     if (!isRecord(entry)) throw protocolError(`${where} is not an object`)
-    const progressId = integerText(entry['progressId'], `${where}.progressId`)
+    const progressId = idOf(entry['progressId'], `${where}.progressId`)
     if (progressId === undefined) throw protocolError(`${where}.progressId is missing`)
     return {
+      kind: 'table',
       progressId,
       schemaName: text(entry, 'schemaName', where),
       tableName: text(entry, 'tableName', where),
@@ -203,34 +246,58 @@ export function parseTableSummaryPage(data: unknown, taskId: string, execId: str
       raw: entry
     }
   })
-  return { entries, total, diffTableCount }
+  return { entries, total, diffTableCount, pageNumber: answeredPage(data) }
 }
 
 /** How many records of one table differ (diffDetails' totalCount, all kinds of difference). */
 export async function getTableDifferenceCount(
   client: NineDataClient,
-  taskId: string,
-  execId: string,
-  progressId: string
-): Promise<number> {
-  const query = { taskId, execId, progressId, pageSize: '1', pageNumber: '1' }
-  const call = await client.call('GET', runPaths('data').diffDetails, { query })
-  if (!isRecord(call.data))
-    throw protocolError('the difference details call returned no data object')
-  const total = count(call.data['totalCount'], 'data.totalCount')
+  asked: { taskId: string; execId: string; progressId: string },
+  onFailedAttempt?: AttemptListener
+): Promise<Answered<number>> {
+  const query = { ...asked, pageSize: '1', pageNumber: '1' }
+  const call = await client.call('GET', runPaths('data').diffDetails, { query, onFailedAttempt })
+  return { value: parseTableDifferenceCount(call.data, asked), call }
+}
+
+export function parseTableDifferenceCount(
+  data: unknown,
+  asked: { taskId: string; execId: string; progressId: string }
+): number {
+  if (!isRecord(data)) throw protocolError('the difference details call returned no data object')
+  checkAbout(data, asked)
+  // Page 1 was asked for: an answer that says it is another page is about other records.
+  const page = count(data['pageNumber'], 'data.pageNumber')
+  if (page !== undefined && page !== 1) {
+    throw protocolError(`asked for page 1 of the difference details, got page ${page}`)
+  }
+  const total = count(data['totalCount'], 'data.totalCount')
   if (total === undefined)
     throw protocolError('data.totalCount of the difference details is missing')
   return total
 }
 
-/** An answer about another task or run must never decide this one. */
-function checkAbout(data: Record<string, unknown>, taskId: string, execId: string): void {
+/**
+ * An answer about another task, run or object must never decide this one. The docs name these
+ * fields on the page answers only; where any answer carries one, it must be the one asked about.
+ */
+function checkAbout(
+  data: Record<string, unknown>,
+  asked: { taskId: string; execId: string; progressId?: string }
+): void {
   const answeredTask = idText(data, 'taskId', 'data')
-  if (answeredTask !== '' && answeredTask !== taskId) {
-    throw protocolError(`asked about task ${taskId}, got results of ${answeredTask}`)
+  if (answeredTask !== '' && answeredTask !== asked.taskId) {
+    throw protocolError(`asked about task ${asked.taskId}, got an answer about ${answeredTask}`)
   }
-  const answeredExec = integerText(data['execId'], 'data.execId')
-  if (answeredExec !== undefined && answeredExec !== execId) {
-    throw protocolError(`asked about run ${execId}, got results of run ${answeredExec}`)
+  const answeredExec = idOf(data['execId'], 'data.execId')
+  if (answeredExec !== undefined && answeredExec !== canonicalId(asked.execId)) {
+    throw protocolError(`asked about run ${asked.execId}, got an answer about run ${answeredExec}`)
+  }
+  if (asked.progressId === undefined) return
+  const answeredObject = idOf(data['progressId'], 'data.progressId')
+  if (answeredObject !== undefined && answeredObject !== canonicalId(asked.progressId)) {
+    throw protocolError(
+      `asked about progressId ${asked.progressId}, got an answer about progressId ${answeredObject}`
+    )
   }
 }

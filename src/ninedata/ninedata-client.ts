@@ -43,6 +43,8 @@ export interface ClientOptions {
 export interface CallOptions {
   query?: Record<string, string>
   body?: unknown
+  /** Told of every transient failure before it is retried (a caller that paces its calls listens). */
+  onFailedAttempt?: (error: ApiError) => void
 }
 
 /** A usable answer's `data`, as received, and how the call went. */
@@ -117,6 +119,7 @@ export class NineDataClient {
         this.suspectApiUrl(error)
         failures++
         if (error.mayHaveReachedServer) unclear++
+        options.onFailedAttempt?.(error)
         outage = { sinceMs: outage?.sinceMs ?? attemptAt, lastError: error }
         await this.pauseAfter(label, error, failures, outage)
       }

@@ -6,7 +6,7 @@ import { canonicalRunStatus, isRunSettled } from '../status/run-status.js'
 import { rowTotal, type ComparisonSeen } from '../verdict/comparison-verdict.js'
 import { clientFor, retriedStartNote, type PhaseContext } from './phase-context.js'
 import { pollUntilSettled } from './poll-loop.js'
-import { emptyResults, fillResults } from './result-reader.js'
+import { emptyResults, fillResults, type ReadOutcome } from './result-reader.js'
 
 // The comparison phase: start a run of the comparison task, wait until it finishes, read its
 // results. Cancelled or out of time while the run goes on, it asks NineData to stop the run.
@@ -48,12 +48,13 @@ export async function runComparison(ctx: PhaseContext): Promise<ComparisonSeen> 
   }
   seen.stage = 'results'
   const results = emptyResults(inputs.comparison)
+  const read: ReadOutcome = {}
   try {
-    await fillResults(ctx, seen.execId, results, (rowTotal(run.last) ?? 0) > 0)
-    return done(FINISHED, { results })
+    await fillResults(ctx, seen.execId, results, (rowTotal(run.last) ?? 0) > 0, read)
+    return done(FINISHED, { results, correctionSqlFile: read.correctionSqlFile })
   } catch (error) {
     const doing = `Reading the results of comparison run ${seen.execId} failed`
-    return done(endingOf(error, doing), { results })
+    return done(endingOf(error, doing), { results, correctionSqlFile: read.correctionSqlFile })
   }
 }
 

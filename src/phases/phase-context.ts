@@ -1,6 +1,7 @@
 import type { Inputs } from '../inputs.js'
 import { NineDataClient, type Log } from '../ninedata/ninedata-client.js'
 import type { Time } from '../time.js'
+import type { OpenCorrectionSql } from './correction-sql-sink.js'
 
 /** What every phase works with: one client, one log, one clock, one deadline for the whole step. */
 export interface PhaseContext {
@@ -13,6 +14,8 @@ export interface PhaseContext {
   startedAt: number
   /** Local epoch ms: startedAt + timeout-seconds. */
   deadline: number
+  /** Where the schema run's correction SQL is written as it is read (none: not written). */
+  correctionSql?: OpenCorrectionSql | undefined
 }
 
 /** "; this run follows X only": what a retried start call means for the user. */

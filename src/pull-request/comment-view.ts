@@ -109,7 +109,7 @@ function comparisonOf(run: RunReport): ComparisonSection {
 }
 
 function differenceOf(entry: SchemaObject | DataTable): CommentDifference {
-  if ('tableName' in entry) {
+  if (entry.kind === 'table') {
     const detail =
       entry.differences === undefined ? 'records differ' : recordsDiffer(entry.differences)
     return { name: objectLabel(entry), detail }

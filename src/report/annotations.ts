@@ -29,7 +29,7 @@ function annotationOf(finding: Finding, level: Annotation['level'], safe: SafeTe
   }
   const { entry } = finding
   const message =
-    'tableName' in entry
+    entry.kind === 'table'
       ? `${entry.differences === undefined ? 'Some records differ' : recordsDiffer(entry.differences)} between source and target.`
       : 'Source and target differ; the correction-sql-file output has the SQL that makes the target match.'
   return { level, title: `Differs: ${safe.line(objectLabel(entry), LIMITS.name)}`, message }

@@ -67,7 +67,7 @@ function differenceRow(entry: SchemaObject | DataTable, safe: SafeText): string 
 }
 
 function differenceDetail(entry: SchemaObject | DataTable, safe: SafeText): string {
-  if (!('tableName' in entry)) return 'correction SQL below'
+  if (entry.kind === 'object') return 'correction SQL below'
   const records =
     entry.differences === undefined ? 'records differ' : recordsDiffer(entry.differences)
   const target = [entry.targetSchemaName, entry.targetTableName].filter(Boolean).join('.')
@@ -80,8 +80,15 @@ function differenceDetail(entry: SchemaObject | DataTable, safe: SafeText): stri
 function sqlBlock(entry: SchemaObject, safe: SafeText): string {
   return (
     `<details><summary>${safe.html(objectLabel(entry), LIMITS.name)}</summary>` +
-    `<pre>${safe.html(entry.correctSql ?? '', LIMITS.sql)}</pre></details>\n`
+    `<pre>${safe.html(entry.correctSql ?? '', LIMITS.sql)}</pre>${sqlCutNote(entry)}</details>\n`
   )
+}
+
+/** Memory kept only the start of a long run's SQL: the file has the rest. */
+function sqlCutNote(entry: SchemaObject): string {
+  if (entry.correctSqlLength === undefined) return ''
+  const left = entry.correctSqlLength - (entry.correctSql ?? '').length
+  return `<p>… ${plural(left, 'more character')}: the correction-sql-file output has the whole SQL.</p>`
 }
 
 /** Adds blocks while they fit `budget` bytes; returns how many were added. */
@@ -106,7 +113,7 @@ export function renderComparison(run: RunReport, safe: SafeText, budget: number)
   ]
   const differing = run.differences?.differing ?? []
   if (differing.length === 0) return parts.join('')
-  const what = 'tableName' in (differing[0] ?? {}) ? 'Tables' : 'Objects'
+  const what = differing[0]?.kind === 'table' ? 'Tables' : 'Objects'
   parts.push(
     `\n### ${what} that differ\n\n<table>\n<thead><tr><th>${what === 'Tables' ? 'Table' : 'Object'}</th><th>progressId</th><th>Difference</th></tr></thead>\n<tbody>\n`
   )
@@ -118,7 +125,7 @@ export function renderComparison(run: RunReport, safe: SafeText, budget: number)
       `\n<p>${differing.length - kept} more not shown: the report-file output has every result.</p>\n`
     )
   }
-  const objects = differing.filter((e): e is SchemaObject => !('tableName' in e))
+  const objects = differing.filter((e): e is SchemaObject => e.kind === 'object')
   if (objects.length > 0) {
     parts.push('\n#### Correction SQL\n\n')
     const room = budget - Buffer.byteLength(parts.join(''))

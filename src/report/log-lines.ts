@@ -40,11 +40,11 @@ export function differenceLines(
 ): string[] {
   const lines = differences.differing.slice(0, max).map(entry => {
     const detail =
-      'tableName' in entry
+      entry.kind === 'table'
         ? entry.differences === undefined
           ? 'differing records not counted'
           : plural(entry.differences, 'differing record')
-        : `correction SQL of ${plural((entry.correctSql ?? '').length, 'character')}`
+        : `correction SQL of ${plural(entry.correctSqlLength ?? (entry.correctSql ?? '').length, 'character')}`
     return `Differs: ${safe.line(objectLabel(entry), LIMITS.name)} [progressId ${safe.line(entry.progressId, LIMITS.id)}] — ${detail}`
   })
   const left = differences.differing.length - lines.length

@@ -5,11 +5,10 @@ import * as core from '@actions/core'
 import type { SafeLog } from '../safe-log.js'
 import { LIMITS, plural } from '../text/wording.js'
 import { planAnnotations } from './annotations.js'
-import { stepFails, type Report } from './report-model.js'
+import { countedDifferences, stepFails, type Report, type RunReport } from './report-model.js'
 import { planOutputs } from './outputs.js'
 import { differenceLines, itemLines } from './log-lines.js'
 import { reportFileName, reportFileText } from './report-file.js'
-import { correctionSqlFileName, correctionSqlText } from './correction-sql-file.js'
 import { renderSummary } from './job-summary.js'
 import { errorMessage } from '../error-message.js'
 
@@ -77,12 +76,8 @@ function setOutputs(report: Report, log: SafeLog): void {
     )
     if (file) values['report-file'] = log.safe.value(file)
   }
-  const differences = report.run?.differences
-  if (report.comparison === 'schema' && differences && differences.differing.length > 0) {
-    const sql = correctionSqlText(differences, log.safe)
-    const file = writeFile('correction SQL file', correctionSqlFileName(report, log.safe), sql, log)
-    if (file) values['correction-sql-file'] = log.safe.value(file)
-  }
+  const sqlFile = report.run && correctionSqlOutput(report.run, log)
+  if (sqlFile) values['correction-sql-file'] = sqlFile
   const failed: string[] = []
   for (const [name, value] of Object.entries(values)) {
     try {
@@ -101,6 +96,26 @@ function setOutputs(report: Report, log: SafeLog): void {
       `The ${cut.name} output holds the first ${cut.kept} of ${cut.total} items (it is capped at 100 KB); the report-file output has them all.`
     )
   }
+}
+
+/**
+ * The correction SQL file was written while the results were read: it is handed over only when it
+ * holds every differing object's SQL and the gate counted the differences. Otherwise it keeps its
+ * INCOMPLETE name and header, and the log says why it is not the output.
+ */
+function correctionSqlOutput(run: RunReport, log: SafeLog): string | undefined {
+  const file = run.seen.correctionSqlFile
+  if (!file) return undefined
+  if (file.failed !== undefined) {
+    log.warning(`Could not write the correction SQL file ${file.path}: ${file.failed}`)
+    return undefined
+  }
+  if (file.complete && countedDifferences(run)) return log.safe.value(file.path)
+  const what = file.complete ? 'the results were not verified' : `it is INCOMPLETE: ${file.missing}`
+  log.warning(
+    `The correction SQL file ${file.path} is not set as correction-sql-file (${what}), so no later step applies half a fix.`
+  )
+  return undefined
 }
 
 /** Writes a file under RUNNER_TEMP; its path, or undefined (with a warning) when it failed. */

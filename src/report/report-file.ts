@@ -45,6 +45,7 @@ function runSection(run: RunReport): Record<string, unknown> {
     verdict: { kind: verdict.kind, passed: verdict.passed, reason: verdict.reason },
     differenceCount: differences?.count ?? null,
     stop: seen.stop ?? null,
+    ...(seen.correctionSqlFile ? { correctionSqlFile: seen.correctionSqlFile } : {}),
     ...(results?.kind === 'schema'
       ? {
           total: results.total,
@@ -52,6 +53,9 @@ function runSection(run: RunReport): Record<string, unknown> {
             progressId: o.progressId,
             result: o.raw,
             correctSql: o.correctSql ?? null,
+            ...(o.correctSqlLength !== undefined
+              ? { correctSqlLength: o.correctSqlLength, correctSqlCut: true }
+              : {}),
             ...(o.unreadable !== undefined ? { unreadable: o.unreadable } : {})
           }))
         }

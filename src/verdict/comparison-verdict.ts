@@ -1,8 +1,9 @@
 import type { Ending } from '../ending.js'
+import type { CorrectionSqlFile } from '../phases/correction-sql-sink.js'
 import type {
   ComparisonKind,
   DataResults,
-  DataTable,
+  ResultEntry,
   RunState,
   SchemaObject,
   SchemaResults,
@@ -27,6 +28,8 @@ export interface ComparisonSeen {
   results?: ComparisonResults | undefined
   /** Which stage the phase was in when it ended. */
   stage: 'start' | 'run' | 'results'
+  /** The correction SQL file written while the results were read (schema runs with differences). */
+  correctionSqlFile?: CorrectionSqlFile | undefined
   /** What became of the stop request sent on cancellation. */
   stop?: { sent: boolean; message: string } | undefined
   timeoutMs: number
@@ -36,9 +39,9 @@ export interface ComparisonSeen {
 /** What the gate counts as differences, and which objects or tables differ. */
 export interface Differences {
   count: number
-  differing: (SchemaObject | DataTable)[]
+  differing: ResultEntry[]
   /** Objects or tables whose result could not be read: not verified. */
-  unverified: (SchemaObject | DataTable)[]
+  unverified: ResultEntry[]
 }
 
 export function differencesOf(results: ComparisonResults, last?: RunState): Differences {
@@ -60,11 +63,18 @@ export function rowTotal(last: RunState | undefined): number | undefined {
   return d === undefined || s === undefined || t === undefined ? undefined : d + s + t
 }
 
-export function objectLabel(entry: SchemaObject | DataTable): string {
-  if ('tableName' in entry) {
-    const source = [entry.schemaName, entry.tableName].filter(Boolean).join('.')
-    return source || `progressId ${entry.progressId}`
+export function objectLabel(entry: ResultEntry): string {
+  switch (entry.kind) {
+    case 'table': {
+      const source = [entry.schemaName, entry.tableName].filter(Boolean).join('.')
+      return source || `progressId ${entry.progressId}`
+    }
+    case 'object':
+      return schemaObjectLabel(entry)
   }
+}
+
+function schemaObjectLabel(entry: SchemaObject): string {
   const raw = entry.raw
   for (const key of ['objectName', 'name', 'tableName', 'sourceObjectName']) {
     const value = raw[key]
@@ -212,10 +222,7 @@ function stopNote(seen: ComparisonSeen): string {
 }
 
 /** "a, b, c and 12 more". */
-function listNames(
-  entries: readonly (SchemaObject | DataTable)[],
-  max: number = LIMITS.namesInReason
-): string {
+function listNames(entries: readonly ResultEntry[], max: number = LIMITS.namesInReason): string {
   const names = entries.slice(0, max).map(objectLabel)
   const rest = entries.length - names.length
   return rest > 0 ? `${names.join(', ')} and ${rest} more` : names.join(', ')
