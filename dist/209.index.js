@@ -70,9 +70,11 @@ function renderComment(view, context, safe, limit = COMMENT_LIMIT) {
 }
 function renderHead(view, context, safe) {
     const parts = [`${context.marker}\n### ${view.heading}\n\n`];
-    parts.push(`<p>${(0,clean/* codeSpans */.tE)(comment_body_text(safe, view.reason, COMMENT_LIMITS.reason))}</p>\n\n`);
-    if (view.hint)
-        parts.push(`<p>💡 ${(0,clean/* codeSpans */.tE)(comment_body_text(safe, view.hint, COMMENT_LIMITS.hint))}</p>\n\n`);
+    const reason = `<p>${(0,clean/* codeSpans */.tE)(comment_body_text(safe, view.reason, COMMENT_LIMITS.reason))}</p>\n\n`;
+    const hint = view.hint
+        ? `<p>💡 ${(0,clean/* codeSpans */.tE)(comment_body_text(safe, view.hint, COMMENT_LIMITS.hint))}</p>\n\n`
+        : '';
+    parts.push(...(view.hintFirst ? [hint, reason] : [reason, hint]));
     const facts = [`Comparison task ${code(view.taskId, safe) || '(not given)'}`];
     facts.push(view.precheckTaskId ? `precheck ${code(view.precheckTaskId, safe)}` : 'no precheck started');
     if (context.commit)
@@ -564,6 +566,7 @@ function commentViewOf(report) {
         heading: (0,job_summary/* verdictHeading */.G8)(report),
         reason: report.verdict.reason,
         hint: report.hint,
+        hintFirst: report.hintFirst === true,
         taskId: report.taskId,
         precheckTaskId: report.precheckTaskId,
         failedItems: report.verdict.failedItems.map(item => {

@@ -28373,6 +28373,7 @@ module.exports = {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BL: () => (/* binding */ FINISHED),
+/* harmony export */   H2: () => (/* binding */ hintLeads),
 /* harmony export */   Jj: () => (/* binding */ crashEnding),
 /* harmony export */   rK: () => (/* binding */ endingHint),
 /* harmony export */   z6: () => (/* binding */ endingOf)
@@ -28404,7 +28405,8 @@ function endingOf(error, doing) {
             : error.kind === 'protocol'
                 ? `${error.message}. This is not treated as a pass`
                 : error.message;
-    return { how: 'error', message: `${doing}: ${said}${id}.`, hint: hintOf(error) };
+    const ending = { how: 'error', message: `${doing}: ${said}${id}.`, hint: hintOf(error) };
+    return error.misaddressed ? { ...ending, hintFirst: true } : ending;
 }
 /** An error this action did not expect: a bug, still reported as a readable failure. */
 function crashEnding(error) {
@@ -28423,12 +28425,24 @@ function hintOf(error) {
         return BUSY_HINT;
     return error.hint && sentence(error.hint);
 }
+/** What to check next: the error's hint, or for a timeout or a cancel the hint of its outage. */
 function endingHint(ending) {
     if (ending.how === 'error')
         return ending.hint;
-    if (ending.how === 'timeout')
+    if (ending.how === 'timeout' || ending.how === 'cancelled')
         return hintOf(ending.outage?.lastError);
     return undefined;
+}
+/**
+ * Whether the hint comes before the reason: when NineData never answered and the failures point at
+ * `api-url`, the address is the likely fix, not a longer timeout-seconds.
+ */
+function hintLeads(ending) {
+    if (ending.how === 'error')
+        return ending.hintFirst === true;
+    if (ending.how === 'timeout' || ending.how === 'cancelled')
+        return ending.outage?.lastError.misaddressed === true;
+    return false;
 }
 function sentence(text) {
     return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
@@ -29123,6 +29137,12 @@ var src_time = __nccwpck_require__(9834);
 
 
 const NOW_PATH = '/openapi/now';
+/**
+ * Until NineData has answered once, failures that point at the address (a host that does not
+ * resolve, a TLS or protocol mismatch, an answer that is not NineData's) end the step after this long
+ * (or at timeout-seconds, when that comes first). Long enough to ride out a DNS or proxy hiccup.
+ */
+const ADDRESS_GRACE_MS = 60_000;
 /** A last try before the deadline starts at least this long before it, so it can be answered. */
 const LAST_TRY_MARGIN_MS = 500;
 class NineDataClient {
@@ -29137,6 +29157,8 @@ class NineDataClient {
     reachedNineData = false;
     /** Whether the first failure before any NineData answer has been pointed at api-url. */
     suspicionSaid = false;
+    /** Local ms of the first failure that pointed at the address, while NineData never answered. */
+    misaddressedSince;
     /** Whether the log already said why a server time was ignored (it says so once). */
     ignoredTimeSaid = false;
     time;
@@ -29147,11 +29169,24 @@ class NineDataClient {
         this.http = new HttpExchange({ ...options, now: () => this.time.now() });
         this.wire = new WireGuard(options.credentials.accessKeySecret);
     }
-    /** A signed call, retried through transient failures until the deadline. */
+    /**
+     * A signed call, retried through transient failures until the deadline. A StopError says whether
+     * an attempt may have reached NineData, and (when NineData never answered) points at api-url.
+     */
     async call(method, path, options = {}) {
+        const tally = { failures: 0, unclear: 0 };
+        try {
+            return await this.attempts(method, path, options, tally);
+        }
+        catch (error) {
+            if (!(error instanceof api_errors/* StopError */.Tj))
+                throw error;
+            const outage = error.outage && { ...error.outage, lastError: this.addressed(error.outage) };
+            throw new api_errors/* StopError */.Tj(error.reason, outage, error.mayHaveActed || tally.unclear > 0);
+        }
+    }
+    async attempts(method, path, options, tally) {
         const label = `${method} ${path}`;
-        let failures = 0;
-        let unclear = 0;
         let clockCorrected = false;
         let outage;
         for (;;) {
@@ -29160,16 +29195,18 @@ class NineDataClient {
             const attemptAt = this.time.now();
             try {
                 const answer = await this.signedRequest(method, path, options);
-                if (failures > 0) {
-                    this.options.log.info(`${label} succeeded on attempt ${failures + 1}, after ${(0,wording/* plural */.LS)(failures, 'failed attempt')}.`);
+                if (tally.failures > 0) {
+                    this.options.log.info(`${label} succeeded on attempt ${tally.failures + 1}, after ${(0,wording/* plural */.LS)(tally.failures, 'failed attempt')}.`);
                 }
-                return { ...answer, attempts: failures + 1, unclearAttempts: unclear };
+                return { ...answer, attempts: tally.failures + 1, unclearAttempts: tally.unclear };
             }
             catch (caught) {
                 if (caught instanceof api_errors/* StopError */.Tj) {
                     // A request still unanswered when the run stops is part of the outage, if there is one.
-                    const lastError = new api_errors/* ApiError */.hD('transient', `${label} had not answered yet`);
-                    throw new api_errors/* StopError */.Tj(caught.reason, outage ?? { sinceMs: attemptAt, lastError });
+                    const lastError = new api_errors/* ApiError */.hD('transient', `${label} had not answered yet`, {
+                        symptom: 'silent'
+                    });
+                    throw new api_errors/* StopError */.Tj(caught.reason, outage ?? { sinceMs: attemptAt, lastError }, true);
                 }
                 const error = (0,api_errors/* classifyNetworkError */.LW)(caught);
                 if (error.kind === 'auth' &&
@@ -29182,11 +29219,12 @@ class NineDataClient {
                 if (error.kind !== 'transient')
                     throw error;
                 this.suspectApiUrl(error);
-                failures++;
+                this.endIfMisaddressed(error, attemptAt);
+                tally.failures++;
                 if (error.mayHaveReachedServer)
-                    unclear++;
+                    tally.unclear++;
                 outage = { sinceMs: outage?.sinceMs ?? attemptAt, lastError: error };
-                await this.pauseAfter(label, error, failures, outage);
+                await this.pauseAfter(label, error, tally.failures, outage);
             }
         }
     }
@@ -29282,7 +29320,6 @@ class NineDataClient {
     /**
      * Before NineData has ever answered, a failed attempt may just as well be a wrong scheme, host, port
      * or path: say so at once, naming api-url, rather than after timeout-seconds of silent retries.
-     * Retries go on all the same: NineData may be down rather than misaddressed.
      */
     suspectApiUrl(error) {
         if (this.reachedNineData || this.suspicionSaid)
@@ -29291,8 +29328,39 @@ class NineDataClient {
         if (suspicion === undefined)
             return;
         this.suspicionSaid = true;
-        this.options.log.warning(`\`api-url\` (${this.options.apiUrl}) has given no answer from NineData yet: ${suspicion}. ` +
-            'Retries go on until timeout-seconds, as for an outage; if api-url is wrong, fix it rather than wait.');
+        const then = (0,api_errors/* pointsAtAddress */.tG)(error)
+            ? `Retries go on for ${(0,wording/* formatDuration */.a3)(ADDRESS_GRACE_MS)} at most: if nothing answers as NineData by then, the step ends (a wrong address does not get better by waiting).`
+            : 'Retries go on until timeout-seconds, as for an outage (NineData may be restarting); if api-url is wrong, fix it rather than wait.';
+        this.options.log.warning(`\`api-url\` (${this.options.apiUrl}) has given no answer from NineData yet: ${suspicion}. ${then}`);
+    }
+    /**
+     * Until NineData has answered once, failures that point at the address rather than at an outage
+     * (see pointsAtAddress) end the call once they have gone on for ADDRESS_GRACE_MS.
+     */
+    endIfMisaddressed(error, attemptAt) {
+        if (this.reachedNineData || !(0,api_errors/* pointsAtAddress */.tG)(error))
+            return;
+        this.misaddressedSince ??= attemptAt;
+        const failing = this.time.now() - this.misaddressedSince;
+        if (failing < ADDRESS_GRACE_MS)
+            return;
+        const address = this.addressed({ sinceMs: this.misaddressedSince, lastError: error });
+        throw new api_errors/* ApiError */.hD('fatal', `nothing answered as NineData in ${(0,wording/* formatDuration */.a3)(failing)} of tries, and a wrong address does not get better by waiting, so the step ends before timeout-seconds; the last error: ${error.message}`, address);
+    }
+    /**
+     * The outage's last error; when NineData has never answered and the failure says something about
+     * the address, with the api-url hint (marked to lead the final message).
+     */
+    addressed(outage) {
+        const error = outage.lastError;
+        const suspicion = this.reachedNineData ? undefined : (0,api_errors/* apiUrlSuspicion */.ne)(error);
+        if (suspicion === undefined)
+            return error;
+        return new api_errors/* ApiError */.hD(error.kind, error.message, {
+            ...error,
+            hint: `\`api-url\` (${this.options.apiUrl}) has never answered as NineData: ${suspicion}`,
+            misaddressed: true
+        });
     }
     /** Says once (info, then debug) that a server time was ignored, and why. */
     ignoreTime(serverMs, source, why) {
@@ -29836,8 +29904,10 @@ function unreadable(error) {
 
 
 
+
 // The comparison phase: start a run of the comparison task, wait until it finishes, read its
-// results. Cancelled or out of time while the run goes on, it asks NineData to stop the run.
+// results. Whenever it gives up on a run it may have started (cancelled, out of time, an unreadable
+// or undocumented answer, an execute call without an answer), it asks NineData to stop the run.
 /** How long the stop request may take: the runner kills the step 10 s after its first signal. */
 const STOP_BUDGET_MS = 5000;
 async function runComparison(ctx) {
@@ -29861,15 +29931,17 @@ async function runComparison(ctx) {
         seen.execId = await start(ctx);
     }
     catch (error) {
-        return done((0,src_ending/* endingOf */.z6)(error, `NineData did not start a run of comparison task ${inputs.taskId}`));
+        const ending = (0,src_ending/* endingOf */.z6)(error, `NineData did not start a run of comparison task ${inputs.taskId}`);
+        const why = startMayHaveRun(error);
+        return done(ending, why ? { stop: await stopUnfinishedRun(ctx, '', why) } : {});
     }
     seen.stage = 'run';
     const run = await waitForRun(ctx, seen.execId);
     seen.last = run.last;
-    if (run.ending.how === 'cancelled' || run.ending.how === 'timeout') {
-        // A run left going would hold the task: the next workflow run would get `task status invalid`.
-        return done(run.ending, { stop: await stopUnfinishedRun(ctx, seen.execId) });
-    }
+    const why = givenUpOn(run.ending, run.last);
+    // A run left going would hold the task: the next workflow run would get `task status invalid`.
+    if (why)
+        return done(run.ending, { stop: await stopUnfinishedRun(ctx, seen.execId, why) });
     if (run.ending.how !== 'finished' || (0,run_status/* canonicalRunStatus */.Y)(run.last?.status ?? '') !== 'success') {
         return done(run.ending);
     }
@@ -29910,9 +29982,39 @@ function waitForRun(ctx, execId) {
         doing: `The status query for comparison run ${execId} failed`
     });
 }
-/** Asks NineData to stop the run; says in the log what came of it. */
-async function stopUnfinishedRun(ctx, execId) {
+/**
+ * Why a failed start may still have started a run, or undefined: the execute call got no answer
+ * (timed out or cancelled while an attempt may have reached NineData), or NineData said it started
+ * one but its execId could not be read.
+ */
+function startMayHaveRun(error) {
+    if (error instanceof api_errors/* StopError */.Tj && error.mayHaveActed) {
+        const when = error.reason === 'cancelled' ? 'the step was cancelled' : 'timeout-seconds ran out';
+        return `the execute call got no answer before ${when}, so a run may have started`;
+    }
+    if (error instanceof api_errors/* ApiError */.hD && error.kind === 'protocol')
+        return 'the answer to the execute call could not be read, so a run may have started';
+    return undefined;
+}
+/** Why the gate gives up on a run it started that may still be going, or undefined. */
+function givenUpOn(ending, last) {
+    if (ending.how === 'cancelled')
+        return 'the step was cancelled while the run went on';
+    if (ending.how === 'timeout')
+        return 'timeout-seconds ran out while the run went on';
+    if (ending.how === 'error')
+        return 'its status could not be read, so the gate gave up on it';
+    if (last && (0,run_status/* canonicalRunStatus */.Y)(last.status) === undefined)
+        return 'it reported a status NineData does not document, so the gate gave up on it';
+    return undefined;
+}
+/**
+ * Asks NineData to stop the task's run (the stop names only the task); says in the log what was
+ * stopped, why, and what came of it. `execId` is empty when the execute call gave none.
+ */
+async function stopUnfinishedRun(ctx, execId, why) {
     const { inputs, log } = ctx;
+    const run = execId ? `comparison run ${execId}` : 'the comparison run';
     // The step's own client is cancelled already: the stop request gets one of its own.
     const client = clientFor(inputs, {
         deadline: ctx.time.now() + STOP_BUDGET_MS,
@@ -29923,13 +30025,13 @@ async function stopUnfinishedRun(ctx, execId) {
     });
     try {
         const call = await stopRun(client, inputs.comparison, inputs.taskId);
-        log.warning(`Asked NineData to stop comparison run ${execId} of task ${inputs.taskId} (requestId ${call.requestId || 'none'}).`);
+        log.warning(`Asked NineData to stop ${run} of task ${inputs.taskId} (requestId ${call.requestId || 'none'}): ${why}.`);
         return { sent: true, message: '' };
     }
     catch (error) {
-        const ending = (0,src_ending/* endingOf */.z6)(error, `Stopping comparison run ${execId} failed`);
+        const ending = (0,src_ending/* endingOf */.z6)(error, `Stopping ${run} failed`);
         const message = ending.how === 'error' ? ending.message : `no answer within ${STOP_BUDGET_MS / 1000}s.`;
-        log.warning(`Could not stop comparison run ${execId}: ${message}`);
+        log.warning(`Could not stop ${run} (${why}): ${message}`);
         return { sent: false, message };
     }
     finally {
@@ -30302,6 +30404,17 @@ function parseApiUrl(raw, problems) {
 /** Whether the job summary should be written, read leniently for the error path. */
 function wantsJobSummary(get) {
     return !FALSE_WORDS.includes((get('job-summary') ?? '').trim());
+}
+/**
+ * The step's secrets as given (each also trimmed), read before anything is parsed so even a refused
+ * input or a crash cannot print them: the access key secret, and the github-token unless pr-comment
+ * is plainly off (a pr-comment the parser refuses still counts as on).
+ */
+function stepSecrets(get) {
+    const raw = [get('access-key-secret') ?? ''];
+    if (!FALSE_WORDS.includes((get('pr-comment') ?? '').trim()))
+        raw.push(get('github-token') ?? '');
+    return [...new Set(raw.flatMap(s => [s, s.trim()]).filter(s => s !== ''))];
 }
 
 ;// CONCATENATED MODULE: ./src/safe-log.ts
@@ -30767,7 +30880,9 @@ async function writeJobSummary(report, log) {
     }
 }
 function conclude(report, log) {
-    const reason = report.hint ? `${report.verdict.reason} ${report.hint}` : report.verdict.reason;
+    const { hint } = report;
+    const said = report.verdict.reason;
+    const reason = hint ? (report.hintFirst ? `${hint} ${said}` : `${said} ${hint}`) : said;
     if ((0,report_model/* stepFails */.ug)(report)) {
         core/* setFailed */.C1(log.safe.line(reason));
     }
@@ -30803,8 +30918,10 @@ async function run(time = src_time/* realTime */.M) {
     signals.verdictReached();
     const report = (0,report_model/* reportOf */.EI)({ ...step, taskId: core/* getInput */.V4('task-id').trim() }, time.now() - startedAt);
     await publishReport(report, log, step.inputs?.jobSummary ?? wantsJobSummary(core/* getInput */.V4));
-    if (step.inputs)
-        await commentOnPullRequest(report, prCommentOptions(step.inputs, time, startedAt));
+    if (step.inputs) {
+        const options = prCommentOptions(step.inputs, time, startedAt);
+        await commentOnPullRequest(report, { ...options, signal: signals.commentSignal });
+    }
     signals.release();
 }
 async function runStep(log, env) {
@@ -30837,37 +30954,46 @@ function prCommentOptions(inputs, time, startedAt) {
         time
     };
 }
-/** Masks the secret before anything can print it; makes a closed stdout harmless. */
+/** Masks the secrets before anything can print them; makes a closed stdout harmless. */
 function openLog() {
-    const secret = core/* getInput */.V4('access-key-secret');
-    if (secret)
+    const secrets = stepSecrets(core/* getInput */.V4);
+    for (const secret of secrets)
         core/* setSecret */.Pq(secret);
     // A reader that went away (EPIPE) must not crash the action: the exit code still tells the verdict.
     process.stdout.on('error', () => undefined);
     process.stderr.on('error', () => undefined);
-    const log = new SafeLog(new safe_text/* SafeText */.P(secret ? [secret.trim(), secret] : []));
-    if (secret && secret.trim().length < 8) {
+    const log = new SafeLog(new safe_text/* SafeText */.P(secrets));
+    const accessKeySecret = core/* getInput */.V4('access-key-secret').trim();
+    if (accessKeySecret && accessKeySecret.length < 8) {
         log.warning('access-key-secret looks too short for a NineData AccessKey secret; every copy of it in what NineData sends back is hidden as ***, which may make messages hard to read.');
     }
     return log;
 }
-/** SIGINT/SIGTERM from the runner: cancel the wait; once the verdict is reached, finish the report. */
+/**
+ * SIGINT/SIGTERM from the runner: cancel the wait and the pull request comment; once the verdict is
+ * reached, only the comment (the summary and outputs are still written: they are local and quick).
+ */
 function watchSignals(log) {
-    const controller = new AbortController();
+    const wait = new AbortController();
+    const comment = new AbortController();
     let reached = false;
     const onSignal = (signal) => {
+        if (comment.signal.aborted)
+            return;
+        comment.abort();
         if (reached) {
-            log.warning(`Received ${signal} after the verdict was reached: finishing the report.`);
+            log.warning(`Received ${signal} after the verdict was reached: finishing the summary; no pull request comment is written.`);
         }
-        else if (!controller.signal.aborted) {
+        else {
             log.warning(`Received ${signal}: the wait was cancelled; reporting what was seen so far.`);
-            controller.abort();
+            wait.abort();
         }
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     return {
-        signal: controller.signal,
+        signal: wait.signal,
+        commentSignal: comment.signal,
         verdictReached: () => (reached = true),
         release: () => {
             process.off('SIGINT', onSignal);
@@ -30889,6 +31015,7 @@ function watchSignals(log) {
 /* harmony export */   hD: () => (/* binding */ ApiError),
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter),
 /* harmony export */   ne: () => (/* binding */ apiUrlSuspicion),
+/* harmony export */   tG: () => (/* binding */ pointsAtAddress),
 /* harmony export */   uf: () => (/* binding */ SCHEME_HINT),
 /* harmony export */   xW: () => (/* binding */ mayHaveReachedServer)
 /* harmony export */ });
@@ -30904,6 +31031,7 @@ class ApiError extends Error {
     mayHaveReachedServer;
     symptom;
     fromNineData;
+    misaddressed;
     constructor(kind, message, details = {}) {
         super(message);
         this.name = 'ApiError';
@@ -30915,16 +31043,21 @@ class ApiError extends Error {
         this.mayHaveReachedServer = details.mayHaveReachedServer ?? true;
         this.symptom = details.symptom;
         this.fromNineData = details.fromNineData ?? false;
+        this.misaddressed = details.misaddressed ?? false;
     }
 }
 /** The run was cancelled or its deadline passed while a call was under way. */
 class StopError extends Error {
     reason;
     outage;
-    constructor(reason, outage) {
+    mayHaveActed;
+    constructor(reason, outage, 
+    /** An attempt of the call stopped may have reached NineData: it may have acted on it. */
+    mayHaveActed = false) {
         super(reason === 'cancelled' ? 'The run was cancelled.' : 'The timeout passed.');
         this.reason = reason;
         this.outage = outage;
+        this.mayHaveActed = mayHaveActed;
         this.name = 'StopError';
     }
 }
@@ -31047,6 +31180,25 @@ function apiUrlSuspicion(error) {
             return 'the proxy did not open the way: check https_proxy / http_proxy and no_proxy';
         default:
             return undefined;
+    }
+}
+/**
+ * Whether a failure before NineData ever answered points at the address rather than at an outage:
+ * a host name that does not resolve, a connection cut before any answer (TLS or protocol mismatch,
+ * such as http:// to an https port), or an answer that is not NineData's. A refused connection, a
+ * silence, a proxy's trouble or a gateway's 5xx page may be a restart or an outage: ridden out.
+ */
+function pointsAtAddress(error) {
+    if (error.fromNineData)
+        return false;
+    switch (error.symptom) {
+        case 'unresolved':
+        case 'cut':
+            return true;
+        case 'foreign':
+            return (error.httpStatus ?? 0) < 500;
+        default:
+            return false;
     }
 }
 /**
@@ -31334,9 +31486,9 @@ function itemsTable(items, earlier, budget, safe) {
 }
 function renderSummary(report, safe, budgetBytes = SUMMARY_BUDGET_BYTES) {
     const parts = [`## ${verdictHeading(report)}\n\n`];
-    parts.push(`<p>${(0,clean/* codeSpans */.tE)(safe.html(report.verdict.reason, wording/* LIMITS */.b1.reason))}</p>\n\n`);
-    if (report.hint)
-        parts.push(`<p>💡 ${(0,clean/* codeSpans */.tE)(safe.html(report.hint, 1000))}</p>\n\n`);
+    const reason = `<p>${(0,clean/* codeSpans */.tE)(safe.html(report.verdict.reason, wording/* LIMITS */.b1.reason))}</p>\n\n`;
+    const hint = report.hint ? `<p>💡 ${(0,clean/* codeSpans */.tE)(safe.html(report.hint, 1000))}</p>\n\n` : '';
+    parts.push(...(report.hintFirst ? [hint, reason] : [reason, hint]));
     parts.push(factsTable(report, safe));
     // The comparison section is small next to a large precheck: it is rendered first and kept.
     const comparison = report.run ? renderComparison(report.run, safe, budgetBytes / 2) : '';
@@ -31451,6 +31603,7 @@ function reportOf(step, durationMs) {
         failOnFailure: inputs?.failOnFailure ?? true,
         failOnDifference: inputs?.failOnDifference ?? true,
         hint: (0,src_ending/* endingHint */.rK)(ending),
+        hintFirst: (0,src_ending/* hintLeads */.H2)(ending),
         run
     };
 }
@@ -31722,28 +31875,22 @@ function visible(text) {
     const escaped = text.replace(/[^\x20-\x7e]|["\\]/g, c => c === '"' || c === '\\' ? `\\${c}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     return `"${escaped}"`;
 }
+// Only what needs it: HTML's own five, the backtick (codeSpans reads it), and what GitHub acts on in
+// rendered text (`@name` mentions, `#12` references, `:emoji:`). Server text only ever lands inside
+// an HTML block (a table cell, <p>, <pre>), where Markdown syntax (`*`, `_`, `|`, `[`) is inert; an
+// entity there would also hide a secret from the runner's own masking, which matches plain text only.
 const HTML_ENTITIES = {
     '&': '&amp;',
     '<': '&lt;',
     '>': '&gt;',
     '"': '&quot;',
     "'": '&#39;',
-    // Markdown and table syntax, so server text never becomes formatting, links or mentions.
-    '|': '&#124;',
     '`': '&#96;',
-    '*': '&#42;',
-    _: '&#95;',
-    '[': '&#91;',
-    ']': '&#93;',
-    '\\': '&#92;',
-    '~': '&#126;',
     '#': '&#35;',
     '@': '&#64;',
-    ':': '&#58;',
-    '!': '&#33;',
-    $: '&#36;'
+    ':': '&#58;'
 };
-const HTML_SPECIAL = /[&<>"'|`*_[\]\\~#@:!$]/g;
+const HTML_SPECIAL = /[&<>"'`#@:]/g;
 /** An unbroken run longer than this gets break opportunities, so it cannot push a table off the page. */
 const BREAK_EVERY = 40;
 function escapeHtml(text) {
@@ -32353,12 +32500,12 @@ function decideComparison(seen) {
     });
     const { ending, last } = seen;
     if (ending.how === 'error')
-        return verdict('error', ending.message);
+        return verdict('error', `${ending.message}${stopNote(seen)}`);
     if (ending.how === 'cancelled')
         return verdict('cancelled', cancelledReason(seen));
     const status = last ? (0,_status_run_status_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalRunStatus */ .Y)(last.status) : undefined;
     if (last && status === undefined) {
-        return verdict('error', `NineData reported the run status ${(0,_text_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .RK)(last.status)} for comparison run ${seen.execId}: not a status NineData documents (starting, running, success, failed, stopped). An answer this action does not understand is never a pass.`);
+        return verdict('error', `NineData reported the run status ${(0,_text_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .RK)(last.status)} for comparison run ${seen.execId}: not a status NineData documents (starting, running, success, failed, stopped). An answer this action does not understand is never a pass.${stopNote(seen)}`);
     }
     if (ending.how === 'timeout' || !last)
         return verdict('timeout', timeoutReason(seen));

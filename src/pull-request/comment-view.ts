@@ -50,6 +50,8 @@ export interface CommentView {
   /** Why: may quote server text as received. */
   reason: string
   hint: string | undefined
+  /** The hint comes before the reason (NineData never answered: check api-url). */
+  hintFirst?: boolean | undefined
   taskId: string
   precheckTaskId: string
   failedItems: CommentItem[]
@@ -64,6 +66,7 @@ export function commentViewOf(report: Report): CommentView {
     heading: verdictHeading(report),
     reason: report.verdict.reason,
     hint: report.hint,
+    hintFirst: report.hintFirst === true,
     taskId: report.taskId,
     precheckTaskId: report.precheckTaskId,
     failedItems: report.verdict.failedItems.map(item => {
