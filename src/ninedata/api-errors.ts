@@ -224,7 +224,8 @@ export function apiUrlSuspicion(error: ApiError): string | undefined {
  * Whether a failure before NineData ever answered points at the address rather than at an outage:
  * a host name that does not resolve, a connection cut before any answer (TLS or protocol mismatch,
  * such as http:// to an https port), or an answer that is not NineData's. A refused connection, a
- * silence, a proxy's trouble or a gateway's 5xx page may be a restart or an outage: ridden out.
+ * silence, a proxy's trouble, or a page saying wait (5xx, 429, 408) may be a restart or an outage:
+ * ridden out.
  */
 export function pointsAtAddress(error: ApiError): boolean {
   if (error.fromNineData) return false
@@ -233,7 +234,7 @@ export function pointsAtAddress(error: ApiError): boolean {
     case 'cut':
       return true
     case 'foreign':
-      return (error.httpStatus ?? 0) < 500
+      return !isTransientStatus(error.httpStatus ?? 0)
     default:
       return false
   }
