@@ -29174,22 +29174,24 @@ class NineDataClient {
      * an attempt may have reached NineData, and (when NineData never answered) points at api-url.
      */
     async call(method, path, options = {}) {
-        const tally = { failures: 0, unclear: 0 };
+        const tally = { failures: 0, unclear: 0, outage: undefined };
         try {
             return await this.attempts(method, path, options, tally);
         }
         catch (error) {
             if (!(error instanceof api_errors/* StopError */.Tj))
                 throw error;
-            const outage = error.outage && { ...error.outage, lastError: this.addressed(error.outage) };
+            // A cancel during a wait between tries comes without the outage: it is the call's.
+            const seen = error.outage ?? tally.outage;
+            const outage = seen && { ...seen, lastError: this.addressed(seen) };
             throw new api_errors/* StopError */.Tj(error.reason, outage, error.mayHaveActed || tally.unclear > 0);
         }
     }
     async attempts(method, path, options, tally) {
         const label = `${method} ${path}`;
         let clockCorrected = false;
-        let outage;
         for (;;) {
+            const { outage } = tally;
             this.stopIfDone(outage);
             const offsetSignedWith = this.clock.offsetMs;
             const attemptAt = this.time.now();
@@ -29223,8 +29225,8 @@ class NineDataClient {
                 tally.failures++;
                 if (error.mayHaveReachedServer)
                     tally.unclear++;
-                outage = { sinceMs: outage?.sinceMs ?? attemptAt, lastError: error };
-                await this.pauseAfter(label, error, tally.failures, outage);
+                tally.outage = { sinceMs: outage?.sinceMs ?? attemptAt, lastError: error };
+                await this.pauseAfter(label, error, tally.failures, tally.outage);
             }
         }
     }
@@ -31186,7 +31188,8 @@ function apiUrlSuspicion(error) {
  * Whether a failure before NineData ever answered points at the address rather than at an outage:
  * a host name that does not resolve, a connection cut before any answer (TLS or protocol mismatch,
  * such as http:// to an https port), or an answer that is not NineData's. A refused connection, a
- * silence, a proxy's trouble or a gateway's 5xx page may be a restart or an outage: ridden out.
+ * silence, a proxy's trouble, or a page saying wait (5xx, 429, 408) may be a restart or an outage:
+ * ridden out.
  */
 function pointsAtAddress(error) {
     if (error.fromNineData)
@@ -31196,7 +31199,7 @@ function pointsAtAddress(error) {
         case 'cut':
             return true;
         case 'foreign':
-            return (error.httpStatus ?? 0) < 500;
+            return !isTransientStatus(error.httpStatus ?? 0);
         default:
             return false;
     }

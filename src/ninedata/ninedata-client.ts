@@ -62,6 +62,15 @@ export interface CallResult {
   unclearAttempts: number
 }
 
+/** How one call's attempts went so far. */
+interface Tally {
+  failures: number
+  /** Failed attempts that may still have reached NineData. */
+  unclear: number
+  /** The failures since the last usable answer. */
+  outage: Outage | undefined
+}
+
 const NOW_PATH = '/openapi/now'
 /**
  * Until NineData has answered once, failures that point at the address (a host that does not
@@ -101,12 +110,14 @@ export class NineDataClient {
    * an attempt may have reached NineData, and (when NineData never answered) points at api-url.
    */
   async call(method: Method, path: string, options: CallOptions = {}): Promise<CallResult> {
-    const tally = { failures: 0, unclear: 0 }
+    const tally: Tally = { failures: 0, unclear: 0, outage: undefined }
     try {
       return await this.attempts(method, path, options, tally)
     } catch (error) {
       if (!(error instanceof StopError)) throw error
-      const outage = error.outage && { ...error.outage, lastError: this.addressed(error.outage) }
+      // A cancel during a wait between tries comes without the outage: it is the call's.
+      const seen = error.outage ?? tally.outage
+      const outage = seen && { ...seen, lastError: this.addressed(seen) }
       throw new StopError(error.reason, outage, error.mayHaveActed || tally.unclear > 0)
     }
   }
@@ -115,12 +126,12 @@ export class NineDataClient {
     method: Method,
     path: string,
     options: CallOptions,
-    tally: { failures: number; unclear: number }
+    tally: Tally
   ): Promise<CallResult> {
     const label = `${method} ${path}`
     let clockCorrected = false
-    let outage: Outage | undefined
     for (;;) {
+      const { outage } = tally
       this.stopIfDone(outage)
       const offsetSignedWith = this.clock.offsetMs
       const attemptAt = this.time.now()
@@ -155,8 +166,8 @@ export class NineDataClient {
         this.endIfMisaddressed(error, attemptAt)
         tally.failures++
         if (error.mayHaveReachedServer) tally.unclear++
-        outage = { sinceMs: outage?.sinceMs ?? attemptAt, lastError: error }
-        await this.pauseAfter(label, error, tally.failures, outage)
+        tally.outage = { sinceMs: outage?.sinceMs ?? attemptAt, lastError: error }
+        await this.pauseAfter(label, error, tally.failures, tally.outage)
       }
     }
   }
