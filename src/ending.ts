@@ -60,7 +60,8 @@ function hintOf(error: ApiError | undefined): string | undefined {
 /** What to check next: the error's hint, or for a timeout or a cancel the hint of its outage. */
 export function endingHint(ending: Ending): string | undefined {
   if (ending.how === 'error') return ending.hint
-  if (ending.how === 'timeout' || ending.how === 'cancelled') return hintOf(ending.outage?.lastError)
+  if (ending.how === 'timeout' || ending.how === 'cancelled')
+    return hintOf(ending.outage?.lastError)
   return undefined
 }
 

@@ -153,20 +153,16 @@ describe('answers that are not NineData’s (generated)', () => {
 
   it('a gateway page saying wait (5xx): ridden out until timeout-seconds, never cut short', async () => {
     await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom(500, 502, 503, 504),
-        notJson,
-        async (status, body) => {
-          answer = { status, type: 'text/html', body }
-          const run = await followOnClock(url, new FakeClock(), {
-            taskId: 'cc-netw0rk',
-            timeoutMs: 150_000
-          })
-          expect(run.verdict.passed).toBe(false)
-          expect(run.verdict.kind).toBe('timeout')
-          expect(run.tookMs).toBeGreaterThan(ADDRESS_GRACE_MS + RETRY_POLICY.minCapMs)
-        }
-      ),
+      fc.asyncProperty(fc.constantFrom(500, 502, 503, 504), notJson, async (status, body) => {
+        answer = { status, type: 'text/html', body }
+        const run = await followOnClock(url, new FakeClock(), {
+          taskId: 'cc-netw0rk',
+          timeoutMs: 150_000
+        })
+        expect(run.verdict.passed).toBe(false)
+        expect(run.verdict.kind).toBe('timeout')
+        expect(run.tookMs).toBeGreaterThan(ADDRESS_GRACE_MS + RETRY_POLICY.minCapMs)
+      }),
       { numRuns: 10, seed: 22 }
     )
   })

@@ -36,7 +36,10 @@ export async function runComparison(ctx: PhaseContext): Promise<ComparisonSeen> 
   try {
     seen.execId = await start(ctx)
   } catch (error) {
-    const ending = endingOf(error, `NineData did not start a run of comparison task ${inputs.taskId}`)
+    const ending = endingOf(
+      error,
+      `NineData did not start a run of comparison task ${inputs.taskId}`
+    )
     const why = startMayHaveRun(error)
     return done(ending, why ? { stop: await stopUnfinishedRun(ctx, '', why) } : {})
   }
