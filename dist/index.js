@@ -30461,10 +30461,8 @@ var safe_text = __nccwpck_require__(8844);
 async function commentOnPullRequest(report, options) {
     if (!options.enabled)
         return { action: 'off' };
-    // Masked before anything else can print it.
+    // The token is masked already: main's first step masks it with the step's other secrets.
     const token = options.token.trim();
-    if (token)
-        core/* setSecret */.Pq(token);
     try {
         const { postComment } = await __nccwpck_require__.e(/* import() */ 209).then(__nccwpck_require__.bind(__nccwpck_require__, 6209));
         return await postComment(report, options);

@@ -172,7 +172,7 @@ describe('one comment per gate on the pull request', () => {
       expect(result.summary).not.toContain(secret)
       expect(comments(github)[0]?.body).not.toContain(secret)
     }
-    expect(comments(github)[0]?.body).toContain('secret &#42;&#42;&#42; (echoed')
+    expect(comments(github)[0]?.body).toContain('secret *** (echoed')
     // The token went where it belongs: to the GitHub API, in the Authorization header.
     expect(github.requests.every(r => r.token === JOB_TOKEN && r.scheme === 'token')).toBe(true)
   })

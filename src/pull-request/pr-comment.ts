@@ -39,9 +39,8 @@ export async function commentOnPullRequest(
   options: PullRequestCommentOptions
 ): Promise<CommentOutcome> {
   if (!options.enabled) return { action: 'off' }
-  // Masked before anything else can print it.
+  // The token is masked already: main's first step masks it with the step's other secrets.
   const token = options.token.trim()
-  if (token) core.setSecret(token)
   try {
     const { postComment } = await import('./comment-post.js')
     return await postComment(report, options)
