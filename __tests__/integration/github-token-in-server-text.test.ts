@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { leakedForms } from '../../simulator/hostile.js'
+import { item, leakedForms, statusData } from '../../simulator/hostile.js'
 import { runnerEvent, startGitHubStandIn, type GitHubStandIn } from '../../simulator/github.js'
 import type { AnswerContext } from '../../simulator/scenarios.js'
 import type { SchemaObject } from '../../simulator/types.js'
@@ -51,20 +51,12 @@ function expectHidden(result: ActionResult, github: GitHubStandIn): void {
 
 function failedItem(c: AnswerContext) {
   return {
-    data: {
-      taskId: c.taskId,
-      precheckTaskId: c.precheckTaskId,
-      status: 'Failed',
-      precheckItems: [
-        {
-          precheckItem: `check_${TOKEN}`,
-          itemName: `Grant for ${TOKEN}`,
-          itemDescription: `token ${encodeURIComponent(TOKEN)}`,
-          status: 'Failed',
-          errorMessage: `refused: ${JSON.stringify({ token: TOKEN })} and ${TOKEN}`
-        }
-      ]
-    }
+    data: statusData(c, 'Failed', [
+      item(`check_${TOKEN}`, `Grant for ${TOKEN}`, 'Failed', {
+        itemDescription: `token ${encodeURIComponent(TOKEN)}`,
+        errorMessage: `refused: ${JSON.stringify({ token: TOKEN })} and ${TOKEN}`
+      })
+    ])
   }
 }
 
