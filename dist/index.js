@@ -30461,8 +30461,10 @@ var safe_text = __nccwpck_require__(8844);
 async function commentOnPullRequest(report, options) {
     if (!options.enabled)
         return { action: 'off' };
-    // The token is masked already: main's first step masks it with the step's other secrets.
+    // main masks it first thing with the step's other secrets; masked here too for any other caller.
     const token = options.token.trim();
+    if (token)
+        core/* setSecret */.Pq(token);
     try {
         const { postComment } = await __nccwpck_require__.e(/* import() */ 209).then(__nccwpck_require__.bind(__nccwpck_require__, 6209));
         return await postComment(report, options);

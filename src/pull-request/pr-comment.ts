@@ -39,8 +39,9 @@ export async function commentOnPullRequest(
   options: PullRequestCommentOptions
 ): Promise<CommentOutcome> {
   if (!options.enabled) return { action: 'off' }
-  // The token is masked already: main's first step masks it with the step's other secrets.
+  // main masks it first thing with the step's other secrets; masked here too for any other caller.
   const token = options.token.trim()
+  if (token) core.setSecret(token)
   try {
     const { postComment } = await import('./comment-post.js')
     return await postComment(report, options)
