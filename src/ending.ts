@@ -8,7 +8,7 @@ export type Ending =
   | { how: 'finished' }
   | { how: 'timeout'; outage?: Outage | undefined }
   | { how: 'cancelled'; outage?: Outage | undefined }
-  | { how: 'error'; message: string; hint?: string | undefined }
+  | { how: 'error'; message: string; hint?: string | undefined; hintFirst?: boolean | undefined }
 
 export const FINISHED: Ending = { how: 'finished' }
 
@@ -32,7 +32,8 @@ export function endingOf(error: unknown, doing: string): Ending {
         : error.kind === 'protocol'
           ? `${error.message}. This is not treated as a pass`
           : error.message
-  return { how: 'error', message: `${doing}: ${said}${id}.`, hint: hintOf(error) }
+  const ending: Ending = { how: 'error', message: `${doing}: ${said}${id}.`, hint: hintOf(error) }
+  return error.misaddressed ? { ...ending, hintFirst: true } : ending
 }
 
 /** An error this action did not expect: a bug, still reported as a readable failure. */
@@ -53,10 +54,23 @@ function hintOf(error: ApiError | undefined): string | undefined {
   return error.hint && sentence(error.hint)
 }
 
+/** What to check next: the error's hint, or for a timeout or a cancel the hint of its outage. */
 export function endingHint(ending: Ending): string | undefined {
   if (ending.how === 'error') return ending.hint
-  if (ending.how === 'timeout') return hintOf(ending.outage?.lastError)
+  if (ending.how === 'timeout' || ending.how === 'cancelled')
+    return hintOf(ending.outage?.lastError)
   return undefined
+}
+
+/**
+ * Whether the hint comes before the reason: when NineData never answered and the failures point at
+ * `api-url`, the address is the likely fix, not a longer timeout-seconds.
+ */
+export function hintLeads(ending: Ending): boolean {
+  if (ending.how === 'error') return ending.hintFirst === true
+  if (ending.how === 'timeout' || ending.how === 'cancelled')
+    return ending.outage?.lastError.misaddressed === true
+  return false
 }
 
 function sentence(text: string): string {

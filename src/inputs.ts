@@ -238,3 +238,14 @@ function parseApiUrl(raw: string, problems: string[]): string {
 export function wantsJobSummary(get: InputGetter): boolean {
   return !FALSE_WORDS.includes((get('job-summary') ?? '').trim())
 }
+
+/**
+ * The step's secrets as given (each also trimmed), read before anything is parsed so even a refused
+ * input or a crash cannot print them: the access key secret, and the github-token unless pr-comment
+ * is plainly off (a pr-comment the parser refuses still counts as on).
+ */
+export function stepSecrets(get: InputGetter): string[] {
+  const raw = [get('access-key-secret') ?? '']
+  if (!FALSE_WORDS.includes((get('pr-comment') ?? '').trim())) raw.push(get('github-token') ?? '')
+  return [...new Set(raw.flatMap(s => [s, s.trim()]).filter(s => s !== ''))]
+}

@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import { crashEnding, type Ending } from './ending.js'
 import { runGate, type GateRun } from './gate-run.js'
-import { InputError, parseInputs, wantsJobSummary, type Inputs } from './inputs.js'
+import { InputError, parseInputs, stepSecrets, wantsJobSummary, type Inputs } from './inputs.js'
 import { SafeLog } from './safe-log.js'
 import type { PullRequestCommentOptions } from './pull-request/comment-post.js'
 import { commentOnPullRequest } from './pull-request/pr-comment.js'
@@ -28,8 +28,10 @@ export async function run(time: Time = realTime): Promise<void> {
     time.now() - startedAt
   )
   await publishReport(report, log, step.inputs?.jobSummary ?? wantsJobSummary(core.getInput))
-  if (step.inputs)
-    await commentOnPullRequest(report, prCommentOptions(step.inputs, time, startedAt))
+  if (step.inputs) {
+    const options = prCommentOptions(step.inputs, time, startedAt)
+    await commentOnPullRequest(report, { ...options, signal: signals.commentSignal })
+  }
   signals.release()
 }
 
@@ -93,15 +95,16 @@ function prCommentOptions(
   }
 }
 
-/** Masks the secret before anything can print it; makes a closed stdout harmless. */
+/** Masks the secrets before anything can print them; makes a closed stdout harmless. */
 function openLog(): SafeLog {
-  const secret = core.getInput('access-key-secret')
-  if (secret) core.setSecret(secret)
+  const secrets = stepSecrets(core.getInput)
+  for (const secret of secrets) core.setSecret(secret)
   // A reader that went away (EPIPE) must not crash the action: the exit code still tells the verdict.
   process.stdout.on('error', () => undefined)
   process.stderr.on('error', () => undefined)
-  const log = new SafeLog(new SafeText(secret ? [secret.trim(), secret] : []))
-  if (secret && secret.trim().length < 8) {
+  const log = new SafeLog(new SafeText(secrets))
+  const accessKeySecret = core.getInput('access-key-secret').trim()
+  if (accessKeySecret && accessKeySecret.length < 8) {
     log.warning(
       'access-key-secret looks too short for a NineData AccessKey secret; every copy of it in what NineData sends back is hidden as ***, which may make messages hard to read.'
     )
@@ -109,22 +112,31 @@ function openLog(): SafeLog {
   return log
 }
 
-/** SIGINT/SIGTERM from the runner: cancel the wait; once the verdict is reached, finish the report. */
+/**
+ * SIGINT/SIGTERM from the runner: cancel the wait and the pull request comment; once the verdict is
+ * reached, only the comment (the summary and outputs are still written: they are local and quick).
+ */
 function watchSignals(log: SafeLog) {
-  const controller = new AbortController()
+  const wait = new AbortController()
+  const comment = new AbortController()
   let reached = false
   const onSignal = (signal: NodeJS.Signals): void => {
+    if (comment.signal.aborted) return
+    comment.abort()
     if (reached) {
-      log.warning(`Received ${signal} after the verdict was reached: finishing the report.`)
-    } else if (!controller.signal.aborted) {
+      log.warning(
+        `Received ${signal} after the verdict was reached: finishing the summary; no pull request comment is written.`
+      )
+    } else {
       log.warning(`Received ${signal}: the wait was cancelled; reporting what was seen so far.`)
-      controller.abort()
+      wait.abort()
     }
   }
   process.on('SIGINT', onSignal)
   process.on('SIGTERM', onSignal)
   return {
-    signal: controller.signal,
+    signal: wait.signal,
+    commentSignal: comment.signal,
     verdictReached: () => (reached = true),
     release: () => {
       process.off('SIGINT', onSignal)

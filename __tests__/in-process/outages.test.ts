@@ -167,7 +167,7 @@ describe('outages are ridden out until timeout-seconds', () => {
     )
     expect(run.verdict.reason).toMatch(/(ENOTFOUND|EAI_AGAIN) ninedata\.invalid/)
     expect(run.end.ending.how === 'timeout' && run.end.ending.outage?.lastError.hint).toMatch(
-      /check the host name in `api-url`/
+      /`api-url` \(http:\/\/ninedata\.invalid\) has never answered as NineData: the host name does not resolve/
     )
     expect(run.end.last).toBeUndefined()
   })

@@ -5,7 +5,14 @@ import { createServer, type Server } from 'node:http'
 import { createServer as createTcpServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { retryWarnings, runAction, type ActionResult } from '../helpers/action-runner.js'
+import {
+  failureMessage,
+  retryWarnings,
+  runAction,
+  startAction,
+  visibleText,
+  type ActionResult
+} from '../helpers/action-runner.js'
 import {
   customScenario,
   gate,
@@ -26,7 +33,7 @@ afterEach(async () => {
 })
 
 const SUSPICION =
-  /^`api-url` \((.+)\) has given no answer from NineData yet: (.+)\. Retries go on until timeout-seconds/
+  /^`api-url` \((.+)\) has given no answer from NineData yet: (.+)\. Retries go on (until timeout-seconds|for 1m 0s at most)/
 
 function suspicions(result: ActionResult): string[] {
   return result.annotations
@@ -72,6 +79,15 @@ describe('the first failed attempt points at api-url', () => {
     expectSuspicionFirst(result, url, /nothing accepted the connection: check the port/)
     // Outages are still ridden out: more than one attempt was made.
     expect(retryWarnings(result).length).toBeGreaterThanOrEqual(1)
+    // A restart is ridden out, but nothing ever answered: the final message leads with the address.
+    expect(failureMessage(result)).toMatch(
+      new RegExp(
+        `^\`api-url\` \\(${url.replace(/\./g, '\\.')}\\) has never answered as NineData: nothing accepted the connection: check the port .*\\. The precheck did not finish within timeout-seconds`
+      )
+    )
+    expect(result.summary.indexOf('has never answered as NineData')).toBeLessThan(
+      result.summary.indexOf('The precheck did not finish')
+    )
   })
 
   it('an HTML page with 200 instead of NineData: the warning names the path', async () => {
@@ -127,6 +143,33 @@ describe('the first failed attempt points at api-url', () => {
     const result = await runAction(testInputs(url, quick))
     expect(result.exitCode).toBe(1)
     expectSuspicionFirst(result, url, /check the scheme/)
+    // Not ridden out as an outage: the retries stop after a minute (see the in-process proof); here
+    // timeout-seconds is shorter, and the final message leads with the scheme, not the timeout.
+    expect(suspicions(result)[0]).toMatch(/Retries go on for 1m 0s at most/)
+    expect(failureMessage(result)).toMatch(
+      /^`api-url` \(http:\/\/.+\) has never answered as NineData: .*check the scheme .*The precheck did not finish within timeout-seconds/
+    )
+  })
+
+  it('a cancel while nothing has answered keeps the api-url hint', async () => {
+    const url = 'http://ninedata-gate-wrong-host.invalid'
+    let signalled = false
+    const run = startAction(testInputs(url, { 'timeout-seconds': '60' }), {
+      killAfterMs: 30_000,
+      onLine: line => {
+        if (!signalled && /Retrying in/.test(line)) {
+          signalled = true
+          run.child.kill('SIGINT')
+        }
+      }
+    })
+    const result = await run.done
+    expect(signalled).toBe(true)
+    expect(result.exitCode).toBe(1)
+    expect(failureMessage(result)).toMatch(
+      /^`api-url` \(http:\/\/ninedata-gate-wrong-host\.invalid\) has never answered as NineData: the host name does not resolve/
+    )
+    expect(visibleText(result.summary)).toMatch(/wait cancelled/)
   })
 })
 

@@ -58,7 +58,7 @@ describe('cancelled while the comparison run goes on', () => {
     )
     expect(warnings[1]).toMatch(
       new RegExp(
-        `^Asked NineData to stop comparison run ${execId} of task cc-th6j3fs58y \\(requestId sim-[0-9a-f]+\\)\\.$`
+        `^Asked NineData to stop comparison run ${execId} of task cc-th6j3fs58y \\(requestId sim-[0-9a-f]+\\): the step was cancelled while the run went on\\.$`
       )
     )
     expect(failureMessage(result)).toBe(
@@ -85,7 +85,7 @@ describe('cancelled while the comparison run goes on', () => {
         level: 'warning',
         message: expect.stringMatching(
           new RegExp(
-            `^Could not stop comparison run ${execId}: Stopping comparison run ${execId} failed: NineData said "task status invalid"`
+            `^Could not stop comparison run ${execId} \\(the step was cancelled while the run went on\\): Stopping comparison run ${execId} failed: NineData said "task status invalid"`
           )
         )
       })

@@ -81,8 +81,10 @@ describe('a comparison run that does not end in results', () => {
     expect(sim.count('results')).toBe(0)
     expect(result.outputs['comparison-status']).toBe('completed')
     expect(failureMessage(result)).toMatch(
-      /NineData reported the run status "completed" for comparison run \d+: not a status NineData documents \(starting, running, success, failed, stopped\)\. An answer this action does not understand is never a pass\.$/
+      /NineData reported the run status "completed" for comparison run \d+: not a status NineData documents \(starting, running, success, failed, stopped\)\. An answer this action does not understand is never a pass\. NineData was asked to stop the run\.$/
     )
+    // The run may still be going: the gate that gave up on it stops it.
+    expect(sim.count('stop')).toBe(1)
     expect(result.summary).toContain('## ❌ NineData schema comparison: no verdict')
     expect(result.summary).toMatch(/❔&nbsp;<code>[^<]*completed/)
   })

@@ -164,15 +164,16 @@ describe('one comment per gate on the pull request', () => {
     // The simulator's echo-secret scenario expects the secret it echoes.
     expect(result.exitCode).toBe(1)
     for (const secret of [JOB_TOKEN, ACCESS_SECRET]) {
-      expect(result.stdout.split('\n').filter(line => line.includes(secret))).toEqual([
-        `::add-mask::${secret}`
-      ])
+      // Only the runner's masking commands name it (main masks first thing; the comment again).
+      const naming = result.stdout.split('\n').filter(line => line.includes(secret))
+      expect(naming.length).toBeGreaterThan(0)
+      expect(naming.filter(line => line !== `::add-mask::${secret}`)).toEqual([])
       expect(result.stderr).not.toContain(secret)
       for (const value of Object.values(result.outputs)) expect(value).not.toContain(secret)
       expect(result.summary).not.toContain(secret)
       expect(comments(github)[0]?.body).not.toContain(secret)
     }
-    expect(comments(github)[0]?.body).toContain('secret &#42;&#42;&#42; (echoed')
+    expect(comments(github)[0]?.body).toContain('secret *** (echoed')
     // The token went where it belongs: to the GitHub API, in the Authorization header.
     expect(github.requests.every(r => r.token === JOB_TOKEN && r.scheme === 'token')).toBe(true)
   })

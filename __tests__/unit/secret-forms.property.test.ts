@@ -188,7 +188,7 @@ describe('the cases that leaked through the action’s own shaping', () => {
   it('a copy made by the shaping itself is hidden too', () => {
     const s = new SafeText(['sec ret-Zq9'])
     expect(s.line('sec \u0000  \t ret-Zq9!')).toBe('***!')
-    expect(s.html('sec\u0007 ret-Zq9', 100)).toBe('&#42;&#42;&#42;')
+    expect(s.html('sec\u0007 ret-Zq9', 100)).toBe('***')
   })
 
   it('a copy that spans JSON syntax gives up the value, not the secret', () => {

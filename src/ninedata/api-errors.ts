@@ -43,6 +43,8 @@ export interface FailureDetails {
   symptom?: Symptom | undefined
   /** The answer was NineData's envelope (a refusal, or an error NineData itself reported). */
   fromNineData?: boolean | undefined
+  /** NineData never answered and this points at api-url: `hint` names it and leads the message. */
+  misaddressed?: boolean | undefined
 }
 
 /** A failed call. `message` may quote server text as received: it is made safe where it is shown. */
@@ -55,6 +57,7 @@ export class ApiError extends Error {
   readonly mayHaveReachedServer: boolean
   readonly symptom: Symptom | undefined
   readonly fromNineData: boolean
+  readonly misaddressed: boolean
 
   constructor(kind: FailureKind, message: string, details: FailureDetails = {}) {
     super(message)
@@ -67,6 +70,7 @@ export class ApiError extends Error {
     this.mayHaveReachedServer = details.mayHaveReachedServer ?? true
     this.symptom = details.symptom
     this.fromNineData = details.fromNineData ?? false
+    this.misaddressed = details.misaddressed ?? false
   }
 }
 
@@ -81,7 +85,9 @@ export interface Outage {
 export class StopError extends Error {
   constructor(
     readonly reason: 'cancelled' | 'timeout',
-    readonly outage?: Outage
+    readonly outage?: Outage,
+    /** An attempt of the call stopped may have reached NineData: it may have acted on it. */
+    readonly mayHaveActed = false
   ) {
     super(reason === 'cancelled' ? 'The run was cancelled.' : 'The timeout passed.')
     this.name = 'StopError'
@@ -211,6 +217,26 @@ export function apiUrlSuspicion(error: ApiError): string | undefined {
       return 'the proxy did not open the way: check https_proxy / http_proxy and no_proxy'
     default:
       return undefined
+  }
+}
+
+/**
+ * Whether a failure before NineData ever answered points at the address rather than at an outage:
+ * a host name that does not resolve, a connection cut before any answer (TLS or protocol mismatch,
+ * such as http:// to an https port), or an answer that is not NineData's. A refused connection, a
+ * silence, a proxy's trouble, or a page saying wait (5xx, 429, 408) may be a restart or an outage:
+ * ridden out.
+ */
+export function pointsAtAddress(error: ApiError): boolean {
+  if (error.fromNineData) return false
+  switch (error.symptom) {
+    case 'unresolved':
+    case 'cut':
+      return true
+    case 'foreign':
+      return !isTransientStatus(error.httpStatus ?? 0)
+    default:
+      return false
   }
 }
 

@@ -5,6 +5,7 @@ import {
   StopError,
   apiUrlSuspicion,
   classifyNetworkError,
+  pointsAtAddress,
   type Outage
 } from './api-errors.js'
 import { HttpExchange, type Method } from './http-exchange.js'
@@ -57,6 +58,21 @@ export interface CallResult {
   unclearAttempts: number
 }
 
+/** How one call's attempts went so far. */
+interface Tally {
+  failures: number
+  /** Failed attempts that may still have reached NineData. */
+  unclear: number
+  /** The failures since the last usable answer. */
+  outage: Outage | undefined
+}
+
+/**
+ * Until NineData has answered once, failures that point at the address (a host that does not
+ * resolve, a TLS or protocol mismatch, an answer that is not NineData's) end the step after this long
+ * (or at timeout-seconds, when that comes first). Long enough to ride out a DNS or proxy hiccup.
+ */
+export const ADDRESS_GRACE_MS = 60_000
 /** A last try before the deadline starts at least this long before it, so it can be answered. */
 const LAST_TRY_MARGIN_MS = 500
 
@@ -71,6 +87,8 @@ export class NineDataClient {
   private reachedNineData = false
   /** Whether the first failure before any NineData answer has been pointed at api-url. */
   private suspicionSaid = false
+  /** Local ms of the first failure that pointed at the address, while NineData never answered. */
+  private misaddressedSince: number | undefined
   private readonly time: Time
 
   constructor(private readonly options: ClientOptions) {
@@ -80,30 +98,51 @@ export class NineDataClient {
     this.wire = new WireGuard(options.credentials.accessKeySecret)
   }
 
-  /** A signed call, retried through transient failures until the deadline. */
+  /**
+   * A signed call, retried through transient failures until the deadline. A StopError says whether
+   * an attempt may have reached NineData, and (when NineData never answered) points at api-url.
+   */
   async call(method: Method, path: string, options: CallOptions = {}): Promise<CallResult> {
+    const tally: Tally = { failures: 0, unclear: 0, outage: undefined }
+    try {
+      return await this.attempts(method, path, options, tally)
+    } catch (error) {
+      if (!(error instanceof StopError)) throw error
+      // A cancel during a wait between tries comes without the outage: it is the call's.
+      const seen = error.outage ?? tally.outage
+      const outage = seen && { ...seen, lastError: this.addressed(seen) }
+      throw new StopError(error.reason, outage, error.mayHaveActed || tally.unclear > 0)
+    }
+  }
+
+  private async attempts(
+    method: Method,
+    path: string,
+    options: CallOptions,
+    tally: Tally
+  ): Promise<CallResult> {
     const label = `${method} ${path}`
-    let failures = 0
-    let unclear = 0
     let clockCorrected = false
-    let outage: Outage | undefined
     for (;;) {
+      const { outage } = tally
       this.stopIfDone(outage)
       const offsetSignedWith = this.clock.offsetMs
       const attemptAt = this.time.now()
       try {
         const answer = await this.signedRequest(method, path, options)
-        if (failures > 0) {
+        if (tally.failures > 0) {
           this.options.log.info(
-            `${label} succeeded on attempt ${failures + 1}, after ${plural(failures, 'failed attempt')}.`
+            `${label} succeeded on attempt ${tally.failures + 1}, after ${plural(tally.failures, 'failed attempt')}.`
           )
         }
-        return { ...answer, attempts: failures + 1, unclearAttempts: unclear }
+        return { ...answer, attempts: tally.failures + 1, unclearAttempts: tally.unclear }
       } catch (caught) {
         if (caught instanceof StopError) {
           // A request still unanswered when the run stops is part of the outage, if there is one.
-          const lastError = new ApiError('transient', `${label} had not answered yet`)
-          throw new StopError(caught.reason, outage ?? { sinceMs: attemptAt, lastError })
+          const lastError = new ApiError('transient', `${label} had not answered yet`, {
+            symptom: 'silent'
+          })
+          throw new StopError(caught.reason, outage ?? { sinceMs: attemptAt, lastError }, true)
         }
         const error = classifyNetworkError(caught)
         if (
@@ -117,11 +156,12 @@ export class NineDataClient {
         }
         if (error.kind !== 'transient') throw error
         this.suspectApiUrl(error)
-        failures++
-        if (error.mayHaveReachedServer) unclear++
+        this.endIfMisaddressed(error, attemptAt)
+        tally.failures++
+        if (error.mayHaveReachedServer) tally.unclear++
         options.onFailedAttempt?.(error)
-        outage = { sinceMs: outage?.sinceMs ?? attemptAt, lastError: error }
-        await this.pauseAfter(label, error, failures, outage)
+        tally.outage = { sinceMs: outage?.sinceMs ?? attemptAt, lastError: error }
+        await this.pauseAfter(label, error, tally.failures, tally.outage)
       }
     }
   }
@@ -216,17 +256,50 @@ export class NineDataClient {
   /**
    * Before NineData has ever answered, a failed attempt may just as well be a wrong scheme, host, port
    * or path: say so at once, naming api-url, rather than after timeout-seconds of silent retries.
-   * Retries go on all the same: NineData may be down rather than misaddressed.
    */
   private suspectApiUrl(error: ApiError): void {
     if (this.reachedNineData || this.suspicionSaid) return
     const suspicion = apiUrlSuspicion(error)
     if (suspicion === undefined) return
     this.suspicionSaid = true
+    const then = pointsAtAddress(error)
+      ? `Retries go on for ${formatDuration(ADDRESS_GRACE_MS)} at most: if nothing answers as NineData by then, the step ends (a wrong address does not get better by waiting).`
+      : 'Retries go on until timeout-seconds, as for an outage (NineData may be restarting); if api-url is wrong, fix it rather than wait.'
     this.options.log.warning(
-      `\`api-url\` (${this.options.apiUrl}) has given no answer from NineData yet: ${suspicion}. ` +
-        'Retries go on until timeout-seconds, as for an outage; if api-url is wrong, fix it rather than wait.'
+      `\`api-url\` (${this.options.apiUrl}) has given no answer from NineData yet: ${suspicion}. ${then}`
     )
+  }
+
+  /**
+   * Until NineData has answered once, failures that point at the address rather than at an outage
+   * (see pointsAtAddress) end the call once they have gone on for ADDRESS_GRACE_MS.
+   */
+  private endIfMisaddressed(error: ApiError, attemptAt: number): void {
+    if (this.reachedNineData || !pointsAtAddress(error)) return
+    this.misaddressedSince ??= attemptAt
+    const failing = this.time.now() - this.misaddressedSince
+    if (failing < ADDRESS_GRACE_MS) return
+    const address = this.addressed({ sinceMs: this.misaddressedSince, lastError: error })
+    throw new ApiError(
+      'fatal',
+      `nothing answered as NineData in ${formatDuration(failing)} of tries, and a wrong address does not get better by waiting, so the step ends before timeout-seconds; the last error: ${error.message}`,
+      address
+    )
+  }
+
+  /**
+   * The outage's last error; when NineData has never answered and the failure says something about
+   * the address, with the api-url hint (marked to lead the final message).
+   */
+  private addressed(outage: Outage): ApiError {
+    const error = outage.lastError
+    const suspicion = this.reachedNineData ? undefined : apiUrlSuspicion(error)
+    if (suspicion === undefined) return error
+    return new ApiError(error.kind, error.message, {
+      ...error,
+      hint: `\`api-url\` (${this.options.apiUrl}) has never answered as NineData: ${suspicion}`,
+      misaddressed: true
+    })
   }
 
   /** One signed request and its envelope: the data as received, or a classified failure. */

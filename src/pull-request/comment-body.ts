@@ -83,9 +83,11 @@ export function renderComment(
 
 function renderHead(view: CommentView, context: CommentContext, safe: SafeText): string {
   const parts = [`${context.marker}\n### ${view.heading}\n\n`]
-  parts.push(`<p>${codeSpans(text(safe, view.reason, COMMENT_LIMITS.reason))}</p>\n\n`)
-  if (view.hint)
-    parts.push(`<p>💡 ${codeSpans(text(safe, view.hint, COMMENT_LIMITS.hint))}</p>\n\n`)
+  const reason = `<p>${codeSpans(text(safe, view.reason, COMMENT_LIMITS.reason))}</p>\n\n`
+  const hint = view.hint
+    ? `<p>💡 ${codeSpans(text(safe, view.hint, COMMENT_LIMITS.hint))}</p>\n\n`
+    : ''
+  parts.push(...(view.hintFirst ? [hint, reason] : [reason, hint]))
   if (view.green) parts.push(`<p>${codeSpans(text(safe, view.green, COMMENT_LIMITS.hint))}</p>\n\n`)
   const facts = [`Comparison task ${code(view.taskId, safe) || '(not given)'}`]
   facts.push(

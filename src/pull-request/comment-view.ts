@@ -52,6 +52,8 @@ export interface CommentView {
   hint: string | undefined
   /** What a green step means, in one line of this action's words; undefined when it fails. */
   green?: string | undefined
+  /** The hint comes before the reason (NineData never answered: check api-url). */
+  hintFirst?: boolean | undefined
   taskId: string
   precheckTaskId: string
   failedItems: CommentItem[]
@@ -67,6 +69,7 @@ export function commentViewOf(report: Report): CommentView {
     reason: report.verdict.reason,
     hint: report.hint,
     green: greenMeaning(report),
+    hintFirst: report.hintFirst === true,
     taskId: report.taskId,
     precheckTaskId: report.precheckTaskId,
     failedItems: report.verdict.failedItems.map(item => {

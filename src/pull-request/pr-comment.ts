@@ -17,7 +17,7 @@ export async function commentOnPullRequest(
   options: PullRequestCommentOptions
 ): Promise<CommentOutcome> {
   if (!options.enabled) return { action: 'off' }
-  // Masked before anything else can print it.
+  // main masks it first thing with the step's other secrets; masked here too for any other caller.
   const token = options.token.trim()
   if (token) core.setSecret(token)
   try {

@@ -161,8 +161,9 @@ export function renderSummary(
   budgetBytes: number = SUMMARY_BUDGET_BYTES
 ): string {
   const parts: string[] = [`## ${verdictHeading(report)}\n\n`]
-  parts.push(`<p>${codeSpans(safe.html(report.verdict.reason, LIMITS.reason))}</p>\n\n`)
-  if (report.hint) parts.push(`<p>💡 ${codeSpans(safe.html(report.hint, 1000))}</p>\n\n`)
+  const reason = `<p>${codeSpans(safe.html(report.verdict.reason, LIMITS.reason))}</p>\n\n`
+  const hint = report.hint ? `<p>💡 ${codeSpans(safe.html(report.hint, 1000))}</p>\n\n` : ''
+  parts.push(...(report.hintFirst ? [hint, reason] : [reason, hint]))
   const green = greenMeaning(report)
   if (green) parts.push(`<p>${codeSpans(safe.html(green, 1000))}</p>\n\n`)
   parts.push(factsTable(report, safe))

@@ -141,7 +141,9 @@ async function writeJobSummary(report: Report, log: SafeLog): Promise<void> {
 }
 
 function conclude(report: Report, log: SafeLog): void {
-  const reason = report.hint ? `${report.verdict.reason} ${report.hint}` : report.verdict.reason
+  const { hint } = report
+  const said = report.verdict.reason
+  const reason = hint ? (report.hintFirst ? `${hint} ${said}` : `${said} ${hint}`) : said
   if (stepFails(report)) {
     core.setFailed(log.safe.line(reason))
   } else if (!report.verdict.passed) {

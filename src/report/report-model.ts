@@ -1,4 +1,4 @@
-import { endingHint, type Ending } from '../ending.js'
+import { endingHint, hintLeads, type Ending } from '../ending.js'
 import type { GateRun } from '../gate-run.js'
 import type { Inputs } from '../inputs.js'
 import type { ComparisonKind, PrecheckItem, PrecheckState } from '../ninedata/api-types.js'
@@ -31,6 +31,8 @@ export interface Report {
   failOnDifference: boolean
   /** What to check next, for errors that have a likely cause (credentials, URL, CA). */
   hint?: string | undefined
+  /** The hint comes first: NineData never answered and `api-url` is the likely fix. */
+  hintFirst?: boolean | undefined
   /** The comparison run, when one was started (or tried). */
   run?: RunReport | undefined
 }
@@ -77,6 +79,7 @@ export function reportOf(step: StepFacts, durationMs: number): Report {
     failOnFailure: inputs?.failOnFailure ?? true,
     failOnDifference: inputs?.failOnDifference ?? true,
     hint: ending && endingHint(ending),
+    hintFirst: ending !== undefined && hintLeads(ending),
     run
   }
 }

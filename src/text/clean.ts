@@ -66,28 +66,22 @@ export function visible(text: string): string {
   return `"${escaped}"`
 }
 
+// Only what needs it: HTML's own five, the backtick (codeSpans reads it), and what GitHub acts on in
+// rendered text (`@name` mentions, `#12` references, `:emoji:`). Server text only ever lands inside
+// an HTML block (a table cell, <p>, <pre>), where Markdown syntax (`*`, `_`, `|`, `[`) is inert; an
+// entity there would also hide a secret from the runner's own masking, which matches plain text only.
 const HTML_ENTITIES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
   '>': '&gt;',
   '"': '&quot;',
   "'": '&#39;',
-  // Markdown and table syntax, so server text never becomes formatting, links or mentions.
-  '|': '&#124;',
   '`': '&#96;',
-  '*': '&#42;',
-  _: '&#95;',
-  '[': '&#91;',
-  ']': '&#93;',
-  '\\': '&#92;',
-  '~': '&#126;',
   '#': '&#35;',
   '@': '&#64;',
-  ':': '&#58;',
-  '!': '&#33;',
-  $: '&#36;'
+  ':': '&#58;'
 }
-const HTML_SPECIAL = /[&<>"'|`*_[\]\\~#@:!$]/g
+const HTML_SPECIAL = /[&<>"'`#@:]/g
 /** An unbroken run longer than this gets break opportunities, so it cannot push a table off the page. */
 const BREAK_EVERY = 40
 

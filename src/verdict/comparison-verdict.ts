@@ -30,7 +30,7 @@ export interface ComparisonSeen {
   stage: 'start' | 'run' | 'results'
   /** The correction SQL file written while the results were read (schema runs with differences). */
   correctionSqlFile?: CorrectionSqlFile | undefined
-  /** What became of the stop request sent on cancellation. */
+  /** What became of the stop request sent when the gate gave up on a run it may have started. */
   stop?: { sent: boolean; message: string } | undefined
   timeoutMs: number
   endedAt: number
@@ -96,13 +96,13 @@ export function decideComparison(seen: ComparisonSeen): Verdict {
     ...(soft ? { softenedBy: 'fail-on-difference' as const } : {})
   })
   const { ending, last } = seen
-  if (ending.how === 'error') return verdict('error', ending.message)
+  if (ending.how === 'error') return verdict('error', `${ending.message}${stopNote(seen)}`)
   if (ending.how === 'cancelled') return verdict('cancelled', cancelledReason(seen))
   const status = last ? canonicalRunStatus(last.status) : undefined
   if (last && status === undefined) {
     return verdict(
       'error',
-      `NineData reported the run status ${visible(last.status)} for comparison run ${seen.execId}: not a status NineData documents (starting, running, success, failed, stopped). An answer this action does not understand is never a pass.`
+      `NineData reported the run status ${visible(last.status)} for comparison run ${seen.execId}: not a status NineData documents (starting, running, success, failed, stopped). An answer this action does not understand is never a pass.${stopNote(seen)}`
     )
   }
   if (ending.how === 'timeout' || !last) return verdict('timeout', timeoutReason(seen))
