@@ -42,15 +42,17 @@ const COMMENT_LIMITS = {
 };
 /**
  * Server text as the job summary escapes it, plus one thing a comment needs: GitHub links `@name`
- * and `#123` (a notification, a back-reference) even when written as entities, so a zero-width
- * space follows each. Not for <code> and <pre>: GitHub leaves those alone, and SQL stays copyable.
+ * and `#123` (a notification, a back-reference) even when written as entities, but only within one
+ * piece of text, so a <wbr> after each `@` and `#` parts them. A <wbr> shows nothing and copies as
+ * nothing: `'user'@'%'` copied from the comment is what NineData wrote. Not for <code> and <pre>:
+ * GitHub links nothing there.
  */
 function comment_body_text(safe, raw, max) {
-    return safe.html(raw, max).replace(/&#(64|35);/g, '&#$1;&#8203;');
+    return safe.html(raw, max).replace(/&#(64|35);/g, '&#$1;<wbr>');
 }
-/** SQL for a <pre>: escaped like any server text, without the bidi isolation, so a copy runs. */
+/** SQL for a <pre>: escaped like any server text; GitHub links no mention there. */
 function sqlText(safe, sql) {
-    return safe.html(sql, COMMENT_LIMITS.sql).replace(/^\u2068|\u2069$/g, '');
+    return safe.html(sql, COMMENT_LIMITS.sql);
 }
 function renderComment(view, context, safe, limit = COMMENT_LIMIT) {
     const head = renderHead(view, context, safe);
@@ -75,6 +77,8 @@ function renderHead(view, context, safe) {
         ? `<p>💡 ${(0,clean/* codeSpans */.tE)(comment_body_text(safe, view.hint, COMMENT_LIMITS.hint))}</p>\n\n`
         : '';
     parts.push(...(view.hintFirst ? [hint, reason] : [reason, hint]));
+    if (view.green)
+        parts.push(`<p>${(0,clean/* codeSpans */.tE)(comment_body_text(safe, view.green, COMMENT_LIMITS.hint))}</p>\n\n`);
     const facts = [`Comparison task ${code(view.taskId, safe) || '(not given)'}`];
     facts.push(view.precheckTaskId ? `precheck ${code(view.precheckTaskId, safe)}` : 'no precheck started');
     if (context.commit)
@@ -158,7 +162,10 @@ function renderTail(itemsLeft, differencesLeft, context) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/error-message.ts
+var error_message = __webpack_require__(6587);
 ;// CONCATENATED MODULE: ./src/pull-request/pull-request-event.ts
+
 
 // Which pull request this run is about, read from the runner's environment and event payload, and
 // the link to the run. A comment is written on pull_request and pull_request_target runs only.
@@ -192,7 +199,7 @@ function readPullRequestEvent(env, readFile = readPayloadFile) {
     catch (error) {
         return {
             kind: 'unreadable',
-            why: `the event payload (GITHUB_EVENT_PATH) could not be read: ${error.message}.`
+            why: `the event payload (GITHUB_EVENT_PATH) could not be read: ${(0,error_message/* errorMessage */.g)(error)}.`
         };
     }
     const pr = pullRequestOf(payload);
@@ -259,8 +266,7 @@ function runLinkOf(env) {
 }
 
 ;// CONCATENATED MODULE: ./src/pull-request/comment-failure.ts
-// How a call to GitHub failed, read once from what Octokit throws, and the one warning a user reads
-// for it. Pure. The warning names the missing permission or the error; it never changes the verdict.
+
 /** Thrown by the calls with what went wrong; `doing` says which call ("list the comments"). */
 class GitHubCallError extends Error {
     failure;
@@ -281,7 +287,7 @@ function isTransient(failure) {
 /** What an Octokit RequestError (or a fetch error) says, as a failure. */
 function failureOf(error) {
     const e = (typeof error === 'object' && error !== null ? error : {});
-    const message = typeof e.message === 'string' ? e.message : String(error);
+    const message = (0,error_message/* errorMessage */.g)(error);
     if (!e.response || typeof e.status !== 'number')
         return { kind: 'network', message: rootCause(e, message) };
     const headers = e.response.headers ?? {};
@@ -542,8 +548,8 @@ function carriesMarker(body, marker) {
     return Number.isNaN(next) || next === 0x0a || next === 0x0d;
 }
 
-// EXTERNAL MODULE: ./src/report/report-model.ts + 1 modules
-var report_model = __webpack_require__(7122);
+// EXTERNAL MODULE: ./src/report/report-model.ts
+var report_model = __webpack_require__(486);
 // EXTERNAL MODULE: ./src/status/run-status.ts
 var run_status = __webpack_require__(4986);
 // EXTERNAL MODULE: ./src/report/job-summary.ts + 1 modules
@@ -566,6 +572,7 @@ function commentViewOf(report) {
         heading: (0,job_summary/* verdictHeading */.G8)(report),
         reason: report.verdict.reason,
         hint: report.hint,
+        green: (0,job_summary/* greenMeaning */.fs)(report),
         hintFirst: report.hintFirst === true,
         taskId: report.taskId,
         precheckTaskId: report.precheckTaskId,
@@ -607,7 +614,7 @@ function comparisonOf(run) {
     };
 }
 function differenceOf(entry) {
-    if ('tableName' in entry) {
+    if (entry.kind === 'table') {
         const detail = entry.differences === undefined ? 'records differ' : (0,report_model/* recordsDiffer */.xe)(entry.differences);
         return { name: (0,comparison_verdict/* objectLabel */.uk)(entry), detail };
     }
@@ -624,10 +631,7 @@ function differenceOf(entry) {
 
 
 
-// The verdict as one comment per gate on the pull request: find this gate's comment (its marker,
-// written by the token's own user), update it in place, or create it. Never in the way: whatever
-// GitHub answers, at most one warning, and the step ends as the precheck decided. Loaded by
-// comment.ts only when pr-comment is on.
+
 /** Two more tries after a 5xx or a network failure, a second apart and then two. */
 const ATTEMPTS = 3;
 const BACKOFF_MS = [1000, 2000];
@@ -673,7 +677,7 @@ async function postComment(report, options) {
     }
     catch (error) {
         // A bug of this feature: said once, and the verdict stands.
-        warn(`No pull request comment: ${error instanceof Error ? error.message : String(error)}. The verdict is unchanged.`);
+        warn(`No pull request comment: ${(0,error_message/* errorMessage */.g)(error)}. The verdict is unchanged.`);
         return { action: 'failed' };
     }
 }

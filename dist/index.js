@@ -28378,24 +28378,24 @@ module.exports = {
 /* harmony export */   rK: () => (/* binding */ endingHint),
 /* harmony export */   z6: () => (/* binding */ endingOf)
 /* harmony export */ });
-/* harmony import */ var _ninedata_api_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1454);
+/* harmony import */ var _hints_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9957);
+/* harmony import */ var _ninedata_api_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1454);
+/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6587);
+
+
 
 const FINISHED = { how: 'finished' };
-const AUTH_HINT = 'Check the access-key-id and access-key-secret inputs (NineData console: User Management, AccessKey) ' +
-    "and that the runner's clock is right.";
-const BUSY_HINT = 'Another precheck or comparison run of this task may be under way, e.g. from a second workflow run: ' +
-    'give the job a `concurrency:` group per comparison task.';
 /**
  * The ending an error stands for. `doing` says what failed ("The status query for precheck X
  * failed"). A bug of this action is an ending too: reported like any error, never rethrown.
  */
 function endingOf(error, doing) {
-    if (error instanceof _ninedata_api_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .StopError */ .Tj) {
+    if (error instanceof _ninedata_api_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StopError */ .Tj) {
         return error.reason === 'timeout'
             ? { how: 'timeout', outage: error.outage }
             : { how: 'cancelled', outage: error.outage };
     }
-    if (!(error instanceof _ninedata_api_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD))
+    if (!(error instanceof _ninedata_api_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD))
         return crashEnding(error);
     const id = error.requestId ? ` (requestId ${error.requestId})` : '';
     const said = error.kind === 'business'
@@ -28412,7 +28412,7 @@ function endingOf(error, doing) {
 function crashEnding(error) {
     return {
         how: 'error',
-        message: `The action crashed: ${error instanceof Error ? error.message : String(error)}`
+        message: `The action crashed: ${(0,_error_message_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .g)(error)}`
     };
 }
 /** What to check next for a failure with a likely cause; the outage's hint for a timeout. */
@@ -28420,9 +28420,11 @@ function hintOf(error) {
     if (!error)
         return undefined;
     if (error.kind === 'auth')
-        return AUTH_HINT;
+        return _hints_js__WEBPACK_IMPORTED_MODULE_0__/* .HINTS */ .N.credentials;
     if (error.kind === 'business' && /status invalid/i.test(error.message))
-        return BUSY_HINT;
+        return _hints_js__WEBPACK_IMPORTED_MODULE_0__/* .HINTS */ .N.busyTask;
+    if (error.kind === 'business' && /(?<!precheck )task not found/i.test(error.message))
+        return _hints_js__WEBPACK_IMPORTED_MODULE_0__/* .HINTS */ .N.taskNotFound;
     return error.hint && sentence(error.hint);
 }
 /** What to check next: the error's hint, or for a timeout or a cancel the hint of its outage. */
@@ -28451,11 +28453,72 @@ function sentence(text) {
 
 /***/ }),
 
+/***/ 6587:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ errorMessage)
+/* harmony export */ });
+// How an error's message is taken, the one way: anything can be thrown (an Error, an Octokit
+// error-like object, a string), and each must still say something readable.
+/** The message of whatever was thrown: its `message` when it has one as a string, else its text. */
+function errorMessage(error) {
+    if (typeof error === 'object' && error !== null && 'message' in error) {
+        const { message } = error;
+        if (typeof message === 'string')
+            return message;
+    }
+    return String(error);
+}
+
+
+/***/ }),
+
+/***/ 9957:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ HINTS)
+/* harmony export */ });
+// The hints users read: what to check next, shown after the reason (the 💡 line of the summary and
+// the pull request comment, and the failure message). All of them here, so the advice is worded
+// once and read together. The network layer's hints are phrases ("check ..."); ending.ts makes
+// them sentences.
+const HINTS = {
+    /** NineData rejected the credentials or the request signature. */
+    credentials: 'Check the access-key-id and access-key-secret inputs (NineData console: User Management, AccessKey) ' +
+        "and that the runner's clock is right.",
+    /** `task status invalid`: the task is busy with another precheck or run. */
+    busyTask: 'Another precheck or comparison run of this task may be under way, e.g. from a second workflow run: ' +
+        'give the job a `concurrency:` group per comparison task.',
+    /** `task not found`: the task ID, its kind or the account is not the one meant. */
+    taskNotFound: 'Check `task-id`: it must be the ID of a comparison task of the kind the message names ' +
+        '(cc-... for a schema comparison, cd-... for a data comparison), in the NineData account the ' +
+        'AccessKey belongs to, and visible to that AccessKey user.',
+    /** TLS failed as a wrong scheme for the port does. */
+    scheme: 'check the scheme and port of `api-url`: https:// to a plain-http port (or http:// to an https port) fails like this',
+    /** The server's certificate is not one Node trusts. */
+    privateCa: 'if NineData uses a private certificate authority, point NODE_EXTRA_CA_CERTS at its certificate',
+    /** The host name does not resolve. */
+    hostName: "check the host name in `api-url` (and the runner's DNS or proxy settings)",
+    /** Nothing accepted the connection. */
+    port: 'check the port in `api-url`, and that NineData is reachable from the runner',
+    /** An answer of 404/405: not NineData's OpenAPI address. */
+    apiPath: 'check `api-url`: it should be the base URL of the NineData OpenAPI (without /openapi)',
+    /** The proxy refused its credentials (407). */
+    proxyCredentials: 'the proxy wants credentials: put them in the proxy URL (http://user:password@proxy:port)',
+    /** The proxy did not open the tunnel. */
+    proxy: 'check https_proxy / http_proxy and no_proxy on the runner'
+};
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7808);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(281);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // The verdict is out: whatever sockets or a proxy still hold open, the process ends within a second.
@@ -28466,7 +28529,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7808:
+/***/ 281:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28479,7 +28542,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(418);
 // EXTERNAL MODULE: ./src/ending.ts
 var src_ending = __nccwpck_require__(880);
+// EXTERNAL MODULE: ./src/text/wording.ts
+var wording = __nccwpck_require__(2179);
 ;// CONCATENATED MODULE: ./src/ninedata/server-clock.ts
+
 // Clock drift: NineData rejects timestamps more than 10 minutes off its clock, so the action
 // signs with the server's time when it learns that the runner's clock is off.
 /** No server time before this can be NineData's clock: the action did not exist yet. */
@@ -28543,13 +28609,18 @@ function parseDateHeader(value) {
     const ms = Date.parse(text);
     return Number.isNaN(ms) ? undefined : ms;
 }
+/** NineData's own clock endpoint, asked once when a rejected signature may be the clock's fault. */
+const NOW_PATH = '/openapi/now';
+const FROM_DATE_HEADER = 'from the Date header of its answer';
 /**
- * The runner's idea of NineData's time. `observe` takes a server time together with the local
- * times the request was sent and answered; it returns the new offset when it changed materially.
+ * The runner's idea of NineData's time, learned from answers' Date headers and `/openapi/now`.
+ * Pure apart from the local clock it reads: what it learns it returns as a note for the log.
  */
 class ServerClock {
     localNow;
     offset = 0;
+    /** Whether a note already said why a server time was ignored (said once, then debug). */
+    ignoredTimeSaid = false;
     constructor(localNow = Date.now) {
         this.localNow = localNow;
     }
@@ -28559,6 +28630,10 @@ class ServerClock {
     now() {
         return new Date(this.localNow() + this.offset);
     }
+    /**
+     * Takes a server time together with the local times the request was sent and answered; returns
+     * the new offset when it changed materially.
+     */
     observe(serverMs, sentAt, receivedAt, resolutionMs = 1000) {
         if (implausibleServerTime(serverMs, receivedAt) !== undefined)
             return undefined;
@@ -28570,8 +28645,74 @@ class ServerClock {
         this.offset = Math.round(wanted);
         return this.offset;
     }
+    /**
+     * NineData's time when an answer came, for a Retry-After date (which is on NineData's clock):
+     * the answer's own Date header when it can be NineData's, else the corrected clock; measured
+     * from the runner's clock, a skewed runner would wait 20 minutes or not at all.
+     */
+    answeredAt(dateHeader, receivedAt) {
+        const date = parseDateHeader(dateHeader);
+        return date !== undefined && !implausibleServerTime(date, receivedAt)
+            ? date
+            : receivedAt + this.offset;
+    }
+    /** Learns from an answer's Date header, when it can be NineData's clock. */
+    learnFromAnswer(answer) {
+        const date = parseDateHeader(answer.dateHeader);
+        if (date === undefined)
+            return undefined;
+        const implausible = implausibleServerTime(date, this.localNow());
+        if (implausible)
+            return this.ignored(date, FROM_DATE_HEADER, cannotBe(implausible));
+        // An accepted signature proves NineData's clock is within 10 minutes of the timestamp signed
+        // with: a Date further off on such an answer is another clock (a proxy's or gateway's).
+        if (answer.accepted &&
+            answer.path !== NOW_PATH &&
+            Math.abs(date - answer.signedAt) > MAX_SIGNATURE_SKEW_MS + 60_000) {
+            return this.ignored(date, FROM_DATE_HEADER, `NineData accepted a request signed with ${describeServerTime(answer.signedAt)}, so its clock is within 10 minutes of that, and this Date is another clock's`);
+        }
+        return this.learn(date, answer.sentAt, answer.receivedAt, 1000, FROM_DATE_HEADER);
+    }
+    /** Learns from `/openapi/now`'s `data`, asked at `sentAt` and answered at `receivedAt`. */
+    learnFromNow(data, sentAt, receivedAt) {
+        const serverMs = parseServerTime(data);
+        return serverMs === undefined
+            ? undefined
+            : this.learn(serverMs, sentAt, receivedAt, 0, NOW_PATH);
+    }
+    learn(serverMs, sentAt, receivedAt, resolutionMs, source) {
+        const implausible = implausibleServerTime(serverMs, receivedAt);
+        if (implausible)
+            return this.ignored(serverMs, source, cannotBe(implausible));
+        const offset = this.observe(serverMs, sentAt, receivedAt, resolutionMs);
+        if (offset === undefined)
+            return undefined;
+        if (offset === 0) {
+            return {
+                level: 'info',
+                message: `The runner's clock agrees with NineData's again (${source}); signing with the runner's time.`
+            };
+        }
+        return {
+            level: 'warning',
+            message: `The runner's clock is ${(0,wording/* formatDuration */.a3)(offset)} ${offset > 0 ? 'behind' : 'ahead of'} NineData's (${source}); ` +
+                `requests are now signed with NineData's time. NineData rejects timestamps more than 10 minutes off: fix the runner's clock (NTP).`
+        };
+    }
+    /** Says once (info, then debug) that a server time was ignored, and why. */
+    ignored(serverMs, source, why) {
+        const message = `Ignored the server time ${describeServerTime(serverMs)} (${source}): ${why}. Requests stay signed with ${this.offset === 0 ? "the runner's clock" : 'the clock offset learned before'}.`;
+        const level = this.ignoredTimeSaid ? 'debug' : 'info';
+        this.ignoredTimeSaid = true;
+        return { level, message };
+    }
+}
+function cannotBe(implausible) {
+    return `${implausible}, so it cannot be NineData's clock`;
 }
 
+// EXTERNAL MODULE: ./src/hints.ts
+var hints = __nccwpck_require__(9957);
 // EXTERNAL MODULE: ./src/ninedata/api-errors.ts
 var api_errors = __nccwpck_require__(1454);
 ;// CONCATENATED MODULE: ./src/ninedata/duplicate-keys.ts
@@ -28663,6 +28804,7 @@ function pathOf(stack, last) {
 }
 
 ;// CONCATENATED MODULE: ./src/ninedata/envelope.ts
+
 
 
 /** Deeper than this is not NineData's shape (its deepest is data.precheckItems[i].field: 4). */
@@ -28786,10 +28928,10 @@ function failureOf(answer, isJson, envelope, nowMs) {
 }
 function hintFor(answer) {
     if (answer.httpStatus === 404 || answer.httpStatus === 405) {
-        return 'check `api-url`: it should be the base URL of the NineData OpenAPI (without /openapi)';
+        return hints/* HINTS */.N.apiPath;
     }
     if (answer.httpStatus === 400 && /https/i.test(answer.body.slice(0, 2000)))
-        return api_errors/* SCHEME_HINT */.uf;
+        return hints/* HINTS */.N.scheme;
     return undefined;
 }
 
@@ -28927,8 +29069,6 @@ class Transport {
     }
 }
 
-// EXTERNAL MODULE: ./src/text/wording.ts
-var wording = __nccwpck_require__(2179);
 ;// CONCATENATED MODULE: ./src/ninedata/http-exchange.ts
 
 
@@ -29126,6 +29266,8 @@ class WireGuard {
 
 // EXTERNAL MODULE: ./src/time.ts
 var src_time = __nccwpck_require__(9834);
+// EXTERNAL MODULE: ./src/error-message.ts
+var error_message = __nccwpck_require__(6587);
 ;// CONCATENATED MODULE: ./src/ninedata/ninedata-client.ts
 
 
@@ -29136,7 +29278,7 @@ var src_time = __nccwpck_require__(9834);
 
 
 
-const NOW_PATH = '/openapi/now';
+
 /**
  * Until NineData has answered once, failures that point at the address (a host that does not
  * resolve, a TLS or protocol mismatch, an answer that is not NineData's) end the step after this long
@@ -29159,8 +29301,6 @@ class NineDataClient {
     suspicionSaid = false;
     /** Local ms of the first failure that pointed at the address, while NineData never answered. */
     misaddressedSince;
-    /** Whether the log already said why a server time was ignored (it says so once). */
-    ignoredTimeSaid = false;
     time;
     constructor(options) {
         this.options = options;
@@ -29225,6 +29365,7 @@ class NineDataClient {
                 tally.failures++;
                 if (error.mayHaveReachedServer)
                     tally.unclear++;
+                options.onFailedAttempt?.(error);
                 tally.outage = { sinceMs: outage?.sinceMs ?? attemptAt, lastError: error };
                 await this.pauseAfter(label, error, tally.failures, tally.outage);
             }
@@ -29290,14 +29431,12 @@ class NineDataClient {
             try {
                 const sentAt = this.time.now();
                 const { data } = await this.signedRequest('GET', NOW_PATH, {});
-                const serverMs = parseServerTime(data);
-                if (serverMs !== undefined)
-                    this.noteClock(serverMs, sentAt, this.time.now(), 0, NOW_PATH);
+                this.say(this.clock.learnFromNow(data, sentAt, this.time.now()));
             }
             catch (error) {
                 if (error instanceof api_errors/* StopError */.Tj)
                     throw error;
-                this.options.log.debug(`Could not read NineData's time from ${NOW_PATH}: ${error.message}`);
+                this.options.log.debug(`Could not read NineData's time from ${NOW_PATH}: ${(0,error_message/* errorMessage */.g)(error)}`);
             }
             finally {
                 this.lastRequestId = rejectedRequestId;
@@ -29305,19 +29444,9 @@ class NineDataClient {
         }
         return this.clock.offsetMs !== offsetSignedWith;
     }
-    noteClock(serverMs, sentAt, receivedAt, resolutionMs, source) {
-        const implausible = implausibleServerTime(serverMs, receivedAt);
-        if (implausible)
-            return this.ignoreTime(serverMs, source, `${implausible}, so it cannot be NineData's clock`);
-        const offset = this.clock.observe(serverMs, sentAt, receivedAt, resolutionMs);
-        if (offset === undefined)
-            return;
-        if (offset === 0) {
-            this.options.log.info(`The runner's clock agrees with NineData's again (${source}); signing with the runner's time.`);
-            return;
-        }
-        this.options.log.warning(`The runner's clock is ${(0,wording/* formatDuration */.a3)(offset)} ${offset > 0 ? 'behind' : 'ahead of'} NineData's (${source}); ` +
-            `requests are now signed with NineData's time. NineData rejects timestamps more than 10 minutes off: fix the runner's clock (NTP).`);
+    say(note) {
+        if (note)
+            this.options.log[note.level](note.message);
     }
     /**
      * Before NineData has ever answered, a failed attempt may just as well be a wrong scheme, host, port
@@ -29364,38 +29493,6 @@ class NineDataClient {
             misaddressed: true
         });
     }
-    /** Says once (info, then debug) that a server time was ignored, and why. */
-    ignoreTime(serverMs, source, why) {
-        const message = `Ignored the server time ${describeServerTime(serverMs)} (${source}): ${why}. Requests stay signed with ${this.clock.offsetMs === 0 ? "the runner's clock" : 'the clock offset learned before'}.`;
-        if (this.ignoredTimeSaid)
-            this.options.log.debug(message);
-        else
-            this.options.log.info(message);
-        this.ignoredTimeSaid = true;
-    }
-    /**
-     * The answer's Date header when it can be NineData's clock. An accepted signature proves NineData's
-     * clock is within 10 minutes of the timestamp signed with: a Date further off on such an answer is
-     * another clock (a proxy's or gateway's) and must not move ours.
-     */
-    serverDateOf(raw, path, signedAt, accepted) {
-        const date = parseDateHeader(raw.headers['date']);
-        if (date === undefined)
-            return undefined;
-        const source = 'from the Date header of its answer';
-        const implausible = implausibleServerTime(date, this.time.now());
-        if (implausible) {
-            this.ignoreTime(date, source, `${implausible}, so it cannot be NineData's clock`);
-            return undefined;
-        }
-        if (accepted &&
-            path !== NOW_PATH &&
-            Math.abs(date - signedAt) > MAX_SIGNATURE_SKEW_MS + 60_000) {
-            this.ignoreTime(date, source, `NineData accepted a request signed with ${describeServerTime(signedAt)}, so its clock is within 10 minutes of that, and this Date is another clock's`);
-            return undefined;
-        }
-        return date;
-    }
     /** One signed request and its envelope: the data as received, or a classified failure. */
     async signedRequest(method, path, options) {
         const query = options.query ? `?${new URLSearchParams(options.query).toString()}` : '';
@@ -29420,19 +29517,18 @@ class NineDataClient {
         this.options.log.debug(`→ ${method} ${path}${query}`);
         const raw = await this.http.send(method, `${this.options.apiUrl}${path}${query}`, body, headers);
         const receivedAt = this.time.now();
-        // A Retry-After date is on NineData's clock: measure it from the answer's own Date header (or
-        // the corrected clock), not the runner's, or a skewed runner waits 20 minutes or not at all.
-        const plausibleDate = parseDateHeader(raw.headers['date']);
-        const result = readEnvelope(raw, plausibleDate !== undefined && !implausibleServerTime(plausibleDate, receivedAt)
-            ? plausibleDate
-            : receivedAt + this.clock.offsetMs);
+        const result = readEnvelope(raw, this.clock.answeredAt(raw.headers['date'], receivedAt));
         const accepted = !(result instanceof api_errors/* ApiError */.hD);
         if (accepted || result.fromNineData)
             this.reachedNineData = true;
-        const serverDate = this.serverDateOf(raw, path, signedAt.getTime(), accepted);
-        if (serverDate !== undefined) {
-            this.noteClock(serverDate, sentAt, receivedAt, 1000, 'from the Date header of its answer');
-        }
+        this.say(this.clock.learnFromAnswer({
+            dateHeader: raw.headers['date'],
+            path,
+            signedAt: signedAt.getTime(),
+            sentAt,
+            receivedAt,
+            accepted
+        }));
         const requestId = result.requestId;
         if (typeof requestId === 'string' && requestId)
             this.lastRequestId = requestId;
@@ -29608,15 +29704,27 @@ function rowCounts(data) {
         skippedTables: count(data['skipTableCount'], 'data.skipTableCount')
     };
 }
-async function getSchemaResultsPage(client, taskId, execId, pageNumber) {
+/** A progressId as digits without leading zeros: 7, "7" and "007" name one object. */
+function canonicalId(digits) {
+    return digits.replace(/^0+(?=\d)/, '');
+}
+function idOf(value, where) {
+    const digits = integerText(value, where);
+    return digits === undefined ? undefined : canonicalId(digits);
+}
+async function getSchemaResultsPage(client, asked, onFailedAttempt) {
+    const { taskId, execId, pageNumber } = asked;
     const query = { taskId, execId, pageSize: String(PAGE_SIZE), pageNumber: String(pageNumber) };
-    const call = await client.call('GET', runPaths('schema').schemaResults, { query });
-    return parseSchemaResultsPage(call.data, taskId, execId);
+    const call = await client.call('GET', runPaths('schema').schemaResults, {
+        query,
+        onFailedAttempt
+    });
+    return { value: parseSchemaResultsPage(call.data, taskId, execId), call };
 }
 function parseSchemaResultsPage(data, taskId, execId) {
     if (!isRecord(data))
         throw protocolError('the results call returned no data object');
-    checkAbout(data, taskId, execId);
+    checkAbout(data, { taskId, execId });
     const total = count(data['total'], 'data.total');
     if (total === undefined)
         throw protocolError('data.total of the results is missing');
@@ -29627,22 +29735,37 @@ function parseSchemaResultsPage(data, taskId, execId) {
         const where = `data.compareResults[${index}]`;
         if (!isRecord(entry))
             throw protocolError(`${where} is not an object`);
-        const progressId = integerText(entry['progressId'], `${where}.progressId`);
+        const progressId = idOf(entry['progressId'], `${where}.progressId`);
         if (progressId === undefined)
             throw protocolError(`${where}.progressId is missing`);
-        return { progressId, raw: entry };
+        return { kind: 'object', progressId, raw: entry };
     });
-    return { entries, total };
+    return { entries, total, pageNumber: answeredPage(data) };
+}
+/**
+ * The page number an answer says it is: the schema results document `pageNum`, the table summary
+ * `pageNumber`; either is read, and two that disagree are not an answer.
+ */
+function answeredPage(data) {
+    const num = count(data['pageNum'], 'data.pageNum');
+    const number = count(data['pageNumber'], 'data.pageNumber');
+    if (num !== undefined && number !== undefined && num !== number) {
+        throw protocolError(`the page says it is page ${num} (pageNum) and ${number} (pageNumber)`);
+    }
+    return num ?? number;
 }
 /** The correction SQL of one object: '' when it has none (consistent), else the SQL as received. */
-async function getCorrectionSql(client, taskId, execId, progressId) {
-    const query = { taskId, execId, progressId };
-    const call = await client.call('GET', runPaths('schema').correctionSql, { query });
-    return parseCorrectionSql(call.data);
+async function getCorrectionSql(client, asked, onFailedAttempt) {
+    const call = await client.call('GET', runPaths('schema').correctionSql, {
+        query: asked,
+        onFailedAttempt
+    });
+    return { value: parseCorrectionSql(call.data, asked), call };
 }
-function parseCorrectionSql(data) {
+function parseCorrectionSql(data, asked) {
     if (!isRecord(data))
         throw protocolError('the correction SQL call returned no data object');
+    checkAbout(data, asked);
     if (!('correctSql' in data))
         throw protocolError('data.correctSql is missing');
     const sql = data['correctSql'];
@@ -29652,15 +29775,16 @@ function parseCorrectionSql(data) {
         throw protocolError('data.correctSql is not a string');
     return sql;
 }
-async function getTableSummaryPage(client, taskId, execId, pageNumber) {
+async function getTableSummaryPage(client, asked, onFailedAttempt) {
+    const { taskId, execId, pageNumber } = asked;
     const query = { taskId, execId, pageSize: String(PAGE_SIZE), pageNumber: String(pageNumber) };
-    const call = await client.call('GET', runPaths('data').tableSummary, { query });
-    return parseTableSummaryPage(call.data, taskId, execId);
+    const call = await client.call('GET', runPaths('data').tableSummary, { query, onFailedAttempt });
+    return { value: parseTableSummaryPage(call.data, taskId, execId), call };
 }
 function parseTableSummaryPage(data, taskId, execId) {
     if (!isRecord(data))
         throw protocolError('the table summary call returned no data object');
-    checkAbout(data, taskId, execId);
+    checkAbout(data, { taskId, execId });
     const total = count(data['totalTableCount'], 'data.totalTableCount');
     const diffTableCount = count(data['diffTableCount'], 'data.diffTableCount');
     if (total === undefined || diffTableCount === undefined) {
@@ -29673,10 +29797,11 @@ function parseTableSummaryPage(data, taskId, execId) {
         const where = `data.tableSummaries[${index}]`;
         if (!isRecord(entry))
             throw protocolError(`${where} is not an object`);
-        const progressId = integerText(entry['progressId'], `${where}.progressId`);
+        const progressId = idOf(entry['progressId'], `${where}.progressId`);
         if (progressId === undefined)
             throw protocolError(`${where}.progressId is missing`);
         return {
+            kind: 'table',
             progressId,
             schemaName: answer_fields_text(entry, 'schemaName', where),
             tableName: answer_fields_text(entry, 'tableName', where),
@@ -29685,28 +29810,46 @@ function parseTableSummaryPage(data, taskId, execId) {
             raw: entry
         };
     });
-    return { entries, total, diffTableCount };
+    return { entries, total, diffTableCount, pageNumber: answeredPage(data) };
 }
 /** How many records of one table differ (diffDetails' totalCount, all kinds of difference). */
-async function getTableDifferenceCount(client, taskId, execId, progressId) {
-    const query = { taskId, execId, progressId, pageSize: '1', pageNumber: '1' };
-    const call = await client.call('GET', runPaths('data').diffDetails, { query });
-    if (!isRecord(call.data))
+async function getTableDifferenceCount(client, asked, onFailedAttempt) {
+    const query = { ...asked, pageSize: '1', pageNumber: '1' };
+    const call = await client.call('GET', runPaths('data').diffDetails, { query, onFailedAttempt });
+    return { value: parseTableDifferenceCount(call.data, asked), call };
+}
+function parseTableDifferenceCount(data, asked) {
+    if (!isRecord(data))
         throw protocolError('the difference details call returned no data object');
-    const total = count(call.data['totalCount'], 'data.totalCount');
+    checkAbout(data, asked);
+    // Page 1 was asked for: an answer that says it is another page is about other records.
+    const page = count(data['pageNumber'], 'data.pageNumber');
+    if (page !== undefined && page !== 1) {
+        throw protocolError(`asked for page 1 of the difference details, got page ${page}`);
+    }
+    const total = count(data['totalCount'], 'data.totalCount');
     if (total === undefined)
         throw protocolError('data.totalCount of the difference details is missing');
     return total;
 }
-/** An answer about another task or run must never decide this one. */
-function checkAbout(data, taskId, execId) {
+/**
+ * An answer about another task, run or object must never decide this one. The docs name these
+ * fields on the page answers only; where any answer carries one, it must be the one asked about.
+ */
+function checkAbout(data, asked) {
     const answeredTask = idText(data, 'taskId', 'data');
-    if (answeredTask !== '' && answeredTask !== taskId) {
-        throw protocolError(`asked about task ${taskId}, got results of ${answeredTask}`);
+    if (answeredTask !== '' && answeredTask !== asked.taskId) {
+        throw protocolError(`asked about task ${asked.taskId}, got an answer about ${answeredTask}`);
     }
-    const answeredExec = integerText(data['execId'], 'data.execId');
-    if (answeredExec !== undefined && answeredExec !== execId) {
-        throw protocolError(`asked about run ${execId}, got results of run ${answeredExec}`);
+    const answeredExec = idOf(data['execId'], 'data.execId');
+    if (answeredExec !== undefined && answeredExec !== canonicalId(asked.execId)) {
+        throw protocolError(`asked about run ${asked.execId}, got an answer about run ${answeredExec}`);
+    }
+    if (asked.progressId === undefined)
+        return;
+    const answeredObject = idOf(data['progressId'], 'data.progressId');
+    if (answeredObject !== undefined && answeredObject !== canonicalId(asked.progressId)) {
+        throw protocolError(`asked about progressId ${asked.progressId}, got an answer about progressId ${answeredObject}`);
     }
 }
 
@@ -29794,100 +29937,457 @@ async function pollUntilSettled(options) {
     }
 }
 
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
+;// CONCATENATED MODULE: ./src/phases/result-pages.ts
+
+
+// The pages of a run's results, read as a list NineData may get wrong: a page that says it is another
+// page, an object listed twice (on one page or two, as 7 or as "7"), a total that changes, or a total
+// the distinct objects listed never reach. Any of these ends the reading with a shape error, so the
+// results are never a pass; the objects listed are kept in NineData's order.
+/** More objects or tables than this are not read: the results are then not verified. */
+const MAX_RESULT_ENTRIES = 100_000;
+/**
+ * Reads page 1, then the pages its total needs (several at once through `run`), then, while the
+ * distinct entries fall short of the total, one page more at a time: a server that pages by fewer
+ * than asked is still read to the end. `keep` receives each page's entries in page order.
+ */
+async function readPages(fetch, run, keep) {
+    const book = new PageBook();
+    const first = await fetch(1);
+    book.take(1, first);
+    const expected = Math.max(1, Math.ceil(first.total / PAGE_SIZE));
+    const later = [];
+    await run(expected - 1, async (index) => {
+        later[index] = await fetch(index + 2);
+    });
+    later.forEach((page, index) => book.take(index + 2, page));
+    // Each page here adds an entry or ends the loop (a repeat throws), so it ends by `total` pages.
+    for (let pageNumber = expected + 1; book.listed < first.total && !book.lastWasEmpty; pageNumber++) {
+        book.take(pageNumber, await fetch(pageNumber));
+    }
+    book.checkReached();
+    keep(book.entries);
+    return first;
+}
+/** What the pages listed so far, and the rules each new page must keep. */
+class PageBook {
+    entries = [];
+    total;
+    /** progressId -> the page that listed it. */
+    seen = new Map();
+    lastWasEmpty = false;
+    /** The first page that came back empty. */
+    emptyPage;
+    get listed() {
+        return this.entries.length;
+    }
+    take(asked, page) {
+        if (page.pageNumber !== undefined && page.pageNumber !== asked) {
+            throw protocolError(`page ${asked} was asked for, but the answer says it is page ${page.pageNumber}`);
+        }
+        if (this.total !== undefined && page.total !== this.total) {
+            throw protocolError(`the total changed from ${this.total} to ${page.total} between result pages`);
+        }
+        this.total = page.total;
+        if (page.total > MAX_RESULT_ENTRIES) {
+            throw protocolError(`${page.total} results are more than this action reads (${MAX_RESULT_ENTRIES})`);
+        }
+        if (page.entries.length > PAGE_SIZE) {
+            throw protocolError(`page ${asked} holds ${page.entries.length} results (asked for ${PAGE_SIZE})`);
+        }
+        for (const entry of page.entries)
+            this.add(asked, entry);
+        this.lastWasEmpty = page.entries.length === 0;
+        if (this.lastWasEmpty)
+            this.emptyPage ??= asked;
+        if (this.listed > page.total) {
+            throw protocolError(`the pages list ${this.listed} distinct results, more than the total of ${page.total}`);
+        }
+    }
+    add(pageNumber, entry) {
+        const earlier = this.seen.get(entry.progressId);
+        if (earlier !== undefined) {
+            const where = earlier === pageNumber
+                ? `twice on page ${pageNumber}`
+                : `on page ${earlier} and again on page ${pageNumber}`;
+            throw protocolError(`progressId ${entry.progressId} is listed ${where}: the pages repeat themselves`);
+        }
+        this.seen.set(entry.progressId, pageNumber);
+        this.entries.push(entry);
+    }
+    /** After the last page: the total must have been reached with distinct entries. */
+    checkReached() {
+        const total = this.total ?? 0;
+        if (this.listed === total)
+            return;
+        const where = this.emptyPage === undefined ? 'the pages ended' : `page ${this.emptyPage} is empty`;
+        throw protocolError(`${where}, but only ${this.listed} of ${total} results were listed (as distinct progressIds)`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/phases/request-window.ts
+// How many result calls may be under way at once: an adaptive window, as TCP's congestion control
+// and the AWS SDKs' adaptive retry mode do it. It grows by one per window of healthy answers and
+// halves at once when NineData pushes back (429 or 503, any Retry-After, a request that timed out,
+// latency climbing well above what the first answers took). A Retry-After holds every new call of
+// the reader, not only the refused one. Pure state: the clock is passed in.
+/** Never more than this many calls in flight, whatever the size of the run. */
+const MAX_IN_FLIGHT = 16;
+/** Where the window starts: the fixed concurrency the reader used before it adapted. */
+const INITIAL_WINDOW = 4;
+/** Answers whose latency sets the baseline the later ones are compared with. */
+const BASELINE_ANSWERS = 8;
+/** Latency counts as climbing above this many times the baseline... */
+const LATENCY_FACTOR = 3;
+/** ...and at least this much above it (loopback answers in 1 ms vary by more than 3x). */
+const LATENCY_MARGIN_MS = 200;
+/** Windows of good answers before the size that last drew push-back is tried again. */
+const PROBE_WINDOWS = 8;
+class RequestWindow {
+    now;
+    adaptive;
+    size;
+    inFlight = 0;
+    /** Local epoch ms before which no new call is sent (Retry-After, for the whole reader). */
+    pausedUntil = 0;
+    stats = { calls: 0, pushBacks: 0, peakInFlight: 0, peakWindow: 0 };
+    /** Bumped at every shrink: push-back on a call sent before it does not shrink again. */
+    epoch = 0;
+    goodInWindow = 0;
+    /** The size at which NineData last pushed back: approached slowly. */
+    ceiling = Number.POSITIVE_INFINITY;
+    baseline = [];
+    smoothedMs;
+    constructor(now, initial = INITIAL_WINDOW, adaptive = true) {
+        this.now = now;
+        this.adaptive = adaptive;
+        this.size = Math.min(MAX_IN_FLIGHT, Math.max(1, initial));
+        this.stats.peakWindow = this.size;
+    }
+    /** Whether a new call may go out now, with `busy` calls under way. */
+    hasRoom(busy) {
+        return Math.max(busy, this.inFlight) < this.size && this.now() >= this.pausedUntil;
+    }
+    /** Sends `call` inside the window; `onFailedAttempt` goes to the client, which retries. */
+    async track(send) {
+        const epoch = this.epoch;
+        const sentAt = this.now();
+        this.inFlight++;
+        this.stats.calls++;
+        this.stats.peakInFlight = Math.max(this.stats.peakInFlight, this.inFlight);
+        try {
+            const result = await send(error => this.failedAttempt(error, epoch));
+            // A retried call's time is mostly the client's backoff, not NineData's answer.
+            if (result.call.attempts === 1)
+                this.answered(this.now() - sentAt, epoch);
+            return result;
+        }
+        finally {
+            this.inFlight--;
+        }
+    }
+    failedAttempt(error, epoch) {
+        if (!isPushBack(error))
+            return;
+        this.stats.pushBacks++;
+        if (error.retryAfterMs !== undefined) {
+            this.pausedUntil = Math.max(this.pausedUntil, this.now() + error.retryAfterMs);
+        }
+        this.shrink(epoch);
+    }
+    answered(latencyMs, epoch) {
+        if (this.baseline.length < BASELINE_ANSWERS)
+            this.baseline.push(latencyMs);
+        this.smoothedMs =
+            this.smoothedMs === undefined ? latencyMs : 0.8 * this.smoothedMs + 0.2 * latencyMs;
+        if (this.latencyClimbed(this.smoothedMs)) {
+            this.smoothedMs = undefined;
+            this.shrink(epoch);
+            return;
+        }
+        this.grow();
+    }
+    latencyClimbed(smoothedMs) {
+        if (this.baseline.length < BASELINE_ANSWERS)
+            return false;
+        const sorted = [...this.baseline].sort((a, b) => a - b);
+        const base = sorted[Math.floor(sorted.length / 2)] ?? 0;
+        return smoothedMs > Math.max(base * LATENCY_FACTOR, base + LATENCY_MARGIN_MS);
+    }
+    grow() {
+        if (!this.adaptive || this.size >= MAX_IN_FLIGHT)
+            return;
+        this.goodInWindow++;
+        const windows = this.size + 1 >= this.ceiling ? PROBE_WINDOWS : 1;
+        if (this.goodInWindow < windows * this.size)
+            return;
+        this.goodInWindow = 0;
+        this.size++;
+        if (this.size >= this.ceiling)
+            this.ceiling = Number.POSITIVE_INFINITY;
+        this.stats.peakWindow = Math.max(this.stats.peakWindow, this.size);
+    }
+    /** Halves the window, once per round of calls: the calls already out saw the old load. */
+    shrink(epoch) {
+        if (!this.adaptive || epoch !== this.epoch)
+            return;
+        this.epoch++;
+        this.ceiling = this.size;
+        this.size = Math.max(1, Math.floor(this.size / 2));
+        this.goodInWindow = 0;
+    }
+}
+/** Throttling, an overloaded server, a Retry-After, or no answer within request-timeout-seconds. */
+function isPushBack(error) {
+    return (error.httpStatus === 429 ||
+        error.httpStatus === 503 ||
+        error.retryAfterMs !== undefined ||
+        error.symptom === 'silent');
+}
+let fixedForBenchmark;
+/**
+ * The benchmark compares the adaptive window with the fixed 4 calls the reader used before. Not an
+ * input: only scripts/bench-compare.ts calls this.
+ */
+function useFixedWindowForBenchmark(size) {
+    fixedForBenchmark = size;
+}
+function newRequestWindow(now) {
+    return fixedForBenchmark === undefined
+        ? new RequestWindow(now)
+        : new RequestWindow(now, fixedForBenchmark, false);
+}
+/**
+ * Runs `work(0)`, `work(1)`, ... in order, as many at once as the window allows, and no index more
+ * than `maxAhead` past the first one not finished (so answers that wait to be written in order stay
+ * few). `wait` sleeps, and throws when the step is cancelled or out of time. The first failure stops
+ * new work; the calls under way finish before it is thrown.
+ */
+async function runInWindow(window, count, work, options) {
+    const running = new Map();
+    let failure;
+    let next = 0;
+    const lowest = () => (running.size === 0 ? next : Math.min(...running.keys()));
+    try {
+        while (next < count && !failure) {
+            const paused = window.pausedUntil - options.now();
+            if (paused > 0 && running.size === 0)
+                await options.wait(paused);
+            else if (window.hasRoom(running.size) && next - lowest() < options.maxAhead) {
+                const index = next++;
+                const job = work(index).then(() => void running.delete(index), (error) => {
+                    running.delete(index);
+                    failure ??= { error };
+                });
+                running.set(index, job);
+            }
+            else
+                await Promise.race(running.values());
+        }
+    }
+    catch (error) {
+        failure ??= { error };
+    }
+    await Promise.all(running.values());
+    if (failure)
+        throw failure.error;
+}
+
 ;// CONCATENATED MODULE: ./src/phases/result-reader.ts
 
 
 
 
+
+
 // Reading a finished run's results: every page, then one documented signal per object (schema: its
-// correction SQL) or per table (data: its count of differing records, when the run reports any).
-// The results object is filled in place, so a timeout still reports what was read.
-/** Calls for single objects or tables under way at once. */
-const RESULT_CONCURRENCY = 4;
-/** More objects or tables than this are not read: the results are then not verified. */
-const MAX_RESULT_ENTRIES = 100_000;
+// correction SQL) or per table (data: its count of differing records, when the run reports any),
+// through one adaptive window of calls. The results object is filled in place, so a timeout still
+// reports what was read. Schema SQL goes to the correction SQL file as it is read, in NineData's
+// order; memory keeps only what the summary, the comment and the report show.
+/** No object is read more than this far past the first one still unanswered (bounds the buffer). */
+const MAX_AHEAD = 256;
+/** A long read says how far it got at most this often. */
+const PROGRESS_EVERY_MS = 5000;
+/** Differing objects whose SQL stays whole in memory (up to the summary's cap); the rest keep a start. */
+const WHOLE_SQL_OBJECTS = wording/* LIMITS */.b1.differenceRows;
+const SQL_START_CHARS = 200;
 function emptyResults(kind) {
     return kind === 'schema'
         ? { kind, total: 0, objects: [] }
         : { kind, totalTableCount: 0, diffTableCount: 0, tables: [] };
 }
-async function fillResults(ctx, execId, results, anyDifference) {
-    if (results.kind === 'schema')
-        await fillSchema(ctx, execId, results);
-    else
-        await fillData(ctx, execId, results, anyDifference);
-}
-async function fillSchema(ctx, execId, results) {
-    const { client, inputs, log } = ctx;
-    await readPages(page => getSchemaResultsPage(client, inputs.taskId, execId, page), page => {
-        results.total = page.total;
-        results.objects.push(...page.entries);
-    }, () => results.objects.length);
-    log.info(`Reading the correction SQL of ${(0,wording/* plural */.LS)(results.objects.length, 'object')} of comparison run ${execId} (${RESULT_CONCURRENCY} at a time).`);
-    await forEachLimited(results.objects, async (object) => {
-        try {
-            object.correctSql = await getCorrectionSql(client, inputs.taskId, execId, object.progressId);
-        }
-        catch (error) {
-            object.unreadable = unreadable(error);
-        }
+async function fillResults(ctx, execId, results, anyDifference, outcome = {}) {
+    // Every call in flight listens to the step's cancel signal; that many listeners is no leak.
+    (0,external_node_events_.setMaxListeners)(4 * MAX_IN_FLIGHT, ctx.signal);
+    const now = () => ctx.time.now();
+    const window = newRequestWindow(now);
+    const run = (count, work) => runInWindow(window, count, work, {
+        wait: async (ms) => {
+            await ctx.client.sleep(ms);
+            // A Retry-After longer than the time left ends the reading at the deadline.
+            if (ctx.time.now() >= ctx.deadline)
+                throw new api_errors/* StopError */.Tj('timeout');
+        },
+        now,
+        maxAhead: MAX_AHEAD
     });
+    if (results.kind === 'schema')
+        await fillSchema(ctx, execId, results, { window, run, outcome });
+    else
+        await fillData(ctx, execId, results, anyDifference, { window, run });
 }
-async function fillData(ctx, execId, results, anyDifference) {
-    const { client, inputs } = ctx;
-    await readPages(page => getTableSummaryPage(client, inputs.taskId, execId, page), page => {
-        results.totalTableCount = page.total;
-        results.diffTableCount = page.diffTableCount;
-        results.tables.push(...page.entries);
-    }, () => results.tables.length);
+async function fillSchema(ctx, execId, results, { window, run, outcome }) {
+    const asked = { taskId: ctx.inputs.taskId, execId };
+    const first = await readPages(pageNumber => window
+        .track(f => getSchemaResultsPage(ctx.client, { ...asked, pageNumber }, f))
+        .then(answer => answer.value), run, entries => results.objects.push(...entries));
+    results.total = first.total;
+    const objects = results.objects;
+    announce(ctx, `Reading the correction SQL of ${(0,wording/* plural */.LS)(objects.length, 'object')}`, execId);
+    const order = new InOrder(objects, ctx.correctionSql?.(execId));
+    try {
+        await readEach(ctx, { window, run }, objects, 'objects', {
+            ask: (object, f) => getCorrectionSql(ctx.client, { ...asked, progressId: object.progressId }, f),
+            keep: (object, sql) => (object.correctSql = sql),
+            done: index => order.done(index)
+        });
+    }
+    catch (error) {
+        order.stopped(error);
+        throw error;
+    }
+    finally {
+        outcome.correctionSqlFile = order.finish();
+    }
+}
+async function fillData(ctx, execId, results, anyDifference, { window, run }) {
+    const asked = { taskId: ctx.inputs.taskId, execId };
+    const first = await readPages(pageNumber => window
+        .track(f => getTableSummaryPage(ctx.client, { ...asked, pageNumber }, f))
+        .then(answer => answer.value), run, entries => results.tables.push(...entries));
+    results.totalTableCount = first.total;
+    results.diffTableCount = first.diffTableCount;
     if (!anyDifference && results.diffTableCount === 0)
         return;
-    ctx.log.info(`Counting the differing records of ${(0,wording/* plural */.LS)(results.tables.length, 'table')} of comparison run ${execId} (${RESULT_CONCURRENCY} at a time).`);
-    await forEachLimited(results.tables, async (table) => {
-        try {
-            table.differences = await getTableDifferenceCount(client, inputs.taskId, execId, table.progressId);
-        }
-        catch (error) {
-            table.unreadable = unreadable(error);
-        }
+    const tables = results.tables;
+    announce(ctx, `Counting the differing records of ${(0,wording/* plural */.LS)(tables.length, 'table')}`, execId);
+    await readEach(ctx, { window, run }, tables, 'tables', {
+        ask: (table, f) => getTableDifferenceCount(ctx.client, { ...asked, progressId: table.progressId }, f),
+        keep: (table, count) => (table.differences = count),
+        done: () => undefined
     });
 }
 /**
- * Reads pages 1, 2, ... until the total NineData reports is listed. A total that changes between
- * pages, or a page that adds nothing before the total is reached, cannot be verified.
+ * One call per entry through the window; an entry whose answer cannot be read or understood is
+ * marked unreadable (not verified). A stop (timeout, cancel) ends it all and is rethrown.
  */
-async function readPages(fetch, keep, listed) {
-    let total;
-    for (let pageNumber = 1;; pageNumber++) {
-        const page = await fetch(pageNumber);
-        if (total !== undefined && page.total !== total) {
-            throw protocolError(`the total changed from ${total} to ${page.total} between result pages`);
-        }
-        total = page.total;
-        if (total > MAX_RESULT_ENTRIES) {
-            throw protocolError(`${total} results are more than this action reads (${MAX_RESULT_ENTRIES})`);
-        }
-        if (page.entries.length > PAGE_SIZE) {
-            throw protocolError(`page ${pageNumber} holds ${page.entries.length} results (asked for ${PAGE_SIZE})`);
-        }
-        keep(page);
-        if (listed() >= total)
+async function readEach(ctx, { window, run }, entries, what, calls) {
+    const progress = result_reader_progressLine(ctx, window, entries.length, what);
+    try {
+        await run(entries.length, async (index) => {
+            const entry = entries[index];
+            try {
+                calls.keep(entry, (await window.track(f => calls.ask(entry, f))).value);
+            }
+            catch (error) {
+                entry.unreadable = unreadable(error);
+            }
+            calls.done(index);
+            progress();
+        });
+    }
+    finally {
+        summarise(ctx, window, entries.length, what);
+    }
+}
+function announce(ctx, what, execId) {
+    ctx.log.info(`${what} of comparison run ${execId} (up to ${MAX_IN_FLIGHT} calls at a time, fewer when NineData pushes back).`);
+}
+/** At most one line every few seconds on a long read. Raw text: the log cleans it. */
+function result_reader_progressLine(ctx, window, total, what) {
+    let read = 0;
+    let saidAt = ctx.time.now();
+    return () => {
+        read++;
+        const now = ctx.time.now();
+        if (now - saidAt < PROGRESS_EVERY_MS || read === total)
             return;
-        if (page.entries.length === 0) {
-            throw protocolError(`page ${pageNumber} is empty, but only ${listed()} of ${total} results were listed`);
+        saidAt = now;
+        ctx.log.info(`[${(0,wording/* formatDuration */.a3)(now - ctx.startedAt)}] Read ${read.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} ${what}, ${window.inFlight} in flight.`);
+    };
+}
+function summarise(ctx, window, total, what) {
+    const { calls, pushBacks, peakInFlight } = window.stats;
+    const pushed = pushBacks > 0
+        ? `; NineData pushed back ${(0,wording/* plural */.LS)(pushBacks, 'time')}, and the reader slowed down`
+        : '';
+    ctx.log.info(`Read ${total.toLocaleString('en-US')} ${what} with ${calls.toLocaleString('en-US')} result calls, up to ${peakInFlight} in flight${pushed}.`);
+}
+/**
+ * Hands each object to the SQL file in NineData's order as answers arrive in any order, holding only
+ * the ones that wait for an earlier one; then trims what memory keeps of its SQL.
+ */
+class InOrder {
+    objects;
+    sink;
+    next = 0;
+    finished = new Set();
+    kept = 0;
+    stop;
+    constructor(objects, sink) {
+        this.objects = objects;
+        this.sink = sink;
+    }
+    done(index) {
+        this.finished.add(index);
+        while (this.finished.delete(this.next))
+            this.emit(this.objects[this.next++]);
+    }
+    stopped(error) {
+        this.stop =
+            error instanceof api_errors/* StopError */.Tj
+                ? error.reason === 'cancelled'
+                    ? 'the step was cancelled'
+                    : 'timeout-seconds ran out'
+                : 'the reading stopped';
+    }
+    finish() {
+        return this.sink?.finish(missingOf(this.objects, this.stop));
+    }
+    emit(object) {
+        const sql = object.correctSql;
+        if (sql === undefined || sql === '')
+            return;
+        this.sink?.add(object, sql);
+        const room = this.kept < WHOLE_SQL_OBJECTS ? wording/* LIMITS */.b1.sql : SQL_START_CHARS;
+        this.kept++;
+        if (sql.length > room) {
+            object.correctSql = sql.slice(0, room);
+            object.correctSqlLength = sql.length;
         }
     }
 }
-/** Runs `work` for every entry, RESULT_CONCURRENCY at a time; a stop (timeout, cancel) ends it all. */
-async function forEachLimited(entries, work) {
-    let next = 0;
-    const worker = async () => {
-        while (next < entries.length) {
-            const entry = entries[next++];
-            await work(entry);
-        }
+/** The objects whose SQL was not read; undefined when every one was. */
+function missingOf(objects, stop) {
+    const missing = objects.filter(o => o.correctSql === undefined);
+    if (missing.length === 0 && stop === undefined)
+        return undefined;
+    const refused = missing.filter(o => o.unreadable !== undefined).length;
+    const reasons = [
+        refused > 0 ? `${refused} could not be read` : '',
+        missing.length > refused
+            ? `${missing.length - refused} were not read before ${stop ?? 'the reading stopped'}`
+            : ''
+    ].filter(Boolean);
+    return {
+        count: missing.length,
+        of: objects.length,
+        progressIds: missing.slice(0, 20).map(o => o.progressId),
+        why: reasons.join(', ') || (stop ?? 'the reading stopped')
     };
-    await Promise.all(Array.from({ length: Math.min(RESULT_CONCURRENCY, entries.length) }, worker));
 }
 /** Why one object's result could not be read; a stop (timeout, cancel) is rethrown. */
 function unreadable(error) {
@@ -29949,13 +30449,14 @@ async function runComparison(ctx) {
     }
     seen.stage = 'results';
     const results = emptyResults(inputs.comparison);
+    const read = {};
     try {
-        await fillResults(ctx, seen.execId, results, ((0,comparison_verdict/* rowTotal */.ri)(run.last) ?? 0) > 0);
-        return done(src_ending/* FINISHED */.BL, { results });
+        await fillResults(ctx, seen.execId, results, ((0,comparison_verdict/* rowTotal */.ri)(run.last) ?? 0) > 0, read);
+        return done(src_ending/* FINISHED */.BL, { results, correctionSqlFile: read.correctionSqlFile });
     }
     catch (error) {
         const doing = `Reading the results of comparison run ${seen.execId} failed`;
-        return done((0,src_ending/* endingOf */.z6)(error, doing), { results });
+        return done((0,src_ending/* endingOf */.z6)(error, doing), { results, correctionSqlFile: read.correctionSqlFile });
     }
 }
 async function start(ctx) {
@@ -30200,8 +30701,192 @@ function waitForVerdict(ctx, precheckTaskId, history) {
     });
 }
 
-// EXTERNAL MODULE: ./src/verdict/precheck-verdict.ts
-var precheck_verdict = __nccwpck_require__(6294);
+;// CONCATENATED MODULE: ./src/verdict/gate-verdict.ts
+// The step's verdict from the verdicts of its phases. Pure.
+/**
+ * The precheck decides unless it passed and a comparison ran; a comparison that was asked for but
+ * not run (the precheck did not pass) leaves nothing to soften: the precheck's failure stands.
+ */
+function gateVerdict(precheck, comparison, runComparison) {
+    if (!precheck.passed) {
+        if (!runComparison)
+            return precheck;
+        // Said where it applies: a user who set fail-on-failure to false reads why it did not soften.
+        const unsoftened = precheck.softenedBy === 'fail-on-failure'
+            ? ' fail-on-failure: false does not soften this: with run-comparison true, a precheck that did not pass means nothing was compared.'
+            : '';
+        return {
+            ...precheck,
+            reason: `${precheck.reason} The comparison was not started (run-comparison is true).${unsoftened}`,
+            softenedBy: undefined
+        };
+    }
+    if (!comparison)
+        return precheck;
+    return {
+        ...comparison,
+        reason: `The precheck passed. ${comparison.reason}`,
+        failedItems: precheck.failedItems
+    };
+}
+
+// EXTERNAL MODULE: ./src/text/clean.ts
+var clean = __nccwpck_require__(4118);
+;// CONCATENATED MODULE: ./src/verdict/precheck-verdict.ts
+
+
+
+/** The precheck's verdict. A pass needs a documented Success overall and for every item ever seen. */
+function decidePrecheck(seen) {
+    const { last, ending } = seen;
+    const failedNow = last?.precheckItems.filter(i => (0,precheck_status/* canonicalStatus */.xX)(i.status) === 'Failed') ?? [];
+    const failedItems = [...failedNow, ...seen.failedEarlier];
+    const verdict = (kind, reason, soft = false) => ({
+        kind,
+        passed: kind === 'passed',
+        reason,
+        phase: 'precheck',
+        failedItems,
+        ...(soft ? { softenedBy: 'fail-on-failure' } : {})
+    });
+    if (ending.how === 'error')
+        return verdict('error', ending.message);
+    if (ending.how === 'cancelled') {
+        return verdict('cancelled', `The wait was cancelled before the precheck finished.${lastSeen(last)}`);
+    }
+    const odd = last ? undocumented(last) : undefined;
+    if (odd)
+        return verdict('error', odd);
+    if (seen.tooManyItems) {
+        return verdict('error', `NineData listed more than ${precheck_status/* MAX_TRACKED_ITEMS */.zU} distinct check items across its answers: not a precheck this action can verify, so not a pass.`);
+    }
+    if (ending.how === 'timeout' || !last)
+        return verdict('timeout', timeoutReason(seen));
+    if (seen.vanished.length > 0)
+        return verdict('error', vanishedReason(seen.vanished));
+    return finishedVerdict(last, failedNow, seen.failedEarlier, verdict);
+}
+function vanishedReason(vanished) {
+    const were = vanished.length === 1 ? 'was' : 'were';
+    return (`NineData's last answer no longer lists ${(0,wording/* plural */.LS)(vanished.length, 'check item')} that ${were} seen at an earlier poll: ` +
+        `${listLabels(vanished)}. Every item seen must end in Success, so this is not a pass.`);
+}
+function finishedVerdict(last, failedNow, earlier, verdict) {
+    const overall = (0,precheck_status/* canonicalStatus */.xX)(last.status);
+    const total = last.precheckItems.length;
+    const earlierText = earlier.length > 0
+        ? ` ${listLabels(earlier)} ${earlier.length === 1 ? 'was' : 'were'} seen Failed at an earlier poll and ${earlier.length === 1 ? 'counts' : 'count'} as failed, whatever NineData reports now.`
+        : '';
+    const failedCount = failedNow.length + earlier.length;
+    // Items that neither failed nor succeeded: never softened into a pass.
+    const unfinished = last.precheckItems.filter(i => !(0,precheck_status/* isFinalStatus */.$T)((0,precheck_status/* canonicalStatus */.xX)(i.status)));
+    const neverRan = unfinished.length > 0
+        ? ` ${(0,wording/* plural */.LS)(unfinished.length, 'check item')} never reported a final status: ${listLabels(unfinished)}.`
+        : '';
+    const soft = failedCount > 0 && unfinished.length === 0;
+    if (overall === 'Failed') {
+        const items = failedCount > 0
+            ? `${(0,wording/* plural */.LS)(failedCount, 'check item')} of ${total} failed${failedNow.length ? `: ${listLabels(failedNow)}` : ''}.`
+            : 'NineData reported the overall status Failed without a failed check item.';
+        return verdict('failed', `The precheck failed: ${items}${earlierText}${neverRan}`, soft);
+    }
+    if (overall === 'Success' && failedCount > 0) {
+        const named = failedNow.length ? `: ${listLabels(failedNow)}` : '';
+        return verdict('failed', `NineData reported Success, but ${(0,wording/* plural */.LS)(failedCount, 'check item')} of ${total} failed${named}.${earlierText}${neverRan}`, soft);
+    }
+    if (overall === 'Success' && unfinished.length === 0) {
+        return verdict('passed', total === 0
+            ? 'The precheck passed: NineData reported Success and returned no check items.'
+            : `The precheck passed: NineData reported Success and ${total === 1 ? 'the check item' : `all ${total} check items`} succeeded.`);
+    }
+    // Reached only if the wait ends "finished" on an unsettled answer: never a pass.
+    return verdict('error', `The precheck ended without a final status.${lastSeen(last)}`);
+}
+/** Why an answer this action does not understand is not a pass, or undefined. */
+function undocumented(state) {
+    if ((0,precheck_status/* itemsMissingAtEnd */.VG)(state)) {
+        return (`NineData reported the overall status ${(0,clean/* visible */.RK)(state.status)} without a precheckItems list, ` +
+            'so no check item can be verified. An answer this action does not understand is never a pass.');
+    }
+    const overall = (0,precheck_status/* canonicalStatus */.xX)(state.status) === undefined;
+    const odd = (0,precheck_status/* oddItems */.uh)(state);
+    if (!overall && odd.length === 0)
+        return undefined;
+    const parts = [];
+    if (overall)
+        parts.push(`the overall status ${(0,clean/* visible */.RK)(state.status)}`);
+    if (odd.length > 0) {
+        const shown = odd
+            .slice(0, wording/* LIMITS */.b1.namesInReason)
+            .map(item => `${(0,precheck_status/* itemLabel */.IR)(item)} (${(0,clean/* visible */.RK)(item.status)})`);
+        const more = odd.length > shown.length ? ` and ${odd.length - shown.length} more` : '';
+        parts.push(`${odd.length === 1 ? 'the status of' : `the statuses of ${odd.length} check items:`} ${shown.join(', ')}${more}`);
+    }
+    return (`NineData reported ${parts.join(' and ')}: not a status NineData documents ` +
+        `(Unstarted, Running, Failed, Success). An answer this action does not understand is never a pass.`);
+}
+function timeoutReason(end) {
+    const last = end.last;
+    const head = `The precheck did not finish within timeout-seconds (${(0,wording/* formatSeconds */.Xo)(end.timeoutMs)}).`;
+    const raise = ' Raise `timeout-seconds` to wait longer.';
+    const outage = end.ending.how === 'timeout' ? end.ending.outage : undefined;
+    if (outage) {
+        const down = (0,wording/* formatDuration */.a3)(end.endedAt - outage.sinceMs);
+        return (`${head} NineData gave no usable answer for the last ${down}; the last error: ${outage.lastError.message}.` +
+            `${lastSeen(last)}${raise}`);
+    }
+    if (last && (0,precheck_status/* canonicalStatus */.xX)(last.status) === 'Success') {
+        const pending = last.precheckItems.filter(i => !(0,precheck_status/* isFinalStatus */.$T)((0,precheck_status/* canonicalStatus */.xX)(i.status)));
+        return (`${head} NineData reported Success, but ${(0,wording/* plural */.LS)(pending.length, 'check item')} never reported a final status: ` +
+            `${listLabels(pending)}.${raise}`);
+    }
+    return `${head}${lastSeen(last)}${raise}`;
+}
+function lastSeen(last) {
+    return last ? ` The last status seen was ${(0,clean/* visible */.RK)(last.status)}.` : ' No status was seen.';
+}
+/** "A, B, C and 12 more": names for a one-line message, however many items there are. */
+function listLabels(items, max = wording/* LIMITS */.b1.namesInReason) {
+    const names = items.slice(0, max).map(precheck_status/* itemLabel */.IR);
+    const rest = items.length - names.length;
+    return rest > 0 ? `${names.join(', ')} and ${rest} more` : names.join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/verdict/step-verdict.ts
+
+
+
+/** The verdict once the precheck has ended: the comparison has not run (yet). */
+function afterPrecheck(seen, runComparison) {
+    const precheck = decidePrecheck(seen);
+    return { step: gateVerdict(precheck, undefined, runComparison), precheck, runComparison };
+}
+/** A comparison runs only when it was asked for and the precheck passed. */
+function comparisonMayStart(decided) {
+    return decided.runComparison && decided.precheck.passed;
+}
+/** The verdict once the comparison run has ended; the precheck's verdict stands as decided. */
+function afterComparison(decided, seen) {
+    const comparison = (0,comparison_verdict/* decideComparison */.Ed)(seen);
+    return {
+        ...decided,
+        step: gateVerdict(decided.precheck, comparison, decided.runComparison),
+        comparison
+    };
+}
+/** The verdict of a step that ended before any phase could (refused inputs, a bug). */
+function beforeAnyPhase(ending, runComparison) {
+    return afterPrecheck({
+        ending,
+        last: undefined,
+        failedEarlier: [],
+        vanished: [],
+        tooManyItems: false,
+        timeoutMs: 0,
+        endedAt: 0
+    }, runComparison);
+}
+
 ;// CONCATENATED MODULE: ./src/gate-run.ts
 
 
@@ -30213,9 +30898,13 @@ async function runGate(inputs, env) {
     const ctx = { ...env, inputs, client, deadline };
     try {
         const precheck = await runPrecheck(ctx);
-        const passed = (0,precheck_verdict/* decidePrecheck */.I)(precheck).passed;
-        const comparison = inputs.runComparison && passed ? await runComparison(ctx) : undefined;
-        return { precheck, comparison, requestId: client.lastRequestId ?? '' };
+        const decided = afterPrecheck(precheck, inputs.runComparison);
+        if (!comparisonMayStart(decided)) {
+            return { precheck, verdict: decided, requestId: client.lastRequestId ?? '' };
+        }
+        const comparison = await runComparison(ctx);
+        const verdict = afterComparison(decided, comparison);
+        return { precheck, comparison, verdict, requestId: client.lastRequestId ?? '' };
     }
     finally {
         // Every way out frees the sockets.
@@ -30223,8 +30912,6 @@ async function runGate(inputs, env) {
     }
 }
 
-// EXTERNAL MODULE: ./src/text/clean.ts
-var clean = __nccwpck_require__(4118);
 ;// CONCATENATED MODULE: ./src/inputs.ts
 
 
@@ -30246,10 +30933,13 @@ const INPUT_DEFAULTS = {
 /** Allowed range of each duration input, in seconds. Below the floor a run would flood NineData. */
 const SECONDS_RANGE = {
     // GitHub ends a job after 6 hours on hosted runners (and a workflow run after 35 days).
-    'timeout-seconds': { min: 1, max: 35 * 24 * 3600 },
-    'poll-interval-seconds': { min: 0.1, max: 3600 },
-    'request-timeout-seconds': { min: 1, max: 600 }
+    'timeout-seconds': { min: 1, max: 35 * 24 * 3600, examples: '900 or 1800' },
+    'poll-interval-seconds': { min: 0.1, max: 3600, examples: '5 or 0.5' },
+    'request-timeout-seconds': { min: 1, max: 600, examples: '30 or 60' }
 };
+/** Inputs a workflow fills from secrets: empty mostly for one of two reasons, named in the error. */
+const FROM_SECRETS = new Set(['access-key-id', 'access-key-secret']);
+const EMPTY_SECRET_CAUSES = " A workflow run from a fork's pull request (or Dependabot's) gets no secrets, and a misspelled secret name gives an empty value: check the name in `secrets.` against the repository's or environment's secrets.";
 class InputError extends Error {
     problems;
     constructor(problems) {
@@ -30273,7 +30963,7 @@ function parseInputs(get) {
     const required = (name) => {
         const value = read(name);
         if (value === '')
-            problems.push(`\`${name}\` is required but was empty or not set.`);
+            problems.push(`\`${name}\` is required but was empty or not set.${FROM_SECRETS.has(name) ? EMPTY_SECRET_CAUSES : ''}`);
         return value;
     };
     const apiUrl = parseApiUrl(required('api-url'), problems);
@@ -30335,10 +31025,10 @@ function parseComparison(raw, taskId, problems) {
     return fromPrefix ?? 'schema';
 }
 function seconds(name, raw, problems) {
-    const { min, max } = SECONDS_RANGE[name];
+    const { min, max, examples } = SECONDS_RANGE[name];
     // Plain decimal only: "1e3", "0x10", "Infinity" and "5s" are refused rather than guessed at.
     if (!/^(\d{1,12}(\.\d{0,9})?|\.\d{1,9})$/.test(raw)) {
-        problems.push(`\`${name}\` must be a number of seconds (e.g. 5 or 0.5), got ${(0,clean/* visible */.RK)(raw)}.`);
+        problems.push(`\`${name}\` must be a number of seconds (e.g. ${examples}), got ${(0,clean/* visible */.RK)(raw)}.`);
         return NaN;
     }
     const value = Number(raw);
@@ -30435,6 +31125,10 @@ class SafeLog {
     warning(message) {
         core/* warning */.$e(this.safe.line(message));
     }
+    /** An error annotation of its own, for a problem that is one of several (the step's failure says the whole). */
+    error(message) {
+        core/* error */.z3(this.safe.line(message));
+    }
     debug(message) {
         core/* debug */.Yz(this.safe.line(message));
     }
@@ -30454,6 +31148,10 @@ var safe_text = __nccwpck_require__(8844);
 ;// CONCATENATED MODULE: ./src/pull-request/pr-comment.ts
 
 
+
+// The one call main makes for the pull request comment. It costs nothing when pr-comment is off:
+// the feature (comment-post.ts and Octokit) is loaded with a dynamic import, so ncc puts it in
+// chunks of its own that a step without the comment never reads; its types are erased, not loaded.
 /**
  * Writes or updates this gate's comment on the pull request of a pull_request(_target) run, and sets
  * the `pr-comment-url` output. Never throws and never changes the step's result: at most one warning.
@@ -30470,16 +31168,16 @@ async function commentOnPullRequest(report, options) {
         return await postComment(report, options);
     }
     catch (error) {
-        // Only a broken install (a chunk missing from dist/) gets here: post.ts never throws.
+        // Only a broken install (a chunk missing from dist/) gets here: comment-post.ts never throws.
         const safe = new safe_text/* SafeText */.P([...(options.secrets ?? []), token].filter(Boolean));
-        const why = error instanceof Error ? error.message : String(error);
+        const why = (0,error_message/* errorMessage */.g)(error);
         core/* warning */.$e(safe.line(`No pull request comment: ${why}. The verdict is unchanged.`));
         return { action: 'failed' };
     }
 }
 
-// EXTERNAL MODULE: ./src/report/report-model.ts + 1 modules
-var report_model = __nccwpck_require__(7122);
+// EXTERNAL MODULE: ./src/report/report-model.ts
+var report_model = __nccwpck_require__(486);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:os"
@@ -30504,7 +31202,7 @@ function annotationOf(finding, level, safe) {
         return { level, title: safe.line((0,precheck_status/* itemLabel */.IR)(item), wording/* LIMITS */.b1.name), message };
     }
     const { entry } = finding;
-    const message = 'tableName' in entry
+    const message = entry.kind === 'table'
         ? `${entry.differences === undefined ? 'Some records differ' : (0,report_model/* recordsDiffer */.xe)(entry.differences)} between source and target.`
         : 'Source and target differ; the correction-sql-file output has the SQL that makes the target match.';
     return { level, title: `Differs: ${safe.line((0,comparison_verdict/* objectLabel */.uk)(entry), wording/* LIMITS */.b1.name)}`, message };
@@ -30662,11 +31360,11 @@ function itemLines(state, safe, max = wording/* LIMITS */.b1.logItems) {
 /** One line per object or table that differs, for the collapsed group at the end. */
 function differenceLines(differences, safe, max = wording/* LIMITS */.b1.logItems) {
     const lines = differences.differing.slice(0, max).map(entry => {
-        const detail = 'tableName' in entry
+        const detail = entry.kind === 'table'
             ? entry.differences === undefined
                 ? 'differing records not counted'
                 : (0,wording/* plural */.LS)(entry.differences, 'differing record')
-            : `correction SQL of ${(0,wording/* plural */.LS)((entry.correctSql ?? '').length, 'character')}`;
+            : `correction SQL of ${(0,wording/* plural */.LS)(entry.correctSqlLength ?? (entry.correctSql ?? '').length, 'character')}`;
         return `Differs: ${safe.line((0,comparison_verdict/* objectLabel */.uk)(entry), wording/* LIMITS */.b1.name)} [progressId ${safe.line(entry.progressId, wording/* LIMITS */.b1.id)}] — ${detail}`;
     });
     const left = differences.differing.length - lines.length;
@@ -30717,6 +31415,7 @@ function runSection(run) {
         verdict: { kind: verdict.kind, passed: verdict.passed, reason: verdict.reason },
         differenceCount: differences?.count ?? null,
         stop: seen.stop ?? null,
+        ...(seen.correctionSqlFile ? { correctionSqlFile: seen.correctionSqlFile } : {}),
         ...(results?.kind === 'schema'
             ? {
                 total: results.total,
@@ -30724,6 +31423,9 @@ function runSection(run) {
                     progressId: o.progressId,
                     result: o.raw,
                     correctSql: o.correctSql ?? null,
+                    ...(o.correctSqlLength !== undefined
+                        ? { correctSqlLength: o.correctSqlLength, correctSqlCut: true }
+                        : {}),
                     ...(o.unreadable !== undefined ? { unreadable: o.unreadable } : {})
                 }))
             }
@@ -30741,32 +31443,6 @@ function runSection(run) {
             }
             : {})
     };
-}
-
-;// CONCATENATED MODULE: ./src/report/correction-sql-file.ts
-
-
-
-// The correction SQL file: the SQL of every differing object, in NineData's order, each after a
-// comment naming it. Pure: returns the name and text; the publisher writes them.
-function correctionSqlFileName(report, safe) {
-    return `ninedata-correction-${fileNamePart(report.run?.seen.execId ?? '', safe, 'run')}.sql`;
-}
-function correctionSqlText(differences, safe) {
-    const parts = [
-        `-- Correction SQL from NineData: ${differences.differing.length} differing objects.\n`,
-        '-- Review before running: it makes the target match the source.\n'
-    ];
-    for (const entry of differences.differing) {
-        if ('tableName' in entry)
-            continue;
-        // The name goes into a one-line comment: a newline in it must not start a statement.
-        const name = safe.line((0,comparison_verdict/* objectLabel */.uk)(entry), wording/* LIMITS */.b1.name);
-        parts.push(`\n-- progressId ${safe.line(entry.progressId, wording/* LIMITS */.b1.id)}: ${name}\n`);
-        const sql = safe.value(entry.correctSql ?? '');
-        parts.push(sql.endsWith('\n') ? sql : `${sql}\n`);
-    }
-    return parts.join('');
 }
 
 // EXTERNAL MODULE: ./src/report/job-summary.ts + 1 modules
@@ -30818,7 +31494,7 @@ function logGroups(report, log) {
 }
 /** A bug while reporting: still a failed step with a readable message and a summary. */
 async function publishCrash(error, log) {
-    const message = `The action crashed while writing its report: ${error instanceof Error ? error.message : String(error)}`;
+    const message = `The action crashed while writing its report: ${(0,error_message/* errorMessage */.g)(error)}`;
     core/* setFailed */.C1(log.safe.line(message));
     try {
         await core/* summary */.z
@@ -30836,13 +31512,9 @@ function setOutputs(report, log) {
         if (file)
             values['report-file'] = log.safe.value(file);
     }
-    const differences = report.run?.differences;
-    if (report.comparison === 'schema' && differences && differences.differing.length > 0) {
-        const sql = correctionSqlText(differences, log.safe);
-        const file = writeFile('correction SQL file', correctionSqlFileName(report, log.safe), sql, log);
-        if (file)
-            values['correction-sql-file'] = log.safe.value(file);
-    }
+    const sqlFile = report.run && correctionSqlOutput(report.run, log);
+    if (sqlFile)
+        values['correction-sql-file'] = sqlFile;
     const failed = [];
     for (const [name, value] of Object.entries(values)) {
         try {
@@ -30859,6 +31531,25 @@ function setOutputs(report, log) {
         log.info(`The ${cut.name} output holds the first ${cut.kept} of ${cut.total} items (it is capped at 100 KB); the report-file output has them all.`);
     }
 }
+/**
+ * The correction SQL file was written while the results were read: it is handed over only when it
+ * holds every differing object's SQL and the gate counted the differences. Otherwise it keeps its
+ * INCOMPLETE name and header, and the log says why it is not the output.
+ */
+function correctionSqlOutput(run, log) {
+    const file = run.seen.correctionSqlFile;
+    if (!file)
+        return undefined;
+    if (file.failed !== undefined) {
+        log.warning(`Could not write the correction SQL file ${file.path}: ${file.failed}`);
+        return undefined;
+    }
+    if (file.complete && (0,report_model/* countedDifferences */.$U)(run))
+        return log.safe.value(file.path);
+    const what = file.complete ? 'the results were not verified' : `it is INCOMPLETE: ${file.missing}`;
+    log.warning(`The correction SQL file ${file.path} is not set as correction-sql-file (${what}), so no later step applies half a fix.`);
+    return undefined;
+}
 /** Writes a file under RUNNER_TEMP; its path, or undefined (with a warning) when it failed. */
 function writeFile(what, name, text, log) {
     const folder = process.env['RUNNER_TEMP'] || (0,external_node_os_namespaceObject.tmpdir)();
@@ -30869,7 +31560,7 @@ function writeFile(what, name, text, log) {
         return path;
     }
     catch (error) {
-        log.warning(`Could not write the ${what} ${path}: ${error.message}`);
+        log.warning(`Could not write the ${what} ${path}: ${(0,error_message/* errorMessage */.g)(error)}`);
         return undefined;
     }
 }
@@ -30878,7 +31569,7 @@ async function writeJobSummary(report, log) {
         await core/* summary */.z.addRaw((0,job_summary/* renderSummary */.Br)(report, log.safe), true).write();
     }
     catch (error) {
-        log.warning(`Could not write the job summary: ${error.message}`);
+        log.warning(`Could not write the job summary: ${(0,error_message/* errorMessage */.g)(error)}`);
     }
 }
 function conclude(report, log) {
@@ -30897,6 +31588,180 @@ function conclude(report, log) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/report/correction-sql-file.ts
+
+
+
+// The correction SQL file's text: a header of fixed size (written first as INCOMPLETE, rewritten in
+// place once the reading ends), the SQL of every differing object in NineData's order, each after a
+// comment naming it, and a last line that says again whether the file is complete. Pure: the
+// writer (correction-sql-writer.ts) puts the pieces in the file as objects are read.
+/** The header's size in bytes, whatever it says: it is rewritten in place at the end. */
+const HEADER_BYTES = 640;
+function correctionSqlFileName(execId, safe, state) {
+    const run = fileNamePart(execId, safe, 'run');
+    const suffix = state === 'complete' ? '' : state === 'partial' ? '.partial' : '.INCOMPLETE';
+    return `ninedata-correction-${run}${suffix}.sql`;
+}
+const REVIEW = '-- Review before running: it makes the target match the source.';
+/** The header while the file is written: a file left like this (the step was killed) is incomplete. */
+function headerWhileWriting(execId) {
+    return padHeader([
+        `-- INCOMPLETE: correction SQL of comparison run ${correction_sql_file_idText(execId)} from NineData, still being written.`,
+        '-- Do not apply it: if this line is still here, the step ended before the file was finished.'
+    ]);
+}
+/** The final header: complete, or INCOMPLETE naming what is missing. Only digits and counts from the server. */
+function finalHeader(execId, objects, missing) {
+    const run = `comparison run ${correction_sql_file_idText(execId)}`;
+    if (!missing) {
+        return padHeader([
+            `-- Correction SQL from NineData: ${(0,wording/* plural */.LS)(objects, 'differing object')} of ${run}.`,
+            '-- COMPLETE: the SQL of every object of the run that differs.',
+            REVIEW
+        ]);
+    }
+    return padHeader([
+        `-- INCOMPLETE: NOT the whole correction SQL of ${run}. Do not apply it as a fix.`,
+        `-- It holds the SQL of ${(0,wording/* plural */.LS)(objects, 'differing object')}; ${missingLine(missing)}`,
+        REVIEW
+    ]);
+}
+/** The last line: a reader of the end of the file sees the same. */
+function footer(objects, missing) {
+    return missing
+        ? `\n-- END: INCOMPLETE (${missingLine(missing)})\n`
+        : `\n-- END: COMPLETE, ${(0,wording/* plural */.LS)(objects, 'differing object')}.\n`;
+}
+/** What is missing, with the first progressIds (digits only). */
+function missingLine(missing) {
+    const shown = missing.progressIds.slice(0, 10).map(correction_sql_file_idText);
+    const more = missing.count - shown.length;
+    const ids = shown.length
+        ? `: progressId ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`
+        : '';
+    return `${missing.count} of ${missing.of} objects are missing (${missing.why})${ids}.`;
+}
+/** One object's SQL after a one-line comment naming it. */
+function sqlEntry(object, sql, safe) {
+    // The name goes into a one-line comment: a newline in it must not start a statement.
+    const name = safe.line((0,comparison_verdict/* objectLabel */.uk)(object), wording/* LIMITS */.b1.name);
+    const text = safe.value(sql);
+    return `\n-- progressId ${safe.line(object.progressId, wording/* LIMITS */.b1.id)}: ${name}\n${text.endsWith('\n') ? text : `${text}\n`}`;
+}
+/**
+ * The whole file as the writer leaves it, for the given objects: what a test compares the written
+ * file with. Objects without SQL (tables, consistent or unread objects) are not in it.
+ */
+function correctionSqlText(differences, safe, execId = '', missing) {
+    const objects = differences.differing.filter((e) => e.kind === 'object' && Boolean(e.correctSql));
+    const entries = objects.map(o => sqlEntry(o, o.correctSql ?? '', safe));
+    return `${finalHeader(execId, objects.length, missing)}${entries.join('')}${footer(objects.length, missing)}`;
+}
+function correction_sql_file_idText(id) {
+    return /^\d{1,40}$/.test(id) ? id : '(unnamed)';
+}
+/** The lines, cut to fit, padded with spaces to exactly HEADER_BYTES. */
+function padHeader(lines) {
+    let text = `${lines.join('\n')}\n`;
+    while (Buffer.byteLength(text) > HEADER_BYTES - 4)
+        text = `${text.slice(0, -40)}\n`;
+    return `${text}--${' '.repeat(HEADER_BYTES - Buffer.byteLength(text) - 3)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/correction-sql-writer.ts
+
+
+
+
+// The correction SQL file, written as the objects are read so a run of 200 MB of SQL never sits in
+// memory: created as `<name>.partial.sql` with an INCOMPLETE header, each differing object's SQL
+// appended in NineData's order, and at the end the header rewritten in place and the file renamed:
+// `<name>.sql` when every object was read, `<name>.INCOMPLETE.sql` otherwise. A file-system failure
+// never turns the verdict: the file is then reported as not written.
+/** Opens sinks under RUNNER_TEMP; text goes through `safe` on its way into the file. */
+function correctionSqlFiles(safe, folder = runnerTemp()) {
+    return execId => new CorrectionSqlWriter(safe, folder, execId);
+}
+function runnerTemp() {
+    return process.env['RUNNER_TEMP'] || (0,external_node_os_namespaceObject.tmpdir)();
+}
+class CorrectionSqlWriter {
+    safe;
+    folder;
+    execId;
+    fd;
+    objects = 0;
+    failed;
+    constructor(safe, folder, execId) {
+        this.safe = safe;
+        this.folder = folder;
+        this.execId = execId;
+    }
+    path(state) {
+        return (0,external_node_path_namespaceObject.join)(this.folder, correctionSqlFileName(this.execId, this.safe, state));
+    }
+    add(object, sql) {
+        if (this.failed !== undefined)
+            return;
+        try {
+            if (this.fd === undefined) {
+                (0,external_node_fs_.mkdirSync)(this.folder, { recursive: true });
+                this.fd = (0,external_node_fs_.openSync)(this.path('partial'), 'w');
+                (0,external_node_fs_.writeSync)(this.fd, headerWhileWriting(this.execId));
+            }
+            (0,external_node_fs_.writeSync)(this.fd, sqlEntry(object, sql, this.safe));
+            this.objects++;
+        }
+        catch (error) {
+            this.failed = error.message;
+        }
+    }
+    finish(missing) {
+        if (this.fd === undefined && this.failed === undefined)
+            return undefined;
+        const complete = missing === undefined && this.failed === undefined;
+        const facts = {
+            path: this.path(complete ? 'complete' : 'incomplete'),
+            complete,
+            objects: this.objects,
+            missing: missing ? `${missing.count} of ${missing.of} objects (${missing.why})` : ''
+        };
+        if (this.failed !== undefined) {
+            this.close();
+            return { ...facts, path: this.path('partial'), failed: this.failed };
+        }
+        try {
+            const fd = this.fd;
+            (0,external_node_fs_.writeSync)(fd, footer(this.objects, missing));
+            (0,external_node_fs_.writeSync)(fd, finalHeader(this.execId, this.objects, missing), 0);
+            (0,external_node_fs_.closeSync)(fd);
+            this.fd = undefined;
+            (0,external_node_fs_.renameSync)(this.path('partial'), facts.path);
+            return facts;
+        }
+        catch (error) {
+            this.close();
+            return {
+                ...facts,
+                complete: false,
+                path: this.path('partial'),
+                failed: error.message
+            };
+        }
+    }
+    close() {
+        try {
+            if (this.fd !== undefined)
+                (0,external_node_fs_.closeSync)(this.fd);
+        }
+        catch {
+            // Already closed or gone: nothing more to free.
+        }
+        this.fd = undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 
 
@@ -30908,9 +31773,12 @@ function conclude(report, log) {
 
 
 
+
+
 /**
- * The action: read the inputs, run the phases, report. Every way out reports. `time` is the clock
- * every phase reads and waits on (tests pass one they move themselves).
+ * The action: read the inputs, run the phases (each judged once as it ends), report the verdict.
+ * Every way out reports. `time` is the clock every phase reads and waits on (tests pass one they
+ * move themselves).
  */
 async function run(time = src_time/* realTime */.M) {
     const startedAt = time.now();
@@ -30930,15 +31798,29 @@ async function runStep(log, env) {
     let inputs;
     try {
         inputs = parseInputs(core/* getInput */.V4);
-        return { inputs, gate: await runGate(inputs, { log, ...env }) };
+        const correctionSql = correctionSqlFiles(log.safe);
+        const gate = await runGate(inputs, { log, ...env, correctionSql });
+        return { inputs, gate, decided: gate.verdict };
     }
     catch (error) {
-        if (error instanceof InputError)
-            return { refused: { how: 'error', message: error.message } };
+        if (error instanceof InputError) {
+            // One line (and annotation) per problem: the failure's own line joins them.
+            if (error.problems.length > 1)
+                for (const problem of error.problems)
+                    log.error(`Invalid input: ${problem}`);
+            return refused(undefined, { how: 'error', message: error.message });
+        }
         if (error instanceof Error && error.stack)
             log.debug(error.stack);
-        return { inputs, refused: (0,src_ending/* crashEnding */.Jj)(error) };
+        return refused(inputs, (0,src_ending/* crashEnding */.Jj)(error));
     }
+}
+function refused(inputs, ending) {
+    return {
+        inputs,
+        refused: ending,
+        decided: beforeAnyPhase(ending, inputs?.runComparison ?? false)
+    };
 }
 /** A timed-out gate still gets a little time to say so on the pull request. */
 const COMMENT_GRACE_MS = 10_000;
@@ -31018,11 +31900,12 @@ function watchSignals(log) {
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter),
 /* harmony export */   ne: () => (/* binding */ apiUrlSuspicion),
 /* harmony export */   tG: () => (/* binding */ pointsAtAddress),
-/* harmony export */   uf: () => (/* binding */ SCHEME_HINT),
 /* harmony export */   xW: () => (/* binding */ mayHaveReachedServer)
 /* harmony export */ });
-// What can go wrong talking to NineData, sorted by what the action should do about it: the one home of
-// "what kind of failure is this" (HTTP statuses, network error codes, TLS, Retry-After).
+/* harmony import */ var _hints_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9957);
+/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6587);
+
+
 /** A failed call. `message` may quote server text as received: it is made safe where it is shown. */
 class ApiError extends Error {
     kind;
@@ -31106,7 +31989,6 @@ const CUT_CODES = new Set([
 const CUT_MESSAGES = /socket hang up|request timeout|aborted|tunneling socket could not be established/i;
 const CERTIFICATE_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|DEPTH_ZERO|ALTNAME/;
 const WRONG_PROTOCOL = /WRONG_VERSION_NUMBER|ERR_SSL_|EPROTO|packet length too long|http request/i;
-const SCHEME_HINT = 'check the scheme and port of `api-url`: https:// to a plain-http port (or http:// to an https port) fails like this';
 /** A network-level failure as an ApiError: transient when retrying may help, fatal when it cannot. */
 function classifyNetworkError(error) {
     if (error instanceof ApiError)
@@ -31114,29 +31996,29 @@ function classifyNetworkError(error) {
     const code = typeof error?.code === 'string'
         ? error.code
         : '';
-    const message = error instanceof Error ? error.message : String(error);
+    const message = (0,_error_message_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(error);
     if (error instanceof Error && error.name === 'ProxyError')
         return proxyFailure(error);
     const sent = !NOT_SENT_CODES.has(code);
     if (CERTIFICATE_CODES.test(code)) {
         return new ApiError('fatal', `TLS certificate problem (${code})`, {
-            hint: 'if NineData uses a private certificate authority, point NODE_EXTRA_CA_CERTS at its certificate',
+            hint: _hints_js__WEBPACK_IMPORTED_MODULE_0__/* .HINTS */ .N.privateCa,
             mayHaveReachedServer: false,
             symptom: 'cut'
         });
     }
     if (WRONG_PROTOCOL.test(code) || (code === '' && WRONG_PROTOCOL.test(message))) {
         return new ApiError('fatal', `the TLS handshake failed (${code || 'no TLS answer'})`, {
-            hint: SCHEME_HINT,
+            hint: _hints_js__WEBPACK_IMPORTED_MODULE_0__/* .HINTS */ .N.scheme,
             mayHaveReachedServer: false,
             symptom: 'cut'
         });
     }
     const text = code && !message.includes(code) ? `${code}${message ? ` (${message})` : ''}` : message;
     const hint = code === 'ENOTFOUND' || code === 'EAI_AGAIN'
-        ? "check the host name in `api-url` (and the runner's DNS or proxy settings)"
+        ? _hints_js__WEBPACK_IMPORTED_MODULE_0__/* .HINTS */ .N.hostName
         : code === 'ECONNREFUSED'
-            ? 'check the port in `api-url`, and that NineData is reachable from the runner'
+            ? _hints_js__WEBPACK_IMPORTED_MODULE_0__/* .HINTS */ .N.port
             : undefined;
     const transient = NOT_SENT_CODES.has(code) ||
         CUT_CODES.has(code) ||
@@ -31211,9 +32093,7 @@ function pointsAtAddress(error) {
  */
 function proxyFailure(error) {
     const status = error.proxyStatus;
-    const hint = status === 407
-        ? 'the proxy wants credentials: put them in the proxy URL (http://user:password@proxy:port)'
-        : 'check https_proxy / http_proxy and no_proxy on the runner';
+    const hint = status === 407 ? _hints_js__WEBPACK_IMPORTED_MODULE_0__/* .HINTS */ .N.proxyCredentials : _hints_js__WEBPACK_IMPORTED_MODULE_0__/* .HINTS */ .N.proxy;
     return new ApiError(status === 407 ? 'fatal' : 'transient', error.message, {
         hint,
         mayHaveReachedServer: false,
@@ -31246,6 +32126,7 @@ const RUN_STATUSES = ['starting', 'running', 'success', 'failed', 'stopped'];
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  fs: () => (/* binding */ greenMeaning),
   Br: () => (/* binding */ renderSummary),
   G8: () => (/* binding */ verdictHeading)
 });
@@ -31260,8 +32141,8 @@ var clean = __nccwpck_require__(4118);
 var wording = __nccwpck_require__(2179);
 // EXTERNAL MODULE: ./src/verdict/comparison-verdict.ts
 var comparison_verdict = __nccwpck_require__(1312);
-// EXTERNAL MODULE: ./src/report/report-model.ts + 1 modules
-var report_model = __nccwpck_require__(7122);
+// EXTERNAL MODULE: ./src/report/report-model.ts
+var report_model = __nccwpck_require__(486);
 ;// CONCATENATED MODULE: ./src/report/comparison-summary.ts
 
 
@@ -31324,7 +32205,7 @@ function differenceRow(entry, safe) {
         `<td><code>${safe.code(entry.progressId)}</code></td><td>${differenceDetail(entry, safe)}</td></tr>\n`);
 }
 function differenceDetail(entry, safe) {
-    if (!('tableName' in entry))
+    if (entry.kind === 'object')
         return 'correction SQL below';
     const records = entry.differences === undefined ? 'records differ' : (0,report_model/* recordsDiffer */.xe)(entry.differences);
     const target = [entry.targetSchemaName, entry.targetTableName].filter(Boolean).join('.');
@@ -31335,7 +32216,14 @@ function differenceDetail(entry, safe) {
 }
 function sqlBlock(entry, safe) {
     return (`<details><summary>${safe.html((0,comparison_verdict/* objectLabel */.uk)(entry), wording/* LIMITS */.b1.name)}</summary>` +
-        `<pre>${safe.html(entry.correctSql ?? '', wording/* LIMITS */.b1.sql)}</pre></details>\n`);
+        `<pre>${safe.html(entry.correctSql ?? '', wording/* LIMITS */.b1.sql)}</pre>${sqlCutNote(entry)}</details>\n`);
+}
+/** Memory kept only the start of a long run's SQL: the file has the rest. */
+function sqlCutNote(entry) {
+    if (entry.correctSqlLength === undefined)
+        return '';
+    const left = entry.correctSqlLength - (entry.correctSql ?? '').length;
+    return `<p>… ${(0,wording/* plural */.LS)(left, 'more character')}: the correction-sql-file output has the whole SQL.</p>`;
 }
 /** Adds blocks while they fit `budget` bytes; returns how many were added. */
 function addWithin(parts, blocks, budget) {
@@ -31360,7 +32248,7 @@ function renderComparison(run, safe, budget) {
     const differing = run.differences?.differing ?? [];
     if (differing.length === 0)
         return parts.join('');
-    const what = 'tableName' in (differing[0] ?? {}) ? 'Tables' : 'Objects';
+    const what = differing[0]?.kind === 'table' ? 'Tables' : 'Objects';
     parts.push(`\n### ${what} that differ\n\n<table>\n<thead><tr><th>${what === 'Tables' ? 'Table' : 'Object'}</th><th>progressId</th><th>Difference</th></tr></thead>\n<tbody>\n`);
     const shownRows = differing.slice(0, wording/* LIMITS */.b1.differenceRows).map(e => differenceRow(e, safe));
     const kept = addWithin(parts, shownRows, budget / 2);
@@ -31368,7 +32256,7 @@ function renderComparison(run, safe, budget) {
     if (kept < differing.length) {
         parts.push(`\n<p>${differing.length - kept} more not shown: the report-file output has every result.</p>\n`);
     }
-    const objects = differing.filter((e) => !('tableName' in e));
+    const objects = differing.filter((e) => e.kind === 'object');
     if (objects.length > 0) {
         parts.push('\n#### Correction SQL\n\n');
         const room = budget - Buffer.byteLength(parts.join(''));
@@ -31427,6 +32315,22 @@ function verdictHeading(report) {
         case 'error':
             return `❌ ${what}: no verdict`;
     }
+}
+/**
+ * What a green step says, in one line, for a step that does not fail: a precheck pass is not a
+ * comparison, and a softened finding is not a pass. Undefined when the step fails.
+ */
+function greenMeaning(report) {
+    if ((0,report_model/* stepFails */.ug)(report))
+        return undefined;
+    const { verdict } = report;
+    if (verdict.passed)
+        return verdict.phase === 'comparison'
+            ? 'What this green means: the precheck passed and the comparison run found no difference between source and target.'
+            : 'What this green means: the precheck passed; no comparison was run, so source and target may still differ.';
+    return verdict.phase === 'comparison'
+        ? 'What this green means: the step does not block, but the comparison run found differences (`fail-on-difference` is false).'
+        : 'What this green means: the step does not block, but the precheck failed (`fail-on-failure` is false) and no comparison was run.';
 }
 function itemRow(item, withMessage, safe, earlier) {
     const name = (0,precheck_status/* itemLabel */.IR)(item);
@@ -31492,6 +32396,9 @@ function renderSummary(report, safe, budgetBytes = SUMMARY_BUDGET_BYTES) {
     const reason = `<p>${(0,clean/* codeSpans */.tE)(safe.html(report.verdict.reason, wording/* LIMITS */.b1.reason))}</p>\n\n`;
     const hint = report.hint ? `<p>💡 ${(0,clean/* codeSpans */.tE)(safe.html(report.hint, 1000))}</p>\n\n` : '';
     parts.push(...(report.hintFirst ? [hint, reason] : [reason, hint]));
+    const green = greenMeaning(report);
+    if (green)
+        parts.push(`<p>${(0,clean/* codeSpans */.tE)(safe.html(green, 1000))}</p>\n\n`);
     parts.push(factsTable(report, safe));
     // The comparison section is small next to a large precheck: it is rendered first and kept.
     const comparison = report.run ? renderComparison(report.run, safe, budgetBytes / 2) : '';
@@ -31518,82 +32425,35 @@ function renderSummary(report, safe, budgetBytes = SUMMARY_BUDGET_BYTES) {
 
 /***/ }),
 
-/***/ 7122:
+/***/ 486:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  bz: () => (/* binding */ comparisonWords),
-  $U: () => (/* binding */ countedDifferences),
-  eo: () => (/* binding */ orderForReport),
-  xe: () => (/* binding */ recordsDiffer),
-  EI: () => (/* binding */ reportOf),
-  Tx: () => (/* binding */ statusRank),
-  ug: () => (/* binding */ stepFails)
-});
-
-// EXTERNAL MODULE: ./src/ending.ts
-var src_ending = __nccwpck_require__(880);
-// EXTERNAL MODULE: ./src/status/precheck-status.ts
-var precheck_status = __nccwpck_require__(9126);
-// EXTERNAL MODULE: ./src/text/wording.ts
-var wording = __nccwpck_require__(2179);
-// EXTERNAL MODULE: ./src/verdict/comparison-verdict.ts
-var comparison_verdict = __nccwpck_require__(1312);
-;// CONCATENATED MODULE: ./src/verdict/gate-verdict.ts
-// The step's verdict from the verdicts of its phases. Pure.
-/**
- * The precheck decides unless it passed and a comparison ran; a comparison that was asked for but
- * not run (the precheck did not pass) leaves nothing to soften: the precheck's failure stands.
- */
-function gateVerdict(precheck, comparison, runComparison) {
-    if (!precheck.passed) {
-        if (!runComparison)
-            return precheck;
-        return {
-            ...precheck,
-            reason: `${precheck.reason} The comparison was not started (run-comparison is true).`,
-            softenedBy: undefined
-        };
-    }
-    if (!comparison)
-        return precheck;
-    return {
-        ...comparison,
-        reason: `The precheck passed. ${comparison.reason}`,
-        failedItems: precheck.failedItems
-    };
-}
-
-// EXTERNAL MODULE: ./src/verdict/precheck-verdict.ts
-var precheck_verdict = __nccwpck_require__(6294);
-;// CONCATENATED MODULE: ./src/report/report-model.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $U: () => (/* binding */ countedDifferences),
+/* harmony export */   EI: () => (/* binding */ reportOf),
+/* harmony export */   Tx: () => (/* binding */ statusRank),
+/* harmony export */   bz: () => (/* binding */ comparisonWords),
+/* harmony export */   eo: () => (/* binding */ orderForReport),
+/* harmony export */   ug: () => (/* binding */ stepFails),
+/* harmony export */   xe: () => (/* binding */ recordsDiffer)
+/* harmony export */ });
+/* harmony import */ var _ending_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(880);
+/* harmony import */ var _status_precheck_status_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9126);
+/* harmony import */ var _text_wording_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2179);
+/* harmony import */ var _verdict_comparison_verdict_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1312);
 
 
 
 
-
-
+/** What to show, assembled from the step's facts and its verdict. */
 function reportOf(step, durationMs) {
-    const { inputs, gate } = step;
-    const refused = step.refused ?? {
-        how: 'error',
-        message: 'The action ended without a verdict.'
-    };
+    const { inputs, gate, decided } = step;
+    const verdict = decided.step;
     const precheckSeen = gate?.precheck;
-    const precheck = (0,precheck_verdict/* decidePrecheck */.I)(precheckSeen ?? {
-        ending: refused,
-        last: undefined,
-        failedEarlier: [],
-        vanished: [],
-        tooManyItems: false,
-        timeoutMs: 0,
-        endedAt: 0
-    });
-    const run = gate?.comparison ? runReport(gate.comparison) : undefined;
-    const verdict = gateVerdict(precheck, run?.verdict, inputs?.runComparison ?? false);
-    const ending = verdict.phase === 'comparison' && run ? run.seen.ending : (precheckSeen?.ending ?? refused);
+    const run = gate?.comparison && decided.comparison
+        ? runReport(gate.comparison, decided.comparison)
+        : undefined;
+    const ending = verdict.phase === 'comparison' && run ? run.seen.ending : (precheckSeen?.ending ?? step.refused);
     return {
         verdict,
         comparison: inputs?.comparison,
@@ -31605,16 +32465,16 @@ function reportOf(step, durationMs) {
         durationMs,
         failOnFailure: inputs?.failOnFailure ?? true,
         failOnDifference: inputs?.failOnDifference ?? true,
-        hint: (0,src_ending/* endingHint */.rK)(ending),
-        hintFirst: (0,src_ending/* hintLeads */.H2)(ending),
+        hint: ending && (0,_ending_js__WEBPACK_IMPORTED_MODULE_0__/* .endingHint */ .rK)(ending),
+        hintFirst: ending !== undefined && (0,_ending_js__WEBPACK_IMPORTED_MODULE_0__/* .hintLeads */ .H2)(ending),
         run
     };
 }
-function runReport(seen) {
+function runReport(seen, verdict) {
     return {
         seen,
-        verdict: (0,comparison_verdict/* decideComparison */.Ed)(seen),
-        differences: seen.results ? (0,comparison_verdict/* differencesOf */.g6)(seen.results, seen.last) : undefined
+        verdict,
+        differences: seen.results ? (0,_verdict_comparison_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .differencesOf */ .g6)(seen.results, seen.last) : undefined
     };
 }
 /** Whether the step fails: only plain findings are softened, by their own input. */
@@ -31638,7 +32498,7 @@ function countedDifferences(run) {
 }
 /** "1 record differs", "2 records differ". */
 function recordsDiffer(n) {
-    return `${(0,wording/* plural */.LS)(n, 'record')} ${n === 1 ? 'differs' : 'differ'}`;
+    return `${(0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(n, 'record')} ${n === 1 ? 'differs' : 'differ'}`;
 }
 /** "schema comparison" / "data comparison" / "comparison". */
 function comparisonWords(report) {
@@ -31646,7 +32506,7 @@ function comparisonWords(report) {
 }
 /** 0 for a Failed item, 1 for one without a final status, 2 for a Success. */
 function statusRank(item) {
-    const status = (0,precheck_status/* canonicalStatus */.xX)(item.status);
+    const status = (0,_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_3__/* .canonicalStatus */ .xX)(item.status);
     return status === 'Failed' ? 0 : status === 'Success' ? 2 : 1;
 }
 /** Failed items first, then the ones without a final status, then the rest; API order within each. */
@@ -31827,6 +32687,7 @@ function isSpace(code) {
 /* harmony export */   Fq: () => (/* binding */ inertLine),
 /* harmony export */   RK: () => (/* binding */ visible),
 /* harmony export */   X5: () => (/* binding */ cleanText),
+/* harmony export */   jQ: () => (/* binding */ showInvisible),
 /* harmony export */   ml: () => (/* binding */ shorten),
 /* harmony export */   ph: () => (/* binding */ codeText),
 /* harmony export */   tE: () => (/* binding */ codeSpans),
@@ -31834,10 +32695,13 @@ function isSpace(code) {
 /* harmony export */ });
 // Shaping text for a surface: cleaning, shortening, one-line, visible escapes, HTML. Pure, and linear
 // in the input: server text can be megabytes, and the report runs after timeout-seconds stops counting.
-// C0/C1 controls other than tab and newline, and the bidi embedding/override/isolate marks that could
-// make text display as something it is not.
+// Characters a reader cannot see: C0/C1 controls other than tab and newline, the bidi marks,
+// embeddings, overrides and isolates that could make text display as something it is not, and the
+// zero-width and format characters that would ride along unseen into whatever a reader copies.
+// Zero-width (non-)joiners stay: scripts and emoji need them.
+const INVISIBLE = 
 // eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]/g;
 const NEWLINES = /\r\n?|[\n\u0085\u2028\u2029]/;
 /** Cuts to `max` UTF-16 units plus a marker saying how much was left out; never splits a surrogate pair. */
 function shorten(text, max, total = text.length) {
@@ -31847,17 +32711,30 @@ function shorten(text, max, total = text.length) {
     const code = text.charCodeAt(cut - 1);
     if (code >= 0xd800 && code <= 0xdbff)
         cut--;
+    // Nor a written-out invisible character (`<U+202E>`): it goes whole or not at all.
+    const escape = text.lastIndexOf('<U+', cut - 1);
+    if (escape >= 0 && escape > cut - 8 && text.indexOf('>', escape) >= cut)
+        cut = escape;
     return `${text.slice(0, cut)}… (${total - cut} more characters)`;
 }
-/** Newlines normalised to \n, invisible control characters dropped. */
+/** Newlines normalised to \n, invisible characters dropped. */
 function cleanText(text) {
-    return text.replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n').replace(UNSAFE, '');
+    return text.replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n').replace(INVISIBLE, '');
+}
+/**
+ * Newlines normalised to \n, every invisible character written out as `<U+202E>`: a reader sees
+ * that it is there, and a copy of the text carries no character they could not see.
+ */
+function showInvisible(text) {
+    return text
+        .replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n')
+        .replace(INVISIBLE, c => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
 }
 /** One line: no CR, LF or other control character, whitespace runs collapsed, line breaks as ⏎. */
 function flattenLine(text) {
     return text
         .split(NEWLINES)
-        .map(part => part.replace(UNSAFE, '').replace(/\s+/g, ' ').trim())
+        .map(part => part.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim())
         .filter(part => part !== '')
         .join(' ⏎ ');
 }
@@ -31914,12 +32791,14 @@ function escapeWithBreaks(text) {
     })
         .join('');
 }
-/** Cleaned, shortened text as inert HTML: entities, <br> for newlines, isolated for bidi. */
-function htmlBlock(cleaned) {
-    const escaped = escapeWithBreaks(cleaned).replace(/\n/g, '<br>');
-    return escaped === '' ? '' : `\u2068${escaped}\u2069`;
+/**
+ * Shaped, shortened text as inert HTML: entities, <br> for newlines. No bidi isolation marks: the
+ * invisible characters were written out before, and each text sits in its own cell or paragraph.
+ */
+function htmlBlock(shaped) {
+    return escapeWithBreaks(shaped).replace(/\n/g, '<br>');
 }
-/** An ID for a <code> element: copyable as shown (no bidi marks), escaped, one line. */
+/** An ID for a <code> element: copyable as shown, escaped, one line. */
 function codeText(line) {
     return escapeWithBreaks(line);
 }
@@ -31950,8 +32829,10 @@ function codeSpans(escaped) {
 /* harmony export */   l: () => (/* binding */ jsonStrings),
 /* harmony export */   p: () => (/* binding */ Redactor)
 /* harmony export */ });
-// Finding a secret in text in every form a reader could decode, and hiding it. Pure and linear in the
-// text (times the secret's length).
+/* harmony import */ var _text_work_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1328);
+// Finding a secret in text in every form a reader could decode, and hiding it. Pure (but for the
+// work counter in text-work.ts) and linear in the text (times the secret's length).
+
 const MASK = '***';
 const NAMED_ENTITIES = {
     amp: 0x26,
@@ -32074,6 +32955,7 @@ function matchTarget(text, start, target, families) {
     let i = start;
     let t = 0;
     while (t < target.length && i < text.length) {
+        _text_work_js__WEBPACK_IMPORTED_MODULE_0__/* .textWork */ .X.searched++;
         const code = text.charCodeAt(i);
         if (families !== 0 && isEscapeStart(code) && escapeAt(text, i, families)) {
             const astral = escapedCode > 0xffff;
@@ -32162,7 +33044,8 @@ class Redactor {
             const starts = new Uint8Array(65536);
             for (const code of [text.charCodeAt(0), bytes.charCodeAt(0), ...ESCAPE_STARTS])
                 starts[code] = 1;
-            return { text, bytes, starts, literalEscapes: /[%\\&]/.test(text) };
+            const first = [text.charCodeAt(0), text.codePointAt(0) ?? -1, bytes.charCodeAt(0)];
+            return { text, bytes, first, starts, literalEscapes: /[%\\&]/.test(text) };
         });
         this.cores = usable.flatMap(base64Cores);
     }
@@ -32187,17 +33070,16 @@ class Redactor {
     finds(text) {
         return this.spans(text).length > 0;
     }
-    /** `text` with every decodable copy of a secret replaced by `***`. */
-    redact(text) {
-        return this.redactPrefix(text, text.length).text;
+    /** `text` with every decodable copy of a secret replaced by `***` (`spans`: its copies, if known). */
+    redact(text, spans) {
+        return this.redactPrefix(text, text.length, spans).text;
     }
     /**
      * The part of `text` before `limit`, secrets hidden; a copy that starts before `limit` is hidden
      * whole and ends the part. `end` is where in `text` the part ends. Copies are found in all of
      * `text`, so a copy cut at `limit` is never shown in part.
      */
-    redactPrefix(text, limit) {
-        const spans = this.spans(text);
+    redactPrefix(text, limit, spans = this.spans(text)) {
         if (spans.length === 0)
             return { text: text.slice(0, limit), end: Math.min(limit, text.length) };
         const parts = [];
@@ -32213,10 +33095,18 @@ class Redactor {
 }
 /** Adds the spans of every encoded copy of `secret` in `text`, left to right, to `spans`. */
 function findCopies(text, secret, spans) {
-    const { starts } = secret;
+    const { starts, first } = secret;
+    const [unit, point, byte] = first;
+    const isFirst = (code) => code === unit || code === point || code === byte;
+    _text_work_js__WEBPACK_IMPORTED_MODULE_0__/* .textWork */ .X.searched += text.length;
     for (let at = 0; at < text.length; at++) {
         // Most characters cannot start a copy: one typed-array look-up, no allocation.
-        if (starts[text.charCodeAt(at)] !== 1)
+        const code = text.charCodeAt(at);
+        if (starts[code] !== 1)
+            continue;
+        // An escape that does not stand for the secret's first character starts no copy: a long run
+        // of '&' or '%' costs one look at each, not a full match attempt in every family.
+        if (!isFirst(code) && !(escapeAt(text, at, ANY_ESCAPE) && isFirst(escapedCode)))
             continue;
         const length = matchAt(text, at, secret);
         if (length > 0) {
@@ -32257,7 +33147,9 @@ function jsonStrings(value) {
 /* harmony export */ });
 /* harmony import */ var _clean_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4118);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3326);
-/* harmony import */ var _wording_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2179);
+/* harmony import */ var _text_work_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1328);
+/* harmony import */ var _wording_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2179);
+
 
 
 
@@ -32270,32 +33162,47 @@ function jsonStrings(value) {
 /** Text is shaped from at most this multiple of the shown length (plus 1 KiB): room for whitespace
  * the shaping collapses, bounded so a 60 MB message costs no more than a short one. */
 const PRE_CUT_FACTOR = 4;
+/** A text this long is searched once and its copies remembered: the same server text reaches the
+ * log, annotations, summary, outputs and report file, and a search of 40 MB is not free. */
+const REMEMBER_FROM = 64 * 1024;
 class SafeText {
     redactor;
     /** Room past a cut for the longest encoded copy of a secret (`&#x00005F;`: 10 per character). */
     margin;
+    /** Copies found in long texts, by text (a long string's hash is cheap: V8 hashes its length). */
+    known = new Map();
     constructor(secrets) {
         this.redactor = new _redact_js__WEBPACK_IMPORTED_MODULE_1__/* .Redactor */ .p(secrets);
         this.margin = 12 * Math.max(0, ...secrets.map(s => s.length)) + 16;
     }
     /** The secret hidden, nothing else changed: for outputs and the report file. */
     value(text) {
-        return this.redactor.redact(text);
+        return this.redactor.redact(text, this.spans(text));
     }
     /** One inert log line. */
-    line(text, max = _wording_js__WEBPACK_IMPORTED_MODULE_2__/* .LIMITS */ .b1.reason) {
+    line(text, max = _wording_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.reason) {
         const part = this.hidden(text, max);
+        _text_work_js__WEBPACK_IMPORTED_MODULE_2__/* .textWork */ .X.shaped += part.text.length;
         const line = this.redactor.redact((0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .inertLine */ .Fq)((0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .flattenLine */ .F3)(part.text)));
         return this.cut(line, max, part.dropped);
     }
-    /** Escaped HTML for the job summary. */
+    /**
+     * Escaped HTML for the job summary and the comment, invisible characters written out. When
+     * leaving them out would spell the secret (`sec<U+0007>ret`), they are left out and it is hidden.
+     */
     html(text, max) {
         const part = this.hidden(text, max);
-        const cleaned = this.redactor.redact((0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(part.text));
-        return (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .htmlBlock */ .xs)(this.cut(cleaned, max, part.dropped));
+        _text_work_js__WEBPACK_IMPORTED_MODULE_2__/* .textWork */ .X.shaped += part.text.length;
+        const joined = (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(part.text);
+        if (this.redactor.finds(joined))
+            return (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .htmlBlock */ .xs)(this.cut(this.redactor.redact(joined), max, part.dropped));
+        // Without an invisible character both shapings are the same text, already searched.
+        const shown = (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .showInvisible */ .jQ)(part.text);
+        const shaped = shown.length === joined.length ? joined : this.redactor.redact(shown);
+        return (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .htmlBlock */ .xs)(this.cut(shaped, max, part.dropped));
     }
     /** An ID for <code> in the job summary. */
-    code(text, max = _wording_js__WEBPACK_IMPORTED_MODULE_2__/* .LIMITS */ .b1.id) {
+    code(text, max = _wording_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.id) {
         return (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .codeText */ .ph)(this.line(text, max));
     }
     /**
@@ -32307,11 +33214,11 @@ class SafeText {
         // so the JSON text alone would hide it) nor in the JSON text (a copy across its syntax).
         if (!this.redactor.active)
             return plain;
-        if (!this.redactor.finds((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .jsonStrings */ .l)(value)) && !this.redactor.finds(plain))
+        if (!this.findsInStrings(value) && !this.findsInJson(plain))
             return plain;
         const json = JSON.stringify(value, (_key, v) => {
             if (typeof v === 'string')
-                return this.redactor.redact(v);
+                return this.value(v);
             if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
                 const entries = Object.entries(v);
                 if (entries.some(([k]) => this.redactor.redact(k) !== k)) {
@@ -32340,7 +33247,7 @@ class SafeText {
     hidden(text, max) {
         const budget = max * PRE_CUT_FACTOR + 1024;
         if (text.length <= budget + this.margin)
-            return { text: this.redactor.redact(text), dropped: 0 };
+            return { text: this.value(text), dropped: 0 };
         const part = this.redactor.redactPrefix(text.slice(0, budget + this.margin), budget);
         return { text: part.text, dropped: text.length - part.end };
     }
@@ -32354,7 +33261,91 @@ class SafeText {
         const kept = shaped.slice(0, Math.max(0, shaped.length - this.margin));
         return (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .shorten */ .ml)(kept, max, shaped.length + dropped);
     }
+    /** Where `text` holds a copy of a secret; a long text is searched only the first time. */
+    spans(text) {
+        if (text.length < REMEMBER_FROM)
+            return this.redactor.spans(text);
+        let spans = this.known.get(text);
+        if (spans === undefined) {
+            spans = this.redactor.spans(text);
+            this.known.set(text, spans);
+        }
+        return spans;
+    }
+    /** Whether any string of a JSON value, keys included, holds a copy. Iterative: depth costs no stack. */
+    findsInStrings(value) {
+        const short = [];
+        const stack = [value];
+        while (stack.length > 0) {
+            const v = stack.pop();
+            if (typeof v === 'string') {
+                if (v.length < REMEMBER_FROM)
+                    short.push(v);
+                else if (this.spans(v).length > 0)
+                    return true;
+            }
+            else if (Array.isArray(v))
+                for (const x of v)
+                    stack.push(x);
+            else if (v !== null && typeof v === 'object') {
+                for (const [key, x] of Object.entries(v)) {
+                    short.push(key);
+                    stack.push(x);
+                }
+            }
+        }
+        return this.redactor.finds(short.join('\n'));
+    }
+    /**
+     * Whether JSON text holds a copy, in a string or across its syntax (`a","b`). The inside of a long
+     * string already searched as a value is not searched again: only `margin` characters at each end,
+     * where a copy could run into the quotes.
+     */
+    findsInJson(json) {
+        let from = 0;
+        for (let open = json.indexOf('"'); open >= 0;) {
+            const close = closingQuote(json, open);
+            const inside = json.slice(open + 1, close);
+            if (inside.length >= REMEMBER_FROM && this.known.get(inside)?.length === 0) {
+                if (this.redactor.finds(json.slice(from, open + 1 + this.margin)))
+                    return true;
+                from = close - this.margin;
+            }
+            open = json.indexOf('"', close + 1);
+        }
+        return this.redactor.finds(json.slice(from));
+    }
 }
+/** Index of the quote closing the JSON string that opens at `open` (valid JSON assumed). */
+function closingQuote(json, open) {
+    for (let at = json.indexOf('"', open + 1); at >= 0; at = json.indexOf('"', at + 1)) {
+        let backslashes = 0;
+        while (json.charCodeAt(at - 1 - backslashes) === 0x5c)
+            backslashes++;
+        if (backslashes % 2 === 0)
+            return at;
+    }
+    return json.length;
+}
+
+
+/***/ }),
+
+/***/ 1328:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ textWork)
+/* harmony export */ });
+// How much text the output boundary has read: a counter, so tests prove the text paths linear (or
+// bounded) by counting work rather than by timing it on a machine that may be busy. Costs one
+// addition per character read; nothing in the action reads it.
+const textWork = {
+    /** Characters the secret search read: each position tried as a start, each one a copy compared. */
+    searched: 0,
+    /** Characters handed to shaping (cleaning, one-line, HTML) after the cut to what a surface shows. */
+    shaped: 0
+};
 
 
 /***/ }),
@@ -32478,10 +33469,16 @@ function rowTotal(last) {
     return d === undefined || s === undefined || t === undefined ? undefined : d + s + t;
 }
 function objectLabel(entry) {
-    if ('tableName' in entry) {
-        const source = [entry.schemaName, entry.tableName].filter(Boolean).join('.');
-        return source || `progressId ${entry.progressId}`;
+    switch (entry.kind) {
+        case 'table': {
+            const source = [entry.schemaName, entry.tableName].filter(Boolean).join('.');
+            return source || `progressId ${entry.progressId}`;
+        }
+        case 'object':
+            return schemaObjectLabel(entry);
     }
+}
+function schemaObjectLabel(entry) {
     const raw = entry.raw;
     for (const key of ['objectName', 'name', 'tableName', 'sourceObjectName']) {
         const value = raw[key];
@@ -32607,138 +33604,6 @@ function stopNote(seen) {
 function listNames(entries, max = _text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .LIMITS */ .b1.namesInReason) {
     const names = entries.slice(0, max).map(objectLabel);
     const rest = entries.length - names.length;
-    return rest > 0 ? `${names.join(', ')} and ${rest} more` : names.join(', ');
-}
-
-
-/***/ }),
-
-/***/ 6294:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ decidePrecheck)
-/* harmony export */ });
-/* unused harmony export listLabels */
-/* harmony import */ var _status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9126);
-/* harmony import */ var _text_clean_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4118);
-/* harmony import */ var _text_wording_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2179);
-
-
-
-/** The precheck's verdict. A pass needs a documented Success overall and for every item ever seen. */
-function decidePrecheck(seen) {
-    const { last, ending } = seen;
-    const failedNow = last?.precheckItems.filter(i => (0,_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalStatus */ .xX)(i.status) === 'Failed') ?? [];
-    const failedItems = [...failedNow, ...seen.failedEarlier];
-    const verdict = (kind, reason, soft = false) => ({
-        kind,
-        passed: kind === 'passed',
-        reason,
-        phase: 'precheck',
-        failedItems,
-        ...(soft ? { softenedBy: 'fail-on-failure' } : {})
-    });
-    if (ending.how === 'error')
-        return verdict('error', ending.message);
-    if (ending.how === 'cancelled') {
-        return verdict('cancelled', `The wait was cancelled before the precheck finished.${lastSeen(last)}`);
-    }
-    const odd = last ? undocumented(last) : undefined;
-    if (odd)
-        return verdict('error', odd);
-    if (seen.tooManyItems) {
-        return verdict('error', `NineData listed more than ${_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_TRACKED_ITEMS */ .zU} distinct check items across its answers: not a precheck this action can verify, so not a pass.`);
-    }
-    if (ending.how === 'timeout' || !last)
-        return verdict('timeout', timeoutReason(seen));
-    if (seen.vanished.length > 0)
-        return verdict('error', vanishedReason(seen.vanished));
-    return finishedVerdict(last, failedNow, seen.failedEarlier, verdict);
-}
-function vanishedReason(vanished) {
-    const were = vanished.length === 1 ? 'was' : 'were';
-    return (`NineData's last answer no longer lists ${(0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(vanished.length, 'check item')} that ${were} seen at an earlier poll: ` +
-        `${listLabels(vanished)}. Every item seen must end in Success, so this is not a pass.`);
-}
-function finishedVerdict(last, failedNow, earlier, verdict) {
-    const overall = (0,_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalStatus */ .xX)(last.status);
-    const total = last.precheckItems.length;
-    const earlierText = earlier.length > 0
-        ? ` ${listLabels(earlier)} ${earlier.length === 1 ? 'was' : 'were'} seen Failed at an earlier poll and ${earlier.length === 1 ? 'counts' : 'count'} as failed, whatever NineData reports now.`
-        : '';
-    const failedCount = failedNow.length + earlier.length;
-    // Items that neither failed nor succeeded: never softened into a pass.
-    const unfinished = last.precheckItems.filter(i => !(0,_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .isFinalStatus */ .$T)((0,_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalStatus */ .xX)(i.status)));
-    const neverRan = unfinished.length > 0
-        ? ` ${(0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(unfinished.length, 'check item')} never reported a final status: ${listLabels(unfinished)}.`
-        : '';
-    const soft = failedCount > 0 && unfinished.length === 0;
-    if (overall === 'Failed') {
-        const items = failedCount > 0
-            ? `${(0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(failedCount, 'check item')} of ${total} failed${failedNow.length ? `: ${listLabels(failedNow)}` : ''}.`
-            : 'NineData reported the overall status Failed without a failed check item.';
-        return verdict('failed', `The precheck failed: ${items}${earlierText}${neverRan}`, soft);
-    }
-    if (overall === 'Success' && failedCount > 0) {
-        const named = failedNow.length ? `: ${listLabels(failedNow)}` : '';
-        return verdict('failed', `NineData reported Success, but ${(0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(failedCount, 'check item')} of ${total} failed${named}.${earlierText}${neverRan}`, soft);
-    }
-    if (overall === 'Success' && unfinished.length === 0) {
-        return verdict('passed', total === 0
-            ? 'The precheck passed: NineData reported Success and returned no check items.'
-            : `The precheck passed: NineData reported Success and ${total === 1 ? 'the check item' : `all ${total} check items`} succeeded.`);
-    }
-    // Reached only if the wait ends "finished" on an unsettled answer: never a pass.
-    return verdict('error', `The precheck ended without a final status.${lastSeen(last)}`);
-}
-/** Why an answer this action does not understand is not a pass, or undefined. */
-function undocumented(state) {
-    if ((0,_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .itemsMissingAtEnd */ .VG)(state)) {
-        return (`NineData reported the overall status ${(0,_text_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .RK)(state.status)} without a precheckItems list, ` +
-            'so no check item can be verified. An answer this action does not understand is never a pass.');
-    }
-    const overall = (0,_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalStatus */ .xX)(state.status) === undefined;
-    const odd = (0,_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .oddItems */ .uh)(state);
-    if (!overall && odd.length === 0)
-        return undefined;
-    const parts = [];
-    if (overall)
-        parts.push(`the overall status ${(0,_text_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .RK)(state.status)}`);
-    if (odd.length > 0) {
-        const shown = odd
-            .slice(0, _text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .LIMITS */ .b1.namesInReason)
-            .map(item => `${(0,_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .itemLabel */ .IR)(item)} (${(0,_text_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .RK)(item.status)})`);
-        const more = odd.length > shown.length ? ` and ${odd.length - shown.length} more` : '';
-        parts.push(`${odd.length === 1 ? 'the status of' : `the statuses of ${odd.length} check items:`} ${shown.join(', ')}${more}`);
-    }
-    return (`NineData reported ${parts.join(' and ')}: not a status NineData documents ` +
-        `(Unstarted, Running, Failed, Success). An answer this action does not understand is never a pass.`);
-}
-function timeoutReason(end) {
-    const last = end.last;
-    const head = `The precheck did not finish within timeout-seconds (${(0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .Xo)(end.timeoutMs)}).`;
-    const raise = ' Raise `timeout-seconds` to wait longer.';
-    const outage = end.ending.how === 'timeout' ? end.ending.outage : undefined;
-    if (outage) {
-        const down = (0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(end.endedAt - outage.sinceMs);
-        return (`${head} NineData gave no usable answer for the last ${down}; the last error: ${outage.lastError.message}.` +
-            `${lastSeen(last)}${raise}`);
-    }
-    if (last && (0,_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalStatus */ .xX)(last.status) === 'Success') {
-        const pending = last.precheckItems.filter(i => !(0,_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .isFinalStatus */ .$T)((0,_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalStatus */ .xX)(i.status)));
-        return (`${head} NineData reported Success, but ${(0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(pending.length, 'check item')} never reported a final status: ` +
-            `${listLabels(pending)}.${raise}`);
-    }
-    return `${head}${lastSeen(last)}${raise}`;
-}
-function lastSeen(last) {
-    return last ? ` The last status seen was ${(0,_text_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .RK)(last.status)}.` : ' No status was seen.';
-}
-/** "A, B, C and 12 more": names for a one-line message, however many items there are. */
-function listLabels(items, max = _text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .LIMITS */ .b1.namesInReason) {
-    const names = items.slice(0, max).map(_status_precheck_status_js__WEBPACK_IMPORTED_MODULE_2__/* .itemLabel */ .IR);
-    const rest = items.length - names.length;
     return rest > 0 ? `${names.join(', ')} and ${rest} more` : names.join(', ');
 }
 

@@ -20,7 +20,7 @@ const FIFTEEN_MINUTES = 900_000
 const GRACE_END_MAX = ADDRESS_GRACE_MS + RETRY_POLICY.minCapMs + 1000
 
 function reportFor(run: Followed) {
-  return reportOf({ gate: run.gate, taskId: 'cc-netw0rk' }, run.tookMs)
+  return reportOf({ gate: run.gate, decided: run.gate.verdict, taskId: 'cc-netw0rk' }, run.tookMs)
 }
 
 function expectEndedForTheAddress(run: Followed, apiUrl: string): void {

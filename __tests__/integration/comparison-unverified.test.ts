@@ -96,7 +96,9 @@ describe('an object whose correction SQL cannot be read', () => {
     expect(text).toMatch(/^-- INCOMPLETE: NOT the whole correction SQL of comparison run \d+\./)
     expect(text).toContain(`1 could not be read): progressId ${hit.progressId}.`)
     expect(text).toMatch(/\n-- END: INCOMPLETE \(1 of 130 objects are missing/)
-    expect(result.log).toMatch(
+    // A warning (an annotation, not a plain log line) says why the file is not the output.
+    const warnings = result.annotations.filter(a => a.level === 'warning').map(a => a.message)
+    expect(warnings.join('\n')).toMatch(
       /is not set as correction-sql-file \(it is INCOMPLETE: 1 of 130 objects/
     )
   })
