@@ -4,11 +4,24 @@ import { ApiError, StopError, type Outage } from './ninedata/api-errors.js'
 
 export type Ending =
   | { how: 'finished' }
-  | { how: 'timeout'; outage?: Outage | undefined }
+  | {
+      how: 'timeout'
+      outage?: Outage | undefined
+      /** Set when the time ran out before this step could start: what it was still waiting for. */
+      waitingFor?: string | undefined
+    }
   | { how: 'cancelled'; outage?: Outage | undefined }
   | { how: 'error'; message: string; hint?: string | undefined }
 
 export const FINISHED: Ending = { how: 'finished' }
+
+/** An error that already knows how the phase ended (e.g. out of time while waiting for a busy task). */
+export class EndingError extends Error {
+  constructor(readonly ending: Ending) {
+    super(ending.how === 'error' ? ending.message : ending.how)
+    this.name = 'EndingError'
+  }
+}
 
 const AUTH_HINT =
   'Check the access-key-id and access-key-secret inputs (NineData console: User Management, AccessKey) ' +
@@ -22,6 +35,7 @@ const BUSY_HINT =
  * failed"). A bug of this action is an ending too: reported like any error, never rethrown.
  */
 export function endingOf(error: unknown, doing: string): Ending {
+  if (error instanceof EndingError) return error.ending
   if (error instanceof StopError) {
     return error.reason === 'timeout'
       ? { how: 'timeout', outage: error.outage }
@@ -52,8 +66,15 @@ export function crashEnding(error: unknown): Ending {
 function hintOf(error: ApiError | undefined): string | undefined {
   if (!error) return undefined
   if (error.kind === 'auth') return AUTH_HINT
-  if (error.kind === 'business' && /status invalid/i.test(error.message)) return BUSY_HINT
+  if (isBusyRefusal(error)) return BUSY_HINT
   return error.hint && sentence(error.hint)
+}
+
+/** NineData's refusal to start a precheck or run while another one of the task is under way. */
+export function isBusyRefusal(error: unknown): boolean {
+  return (
+    error instanceof ApiError && error.kind === 'business' && /status invalid/i.test(error.message)
+  )
 }
 
 export function endingHint(ending: Ending): string | undefined {
