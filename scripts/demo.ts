@@ -7,7 +7,7 @@ import { DEFAULT_SCENARIO, SCENARIOS } from '../simulator/scenarios.js'
 import { readCliArgs } from '../simulator/cli-args.js'
 import { startSimulator } from '../simulator/server.js'
 import { JOB_TOKEN, runnerEvent, startGitHubStandIn } from '../simulator/github.js'
-import { demoInputs, demoTaskId, demoTimeoutSeconds } from './lib/demo-inputs.js'
+import { demoInputs, demoTaskInputs, demoTimeoutSeconds } from './lib/demo-inputs.js'
 import { summaryPage } from './lib/summary-page.js'
 import { demoComparisonInputs } from './lib/demo-inputs.js'
 import {
@@ -80,7 +80,7 @@ const section = (title: string): void => {
 const sim = await startSimulator({ scenario: cli.scenario })
 const timeoutSeconds = demoTimeoutSeconds(scenario)
 const inputs = demoInputs(sim.url, {
-  'task-id': demoTaskId(scenario),
+  ...demoTaskInputs(scenario),
   'timeout-seconds': String(timeoutSeconds),
   ...demoComparisonInputs(scenario)
 })

@@ -39,16 +39,14 @@ export async function findOrCreateTask(ctx: PhaseContext): Promise<TaskPhase> {
     const found = await findTask(ctx, definition, phase)
     if (found) return { ...phase, taskId: found.taskId }
   } catch (error) {
-    return {
-      ...phase,
-      ending: failed(error, 'Listing NineData schema comparison tasks', definition)
-    }
+    const doing = 'Listing NineData schema comparison tasks'
+    return { ...phase, ending: failed(error, doing, 'Reading the task list', definition) }
   }
   try {
     return { ...phase, how: 'created', taskId: await create(ctx, definition, phase) }
   } catch (error) {
     const doing = `Creating schema comparison task ${visible(definition.taskName)}`
-    return { ...phase, how: 'created', ending: failed(error, doing, definition) }
+    return { ...phase, how: 'created', ending: failed(error, doing, 'Creating a task', definition) }
   }
 }
 
@@ -149,7 +147,12 @@ function tooManyTasks(total: number): EndingError {
 const PERMISSION_WORDS = /permission|denied|forbidden|unauthori[sz]ed|no privilege|权限/i
 
 /** The phase's ending; a permission refusal says what NineData calls the permission, and where. */
-function failed(error: unknown, doing: string, definition: TaskDefinition): Ending {
+function failed(
+  error: unknown,
+  doing: string,
+  needing: string,
+  definition: TaskDefinition
+): Ending {
   const ending = endingOf(error, `${doing} failed`)
   if (
     ending.how !== 'error' ||
@@ -167,7 +170,7 @@ function failed(error: unknown, doing: string, definition: TaskDefinition): Endi
   return {
     ...ending,
     hint:
-      `Finding and creating a schema comparison task needs NineData's SchemaCompare permission on ${where} for the AccessKey's user (NineData console: Permission, or the user's role). ` +
+      `${needing} needs NineData's SchemaCompare permission on ${where} for the AccessKey's user (NineData console: Permission, or the user's role). ` +
       'Or create the task in the console and give its ID as task-id.'
   }
 }
