@@ -98,7 +98,7 @@ describe('run() with run-comparison', () => {
   })
 
   it('fails a busy task, an undocumented status and a contradiction', async () => {
-    const busy = await runInProcess('compare-busy')
+    const busy = await runInProcess('compare-busy', { 'when-busy': 'fail' })
     expect(busy.exitCode).toBe(1)
     expect(busy.stdout).toMatch(/::error::.*task status invalid.*`concurrency:`/)
     const odd = await runInProcess(quickRun('compare-same', { finalStatus: 'finished' }, {}), {
