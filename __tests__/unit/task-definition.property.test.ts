@@ -14,12 +14,6 @@ import {
 const word = fc.stringMatching(/^[a-z][a-z0-9_]{0,7}$/)
 const dsId = fc.stringMatching(/^ds-[a-z0-9]{4,12}$/)
 
-interface Db {
-  source: string
-  target: string
-  tables: { source: string; target: string }[]
-}
-
 const tableArb = fc.record({ source: word, target: word })
 const dbArb = fc.record({
   source: word,
