@@ -30481,17 +30481,15 @@ async function findOrCreateTask(ctx) {
             return { ...phase, taskId: found.taskId };
     }
     catch (error) {
-        return {
-            ...phase,
-            ending: failed(error, 'Listing NineData schema comparison tasks', definition)
-        };
+        const doing = 'Listing NineData schema comparison tasks';
+        return { ...phase, ending: failed(error, doing, 'Reading the task list', definition) };
     }
     try {
         return { ...phase, how: 'created', taskId: await create(ctx, definition, phase) };
     }
     catch (error) {
         const doing = `Creating schema comparison task ${(0,clean/* visible */.RK)(definition.taskName)}`;
-        return { ...phase, how: 'created', ending: failed(error, doing, definition) };
+        return { ...phase, how: 'created', ending: failed(error, doing, 'Creating a task', definition) };
     }
 }
 /** Every page of the task list, bounded; the oldest task with the name and both datasources. */
@@ -30562,7 +30560,7 @@ function tooManyTasks(total) {
 }
 const PERMISSION_WORDS = /permission|denied|forbidden|unauthori[sz]ed|no privilege|权限/i;
 /** The phase's ending; a permission refusal says what NineData calls the permission, and where. */
-function failed(error, doing, definition) {
+function failed(error, doing, needing, definition) {
     const ending = (0,src_ending/* endingOf */.z6)(error, `${doing} failed`);
     if (ending.how !== 'error' ||
         !(error instanceof api_errors/* ApiError */.hD) ||
@@ -30574,7 +30572,7 @@ function failed(error, doing, definition) {
         : `both datasources (source ${definition.sourceDsId}, target ${definition.targetDsId})`;
     return {
         ...ending,
-        hint: `Finding and creating a schema comparison task needs NineData's SchemaCompare permission on ${where} for the AccessKey's user (NineData console: Permission, or the user's role). ` +
+        hint: `${needing} needs NineData's SchemaCompare permission on ${where} for the AccessKey's user (NineData console: Permission, or the user's role). ` +
             'Or create the task in the console and give its ID as task-id.'
     };
 }
