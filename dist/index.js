@@ -29855,25 +29855,28 @@ function listedTask(entry, index) {
 async function createTask(client, task) {
     const body = { ...task, taskType: 'ONETIME' };
     const call = await client.call('POST', TASK_PATHS.create, { body });
-    // Documented as data.taskId; a bare ID as `data` is read the same way.
-    const data = typeof call.data === 'string' ? { taskId: call.data } : call.data;
+    return { taskId: parseCreated(call.data), call };
+}
+/** The created task's ID: documented as data.taskId; a bare ID as `data` is read the same way. */
+function parseCreated(answer) {
+    const data = typeof answer === 'string' ? { taskId: answer } : answer;
     if (!isRecord(data))
         throw protocolError('the create call returned no data object');
     const taskId = idText(data, 'taskId', 'data');
     const problem = idProblem(taskId);
     if (problem)
         throw protocolError(`data.taskId of the create call is not a task ID: ${problem}`);
-    return { taskId, call };
+    return taskId;
 }
 async function getTaskDetail(client, kind, taskId) {
     const call = await client.call('GET', DETAIL_PATH[kind], { query: { taskId } });
-    return parseTaskDetail(call.data, taskId);
+    return parseTaskDetail(call.data, kind, taskId);
 }
-function parseTaskDetail(data, taskId) {
+function parseTaskDetail(data, kind, taskId) {
     if (!isRecord(data))
         throw protocolError('the task details call returned no data object');
     // Schema answers name the task `taskId`, data answers `id`.
-    const answered = idText(data, 'taskId', 'data') || idText(data, 'id', 'data');
+    const answered = idText(data, kind === 'schema' ? 'taskId' : 'id', 'data');
     if (answered !== '' && answered !== taskId)
         throw protocolError(`asked about task ${taskId}, got details of ${answered}`);
     const deleted = data['isDeleted'];
