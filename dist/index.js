@@ -28372,9 +28372,11 @@ module.exports = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ab: () => (/* binding */ EndingError),
 /* harmony export */   BL: () => (/* binding */ FINISHED),
 /* harmony export */   H2: () => (/* binding */ hintLeads),
 /* harmony export */   Jj: () => (/* binding */ crashEnding),
+/* harmony export */   WY: () => (/* binding */ isBusyRefusal),
 /* harmony export */   rK: () => (/* binding */ endingHint),
 /* harmony export */   z6: () => (/* binding */ endingOf)
 /* harmony export */ });
@@ -28385,11 +28387,22 @@ module.exports = {
 
 
 const FINISHED = { how: 'finished' };
+/** An error that already knows how the phase ended (e.g. out of time while waiting for a busy task). */
+class EndingError extends Error {
+    ending;
+    constructor(ending) {
+        super(ending.how === 'error' ? ending.message : ending.how);
+        this.ending = ending;
+        this.name = 'EndingError';
+    }
+}
 /**
  * The ending an error stands for. `doing` says what failed ("The status query for precheck X
  * failed"). A bug of this action is an ending too: reported like any error, never rethrown.
  */
 function endingOf(error, doing) {
+    if (error instanceof EndingError)
+        return error.ending;
     if (error instanceof _ninedata_api_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StopError */ .Tj) {
         return error.reason === 'timeout'
             ? { how: 'timeout', outage: error.outage }
@@ -28421,11 +28434,15 @@ function hintOf(error) {
         return undefined;
     if (error.kind === 'auth')
         return _hints_js__WEBPACK_IMPORTED_MODULE_0__/* .HINTS */ .N.credentials;
-    if (error.kind === 'business' && /status invalid/i.test(error.message))
+    if (isBusyRefusal(error))
         return _hints_js__WEBPACK_IMPORTED_MODULE_0__/* .HINTS */ .N.busyTask;
     if (error.kind === 'business' && /(?<!precheck )task not found/i.test(error.message))
         return _hints_js__WEBPACK_IMPORTED_MODULE_0__/* .HINTS */ .N.taskNotFound;
     return error.hint && sentence(error.hint);
+}
+/** NineData's refusal to start a precheck or run while another one of the task is under way. */
+function isBusyRefusal(error) {
+    return (error instanceof _ninedata_api_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD && error.kind === 'business' && /status invalid/i.test(error.message));
 }
 /** What to check next: the error's hint, or for a timeout or a cancel the hint of its outage. */
 function endingHint(ending) {
@@ -28518,7 +28535,7 @@ const HINTS = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(281);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(785);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // The verdict is out: whatever sockets or a proxy still hold open, the process ends within a second.
@@ -28529,7 +28546,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 281:
+/***/ 785:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29898,6 +29915,191 @@ function runProgressLine(state, elapsedMs) {
 var run_status = __nccwpck_require__(4986);
 // EXTERNAL MODULE: ./src/verdict/comparison-verdict.ts
 var comparison_verdict = __nccwpck_require__(1312);
+;// CONCATENATED MODULE: ./src/ninedata/precheck-api.ts
+
+// The two precheck calls of a comparison task (schema or data: same calls, same shapes), and strict
+// reading of their answers. Reading never changes a character of server text.
+const precheck_api_BASE = {
+    schema: '/openapi/v1/compareschema/precheck',
+    data: '/openapi/v1/comparedata/precheck'
+};
+function precheckPaths(kind) {
+    return { start: `${precheck_api_BASE[kind]}/start`, status: `${precheck_api_BASE[kind]}/status` };
+}
+/** Longest precheck ID followed; NineData's look like `pcte-` and a few dozen characters. */
+const MAX_ID_LENGTH = 128;
+// Whitespace, controls, and invisible format characters: never part of an ID to follow.
+const ID_PROBLEM = /[\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+/** Why `id` cannot be an ID to follow, or undefined when it can. */
+function idProblem(id) {
+    if (id === '')
+        return 'it is empty';
+    if (id.length > MAX_ID_LENGTH)
+        return `it is ${id.length} characters long (at most ${MAX_ID_LENGTH})`;
+    if (ID_PROBLEM.test(id))
+        return 'it contains whitespace, control or invisible characters';
+    return undefined;
+}
+async function startPrecheck(client, kind, taskId) {
+    const call = await client.call('POST', precheckPaths(kind).start, { body: { taskId } });
+    return { ...parseStarted(call.data, taskId), call };
+}
+async function getPrecheckStatus(client, kind, taskId, precheckTaskId) {
+    const call = await client.call('GET', precheckPaths(kind).status, {
+        query: { taskId, precheckTaskId }
+    });
+    return parseStatus(call.data, taskId, precheckTaskId);
+}
+function parseStarted(data, taskId) {
+    // Tolerated: a bare precheck ID as `data`, checked like the documented field.
+    if (typeof data === 'string')
+        data = { precheckTaskId: data };
+    if (!isRecord(data))
+        throw protocolError('the start call returned no data object');
+    const answeredTask = idText(data, 'taskId', 'data');
+    if (answeredTask !== '' && answeredTask !== taskId) {
+        throw protocolError(`asked to start a precheck of task ${taskId}, got an answer about task ${answeredTask}`);
+    }
+    const precheckTaskId = idText(data, 'precheckTaskId', 'data');
+    const problem = idProblem(precheckTaskId);
+    if (problem)
+        throw protocolError(`data.precheckTaskId of the start call is not an ID to follow: ${problem}`);
+    return { taskId, precheckTaskId };
+}
+function parseStatus(data, taskId, precheckTaskId) {
+    if (!isRecord(data))
+        throw protocolError('the status call returned no data object');
+    const status = answer_fields_text(data, 'status', 'data');
+    if (status.trim() === '')
+        throw protocolError('data.status is missing');
+    const answeredTask = idText(data, 'taskId', 'data');
+    const answeredPrecheck = idText(data, 'precheckTaskId', 'data');
+    // An answer about another precheck must never decide this one.
+    if (answeredPrecheck !== '' && answeredPrecheck !== precheckTaskId) {
+        throw protocolError(`asked about precheck ${precheckTaskId}, got an answer about ${answeredPrecheck}`);
+    }
+    if (answeredTask !== '' && answeredTask !== taskId) {
+        throw protocolError(`asked about task ${taskId}, got an answer about ${answeredTask}`);
+    }
+    const rawItems = data['precheckItems'];
+    if (rawItems !== undefined && rawItems !== null && !Array.isArray(rawItems)) {
+        throw protocolError('data.precheckItems is not an array');
+    }
+    const precheckItems = (rawItems ?? []).map((item, index) => {
+        const where = `data.precheckItems[${index}]`;
+        if (!isRecord(item))
+            throw protocolError(`${where} is not an object`);
+        return {
+            precheckItem: answer_fields_text(item, 'precheckItem', where),
+            itemName: answer_fields_text(item, 'itemName', where),
+            itemDescription: answer_fields_text(item, 'itemDescription', where),
+            status: answer_fields_text(item, 'status', where),
+            errorMessage: answer_fields_text(item, 'errorMessage', where),
+            raw: item
+        };
+    });
+    const itemsMissing = rawItems === undefined || rawItems === null;
+    return {
+        taskId,
+        precheckTaskId,
+        status,
+        precheckItems,
+        ...(itemsMissing ? { itemsMissing } : {})
+    };
+}
+
+;// CONCATENATED MODULE: ./src/ninedata/task-api.ts
+
+
+// The schema comparison task itself: list the tasks, create one, read one task's details. Strict
+// reading, as for the other calls: IDs must be strings, pages must be the page asked for, and an
+// answer about another task never counts.
+const task_api_BASE = '/openapi/v1/compareschema';
+const TASK_PATHS = {
+    list: `${task_api_BASE}/queryTaskList`,
+    create: `${task_api_BASE}/create`
+};
+const DETAIL_PATH = {
+    schema: '/openapi/v1/compareschema/queryTaskById',
+    data: '/openapi/v1/comparedata/queryTaskById'
+};
+/** NineData's largest page of the task list. */
+const TASK_PAGE_SIZE = 100;
+async function listTasksPage(client, pageNumber) {
+    const query = { pageSize: String(TASK_PAGE_SIZE), pageNumber: String(pageNumber) };
+    const call = await client.call('GET', TASK_PATHS.list, { query });
+    return { ...parseTaskPage(call.data, pageNumber), requestId: call.requestId };
+}
+function parseTaskPage(data, pageNumber) {
+    if (!isRecord(data))
+        throw protocolError('the task list returned no data object');
+    const answeredPage = count(data['pageNumber'], 'data.pageNumber');
+    if (answeredPage !== undefined && answeredPage !== pageNumber)
+        throw protocolError(`asked for page ${pageNumber} of the task list, got page ${answeredPage}`);
+    const total = count(data['total'], 'data.total');
+    if (total === undefined)
+        throw protocolError('data.total of the task list is missing');
+    const list = data['schemaComparisons'];
+    if (list === null || list === undefined)
+        return { tasks: [], total };
+    if (!Array.isArray(list))
+        throw protocolError('data.schemaComparisons is not an array');
+    if (list.length > TASK_PAGE_SIZE)
+        throw protocolError(`a page of the task list holds ${list.length} tasks, more than the ${TASK_PAGE_SIZE} asked for`);
+    return { tasks: list.map(listedTask), total };
+}
+function listedTask(entry, index) {
+    const where = `data.schemaComparisons[${index}]`;
+    if (!isRecord(entry))
+        throw protocolError(`${where} is not an object`);
+    const taskId = idText(entry, 'taskId', where);
+    if (taskId === '')
+        throw protocolError(`${where}.taskId is missing`);
+    return {
+        taskId,
+        taskName: answer_fields_text(entry, 'taskName', where),
+        sourceDsId: idText(entry, 'sourceDsId', where),
+        targetDsId: idText(entry, 'targetDsId', where),
+        periodic: answer_fields_text(entry, 'periodic', where),
+        createTime: answer_fields_text(entry, 'createTime', where)
+    };
+}
+/** Creates a one-time schema comparison task; NineData answers its ID. */
+async function createTask(client, task) {
+    const body = { ...task, taskType: 'ONETIME' };
+    const call = await client.call('POST', TASK_PATHS.create, { body });
+    return { taskId: parseCreated(call.data), call };
+}
+/** The created task's ID: documented as data.taskId; a bare ID as `data` is read the same way. */
+function parseCreated(answer) {
+    const data = typeof answer === 'string' ? { taskId: answer } : answer;
+    if (!isRecord(data))
+        throw protocolError('the create call returned no data object');
+    const taskId = idText(data, 'taskId', 'data');
+    const problem = idProblem(taskId);
+    if (problem)
+        throw protocolError(`data.taskId of the create call is not a task ID: ${problem}`);
+    return taskId;
+}
+async function getTaskDetail(client, kind, taskId) {
+    const call = await client.call('GET', DETAIL_PATH[kind], { query: { taskId } });
+    return parseTaskDetail(call.data, kind, taskId);
+}
+function parseTaskDetail(data, kind, taskId) {
+    if (!isRecord(data))
+        throw protocolError('the task details call returned no data object');
+    // Schema answers name the task `taskId`, data answers `id`.
+    const answered = idText(data, kind === 'schema' ? 'taskId' : 'id', 'data');
+    if (answered !== '' && answered !== taskId)
+        throw protocolError(`asked about task ${taskId}, got details of ${answered}`);
+    const deleted = data['isDeleted'];
+    if (deleted !== undefined && deleted !== null && typeof deleted !== 'boolean')
+        throw protocolError('data.isDeleted is not true or false');
+    return { taskId, status: answer_fields_text(data, 'status', 'data'), isDeleted: deleted === true };
+}
+
+// EXTERNAL MODULE: ./src/text/clean.ts
+var clean = __nccwpck_require__(4118);
 ;// CONCATENATED MODULE: ./src/phases/poll-loop.ts
 
 // The waiting loop, for both phases: poll until the answer is final, the deadline passes, or the run
@@ -29935,6 +30137,78 @@ async function pollUntilSettled(options) {
     catch (error) {
         return end((0,src_ending/* endingOf */.z6)(error, options.doing));
     }
+}
+
+;// CONCATENATED MODULE: ./src/phases/busy-task-wait.ts
+
+
+
+
+
+
+// `when-busy: wait`: a start refused with "task status invalid" (another precheck or run of the
+// task is under way: a second workflow run, a re-run, a schedule) waits until the task is free and
+// then starts this step's own precheck or run. It never follows the other one: a verdict of a run
+// that began before this step could be about the database before the migration.
+/** Task statuses (List / Query Main Task Details) that mean a precheck or run is under way. */
+const BUSY_STATUSES = new Set(['prechecking', 'starting', 'running']);
+/** Runs `start`; while NineData says the task is busy, waits (when-busy: wait) and tries again. */
+async function startWhenFree(ctx, what, start) {
+    const wait = { polls: 0, since: 0, status: '' };
+    for (;;) {
+        try {
+            return await start();
+        }
+        catch (error) {
+            if (!(0,src_ending/* isBusyRefusal */.WY)(error) || ctx.inputs.whenBusy === 'fail')
+                throw timedOutWaiting(error, wait, ctx);
+            if (wait.polls === 0) {
+                const refusal = error;
+                wait.since = ctx.time.now();
+                ctx.log.info(`Comparison task ${ctx.inputs.taskId} is busy: NineData refused to start a ${what} with ${(0,clean/* visible */.RK)(refusal.message)} (requestId ${refusal.requestId || 'none'}), so another precheck or run of it is under way. ` +
+                    `when-busy is wait: waiting for the task to be free (Query Main Task Details, on the poll schedule) to start this step's own ${what}, until timeout-seconds.`);
+            }
+        }
+        await untilFree(ctx, wait);
+    }
+}
+async function untilFree(ctx, wait) {
+    const { inputs, client } = ctx;
+    do {
+        wait.polls++;
+        try {
+            await client.sleep(pollDelayMs(wait.polls, inputs.pollIntervalMs));
+            if (ctx.time.now() >= ctx.deadline)
+                throw new src_ending/* EndingError */.Ab({ how: 'timeout' });
+            const detail = await getTaskDetail(client, inputs.comparison, inputs.taskId);
+            if (detail.isDeleted)
+                throw new src_ending/* EndingError */.Ab({
+                    how: 'error',
+                    message: `Comparison task ${inputs.taskId} is deleted (NineData's task details say isDeleted: true).`
+                });
+            wait.status = detail.status;
+        }
+        catch (error) {
+            const doing = `The status query for busy comparison task ${inputs.taskId} failed`;
+            throw timedOutWaiting(new src_ending/* EndingError */.Ab((0,src_ending/* endingOf */.z6)(error, doing)), wait, ctx);
+        }
+    } while (BUSY_STATUSES.has(wait.status.toLowerCase()));
+    ctx.log.info(`Comparison task ${inputs.taskId} reports ${(0,clean/* visible */.RK)(wait.status)} after ${(0,wording/* formatDuration */.a3)(ctx.time.now() - wait.since)} of waiting: starting again.`);
+}
+/** A timeout after waiting began says what the step was still waiting for; the rest pass unchanged. */
+function timedOutWaiting(error, wait, ctx) {
+    const ending = error instanceof src_ending/* EndingError */.Ab
+        ? error.ending
+        : error instanceof api_errors/* StopError */.Tj
+            ? (0,src_ending/* endingOf */.z6)(error, '')
+            : undefined;
+    if (wait.polls === 0 || ending?.how !== 'timeout')
+        return error;
+    const status = wait.status ? `; its last status was ${(0,clean/* visible */.RK)(wait.status)}` : '';
+    return new src_ending/* EndingError */.Ab({
+        ...ending,
+        waitingFor: `it was still waiting for comparison task ${ctx.inputs.taskId} to be free (another precheck or run of it was under way${status})`
+    });
 }
 
 // EXTERNAL MODULE: external "node:events"
@@ -30407,6 +30681,7 @@ function unreadable(error) {
 
 
 
+
 // The comparison phase: start a run of the comparison task, wait until it finishes, read its
 // results. Whenever it gives up on a run it may have started (cancelled, out of time, an unreadable
 // or undocumented answer, an execute call without an answer), it asks NineData to stop the run.
@@ -30462,7 +30737,7 @@ async function runComparison(ctx) {
 async function start(ctx) {
     const { inputs, log } = ctx;
     log.info(`Starting a run of ${inputs.comparison} comparison task ${inputs.taskId}.`);
-    const started = await executeRun(ctx.client, inputs.comparison, inputs.taskId);
+    const started = await startWhenFree(ctx, 'comparison run', () => executeRun(ctx.client, inputs.comparison, inputs.taskId));
     const note = retriedStartNote(started.call, 'run', started.execId);
     log.info(`Started comparison run ${started.execId} (requestId ${started.call.requestId || 'none'}).${note}`);
     return started.execId;
@@ -30542,100 +30817,8 @@ async function stopUnfinishedRun(ctx, execId, why) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/ninedata/precheck-api.ts
-
-// The two precheck calls of a comparison task (schema or data: same calls, same shapes), and strict
-// reading of their answers. Reading never changes a character of server text.
-const precheck_api_BASE = {
-    schema: '/openapi/v1/compareschema/precheck',
-    data: '/openapi/v1/comparedata/precheck'
-};
-function precheckPaths(kind) {
-    return { start: `${precheck_api_BASE[kind]}/start`, status: `${precheck_api_BASE[kind]}/status` };
-}
-/** Longest precheck ID followed; NineData's look like `pcte-` and a few dozen characters. */
-const MAX_ID_LENGTH = 128;
-// Whitespace, controls, and invisible format characters: never part of an ID to follow.
-const ID_PROBLEM = /[\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
-/** Why `id` cannot be an ID to follow, or undefined when it can. */
-function idProblem(id) {
-    if (id === '')
-        return 'it is empty';
-    if (id.length > MAX_ID_LENGTH)
-        return `it is ${id.length} characters long (at most ${MAX_ID_LENGTH})`;
-    if (ID_PROBLEM.test(id))
-        return 'it contains whitespace, control or invisible characters';
-    return undefined;
-}
-async function startPrecheck(client, kind, taskId) {
-    const call = await client.call('POST', precheckPaths(kind).start, { body: { taskId } });
-    return { ...parseStarted(call.data, taskId), call };
-}
-async function getPrecheckStatus(client, kind, taskId, precheckTaskId) {
-    const call = await client.call('GET', precheckPaths(kind).status, {
-        query: { taskId, precheckTaskId }
-    });
-    return parseStatus(call.data, taskId, precheckTaskId);
-}
-function parseStarted(data, taskId) {
-    // Tolerated: a bare precheck ID as `data`, checked like the documented field.
-    if (typeof data === 'string')
-        data = { precheckTaskId: data };
-    if (!isRecord(data))
-        throw protocolError('the start call returned no data object');
-    const answeredTask = idText(data, 'taskId', 'data');
-    if (answeredTask !== '' && answeredTask !== taskId) {
-        throw protocolError(`asked to start a precheck of task ${taskId}, got an answer about task ${answeredTask}`);
-    }
-    const precheckTaskId = idText(data, 'precheckTaskId', 'data');
-    const problem = idProblem(precheckTaskId);
-    if (problem)
-        throw protocolError(`data.precheckTaskId of the start call is not an ID to follow: ${problem}`);
-    return { taskId, precheckTaskId };
-}
-function parseStatus(data, taskId, precheckTaskId) {
-    if (!isRecord(data))
-        throw protocolError('the status call returned no data object');
-    const status = answer_fields_text(data, 'status', 'data');
-    if (status.trim() === '')
-        throw protocolError('data.status is missing');
-    const answeredTask = idText(data, 'taskId', 'data');
-    const answeredPrecheck = idText(data, 'precheckTaskId', 'data');
-    // An answer about another precheck must never decide this one.
-    if (answeredPrecheck !== '' && answeredPrecheck !== precheckTaskId) {
-        throw protocolError(`asked about precheck ${precheckTaskId}, got an answer about ${answeredPrecheck}`);
-    }
-    if (answeredTask !== '' && answeredTask !== taskId) {
-        throw protocolError(`asked about task ${taskId}, got an answer about ${answeredTask}`);
-    }
-    const rawItems = data['precheckItems'];
-    if (rawItems !== undefined && rawItems !== null && !Array.isArray(rawItems)) {
-        throw protocolError('data.precheckItems is not an array');
-    }
-    const precheckItems = (rawItems ?? []).map((item, index) => {
-        const where = `data.precheckItems[${index}]`;
-        if (!isRecord(item))
-            throw protocolError(`${where} is not an object`);
-        return {
-            precheckItem: answer_fields_text(item, 'precheckItem', where),
-            itemName: answer_fields_text(item, 'itemName', where),
-            itemDescription: answer_fields_text(item, 'itemDescription', where),
-            status: answer_fields_text(item, 'status', where),
-            errorMessage: answer_fields_text(item, 'errorMessage', where),
-            raw: item
-        };
-    });
-    const itemsMissing = rawItems === undefined || rawItems === null;
-    return {
-        taskId,
-        precheckTaskId,
-        status,
-        precheckItems,
-        ...(itemsMissing ? { itemsMissing } : {})
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/phases/precheck-phase.ts
+
 
 
 
@@ -30674,7 +30857,7 @@ async function runPrecheck(ctx) {
 async function precheck_phase_start(ctx) {
     const { inputs, log } = ctx;
     log.info(`Starting a precheck of ${inputs.comparison} comparison task ${inputs.taskId} at ${inputs.apiUrl}.`);
-    const started = await startPrecheck(ctx.client, inputs.comparison, inputs.taskId);
+    const started = await startWhenFree(ctx, 'precheck', () => startPrecheck(ctx.client, inputs.comparison, inputs.taskId));
     const id = started.precheckTaskId;
     const note = retriedStartNote(started.call, 'precheck', id);
     log.info(`Started precheck ${id} (requestId ${started.call.requestId || 'none'}).${note}`);
@@ -30699,6 +30882,307 @@ function waitForVerdict(ctx, precheckTaskId, history) {
         sleep: ms => client.sleep(ms),
         doing: `The status query for precheck ${precheckTaskId} failed`
     });
+}
+
+;// CONCATENATED MODULE: ./src/task-definition.ts
+
+
+// What a gate compares when the workflow names it (source-datasource, target-datasource, databases,
+// tables, task-name) instead of a console task: parsed and checked here, purely, before any request.
+// The same definition always gives the same task name, so later runs find the task the first created.
+/** The longest task name NineData's console accepts (the schema comparison page says 64 characters). */
+const MAX_TASK_NAME_LENGTH = 64;
+const DATASOURCE_ID = /^ds-[A-Za-z0-9_-]{1,64}$/;
+// Whitespace, controls and invisible format characters have no place in a name NineData shows.
+const NAME_PROBLEM = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+/** The definition, or undefined with every problem pushed (each naming its input). */
+function parseDefinition(raw, problems) {
+    const before = problems.length;
+    const sourceDsId = checkDatasource('source-datasource', raw.sourceDatasource, problems);
+    const targetDsId = checkDatasource('target-datasource', raw.targetDatasource, problems);
+    const databases = parseDatabases(raw.databases, problems);
+    if (databases !== 'all' && databases !== undefined)
+        addTables(databases, raw.tables, problems);
+    else if (databases === 'all' && raw.tables.trim() !== '') {
+        problems.push('`tables` narrows the databases listed in `databases`; with `databases: *` (the whole instance) leave it empty, or list the databases.');
+    }
+    const nameGiven = raw.taskName.trim() !== '';
+    if (nameGiven)
+        checkTaskName(raw.taskName.trim(), problems);
+    if (problems.length > before || databases === undefined)
+        return undefined;
+    const definition = { sourceDsId, targetDsId, databases };
+    return {
+        ...definition,
+        taskName: nameGiven ? raw.taskName.trim() : derivedTaskName(raw.repository, definition),
+        nameGiven
+    };
+}
+function checkDatasource(name, value, problems) {
+    const id = value.trim();
+    if (id === '')
+        problems.push(`\`${name}\` is required with the other datasource input.`);
+    else if (!DATASOURCE_ID.test(id)) {
+        problems.push(`\`${name}\` ${(0,clean/* visible */.RK)(id)} is not a NineData datasource ID: they look like ds-ct192k3jlj4f (the console's datasource list, or data[].datasourceId of List Data Sources).`);
+    }
+    return id;
+}
+function checkTaskName(name, problems) {
+    const length = [...name].length;
+    if (length > MAX_TASK_NAME_LENGTH) {
+        problems.push(`\`task-name\` is ${length} characters long: NineData allows at most ${MAX_TASK_NAME_LENGTH}. Shorten it, or leave it empty for a derived name.`);
+    }
+    else if (NAME_PROBLEM.test(name)) {
+        problems.push(`\`task-name\` ${(0,clean/* visible */.RK)(name)} contains control or invisible characters.`);
+    }
+}
+/** Entries of a list input: one per line or comma-separated, each trimmed. */
+function entriesOf(raw) {
+    const text = raw.trim();
+    return text === '' ? [] : text.split(/[,\n]/).map(entry => entry.trim());
+}
+/** `a` or `a=b` as both sides, or the problem with it. */
+function sides(entry) {
+    const parts = entry.split('=').map(part => part.trim());
+    if (parts.length > 2)
+        return `${(0,clean/* visible */.RK)(entry)} has more than one "="`;
+    const [source = '', target = source] = parts;
+    if (source === '' || target === '')
+        return `${(0,clean/* visible */.RK)(entry)} has an empty side of "=" (write source=target)`;
+    return { source, target };
+}
+function parseDatabases(raw, problems) {
+    const entries = entriesOf(raw);
+    if (entries.length === 0) {
+        problems.push('`databases` is required with the datasources: list the databases to compare (app, or app=app_v2), or * for the whole instance.');
+        return undefined;
+    }
+    if (entries.includes('*')) {
+        if (entries.length === 1)
+            return 'all';
+        problems.push('`databases` has * (the whole instance) next to other entries: use * alone, or list the databases.');
+        return undefined;
+    }
+    const databases = [];
+    const before = problems.length;
+    entries.forEach((entry, index) => {
+        const read = entryProblem('databases', entry, index) ?? sides(entry);
+        if (typeof read === 'string')
+            return void problems.push(`\`databases\`: ${read}.`);
+        if (databases.some(db => db.source === read.source))
+            return void problems.push(`\`databases\` lists ${(0,clean/* visible */.RK)(read.source)} twice.`);
+        databases.push({ ...read, tables: [] });
+    });
+    return problems.length > before ? undefined : databases;
+}
+function entryProblem(input, entry, index) {
+    if (entry === '')
+        return `entry ${index + 1} is empty (two commas, or a comma at an end)`;
+    if (entry === '*' && input === 'tables')
+        return '* is not a table (leave `tables` empty for all)';
+    return undefined;
+}
+function addTables(databases, raw, problems) {
+    entriesOf(raw).forEach((entry, index) => {
+        const read = entryProblem('tables', entry, index) ?? tableSides(entry);
+        if (typeof read === 'string')
+            return void problems.push(`\`tables\`: ${read}.`);
+        const db = databases.find(d => d.source === read.db);
+        if (!db) {
+            return void problems.push(`\`tables\`: ${(0,clean/* visible */.RK)(entry)} is in database ${(0,clean/* visible */.RK)(read.db)}, which \`databases\` does not list.`);
+        }
+        if (read.targetDb !== undefined && read.targetDb !== db.target) {
+            return void problems.push(`\`tables\`: ${(0,clean/* visible */.RK)(entry)} maps to database ${(0,clean/* visible */.RK)(read.targetDb)}, but \`databases\` maps ${(0,clean/* visible */.RK)(db.source)} to ${(0,clean/* visible */.RK)(db.target)}.`);
+        }
+        if (db.tables.some(t => t.source === read.source))
+            return void problems.push(`\`tables\` lists ${(0,clean/* visible */.RK)(`${db.source}.${read.source}`)} twice.`);
+        db.tables.push({ source: read.source, target: read.target });
+    });
+}
+/** `db.table` or `db.table=db2.table2`; the first dot parts database from table. */
+function tableSides(entry) {
+    const read = sides(entry);
+    if (typeof read === 'string')
+        return read;
+    const source = splitTable(read.source);
+    const target = read.target === read.source ? source : splitTable(read.target);
+    if (!source || !target)
+        return `${(0,clean/* visible */.RK)(entry)} is not database.table (or database.table=database.table)`;
+    return read.target === read.source
+        ? { db: source.db, source: source.table, target: source.table }
+        : { db: source.db, source: source.table, targetDb: target.db, target: target.table };
+}
+function splitTable(text) {
+    const dot = text.indexOf('.');
+    const db = text.slice(0, dot).trim();
+    const table = text.slice(dot + 1).trim();
+    return dot > 0 && db !== '' && table !== '' ? { db, table } : undefined;
+}
+/**
+ * The definition in one canonical text: entries sorted, sides explicit, so order and whitespace do
+ * not change it and any side that changes does.
+ */
+function canonicalForm(definition) {
+    const byName = (a, b) => a.source < b.source ? -1 : a.source > b.source ? 1 : 0;
+    const databases = definition.databases === 'all'
+        ? '*'
+        : [...definition.databases].sort(byName).map(db => ({
+            s: db.source,
+            t: db.target,
+            tables: [...db.tables].sort(byName).map(t => [t.source, t.target])
+        }));
+    return JSON.stringify({ s: definition.sourceDsId, t: definition.targetDsId, databases });
+}
+const HASH_LENGTH = 10;
+const NAME_PREFIX = 'gate-';
+/** `gate-<repository>-<hash>`, at most MAX_TASK_NAME_LENGTH: the repository part is cut to fit. */
+function derivedTaskName(repository, definition) {
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(canonicalForm(definition)).digest('hex');
+    const room = MAX_TASK_NAME_LENGTH - NAME_PREFIX.length - HASH_LENGTH - 1;
+    // Letters, digits, `.`, `_` and `-` only: NineData documents no alphabet for names.
+    const repo = repository.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, room);
+    return `${NAME_PREFIX}${repo ? `${repo}-` : ''}${hash.slice(0, HASH_LENGTH)}`;
+}
+/** NineData's objectConfig for the definition (Create Schema/Data Comparison Task). */
+function objectConfigOf(definition) {
+    if (definition.databases === 'all')
+        return { all: true };
+    return {
+        all: false,
+        databaseList: definition.databases.map(db => ({
+            databaseName: db.source,
+            targetDatabase: db.target,
+            all: db.tables.length === 0,
+            ...(db.tables.length > 0
+                ? { tableList: db.tables.map(t => ({ tableName: t.source, targetTable: t.target })) }
+                : {})
+        }))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/phases/task-phase.ts
+
+
+
+
+
+
+// The task phase, before the precheck: the task given as task-id, or the schema comparison task the
+// workflow names (found by name and both datasources, else created once). It never changes or
+// deletes a task.
+/** The most tasks read to find one by name: past this the search would cost more than it is worth. */
+const MAX_LISTED_TASKS = 10_000;
+async function findOrCreateTask(ctx) {
+    const definition = ctx.inputs.definition;
+    if (!definition)
+        return { ending: src_ending/* FINISHED */.BL, taskId: ctx.inputs.taskId, how: 'given', taskName: '', calls: 0 };
+    const phase = {
+        ending: src_ending/* FINISHED */.BL,
+        taskId: '',
+        how: 'found',
+        taskName: definition.taskName,
+        calls: 0
+    };
+    try {
+        const found = await findTask(ctx, definition, phase);
+        if (found)
+            return { ...phase, taskId: found.taskId };
+    }
+    catch (error) {
+        const doing = 'Listing NineData schema comparison tasks';
+        return { ...phase, ending: failed(error, doing, 'Reading the task list', definition) };
+    }
+    try {
+        return { ...phase, how: 'created', taskId: await create(ctx, definition, phase) };
+    }
+    catch (error) {
+        const doing = `Creating schema comparison task ${(0,clean/* visible */.RK)(definition.taskName)}`;
+        return { ...phase, how: 'created', ending: failed(error, doing, 'Creating a task', definition) };
+    }
+}
+/** Every page of the task list, bounded; the oldest task with the name and both datasources. */
+async function findTask(ctx, definition, phase) {
+    ctx.log.info(`Looking for schema comparison task ${(0,clean/* visible */.RK)(definition.taskName)} from ${definition.sourceDsId} to ${definition.targetDsId} (NineData's task list has no name filter: every page is read).`);
+    const matches = [];
+    let seen = 0;
+    for (let pageNumber = 1;; pageNumber++) {
+        const page = await listTasksPage(ctx.client, pageNumber);
+        phase.calls++;
+        if (page.total > MAX_LISTED_TASKS)
+            throw tooManyTasks(page.total);
+        matches.push(...page.tasks.filter(task => isTheTask(task, definition)));
+        seen += page.tasks.length;
+        if (page.tasks.length < TASK_PAGE_SIZE || seen >= page.total)
+            break;
+    }
+    return chooseTask(ctx, matches, definition, phase.calls);
+}
+function isTheTask(task, definition) {
+    return (task.taskName === definition.taskName &&
+        task.sourceDsId === definition.sourceDsId &&
+        task.targetDsId === definition.targetDsId);
+}
+function chooseTask(ctx, matches, definition, calls) {
+    const periodic = matches.find(task => task.periodic.toUpperCase() === 'PERIODIC');
+    if (periodic) {
+        throw new src_ending/* EndingError */.Ab({
+            how: 'error',
+            message: `Schema comparison task ${periodic.taskId} has the name ${(0,clean/* visible */.RK)(definition.taskName)} and both datasources, but it is a scheduled (PERIODIC) task: running it would enable its schedule. Give another task-name, or that task's ID as task-id.`
+        });
+    }
+    const oldestFirst = [...matches].sort((a, b) => a.createTime.localeCompare(b.createTime) || a.taskId.localeCompare(b.taskId));
+    const task = oldestFirst[0];
+    const read = `${(0,wording/* plural */.LS)(calls, 'page')} of the task list read`;
+    if (!task)
+        return void ctx.log.info(`No task has that name and both datasources (${read}).`);
+    if (matches.length > 1) {
+        ctx.log.warning(`${matches.length} schema comparison tasks have the name ${(0,clean/* visible */.RK)(definition.taskName)} and both datasources (${oldestFirst.map(t => t.taskId).join(', ')}): using the oldest, ${task.taskId}.`);
+    }
+    const byHand = definition.nameGiven
+        ? ' NineData does not list what a task compares: with a task-name of your own, change the name when databases or tables change.'
+        : '';
+    ctx.log.info(`Found schema comparison task ${task.taskId} (${read}). Pin it as \`task-id: ${task.taskId}\` to skip this search.${byHand}`);
+    return task;
+}
+async function create(ctx, definition, phase) {
+    ctx.log.info(`Creating a one-time schema comparison task named ${(0,clean/* visible */.RK)(definition.taskName)}.`);
+    phase.calls++;
+    const created = await createTask(ctx.client, {
+        taskName: definition.taskName,
+        sourceDsId: definition.sourceDsId,
+        targetDsId: definition.targetDsId,
+        objectConfig: objectConfigOf(definition)
+    });
+    const note = created.call.unclearAttempts > 0
+        ? ` ${(0,wording/* plural */.LS)(created.call.unclearAttempts, 'earlier attempt')} of the create call got no usable answer, so NineData may hold another task with this name; later runs use the oldest.`
+        : '';
+    ctx.log.info(`Created schema comparison task ${created.taskId} (requestId ${created.call.requestId || 'none'}).${note} ` +
+        `Later runs with the same definition find it by name; to skip that search, pin it as \`task-id: ${created.taskId}\` and drop source-datasource, target-datasource, databases, tables and task-name.`);
+    return created.taskId;
+}
+function tooManyTasks(total) {
+    return new src_ending/* EndingError */.Ab({
+        how: 'error',
+        message: `NineData lists ${total} schema comparison tasks, more than the ${MAX_LISTED_TASKS} this action reads to find one by name: give the task as task-id instead.`
+    });
+}
+const PERMISSION_WORDS = /permission|denied|forbidden|unauthori[sz]ed|no privilege|权限/i;
+/** The phase's ending; a permission refusal says what NineData calls the permission, and where. */
+function failed(error, doing, needing, definition) {
+    const ending = (0,src_ending/* endingOf */.z6)(error, `${doing} failed`);
+    if (ending.how !== 'error' ||
+        !(error instanceof api_errors/* ApiError */.hD) ||
+        !PERMISSION_WORDS.test(error.message))
+        return ending;
+    const named = [definition.sourceDsId, definition.targetDsId].filter(id => error.message.includes(id));
+    const where = named.length === 1
+        ? `datasource ${named[0]}`
+        : `both datasources (source ${definition.sourceDsId}, target ${definition.targetDsId})`;
+    return {
+        ...ending,
+        hint: `${needing} needs NineData's SchemaCompare permission on ${where} for the AccessKey's user (NineData console: Permission, or the user's role). ` +
+            'Or create the task in the console and give its ID as task-id.'
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/verdict/gate-verdict.ts
@@ -30730,8 +31214,6 @@ function gateVerdict(precheck, comparison, runComparison) {
     };
 }
 
-// EXTERNAL MODULE: ./src/text/clean.ts
-var clean = __nccwpck_require__(4118);
 ;// CONCATENATED MODULE: ./src/verdict/precheck-verdict.ts
 
 
@@ -30830,6 +31312,9 @@ function timeoutReason(end) {
     const head = `The precheck did not finish within timeout-seconds (${(0,wording/* formatSeconds */.Xo)(end.timeoutMs)}).`;
     const raise = ' Raise `timeout-seconds` to wait longer.';
     const outage = end.ending.how === 'timeout' ? end.ending.outage : undefined;
+    if (end.ending.how === 'timeout' && end.ending.waitingFor) {
+        return `No precheck was started within timeout-seconds (${(0,wording/* formatSeconds */.Xo)(end.timeoutMs)}): ${end.ending.waitingFor}.${raise}`;
+    }
     if (outage) {
         const down = (0,wording/* formatDuration */.a3)(end.endedAt - outage.sinceMs);
         return (`${head} NineData gave no usable answer for the last ${down}; the last error: ${outage.lastError.message}.` +
@@ -30892,33 +31377,72 @@ function beforeAnyPhase(ending, runComparison) {
 
 
 
+
 async function runGate(inputs, env) {
     const deadline = env.startedAt + inputs.timeoutMs;
     const client = clientFor(inputs, { ...env, deadline });
-    const ctx = { ...env, inputs, client, deadline };
     try {
+        const task = await findOrCreateTask({ ...env, inputs, client, deadline });
+        if (task.ending.how !== 'finished') {
+            const precheck = notStarted(task, inputs.timeoutMs, env.time.now());
+            const verdict = afterPrecheck(precheck, inputs.runComparison);
+            return { task, precheck, verdict, requestId: client.lastRequestId ?? '' };
+        }
+        // From here on the gate goes on exactly as with task-id.
+        const ctx = {
+            ...env,
+            inputs: { ...inputs, taskId: task.taskId },
+            client,
+            deadline
+        };
         const precheck = await runPrecheck(ctx);
         const decided = afterPrecheck(precheck, inputs.runComparison);
         if (!comparisonMayStart(decided)) {
-            return { precheck, verdict: decided, requestId: client.lastRequestId ?? '' };
+            return { task, precheck, verdict: decided, requestId: client.lastRequestId ?? '' };
         }
         const comparison = await runComparison(ctx);
         const verdict = afterComparison(decided, comparison);
-        return { precheck, comparison, verdict, requestId: client.lastRequestId ?? '' };
+        return { task, precheck, comparison, verdict, requestId: client.lastRequestId ?? '' };
     }
     finally {
         // Every way out frees the sockets.
         client.dispose();
     }
 }
+/** No precheck: the task phase ended the step, and its ending is the precheck's. */
+function notStarted(task, timeoutMs, endedAt) {
+    const ending = task.ending.how === 'timeout'
+        ? {
+            ...task.ending,
+            waitingFor: `it was still looking for (or creating) the comparison task named "${task.taskName}"`
+        }
+        : task.ending;
+    return {
+        ending,
+        precheckTaskId: '',
+        last: undefined,
+        failedEarlier: [],
+        vanished: [],
+        tooManyItems: false,
+        timeoutMs,
+        endedAt
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
+
 
 
 /** The defaults of action.yml, applied when an input is empty (e.g. when run outside a runner). */
 const INPUT_DEFAULTS = {
     comparison: 'auto',
     'precheck-task-id': '',
+    'source-datasource': '',
+    'target-datasource': '',
+    databases: '',
+    tables: '',
+    'task-name': '',
+    'when-busy': 'wait',
     'poll-interval-seconds': '5',
     'timeout-seconds': '900',
     'request-timeout-seconds': '30',
@@ -30954,7 +31478,7 @@ const TRUE_WORDS = ['true', 'True', 'TRUE'];
 const FALSE_WORDS = ['false', 'False', 'FALSE'];
 const KIND_PREFIX = { schema: 'cc-', data: 'cd-' };
 /** Parses every input; throws InputError listing every problem. */
-function parseInputs(get) {
+function parseInputs(get, repository = process.env['GITHUB_REPOSITORY'] ?? '') {
     const problems = [];
     const read = (name) => {
         const value = (get(name) ?? '').trim();
@@ -30969,13 +31493,16 @@ function parseInputs(get) {
     const apiUrl = parseApiUrl(required('api-url'), problems);
     const accessKeyId = checkId('access-key-id', required('access-key-id'), problems);
     const accessKeySecret = required('access-key-secret');
-    const taskId = checkId('task-id', required('task-id'), problems);
+    const taskId = checkId('task-id', read('task-id'), problems);
     const precheckTaskId = checkId('precheck-task-id', read('precheck-task-id'), problems);
+    const definition = readDefinition(read, taskId, precheckTaskId, repository, problems);
     const inputs = {
         apiUrl,
         accessKeyId,
         accessKeySecret,
         taskId,
+        definition,
+        whenBusy: parseWhenBusy(read('when-busy'), problems),
         comparison: parseComparison(read('comparison'), taskId, problems),
         precheckTaskId,
         timeoutMs: seconds('timeout-seconds', read('timeout-seconds'), problems),
@@ -30992,6 +31519,48 @@ function parseInputs(get) {
     if (problems.length > 0)
         throw new InputError(problems);
     return inputs;
+}
+const DEFINITION_INPUTS = [
+    'source-datasource',
+    'target-datasource',
+    'databases',
+    'tables',
+    'task-name'
+];
+/**
+ * Exactly one way to name the task: task-id, or the datasources with what to compare. Both, or
+ * neither, is refused naming them; a definition is only for schema comparisons (see gate-as-code).
+ */
+function readDefinition(read, taskId, precheckTaskId, repository, problems) {
+    const given = DEFINITION_INPUTS.filter(name => read(name) !== '');
+    if (given.length === 0) {
+        if (taskId === '')
+            problems.push('`task-id` is required, or instead `source-datasource`, `target-datasource` and `databases` (the task is then found by name or created).');
+        return undefined;
+    }
+    if (taskId !== '') {
+        problems.push(`\`task-id\` and ${given.map(n => `\`${n}\``).join(', ')} were both given: name the task one way only (task-id, or the datasources with databases).`);
+        return undefined;
+    }
+    if (precheckTaskId !== '')
+        problems.push('`precheck-task-id` follows a precheck of a `task-id`: give task-id with it.');
+    if (read('comparison') === 'data') {
+        problems.push('`comparison: data` with datasources: NineData documents no way to list data comparison tasks, so every run would create a new task in your console. Create the data comparison task once and give its cd-... ID as `task-id`.');
+    }
+    return parseDefinition({
+        sourceDatasource: read('source-datasource'),
+        targetDatasource: read('target-datasource'),
+        databases: read('databases'),
+        tables: read('tables'),
+        taskName: read('task-name'),
+        repository
+    }, problems);
+}
+function parseWhenBusy(raw, problems) {
+    if (raw === 'wait' || raw === 'fail')
+        return raw;
+    problems.push(`\`when-busy\` must be wait or fail, got ${(0,clean/* visible */.RK)(raw)}.`);
+    return 'wait';
 }
 function checkId(name, value, problems) {
     const problem = value === '' ? undefined : idProblem(value);
@@ -31274,6 +31843,8 @@ function scalar(safe, text) {
 function planOutputs(report, safe, budget = JSON_OUTPUT_BUDGET_BYTES) {
     const values = {};
     const truncated = [];
+    if (report.taskId)
+        values['task-id'] = scalar(safe, report.taskId);
     if (report.precheckTaskId)
         values['precheck-task-id'] = scalar(safe, report.precheckTaskId);
     if (report.requestId)
@@ -31393,6 +31964,7 @@ function reportFileText(report, safe) {
     const { verdict, state } = report;
     return safe.json({
         taskId: report.taskId,
+        ...(report.taskSource ? { task: report.taskSource } : {}),
         precheckTaskId: report.precheckTaskId,
         comparison: report.comparison ?? null,
         status: state?.status ?? null,
@@ -32342,11 +32914,19 @@ function itemRow(item, withMessage, safe, earlier) {
         `<td><strong>${safe.html(name, wording/* LIMITS */.b1.name)}</strong>${id}</td>` +
         `<td>${safe.html(item.itemDescription, wording/* LIMITS */.b1.description)}</td>${message}</tr>\n`);
 }
+function taskCell(report, code) {
+    const source = report.taskSource;
+    const id = report.taskId ? code(report.taskId) : source ? '(none)' : '(not given)';
+    if (!source)
+        return id;
+    const how = source.how === 'created' ? 'created by this run' : 'found by name';
+    return `${id} (${report.taskId ? how : 'not found or created'}: ${code(source.taskName)})`;
+}
 function factsTable(report, safe) {
     const state = report.state;
     const code = (text) => `<code>${safe.code(text)}</code>`;
     const rows = [
-        ['Comparison task', report.taskId ? code(report.taskId) : '(not given)'],
+        ['Comparison task', taskCell(report, code)],
         ['Comparison', report.comparison ?? '(not known)'],
         ['Precheck', report.precheckTaskId ? code(report.precheckTaskId) : '(none started)'],
         ['Status', state ? statusCell(state.status, safe) : '(no status seen)']
@@ -32457,7 +33037,10 @@ function reportOf(step, durationMs) {
     return {
         verdict,
         comparison: inputs?.comparison,
-        taskId: inputs?.taskId ?? step.taskId,
+        taskId: gate?.task.taskId || inputs?.taskId || step.taskId,
+        taskSource: gate && gate.task.how !== 'given'
+            ? { how: gate.task.how, taskName: gate.task.taskName }
+            : undefined,
         precheckTaskId: precheckSeen?.precheckTaskId ?? inputs?.precheckTaskId ?? '',
         state: precheckSeen?.last,
         vanished: precheckSeen?.vanished ?? [],
@@ -33583,6 +34166,9 @@ function cancelledReason(seen) {
     return `The wait for ${run} was cancelled before it finished.${status}${stopNote(seen)}`;
 }
 function timeoutReason(seen) {
+    if (seen.ending.how === 'timeout' && seen.ending.waitingFor) {
+        return `No comparison run was started within timeout-seconds (${(0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .Xo)(seen.timeoutMs)}): ${seen.ending.waitingFor}. Raise timeout-seconds to wait longer (it covers the precheck and the comparison).`;
+    }
     const head = seen.stage === 'results'
         ? `Reading the results of comparison run ${seen.execId} did not finish within timeout-seconds (${(0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .Xo)(seen.timeoutMs)}).`
         : `The comparison run ${seen.execId || '(not started)'} did not finish within timeout-seconds (${(0,_text_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .Xo)(seen.timeoutMs)}).`;

@@ -12,6 +12,7 @@ import {
   DEMO_TASK_ID,
   demoInputs,
   demoTaskId,
+  demoTaskInputs,
   demoTimeoutSeconds
 } from './lib/demo-inputs.js'
 import { summaryPage } from './lib/summary-page.js'
@@ -95,7 +96,8 @@ const taskId =
 const sim = await startSimulator({ scenario: cli.scenario, tasks: [taskId] })
 const timeoutSeconds = demoTimeoutSeconds(scenario)
 const inputs = demoInputs(sim.url, {
-  'task-id': taskId,
+  ...demoTaskInputs(scenario),
+  ...(typeof cli.values['task-id'] === 'string' ? { 'task-id': taskId } : {}),
   'timeout-seconds': String(timeoutSeconds),
   ...demoComparisonInputs(scenario)
 })

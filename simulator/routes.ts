@@ -5,6 +5,7 @@ import { answerNow } from './handlers/clock.js'
 import { precheckStatus, startPrecheck } from './handlers/precheck.js'
 import { correctionSql, diffDetails, schemaResults, tableSummary } from './handlers/results.js'
 import { execStatus, execute, stop } from './handlers/run.js'
+import { createTask, listTasks, taskDetail } from './handlers/task.js'
 import { envelope } from './reply.js'
 import { serverNow } from './state.js'
 import type { Comparison, RequestKind } from './types.js'
@@ -44,7 +45,10 @@ export const ROUTES: Route[] = [
   api('GET', 'compare(schema)/describeSchemaCompareTask', 'results', schemaResults),
   api('GET', 'compare(schema)/result/correctionSql', 'correctionSql', correctionSql),
   api('GET', 'compare(data)/result/tableSummary', 'tableSummary', tableSummary),
-  api('GET', 'compare(data)/result/diffDetails', 'diffDetails', diffDetails)
+  api('GET', 'compare(data)/result/diffDetails', 'diffDetails', diffDetails),
+  api('GET', 'compare(schema)/queryTaskList', 'taskList', async ex => listTasks(ex)),
+  api('POST', 'compare(schema)/create', 'createTask', async ex => createTask(ex)),
+  api('GET', `${COMPARE}/queryTaskById`, 'taskDetail', async ex => taskDetail(ex))
 ]
 
 export function findRoute(path: string): { route: Route; comparison?: Comparison } | undefined {

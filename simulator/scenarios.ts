@@ -8,6 +8,7 @@ import {
   standardItems,
   withFailures
 } from './items.js'
+import { TASK_SCENARIOS } from './task-scenarios.js'
 import type { Fault, Scenario } from './types.js'
 
 // The named scenarios of the NineData simulator (`--scenario NAME`). Time-based: a precheck's
@@ -224,6 +225,6 @@ function retryAfterDateFault(clockSkewMs: number): Fault {
   }
 }
 
-Object.assign(SCENARIOS, COMPARISON_SCENARIOS)
+Object.assign(SCENARIOS, COMPARISON_SCENARIOS, TASK_SCENARIOS)
 
 export const DEFAULT_SCENARIO = 'pass'

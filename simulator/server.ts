@@ -12,7 +12,7 @@ import type { ComparisonRun } from './run-model.js'
 import { findRoute, handle } from './routes.js'
 import { DEFAULT_SCENARIO, SCENARIOS } from './scenarios.js'
 import { addPrecheck, createState, newId, type SimState } from './state.js'
-import type { Comparison, RecordedRequest, RequestKind, Scenario } from './types.js'
+import type { Comparison, ConsoleTask, RecordedRequest, RequestKind, Scenario } from './types.js'
 
 // A NineData OpenAPI simulator: a real HTTP server on 127.0.0.1 that checks every request's
 // signature and timestamp as the docs describe and plays a scripted precheck and comparison run. Independent of the
@@ -23,7 +23,7 @@ export { comparisonOfTask, DEFAULT_TASKS } from './tasks.js'
 export { precheckAnswer } from './precheck-model.js'
 export type { ComparisonRun } from './run-model.js'
 export type { PrecheckRun } from './state.js'
-export type { RecordedRequest } from './types.js'
+export type { ConsoleTask, RecordedRequest } from './types.js'
 
 export const DEMO_ACCESS_KEY_ID = 'demo-key'
 export const DEMO_ACCESS_KEY_SECRET = 'demo-secret'
@@ -58,6 +58,8 @@ export interface Simulator {
   addTask(taskId: string): void
   /** The task IDs the simulator knows now. */
   tasks: ReadonlySet<string>
+  /** The console's schema comparison tasks, oldest first; a test may add its own. */
+  consoleTasks: ConsoleTask[]
   /** The comparison runs started so far, oldest first (stoppedAt set when a stop reached one). */
   runs: readonly ComparisonRun[]
   close(): Promise<void>
@@ -159,6 +161,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     addTask: taskId => void state.tasks.add(taskId),
     tasks: state.tasks,
     runs: state.runs,
+    consoleTasks: state.consoleTasks,
     close: () =>
       new Promise<void>(resolve => {
         for (const socket of sockets) socket.destroy()

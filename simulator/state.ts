@@ -1,8 +1,15 @@
 import { randomBytes } from 'node:crypto'
 import { precheckSettled } from './precheck-model.js'
 import { runActive, scriptedResults, type ComparisonRun } from './run-model.js'
-import { DEFAULT_TASKS } from './tasks.js'
-import type { Comparison, RecordedRequest, RequestKind, Scenario, SimItem } from './types.js'
+import { consoleTasksOf, DEFAULT_TASKS } from './tasks.js'
+import type {
+  Comparison,
+  ConsoleTask,
+  RecordedRequest,
+  RequestKind,
+  Scenario,
+  SimItem
+} from './types.js'
 
 // Everything the simulator remembers, in one object: the scenario it plays and the credentials it
 // accepts, the tasks it knows, the prechecks and comparison runs it started, the requests it
@@ -34,6 +41,8 @@ export interface SimState {
    * hooks' sinceFirstMs. Date headers, signatures and arrival times stay on the real clock.
    */
   now: () => number
+  /** The console's schema comparison tasks, oldest first (the list answers newest first). */
+  consoleTasks: ConsoleTask[]
   /** Prechecks by precheck task ID. */
   prechecks: Map<string, PrecheckRun>
   /** Comparison runs, in the order they were started. */
@@ -56,10 +65,17 @@ export function createState(
   tasks: readonly string[] = [],
   now: () => number = Date.now
 ): SimState {
+  const consoleTasks = consoleTasksOf(scenario.consoleTasks)
   return {
     scenario,
     ...credentials,
-    tasks: new Set([...DEFAULT_TASKS, ...(scenario.tasks ?? []), ...tasks]),
+    tasks: new Set([
+      ...DEFAULT_TASKS,
+      ...(scenario.tasks ?? []),
+      ...tasks,
+      ...consoleTasks.map(t => t.taskId)
+    ]),
+    consoleTasks,
     bootedAt: Date.now(),
     now,
     prechecks: new Map(),
@@ -77,7 +93,10 @@ export function createState(
       correctionSql: 0,
       tableSummary: 0,
       diffDetails: 0,
-      stop: 0
+      stop: 0,
+      taskList: 0,
+      createTask: 0,
+      taskDetail: 0
     },
     firstApiRequestAt: undefined
   }
@@ -139,6 +158,7 @@ export function createRun(
  * refuses another start with "task status invalid").
  */
 export function taskBusy(state: SimState, taskId: string, now: number): boolean {
+  if (state.counters.taskDetail < (state.scenario.busyForDetailPolls ?? 0)) return true
   for (const run of state.prechecks.values())
     if (run.taskId === taskId && run.holdsTask && !precheckSettled(state.scenario, run, now))
       return true

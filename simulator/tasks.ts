@@ -1,4 +1,4 @@
-import type { Comparison } from './types.js'
+import type { Comparison, ConsoleTask, ConsoleTaskSeed } from './types.js'
 
 // The comparison tasks the simulator knows. NineData answers "task not found" for any other task
 // ID, so the simulator does too: a default set (the docs' examples, the demo's tasks and the IDs
@@ -36,4 +36,47 @@ export function comparisonOfTask(taskId: string): Comparison | undefined {
   if (taskId.startsWith('cc-')) return 'schema'
   if (taskId.startsWith('cd-')) return 'data'
   return undefined
+}
+
+/** NineData's time format in the task list: `2026-06-25 08:47:31Z`. */
+export function consoleTime(ms: number): string {
+  return new Date(ms)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, 'Z')
+}
+
+/**
+ * The console's tasks before the gate creates any: `count` unrelated ones (other users' tasks, some
+ * named like a gate's), plus lookalikes of one name, which the gate must never take for its own.
+ */
+export function consoleTasksOf(seed: ConsoleTaskSeed = { count: 3 }): ConsoleTask[] {
+  const base = Date.UTC(2026, 5, 25, 8, 47, 31)
+  const tasks: ConsoleTask[] = []
+  const add = (taskName: string, sourceDsId: string, targetDsId: string): void => {
+    const n = tasks.length
+    tasks.push({
+      taskId: `cc-seed${n.toString(36).padStart(5, '0')}`,
+      taskName,
+      sourceDsId,
+      targetDsId,
+      periodic: n % 7 === 3 ? 'PERIODIC' : 'ONETIME',
+      createTime: consoleTime(base + n * 60_000)
+    })
+  }
+  for (let i = 0; i < seed.count; i++)
+    add(
+      i % 2 ? `gate-someone-else-${i}` : `schema_compare_${i}`,
+      `ds-src${i % 5}`,
+      `ds-tgt${i % 3}`
+    )
+  const like = seed.lookalikesOf
+  if (like) {
+    add(like.taskName, like.sourceDsId, 'ds-elsewhere')
+    add(like.taskName, like.targetDsId, like.sourceDsId)
+    add(`${like.taskName}-copy`, like.sourceDsId, like.targetDsId)
+    add(like.taskName.toUpperCase(), like.sourceDsId, like.targetDsId)
+    add(` ${like.taskName}`, like.sourceDsId, like.targetDsId)
+  }
+  return tasks
 }

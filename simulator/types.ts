@@ -32,6 +32,9 @@ export type RequestKind =
   | 'tableSummary'
   | 'diffDetails'
   | 'stop'
+  | 'taskList'
+  | 'createTask'
+  | 'taskDetail'
 
 /** What a fault does to one request. */
 export type FaultKind =
@@ -246,6 +249,38 @@ export interface Scenario {
   tableSummaryAnswer?: RunAnswerHook
   diffDetailsAnswer?: RunAnswerHook
   stopAnswer?: RunAnswerHook
+  /** The console's schema comparison tasks before any is created (default: three unrelated ones). */
+  consoleTasks?: ConsoleTaskSeed
+  /** `success: false` message for Create Schema Comparison Task (e.g. a permission refusal). */
+  createError?: string
+  /** `success: false` message for List Schema Comparison Tasks. */
+  listError?: string
+  /**
+   * Another precheck holds every task (starts and executes are "task status invalid") until the
+   * simulator has answered this many task detail queries; Infinity: it never frees.
+   */
+  busyForDetailPolls?: number
+  /** Inputs that name the task instead of task-id (source-datasource, ...), for the demo. */
+  definition?: Readonly<Record<string, string>>
+}
+
+/** How many tasks the console has, and lookalikes of one name (other users' tasks with similar names). */
+export interface ConsoleTaskSeed {
+  count: number
+  /** Tasks named like this one but not it: same name with other datasources, names that differ slightly. */
+  lookalikesOf?: { taskName: string; sourceDsId: string; targetDsId: string }
+}
+
+/** A schema comparison task in the simulated console. */
+export interface ConsoleTask {
+  taskId: string
+  taskName: string
+  sourceDsId: string
+  targetDsId: string
+  periodic: 'ONETIME' | 'PERIODIC'
+  createTime: string
+  /** The objectConfig it was created with (seeded tasks: none). */
+  objectConfig?: unknown
 }
 
 /** One request as the simulator received it, and how it was answered. */

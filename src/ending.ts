@@ -6,17 +6,31 @@ import { errorMessage } from './error-message.js'
 
 export type Ending =
   | { how: 'finished' }
-  | { how: 'timeout'; outage?: Outage | undefined }
+  | {
+      how: 'timeout'
+      outage?: Outage | undefined
+      /** Set when the time ran out before this step could start: what it was still waiting for. */
+      waitingFor?: string | undefined
+    }
   | { how: 'cancelled'; outage?: Outage | undefined }
   | { how: 'error'; message: string; hint?: string | undefined; hintFirst?: boolean | undefined }
 
 export const FINISHED: Ending = { how: 'finished' }
+
+/** An error that already knows how the phase ended (e.g. out of time while waiting for a busy task). */
+export class EndingError extends Error {
+  constructor(readonly ending: Ending) {
+    super(ending.how === 'error' ? ending.message : ending.how)
+    this.name = 'EndingError'
+  }
+}
 
 /**
  * The ending an error stands for. `doing` says what failed ("The status query for precheck X
  * failed"). A bug of this action is an ending too: reported like any error, never rethrown.
  */
 export function endingOf(error: unknown, doing: string): Ending {
+  if (error instanceof EndingError) return error.ending
   if (error instanceof StopError) {
     return error.reason === 'timeout'
       ? { how: 'timeout', outage: error.outage }
@@ -48,10 +62,17 @@ export function crashEnding(error: unknown): Ending {
 function hintOf(error: ApiError | undefined): string | undefined {
   if (!error) return undefined
   if (error.kind === 'auth') return HINTS.credentials
-  if (error.kind === 'business' && /status invalid/i.test(error.message)) return HINTS.busyTask
+  if (isBusyRefusal(error)) return HINTS.busyTask
   if (error.kind === 'business' && /(?<!precheck )task not found/i.test(error.message))
     return HINTS.taskNotFound
   return error.hint && sentence(error.hint)
+}
+
+/** NineData's refusal to start a precheck or run while another one of the task is under way. */
+export function isBusyRefusal(error: unknown): boolean {
+  return (
+    error instanceof ApiError && error.kind === 'business' && /status invalid/i.test(error.message)
+  )
 }
 
 /** What to check next: the error's hint, or for a timeout or a cancel the hint of its outage. */

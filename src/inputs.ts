@@ -1,5 +1,6 @@
 import type { ComparisonKind } from './ninedata/api-types.js'
 import { idProblem } from './ninedata/precheck-api.js'
+import { parseDefinition, type TaskDefinition } from './task-definition.js'
 import { visible } from './text/clean.js'
 
 // Reads and validates the action's inputs. Pure: it takes a getter, so tests need no environment.
@@ -10,7 +11,12 @@ export interface Inputs {
   apiUrl: string
   accessKeyId: string
   accessKeySecret: string
+  /** The task given as task-id; '' when the workflow names what to compare (definition). */
   taskId: string
+  /** What to compare, when given instead of task-id: the task is found by name, or created. */
+  definition?: TaskDefinition | undefined
+  /** On `task status invalid` from a start: wait for the task to be free, or fail at once. */
+  whenBusy: WhenBusy
   comparison: ComparisonKind
   /** Empty: start a new precheck. */
   precheckTaskId: string
@@ -28,10 +34,18 @@ export interface Inputs {
   githubToken: string
 }
 
+export type WhenBusy = 'wait' | 'fail'
+
 /** The defaults of action.yml, applied when an input is empty (e.g. when run outside a runner). */
 const INPUT_DEFAULTS = {
   comparison: 'auto',
   'precheck-task-id': '',
+  'source-datasource': '',
+  'target-datasource': '',
+  databases: '',
+  tables: '',
+  'task-name': '',
+  'when-busy': 'wait',
   'poll-interval-seconds': '5',
   'timeout-seconds': '900',
   'request-timeout-seconds': '30',
@@ -75,7 +89,10 @@ const FALSE_WORDS = ['false', 'False', 'FALSE']
 const KIND_PREFIX: Record<ComparisonKind, string> = { schema: 'cc-', data: 'cd-' }
 
 /** Parses every input; throws InputError listing every problem. */
-export function parseInputs(get: InputGetter): Inputs {
+export function parseInputs(
+  get: InputGetter,
+  repository: string = process.env['GITHUB_REPOSITORY'] ?? ''
+): Inputs {
   const problems: string[] = []
   const read = (name: string): string => {
     const value = (get(name) ?? '').trim()
@@ -92,13 +109,16 @@ export function parseInputs(get: InputGetter): Inputs {
   const apiUrl = parseApiUrl(required('api-url'), problems)
   const accessKeyId = checkId('access-key-id', required('access-key-id'), problems)
   const accessKeySecret = required('access-key-secret')
-  const taskId = checkId('task-id', required('task-id'), problems)
+  const taskId = checkId('task-id', read('task-id'), problems)
   const precheckTaskId = checkId('precheck-task-id', read('precheck-task-id'), problems)
+  const definition = readDefinition(read, taskId, precheckTaskId, repository, problems)
   const inputs: Inputs = {
     apiUrl,
     accessKeyId,
     accessKeySecret,
     taskId,
+    definition,
+    whenBusy: parseWhenBusy(read('when-busy'), problems),
     comparison: parseComparison(read('comparison'), taskId, problems),
     precheckTaskId,
     timeoutMs: seconds('timeout-seconds', read('timeout-seconds'), problems),
@@ -114,6 +134,65 @@ export function parseInputs(get: InputGetter): Inputs {
   checkSwappedIds(taskId, precheckTaskId, problems)
   if (problems.length > 0) throw new InputError(problems)
   return inputs
+}
+
+const DEFINITION_INPUTS = [
+  'source-datasource',
+  'target-datasource',
+  'databases',
+  'tables',
+  'task-name'
+]
+
+/**
+ * Exactly one way to name the task: task-id, or the datasources with what to compare. Both, or
+ * neither, is refused naming them; a definition is only for schema comparisons (see gate-as-code).
+ */
+function readDefinition(
+  read: (name: string) => string,
+  taskId: string,
+  precheckTaskId: string,
+  repository: string,
+  problems: string[]
+): TaskDefinition | undefined {
+  const given = DEFINITION_INPUTS.filter(name => read(name) !== '')
+  if (given.length === 0) {
+    if (taskId === '')
+      problems.push(
+        '`task-id` is required, or instead `source-datasource`, `target-datasource` and `databases` (the task is then found by name or created).'
+      )
+    return undefined
+  }
+  if (taskId !== '') {
+    problems.push(
+      `\`task-id\` and ${given.map(n => `\`${n}\``).join(', ')} were both given: name the task one way only (task-id, or the datasources with databases).`
+    )
+    return undefined
+  }
+  if (precheckTaskId !== '')
+    problems.push('`precheck-task-id` follows a precheck of a `task-id`: give task-id with it.')
+  if (read('comparison') === 'data') {
+    problems.push(
+      '`comparison: data` with datasources: NineData documents no way to list data comparison tasks, so every run would create a new task in your console. Create the data comparison task once and give its cd-... ID as `task-id`.'
+    )
+  }
+  return parseDefinition(
+    {
+      sourceDatasource: read('source-datasource'),
+      targetDatasource: read('target-datasource'),
+      databases: read('databases'),
+      tables: read('tables'),
+      taskName: read('task-name'),
+      repository
+    },
+    problems
+  )
+}
+
+function parseWhenBusy(raw: string, problems: string[]): WhenBusy {
+  if (raw === 'wait' || raw === 'fail') return raw
+  problems.push(`\`when-busy\` must be wait or fail, got ${visible(raw)}.`)
+  return 'wait'
 }
 
 function checkId(name: string, value: string, problems: string[]): string {

@@ -30,6 +30,7 @@ export const COMPARISON_OUTPUTS = [
 
 /** The outputs of a precheck that reached a status. */
 export const PRECHECK_OUTPUTS = [
+  'task-id',
   'precheck-task-id',
   'request-id',
   'status',

@@ -54,7 +54,7 @@ describe('run() with run-comparison', () => {
   })
 
   it('fails a busy task, an undocumented status and a contradiction', async () => {
-    const busy = await runScenario('compare-busy')
+    const busy = await runScenario('compare-busy', { 'when-busy': 'fail' })
     expect(busy.exitCode).toBe(1)
     expect(busy.stdout).toMatch(/::error::.*task status invalid.*`concurrency:`/)
     const odd = await runScenario(quickRun('compare-same', { finalStatus: 'finished' }, {}), {

@@ -96,8 +96,11 @@ describe('business errors are final, with what NineData said', () => {
     expect(failureMessage(result)).toContain('task status invalid')
   })
 
-  it('"task status invalid" comes with the hint about a concurrency group', async () => {
-    const { result } = await gate(customScenario({ startError: 'task status invalid' }))
+  it('with when-busy: fail, "task status invalid" comes with the hint about a concurrency group', async () => {
+    const { result, sim } = await gate(customScenario({ startError: 'task status invalid' }), {
+      'when-busy': 'fail'
+    })
+    expect(sim.count('taskDetail')).toBe(0)
     expect(result.exitCode).toBe(1)
     const message = failureMessage(result)
     expect(message).toMatch(/NineData said "task status invalid" \(requestId sim-\w+\)\./)

@@ -122,8 +122,11 @@ describe('a comparison run that does not end in results', () => {
     expect(b.sim.count('correctionSql')).toBe(0)
   })
 
-  it('a busy task (task status invalid) gets the concurrency: hint; no run, no run outputs', async () => {
-    const { result, sim } = await gate('compare-busy', compareInputs('compare-busy'))
+  it('with when-busy: fail, a busy task (task status invalid) gets the concurrency: hint; no run, no run outputs', async () => {
+    const { result, sim } = await gate(
+      'compare-busy',
+      compareInputs('compare-busy', { 'when-busy': 'fail' })
+    )
     expect(result.exitCode).toBe(1)
     expect(sim.count('execute')).toBe(1)
     expect(sim.count('execStatus')).toBe(0)

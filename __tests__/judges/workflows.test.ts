@@ -92,13 +92,13 @@ describe('the judge fails what it should (README usage example, changed)', () =>
 
   it('an input action.yml does not declare, and a required input left out', async () => {
     const problems = await judgeWorkflow(
-      changed(/^(\s+)task-id:/m, '$1tasks-id:'),
+      changed(/^(\s+)api-url:/m, '$1api-urls:'),
       action,
       isThisAction
     )
     expect(problems).toEqual([
-      expect.stringMatching(/with: tasks-id is not an input of action\.yml/),
-      expect.stringMatching(/the required input task-id is not given/)
+      expect.stringMatching(/with: api-urls is not an input of action\.yml/),
+      expect.stringMatching(/the required input api-url is not given/)
     ])
   })
 

@@ -105,6 +105,7 @@ describe('annotations and outputs', () => {
 
   it('leave counts unset without a status', () => {
     expect(planOutputs(report('error', undefined), safe).values).toEqual({
+      'task-id': 'cc-1',
       'precheck-task-id': 'pcte-1',
       'request-id': 'req-1',
       status: ''

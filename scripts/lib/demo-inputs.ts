@@ -12,6 +12,13 @@ export function demoTaskId(scenario: Scenario): string {
   return scenario.comparison === 'data' ? DEMO_DATA_TASK_ID : DEMO_TASK_ID
 }
 
+/** How the demo names the task: the scenario's datasources and databases, or its kind of task-id. */
+export function demoTaskInputs(scenario: Scenario): Record<string, string> {
+  return scenario.definition
+    ? { 'task-id': '', ...scenario.definition }
+    : { 'task-id': demoTaskId(scenario) }
+}
+
 /** The access key the simulator accepts by default. */
 export const DEMO_CREDENTIALS = {
   'access-key-id': DEMO_ACCESS_KEY_ID,
@@ -29,6 +36,7 @@ export function demoRunsComparison(scenario: Scenario): boolean {
  */
 export function demoTimeoutSeconds(scenario: Scenario): number {
   if (scenario.stuckStatus) return 5
+  if (scenario.busyForDetailPolls === Number.POSITIVE_INFINITY) return 5
   return scenario.run?.durationMs === Number.POSITIVE_INFINITY ? 6 : 60
 }
 
@@ -40,7 +48,7 @@ export function demoComparisonInputs(scenario: Scenario): Record<string, string>
 /** The inputs the demo adds for a scenario: its kind of task, its timeout, the comparison run. */
 export function demoScenarioInputs(scenario: Scenario): Record<string, string> {
   return {
-    'task-id': demoTaskId(scenario),
+    ...demoTaskInputs(scenario),
     'timeout-seconds': String(demoTimeoutSeconds(scenario)),
     ...demoComparisonInputs(scenario)
   }

@@ -6,6 +6,7 @@ import { runProgressLine } from './progress-lines.js'
 import { canonicalRunStatus, isRunSettled } from '../status/run-status.js'
 import { rowTotal, type ComparisonSeen } from '../verdict/comparison-verdict.js'
 import { clientFor, retriedStartNote, type PhaseContext } from './phase-context.js'
+import { startWhenFree } from './busy-task-wait.js'
 import { pollUntilSettled } from './poll-loop.js'
 import { emptyResults, fillResults, type ReadOutcome } from './result-reader.js'
 
@@ -67,7 +68,9 @@ export async function runComparison(ctx: PhaseContext): Promise<ComparisonSeen> 
 async function start(ctx: PhaseContext): Promise<string> {
   const { inputs, log } = ctx
   log.info(`Starting a run of ${inputs.comparison} comparison task ${inputs.taskId}.`)
-  const started = await executeRun(ctx.client, inputs.comparison, inputs.taskId)
+  const started = await startWhenFree(ctx, 'comparison run', () =>
+    executeRun(ctx.client, inputs.comparison, inputs.taskId)
+  )
   const note = retriedStartNote(started.call, 'run', started.execId)
   log.info(
     `Started comparison run ${started.execId} (requestId ${started.call.requestId || 'none'}).${note}`

@@ -5,6 +5,7 @@ import { progressKey, progressLine } from './progress-lines.js'
 import { isSettled, ItemHistory } from '../status/precheck-status.js'
 import type { PrecheckSeen } from '../verdict/precheck-verdict.js'
 import { retriedStartNote, type PhaseContext } from './phase-context.js'
+import { startWhenFree } from './busy-task-wait.js'
 import { pollUntilSettled } from './poll-loop.js'
 
 // The precheck phase: start a precheck (or pick up the given one), then wait for its verdict.
@@ -53,7 +54,9 @@ async function start(ctx: PhaseContext): Promise<string> {
   log.info(
     `Starting a precheck of ${inputs.comparison} comparison task ${inputs.taskId} at ${inputs.apiUrl}.`
   )
-  const started = await startPrecheck(ctx.client, inputs.comparison, inputs.taskId)
+  const started = await startWhenFree(ctx, 'precheck', () =>
+    startPrecheck(ctx.client, inputs.comparison, inputs.taskId)
+  )
   const id = started.precheckTaskId
   const note = retriedStartNote(started.call, 'precheck', id)
   log.info(`Started precheck ${id} (requestId ${started.call.requestId || 'none'}).${note}`)

@@ -98,11 +98,19 @@ function itemRow(
   )
 }
 
+function taskCell(report: Report, code: (text: string) => string): string {
+  const source = report.taskSource
+  const id = report.taskId ? code(report.taskId) : source ? '(none)' : '(not given)'
+  if (!source) return id
+  const how = source.how === 'created' ? 'created by this run' : 'found by name'
+  return `${id} (${report.taskId ? how : 'not found or created'}: ${code(source.taskName)})`
+}
+
 function factsTable(report: Report, safe: SafeText): string {
   const state = report.state
   const code = (text: string): string => `<code>${safe.code(text)}</code>`
   const rows: [string, string][] = [
-    ['Comparison task', report.taskId ? code(report.taskId) : '(not given)'],
+    ['Comparison task', taskCell(report, code)],
     ['Comparison', report.comparison ?? '(not known)'],
     ['Precheck', report.precheckTaskId ? code(report.precheckTaskId) : '(none started)'],
     ['Status', state ? statusCell(state.status, safe) : '(no status seen)']

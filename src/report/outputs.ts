@@ -53,6 +53,7 @@ export function planOutputs(
 ): OutputPlan {
   const values: Record<string, string> = {}
   const truncated: OutputPlan['truncated'] = []
+  if (report.taskId) values['task-id'] = scalar(safe, report.taskId)
   if (report.precheckTaskId) values['precheck-task-id'] = scalar(safe, report.precheckTaskId)
   if (report.requestId) values['request-id'] = scalar(safe, report.requestId)
   const state = report.state

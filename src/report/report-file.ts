@@ -22,6 +22,7 @@ export function reportFileText(report: Report, safe: SafeText): string {
   const { verdict, state } = report
   return safe.json({
     taskId: report.taskId,
+    ...(report.taskSource ? { task: report.taskSource } : {}),
     precheckTaskId: report.precheckTaskId,
     comparison: report.comparison ?? null,
     status: state?.status ?? null,

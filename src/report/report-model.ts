@@ -19,6 +19,8 @@ export interface Report {
   /** Undefined when the inputs were refused before it was known. */
   comparison: ComparisonKind | undefined
   taskId: string
+  /** How the task was come by, when the workflow named what to compare (found or created by name). */
+  taskSource?: { how: 'found' | 'created'; taskName: string } | undefined
   /** Empty when no precheck was started or given. */
   precheckTaskId: string
   /** The last status answer seen, exactly as received. */
@@ -70,7 +72,11 @@ export function reportOf(step: StepFacts, durationMs: number): Report {
   return {
     verdict,
     comparison: inputs?.comparison,
-    taskId: inputs?.taskId ?? step.taskId,
+    taskId: gate?.task.taskId || inputs?.taskId || step.taskId,
+    taskSource:
+      gate && gate.task.how !== 'given'
+        ? { how: gate.task.how, taskName: gate.task.taskName }
+        : undefined,
     precheckTaskId: precheckSeen?.precheckTaskId ?? inputs?.precheckTaskId ?? '',
     state: precheckSeen?.last,
     vanished: precheckSeen?.vanished ?? [],

@@ -202,6 +202,9 @@ function cancelledReason(seen: ComparisonSeen): string {
 }
 
 function timeoutReason(seen: ComparisonSeen): string {
+  if (seen.ending.how === 'timeout' && seen.ending.waitingFor) {
+    return `No comparison run was started within timeout-seconds (${formatSeconds(seen.timeoutMs)}): ${seen.ending.waitingFor}. Raise timeout-seconds to wait longer (it covers the precheck and the comparison).`
+  }
   const head =
     seen.stage === 'results'
       ? `Reading the results of comparison run ${seen.execId} did not finish within timeout-seconds (${formatSeconds(seen.timeoutMs)}).`

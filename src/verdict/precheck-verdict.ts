@@ -151,6 +151,9 @@ function timeoutReason(end: PrecheckSeen): string {
   const head = `The precheck did not finish within timeout-seconds (${formatSeconds(end.timeoutMs)}).`
   const raise = ' Raise `timeout-seconds` to wait longer.'
   const outage = end.ending.how === 'timeout' ? end.ending.outage : undefined
+  if (end.ending.how === 'timeout' && end.ending.waitingFor) {
+    return `No precheck was started within timeout-seconds (${formatSeconds(end.timeoutMs)}): ${end.ending.waitingFor}.${raise}`
+  }
   if (outage) {
     const down = formatDuration(end.endedAt - outage.sinceMs)
     return (
