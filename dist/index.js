@@ -28441,7 +28441,7 @@ function sentence(text) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7808);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2239);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // The verdict is out: whatever sockets or a proxy still hold open, the process ends within a second.
@@ -28452,7 +28452,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7808:
+/***/ 2239:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30306,36 +30306,68 @@ function wantsJobSummary(get) {
 
 ;// CONCATENATED MODULE: ./src/safe-log.ts
 
-
 // The step's log: raw text in, one inert line out. Messages may quote server text as received; it is
-// cleaned, redacted and shortened once, here.
+// cleaned, redacted and shortened once, here, whichever runner the lines go to.
 class SafeLog {
     safe;
-    constructor(safe) {
+    sink;
+    constructor(safe, sink) {
         this.safe = safe;
+        this.sink = sink;
     }
     info(message) {
-        core/* info */.pq(this.safe.line(message));
+        this.sink.info(this.safe.line(message));
     }
     warning(message) {
-        core/* warning */.$e(this.safe.line(message));
+        this.sink.warning(this.safe.line(message));
     }
     debug(message) {
-        core/* debug */.Yz(this.safe.line(message));
+        this.sink.debug(this.safe.line(message));
     }
     /** A collapsed group of lines that are already safe (see report/log-lines.ts). */
     group(title, lines) {
         if (lines.length === 0)
             return;
-        core/* startGroup */.Oh(this.safe.line(title, wording/* LIMITS */.b1.name));
-        for (const line of lines)
-            core/* info */.pq(line);
-        core/* endGroup */.N4();
+        this.sink.group(this.safe.line(title, wording/* LIMITS */.b1.name), lines);
     }
 }
 
 // EXTERNAL MODULE: ./src/text/safe-text.ts
 var safe_text = __nccwpck_require__(8844);
+;// CONCATENATED MODULE: ./src/gate-step.ts
+
+
+
+
+
+async function runStep(get, log, env) {
+    let inputs;
+    try {
+        inputs = parseInputs(get);
+        return { inputs, gate: await runGate(inputs, { log, ...env }) };
+    }
+    catch (error) {
+        if (error instanceof InputError)
+            return { refused: { how: 'error', message: error.message }, inputsRefused: true };
+        if (error instanceof Error && error.stack)
+            log.debug(error.stack);
+        return { inputs, refused: (0,src_ending/* crashEnding */.Jj)(error) };
+    }
+}
+/** Masks the secret before anything can print it; makes a closed stdout harmless. */
+function openLog(surface, secret) {
+    if (secret)
+        surface.maskSecret(secret);
+    // A reader that went away (EPIPE) must not crash the step: the exit code still tells the verdict.
+    process.stdout.on('error', () => undefined);
+    process.stderr.on('error', () => undefined);
+    const log = new SafeLog(new safe_text/* SafeText */.P(secret ? [secret.trim(), secret] : []), surface);
+    if (secret && secret.trim().length < 8) {
+        log.warning('access-key-secret looks too short for a NineData AccessKey secret; every copy of it in what NineData sends back is hidden as ***, which may make messages hard to read.');
+    }
+    return log;
+}
+
 ;// CONCATENATED MODULE: ./src/pull-request/pr-comment.ts
 
 
@@ -30367,8 +30399,6 @@ async function commentOnPullRequest(report, options) {
 var report_model = __nccwpck_require__(7122);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
@@ -30656,6 +30686,193 @@ function correctionSqlText(differences, safe) {
 
 // EXTERNAL MODULE: ./src/report/job-summary.ts + 1 modules
 var job_summary = __nccwpck_require__(4130);
+;// CONCATENATED MODULE: ./src/report/junit-report.ts
+
+
+
+
+
+
+// The JUnit XML report, the one test format every CI reads (GitLab's merge request widget, Jenkins'
+// junit step, GitHub test-report actions). One suite for the precheck (a case per check item), one
+// for the comparison run (a case per object or table), each led by a case that carries the phase's
+// verdict, so a verdict no item explains (an undocumented status, a timeout) is never green. Pure:
+// returns the text; every piece of server text goes through SafeText.xml.
+/** The file's cap. Whole test cases as many as fit; the rest are counted in one closing case. */
+const JUNIT_BUDGET_BYTES = 4 * 1024 * 1024;
+/** Room kept for the verdict cases, the closing cases and the suites' own lines. */
+const RESERVED_BYTES = 128 * 1024;
+function junitFileName(report, safe) {
+    return `ninedata-junit-${fileNamePart(report.precheckTaskId, safe, 'report')}.xml`;
+}
+function junitReportText(report, safe, budget = JUNIT_BUDGET_BYTES) {
+    const suites = [precheckSuite(report)];
+    if (report.run)
+        suites.push(comparisonSuite(report));
+    let room = budget - RESERVED_BYTES;
+    const rendered = suites.map(suite => {
+        const kept = [];
+        const counts = { tests: 1, failures: 0, errors: 0 };
+        const count = (c) => {
+            if (c.outcome === 'failure')
+                counts.failures++;
+            if (c.outcome === 'error')
+                counts.errors++;
+        };
+        count(suite.verdict);
+        let index = 0;
+        for (; index < suite.cases.length; index++) {
+            const testCase = suite.cases[index];
+            const xml = renderCase(testCase, suite.classname, safe);
+            const size = Buffer.byteLength(xml);
+            if (size > room)
+                break;
+            room -= size;
+            kept.push(xml);
+            counts.tests++;
+            count(testCase);
+        }
+        const left = suite.cases.slice(index);
+        if (left.length > 0) {
+            const closing = leftOutCase(left, suite.what);
+            kept.push(renderCase(closing, suite.classname, safe));
+            counts.tests++;
+            count(closing);
+        }
+        const verdict = renderCase(suite.verdict, suite.classname, safe);
+        return { suite, counts, body: [verdict, ...kept].join('') };
+    });
+    return junit_report_document(report, rendered, safe);
+}
+function junit_report_document(report, rendered, safe) {
+    const time = (report.durationMs / 1000).toFixed(3);
+    const total = { tests: 0, failures: 0, errors: 0 };
+    for (const { counts } of rendered) {
+        total.tests += counts.tests;
+        total.failures += counts.failures;
+        total.errors += counts.errors;
+    }
+    const attrs = (c) => `tests="${c.tests}" failures="${c.failures}" errors="${c.errors}" skipped="0"`;
+    const suites = rendered.map(({ suite, counts, body }) => `  <testsuite name="${attr(safe, suite.name)}" ${attrs(counts)} time="${time}">\n${body}  </testsuite>\n`);
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n' +
+        `<testsuites name="NineData precheck gate" ${attrs(total)} time="${time}">\n` +
+        suites.join('') +
+        '</testsuites>\n');
+}
+const attr = (safe, text, max = wording/* LIMITS */.b1.name) => safe.xml(text, max, true);
+function renderCase(testCase, classname, safe) {
+    const head = `    <testcase classname="${attr(safe, classname)}" name="${attr(safe, testCase.name)}"`;
+    if (testCase.outcome === 'passed') {
+        const out = testCase.text
+            ? `<system-out>${safe.xml(testCase.text, wording/* LIMITS */.b1.reason)}</system-out>`
+            : '';
+        return out ? `${head}>${out}</testcase>\n` : `${head}/>\n`;
+    }
+    const message = attr(safe, testCase.message ?? '', wording/* LIMITS */.b1.description);
+    const text = safe.xml(testCase.text ?? '', testCase.textMax ?? wording/* LIMITS */.b1.message);
+    const tag = testCase.outcome;
+    return `${head}>\n      <${tag} message="${message}" type="${tag === 'failure' ? 'Failed' : 'NotVerified'}">${text}</${tag}>\n    </testcase>\n`;
+}
+/** The phase's verdict as a case: red whenever the step fails on it, whatever its items say. */
+function verdictCase(name, verdict, fails, hint) {
+    const reason = hint ? `${verdict.reason} ${hint}` : verdict.reason;
+    if (verdict.passed || !fails)
+        return { name, outcome: 'passed', text: reason };
+    const outcome = verdict.kind === 'failed' ? 'failure' : 'error';
+    return { name, outcome, message: reason, text: reason, textMax: wording/* LIMITS */.b1.reason };
+}
+function leftOutCase(left, what) {
+    const outcome = left.some(c => c.outcome === 'failure')
+        ? 'failure'
+        : left.some(c => c.outcome === 'error')
+            ? 'error'
+            : 'passed';
+    const failing = left.filter(c => c.outcome !== 'passed').length;
+    const text = `${(0,wording/* plural */.LS)(left.length, `more ${what.replace(/s$/, '')}`, `more ${what}`)} (${failing} of them not passed) left out to keep this file under ${JUNIT_BUDGET_BYTES / 1024 / 1024} MiB: the report file has every one.`;
+    return { name: `${left.length} more ${what}`, outcome, message: text, text };
+}
+function precheckSuite(report) {
+    const onPrecheck = report.verdict.phase === 'precheck';
+    const verdict = onPrecheck
+        ? verdictCase('Precheck verdict', report.verdict, (0,report_model/* stepFails */.ug)(report), report.hint)
+        : { name: 'Precheck verdict', outcome: 'passed', text: 'The precheck passed.' };
+    const items = report.state ? (0,report_model/* orderForReport */.eo)(report.state.precheckItems) : [];
+    const failedNow = new Set(items.filter(i => (0,precheck_status/* canonicalStatus */.xX)(i.status) === 'Failed'));
+    const earlier = report.verdict.failedItems.filter(i => !failedNow.has(i));
+    return {
+        name: `NineData precheck ${report.precheckTaskId || '(not started)'} of task ${report.taskId}`,
+        classname: `ninedata.precheck.${report.taskId || 'task'}`,
+        verdict,
+        cases: [
+            ...items.map(itemCase),
+            ...earlier.map(i => seenCase(i, 'failure', 'seen Failed at an earlier poll: it counts as failed, whatever NineData reports now')),
+            ...report.vanished.map(i => seenCase(i, 'error', 'listed at an earlier poll, no longer listed in the last answer'))
+        ],
+        what: 'check items'
+    };
+}
+function caseName(item) {
+    return item.precheckItem ? `${(0,precheck_status/* itemLabel */.IR)(item)} [${item.precheckItem}]` : (0,precheck_status/* itemLabel */.IR)(item);
+}
+function itemCase(item) {
+    const status = (0,precheck_status/* canonicalStatus */.xX)(item.status);
+    const said = item.errorMessage.trim();
+    if (status === 'Success')
+        return { name: caseName(item), outcome: 'passed' };
+    if (status === 'Failed') {
+        const message = said || 'NineData gave no reason for this failure.';
+        return { name: caseName(item), outcome: 'failure', message, text: message };
+    }
+    const message = `No final status: NineData reported ${item.status ? (0,clean/* visible */.RK)(item.status) : 'no status'}.${said ? ` ${said}` : ''}`;
+    return { name: caseName(item), outcome: 'error', message, text: message };
+}
+function seenCase(item, outcome, why) {
+    const said = item.errorMessage.trim();
+    const message = `${(0,precheck_status/* itemLabel */.IR)(item)} was ${why}.${said ? ` ${said}` : ''}`;
+    return { name: `${caseName(item)} (earlier answer)`, outcome, message, text: message };
+}
+function comparisonSuite(report) {
+    const run = report.run;
+    if (!run)
+        throw new Error('comparisonSuite needs a run');
+    const results = run.seen.results;
+    const entries = results?.kind === 'schema' ? results.objects : (results?.tables ?? []);
+    const execId = run.seen.execId || '(not started)';
+    return {
+        name: `NineData ${run.seen.kind} comparison run ${execId} of task ${report.taskId}`,
+        classname: `ninedata.comparison.${report.taskId || 'task'}`,
+        verdict: verdictCase('Comparison run verdict', run.verdict, (0,report_model/* stepFails */.ug)(report), report.hint),
+        cases: entries.map(resultCase),
+        what: 'results'
+    };
+}
+function resultCase(entry) {
+    const name = `${(0,comparison_verdict/* objectLabel */.uk)(entry)} [progressId ${entry.progressId}]`;
+    if (entry.unreadable !== undefined) {
+        const message = `The result could not be read, so it is not verified: ${entry.unreadable}`;
+        return { name, outcome: 'error', message, text: message };
+    }
+    if ('tableName' in entry) {
+        if ((entry.differences ?? 0) === 0)
+            return { name, outcome: 'passed' };
+        const message = `${(0,report_model/* recordsDiffer */.xe)(entry.differences ?? 0)} between source and target.`;
+        return { name, outcome: 'failure', message, text: message };
+    }
+    if (entry.correctSql === undefined) {
+        const message = 'The correction SQL could not be read, so this object is not verified.';
+        return { name, outcome: 'error', message, text: message };
+    }
+    if (entry.correctSql === '')
+        return { name, outcome: 'passed' };
+    return {
+        name,
+        outcome: 'failure',
+        message: 'Source and target differ; the text is the SQL that makes the target match.',
+        text: entry.correctSql,
+        textMax: wording/* LIMITS */.b1.sql
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/report/publish-report.ts
 
 
@@ -30668,25 +30885,28 @@ var job_summary = __nccwpck_require__(4130);
 
 
 
-
 // The report's way out: the only place that writes outputs, annotations, files, the summary and the
-// step's result. Every text passes through SafeText on its way out, and no failure of the runner's
-// environment (an unwritable GITHUB_OUTPUT, a full disk) can turn the verdict.
-/** Outputs, annotations, report file, summary and the step's result: the same on every way out. */
-async function publishReport(report, log, writeSummary) {
+// step's result, onto whichever runner surface it is given. Every text passes through SafeText on its
+// way out, and no failure of the runner's environment (an unwritable GITHUB_OUTPUT, a full disk) can
+// turn the verdict.
+/**
+ * Outputs, annotations, report files, summary and the step's result: the same on every way out.
+ * False when reporting itself crashed (the step was failed with what could be said).
+ */
+async function publishReport(report, log, surface, writeSummary) {
     try {
         logGroups(report, log);
-        setOutputs(report, log);
-        for (const annotation of planAnnotations(report, log.safe)) {
-            const write = annotation.level === 'error' ? core/* error */.z3 : core/* warning */.$e;
-            write(annotation.message, { title: annotation.title });
-        }
+        setOutputs(report, log, surface);
+        for (const annotation of planAnnotations(report, log.safe))
+            surface.annotate(annotation.level, annotation.title, annotation.message);
         if (writeSummary)
-            await writeJobSummary(report, log);
-        conclude(report, log);
+            await writeJobSummary(report, log, surface);
+        conclude(report, log, surface);
+        return true;
     }
     catch (error) {
-        await publishCrash(error, log);
+        await publishCrash(error, log, surface);
+        return false;
     }
 }
 function logGroups(report, log) {
@@ -30702,36 +30922,41 @@ function logGroups(report, log) {
     }
 }
 /** A bug while reporting: still a failed step with a readable message and a summary. */
-async function publishCrash(error, log) {
+async function publishCrash(error, log, surface) {
     const message = `The action crashed while writing its report: ${error instanceof Error ? error.message : String(error)}`;
-    core/* setFailed */.C1(log.safe.line(message));
+    surface.fail(log.safe.line(message));
     try {
-        await core/* summary */.z
-            .addRaw(`## ❌ NineData precheck gate crashed\n\n<p>${log.safe.html(message, wording/* LIMITS */.b1.reason)}</p>\n`, true)
-            .write();
+        await surface.writeSummary(`## ❌ NineData precheck gate crashed\n\n<p>${log.safe.html(message, wording/* LIMITS */.b1.reason)}</p>\n`);
     }
     catch {
         // No summary file: the failure message above is all that can be left.
     }
 }
-function setOutputs(report, log) {
+function setOutputs(report, log, surface) {
     const { values, truncated } = planOutputs(report, log.safe);
+    const write = (kind, what, name, text) => writeFile(what, surface.reportPath(kind, name), text, log);
     if (report.state || report.run) {
-        const file = writeFile('report file', reportFileName(report, log.safe), reportFileText(report, log.safe), log);
+        const text = reportFileText(report, log.safe);
+        const file = write('report', 'report file', reportFileName(report, log.safe), text);
         if (file)
             values['report-file'] = log.safe.value(file);
     }
     const differences = report.run?.differences;
     if (report.comparison === 'schema' && differences && differences.differing.length > 0) {
         const sql = correctionSqlText(differences, log.safe);
-        const file = writeFile('correction SQL file', correctionSqlFileName(report, log.safe), sql, log);
+        const name = correctionSqlFileName(report, log.safe);
+        const file = write('correction-sql', 'correction SQL file', name, sql);
         if (file)
             values['correction-sql-file'] = log.safe.value(file);
     }
+    const junit = junitReportText(report, log.safe);
+    const junitFile = write('junit', 'JUnit report', junitFileName(report, log.safe), junit);
+    if (junitFile)
+        values['junit-file'] = log.safe.value(junitFile);
     const failed = [];
     for (const [name, value] of Object.entries(values)) {
         try {
-            core/* setOutput */.uH(name, value);
+            surface.setOutput(name, value);
         }
         catch {
             failed.push(name);
@@ -30744,12 +30969,10 @@ function setOutputs(report, log) {
         log.info(`The ${cut.name} output holds the first ${cut.kept} of ${cut.total} items (it is capped at 100 KB); the report-file output has them all.`);
     }
 }
-/** Writes a file under RUNNER_TEMP; its path, or undefined (with a warning) when it failed. */
-function writeFile(what, name, text, log) {
-    const folder = process.env['RUNNER_TEMP'] || (0,external_node_os_namespaceObject.tmpdir)();
-    const path = (0,external_node_path_namespaceObject.join)(folder, name);
+/** Writes a report file; its path, or undefined (with a warning) when it failed. */
+function writeFile(what, path, text, log) {
     try {
-        (0,external_node_fs_.mkdirSync)(folder, { recursive: true });
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
         (0,external_node_fs_.writeFileSync)(path, text);
         return path;
     }
@@ -30758,18 +30981,18 @@ function writeFile(what, name, text, log) {
         return undefined;
     }
 }
-async function writeJobSummary(report, log) {
+async function writeJobSummary(report, log, surface) {
     try {
-        await core/* summary */.z.addRaw((0,job_summary/* renderSummary */.Br)(report, log.safe), true).write();
+        await surface.writeSummary((0,job_summary/* renderSummary */.Br)(report, log.safe));
     }
     catch (error) {
         log.warning(`Could not write the job summary: ${error.message}`);
     }
 }
-function conclude(report, log) {
+function conclude(report, log, surface) {
     const reason = report.hint ? `${report.verdict.reason} ${report.hint}` : report.verdict.reason;
     if ((0,report_model/* stepFails */.ug)(report)) {
-        core/* setFailed */.C1(log.safe.line(reason));
+        surface.fail(log.safe.line(reason));
     }
     else if (!report.verdict.passed) {
         const input = report.verdict.softenedBy ?? 'fail-on-failure';
@@ -30780,77 +31003,7 @@ function conclude(report, log) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/main.ts
-
-
-
-
-
-
-
-
-
-
-/**
- * The action: read the inputs, run the phases, report. Every way out reports. `time` is the clock
- * every phase reads and waits on (tests pass one they move themselves).
- */
-async function run(time = src_time/* realTime */.M) {
-    const startedAt = time.now();
-    const log = openLog();
-    const signals = watchSignals(log);
-    const step = await runStep(log, { time, signal: signals.signal, startedAt });
-    signals.verdictReached();
-    const report = (0,report_model/* reportOf */.EI)({ ...step, taskId: core/* getInput */.V4('task-id').trim() }, time.now() - startedAt);
-    await publishReport(report, log, step.inputs?.jobSummary ?? wantsJobSummary(core/* getInput */.V4));
-    if (step.inputs)
-        await commentOnPullRequest(report, prCommentOptions(step.inputs, time, startedAt));
-    signals.release();
-}
-async function runStep(log, env) {
-    let inputs;
-    try {
-        inputs = parseInputs(core/* getInput */.V4);
-        return { inputs, gate: await runGate(inputs, { log, ...env }) };
-    }
-    catch (error) {
-        if (error instanceof InputError)
-            return { refused: { how: 'error', message: error.message } };
-        if (error instanceof Error && error.stack)
-            log.debug(error.stack);
-        return { inputs, refused: (0,src_ending/* crashEnding */.Jj)(error) };
-    }
-}
-/** A timed-out gate still gets a little time to say so on the pull request. */
-const COMMENT_GRACE_MS = 10_000;
-/**
- * The pull request comment: bounded by the step's deadline, or a few seconds after the verdict when
- * timeout-seconds ran out, so a timeout replaces an older verdict rather than leaving it standing.
- */
-function prCommentOptions(inputs, time, startedAt) {
-    return {
-        enabled: inputs.prComment,
-        token: inputs.githubToken,
-        deadline: Math.max(startedAt + inputs.timeoutMs, time.now() + COMMENT_GRACE_MS),
-        requestTimeoutMs: inputs.requestTimeoutMs,
-        secrets: [inputs.accessKeySecret],
-        time
-    };
-}
-/** Masks the secret before anything can print it; makes a closed stdout harmless. */
-function openLog() {
-    const secret = core/* getInput */.V4('access-key-secret');
-    if (secret)
-        core/* setSecret */.Pq(secret);
-    // A reader that went away (EPIPE) must not crash the action: the exit code still tells the verdict.
-    process.stdout.on('error', () => undefined);
-    process.stderr.on('error', () => undefined);
-    const log = new SafeLog(new safe_text/* SafeText */.P(secret ? [secret.trim(), secret] : []));
-    if (secret && secret.trim().length < 8) {
-        log.warning('access-key-secret looks too short for a NineData AccessKey secret; every copy of it in what NineData sends back is hidden as ***, which may make messages hard to read.');
-    }
-    return log;
-}
+;// CONCATENATED MODULE: ./src/stop-signals.ts
 /** SIGINT/SIGTERM from the runner: cancel the wait; once the verdict is reached, finish the report. */
 function watchSignals(log) {
     const controller = new AbortController();
@@ -30873,6 +31026,81 @@ function watchSignals(log) {
             process.off('SIGINT', onSignal);
             process.off('SIGTERM', onSignal);
         }
+    };
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/surface/github-surface.ts
+
+
+
+// The GitHub runner: workflow commands on stdout, GITHUB_OUTPUT, the job summary, files under
+// RUNNER_TEMP, and the step's result through core.setFailed.
+function githubSurface() {
+    return {
+        info: line => core/* info */.pq(line),
+        warning: line => core/* warning */.$e(line),
+        debug: line => core/* debug */.Yz(line),
+        group: (title, lines) => {
+            core/* startGroup */.Oh(title);
+            for (const line of lines)
+                core/* info */.pq(line);
+            core/* endGroup */.N4();
+        },
+        maskSecret: secret => core/* setSecret */.Pq(secret),
+        annotate: (level, title, message) => (level === 'error' ? core/* error */.z3 : core/* warning */.$e)(message, { title }),
+        setOutput: (name, value) => core/* setOutput */.uH(name, value),
+        reportPath: (_kind, name) => (0,external_node_path_namespaceObject.join)(process.env['RUNNER_TEMP'] || (0,external_node_os_namespaceObject.tmpdir)(), name),
+        writeSummary: async (markdown) => {
+            await core/* summary */.z.addRaw(markdown, true).write();
+        },
+        fail: message => core/* setFailed */.C1(message)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+
+
+
+
+
+/**
+ * The action: read the inputs, run the phases, report. Every way out reports. `time` is the clock
+ * every phase reads and waits on (tests pass one they move themselves).
+ */
+async function run(time = src_time/* realTime */.M) {
+    const startedAt = time.now();
+    const surface = githubSurface();
+    const log = openLog(surface, core/* getInput */.V4('access-key-secret'));
+    const signals = watchSignals(log);
+    const step = await runStep(core/* getInput */.V4, log, { time, signal: signals.signal, startedAt });
+    signals.verdictReached();
+    const report = (0,report_model/* reportOf */.EI)({ ...step, taskId: core/* getInput */.V4('task-id').trim() }, time.now() - startedAt);
+    const summary = step.inputs?.jobSummary ?? wantsJobSummary(core/* getInput */.V4);
+    await publishReport(report, log, surface, summary);
+    if (step.inputs)
+        await commentOnPullRequest(report, prCommentOptions(step.inputs, time, startedAt));
+    signals.release();
+}
+/** A timed-out gate still gets a little time to say so on the pull request. */
+const COMMENT_GRACE_MS = 10_000;
+/**
+ * The pull request comment: bounded by the step's deadline, or a few seconds after the verdict when
+ * timeout-seconds ran out, so a timeout replaces an older verdict rather than leaving it standing.
+ */
+function prCommentOptions(inputs, time, startedAt) {
+    return {
+        enabled: inputs.prComment,
+        token: inputs.githubToken,
+        deadline: Math.max(startedAt + inputs.timeoutMs, time.now() + COMMENT_GRACE_MS),
+        requestTimeoutMs: inputs.requestTimeoutMs,
+        secrets: [inputs.accessKeySecret],
+        time
     };
 }
 
@@ -31671,6 +31899,8 @@ function isSpace(code) {
 /* harmony export */   Fq: () => (/* binding */ inertLine),
 /* harmony export */   RK: () => (/* binding */ visible),
 /* harmony export */   X5: () => (/* binding */ cleanText),
+/* harmony export */   fX: () => (/* binding */ xmlEscape),
+/* harmony export */   j0: () => (/* binding */ xmlChars),
 /* harmony export */   ml: () => (/* binding */ shorten),
 /* harmony export */   ph: () => (/* binding */ codeText),
 /* harmony export */   tE: () => (/* binding */ codeSpans),
@@ -31788,6 +32018,24 @@ function codeSpans(escaped) {
         out += i + 1 < parts.length ? `<code>${inner}</code>${parts[i + 1] ?? ''}` : `&#96;${inner}`;
     }
     return out;
+}
+// XML 1.0 allows no C0 control but tab, LF and CR (cleanText drops the rest), no lone surrogate and
+// neither U+FFFE nor U+FFFF.
+const XML_FORBIDDEN = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/g;
+/** The characters XML 1.0 forbids, dropped (before the secret is hidden again: see SafeText). */
+function xmlChars(text) {
+    return text.replace(XML_FORBIDDEN, '');
+}
+const XML_ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&apos;'
+};
+/** Text for an XML element or attribute (an attribute's text must be one line: see flattenLine). */
+function xmlEscape(text) {
+    return text.replace(/[&<>"']/g, c => XML_ENTITIES[c] ?? c);
 }
 
 
@@ -32143,6 +32391,16 @@ class SafeText {
         const part = this.hidden(text, max);
         const cleaned = this.redactor.redact((0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(part.text));
         return (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .htmlBlock */ .xs)(this.cut(cleaned, max, part.dropped));
+    }
+    /**
+     * Escaped XML for the JUnit report: characters XML 1.0 forbids and invisible controls dropped;
+     * `oneLine` for names and attributes, else newlines are kept (SQL, messages).
+     */
+    xml(text, max, oneLine = false) {
+        const part = this.hidden(text, max);
+        const kept = (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .xmlChars */ .j0)(part.text);
+        const shaped = this.redactor.redact(oneLine ? (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .flattenLine */ .F3)(kept) : (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(kept));
+        return (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .xmlEscape */ .fX)(this.cut(shaped, max, part.dropped));
     }
     /** An ID for <code> in the job summary. */
     code(text, max = _wording_js__WEBPACK_IMPORTED_MODULE_2__/* .LIMITS */ .b1.id) {

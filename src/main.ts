@@ -1,12 +1,11 @@
 import * as core from '@actions/core'
-import { crashEnding, type Ending } from './ending.js'
-import { runGate, type GateRun } from './gate-run.js'
-import { InputError, parseInputs, wantsJobSummary, type Inputs } from './inputs.js'
-import { SafeLog } from './safe-log.js'
+import { openLog, runStep } from './gate-step.js'
+import { wantsJobSummary, type Inputs } from './inputs.js'
 import { commentOnPullRequest, type PullRequestCommentOptions } from './pull-request/pr-comment.js'
 import { reportOf } from './report/report-model.js'
 import { publishReport } from './report/publish-report.js'
-import { SafeText } from './text/safe-text.js'
+import { watchSignals } from './stop-signals.js'
+import { githubSurface } from './surface/github-surface.js'
 import { realTime, type Time } from './time.js'
 
 /**
@@ -15,40 +14,20 @@ import { realTime, type Time } from './time.js'
  */
 export async function run(time: Time = realTime): Promise<void> {
   const startedAt = time.now()
-  const log = openLog()
+  const surface = githubSurface()
+  const log = openLog(surface, core.getInput('access-key-secret'))
   const signals = watchSignals(log)
-  const step = await runStep(log, { time, signal: signals.signal, startedAt })
+  const step = await runStep(core.getInput, log, { time, signal: signals.signal, startedAt })
   signals.verdictReached()
   const report = reportOf(
     { ...step, taskId: core.getInput('task-id').trim() },
     time.now() - startedAt
   )
-  await publishReport(report, log, step.inputs?.jobSummary ?? wantsJobSummary(core.getInput))
+  const summary = step.inputs?.jobSummary ?? wantsJobSummary(core.getInput)
+  await publishReport(report, log, surface, summary)
   if (step.inputs)
     await commentOnPullRequest(report, prCommentOptions(step.inputs, time, startedAt))
   signals.release()
-}
-
-interface Step {
-  inputs?: Inputs | undefined
-  gate?: GateRun | undefined
-  /** Why the step ended before any phase ran (refused inputs, a bug). */
-  refused?: Ending | undefined
-}
-
-async function runStep(
-  log: SafeLog,
-  env: { time: Time; signal: AbortSignal; startedAt: number }
-): Promise<Step> {
-  let inputs: Inputs | undefined
-  try {
-    inputs = parseInputs(core.getInput)
-    return { inputs, gate: await runGate(inputs, { log, ...env }) }
-  } catch (error) {
-    if (error instanceof InputError) return { refused: { how: 'error', message: error.message } }
-    if (error instanceof Error && error.stack) log.debug(error.stack)
-    return { inputs, refused: crashEnding(error) }
-  }
 }
 
 /** A timed-out gate still gets a little time to say so on the pull request. */
@@ -70,45 +49,5 @@ function prCommentOptions(
     requestTimeoutMs: inputs.requestTimeoutMs,
     secrets: [inputs.accessKeySecret],
     time
-  }
-}
-
-/** Masks the secret before anything can print it; makes a closed stdout harmless. */
-function openLog(): SafeLog {
-  const secret = core.getInput('access-key-secret')
-  if (secret) core.setSecret(secret)
-  // A reader that went away (EPIPE) must not crash the action: the exit code still tells the verdict.
-  process.stdout.on('error', () => undefined)
-  process.stderr.on('error', () => undefined)
-  const log = new SafeLog(new SafeText(secret ? [secret.trim(), secret] : []))
-  if (secret && secret.trim().length < 8) {
-    log.warning(
-      'access-key-secret looks too short for a NineData AccessKey secret; every copy of it in what NineData sends back is hidden as ***, which may make messages hard to read.'
-    )
-  }
-  return log
-}
-
-/** SIGINT/SIGTERM from the runner: cancel the wait; once the verdict is reached, finish the report. */
-function watchSignals(log: SafeLog) {
-  const controller = new AbortController()
-  let reached = false
-  const onSignal = (signal: NodeJS.Signals): void => {
-    if (reached) {
-      log.warning(`Received ${signal} after the verdict was reached: finishing the report.`)
-    } else if (!controller.signal.aborted) {
-      log.warning(`Received ${signal}: the wait was cancelled; reporting what was seen so far.`)
-      controller.abort()
-    }
-  }
-  process.on('SIGINT', onSignal)
-  process.on('SIGTERM', onSignal)
-  return {
-    signal: controller.signal,
-    verdictReached: () => (reached = true),
-    release: () => {
-      process.off('SIGINT', onSignal)
-      process.off('SIGTERM', onSignal)
-    }
   }
 }

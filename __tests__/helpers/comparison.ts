@@ -45,7 +45,8 @@ export const PRECHECK_OUTPUTS = [
   'failed-count',
   'items',
   'failed-items',
-  'report-file'
+  'report-file',
+  'junit-file'
 ] as const
 
 /**

@@ -1,4 +1,13 @@
-import { cleanText, codeText, flattenLine, htmlBlock, inertLine, shorten } from './clean.js'
+import {
+  cleanText,
+  codeText,
+  flattenLine,
+  htmlBlock,
+  inertLine,
+  shorten,
+  xmlChars,
+  xmlEscape
+} from './clean.js'
 import { Redactor, jsonStrings } from './redact.js'
 import { LIMITS } from './wording.js'
 
@@ -40,6 +49,17 @@ export class SafeText {
     const part = this.hidden(text, max)
     const cleaned = this.redactor.redact(cleanText(part.text))
     return htmlBlock(this.cut(cleaned, max, part.dropped))
+  }
+
+  /**
+   * Escaped XML for the JUnit report: characters XML 1.0 forbids and invisible controls dropped;
+   * `oneLine` for names and attributes, else newlines are kept (SQL, messages).
+   */
+  xml(text: string, max: number, oneLine = false): string {
+    const part = this.hidden(text, max)
+    const kept = xmlChars(part.text)
+    const shaped = this.redactor.redact(oneLine ? flattenLine(kept) : cleanText(kept))
+    return xmlEscape(this.cut(shaped, max, part.dropped))
   }
 
   /** An ID for <code> in the job summary. */
