@@ -18,14 +18,16 @@ export interface Step {
   inputsRefused?: boolean | undefined
 }
 
+/** `usage`: what the entry itself found wrong (the command line's options), told with the inputs'. */
 export async function runStep(
   get: InputGetter,
   log: SafeLog,
-  env: { time: Time; signal: AbortSignal; startedAt: number }
+  env: { time: Time; signal: AbortSignal; startedAt: number },
+  usage: readonly string[] = []
 ): Promise<Step> {
   let inputs: Inputs | undefined
   try {
-    inputs = parseInputs(get)
+    inputs = checkedInputs(get, usage)
     return { inputs, gate: await runGate(inputs, { log, ...env }) }
   } catch (error) {
     if (error instanceof InputError)
@@ -48,4 +50,17 @@ export function openLog(surface: RunnerSurface, secret: string): SafeLog {
     )
   }
   return log
+}
+
+/** Every problem at once: the entry's and the inputs'. */
+function checkedInputs(get: InputGetter, usage: readonly string[]): Inputs {
+  let inputs: Inputs | undefined
+  try {
+    inputs = parseInputs(get)
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError([...usage, ...error.problems])
+    throw error
+  }
+  if (usage.length > 0) throw new InputError([...usage])
+  return inputs
 }

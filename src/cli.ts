@@ -1,0 +1,45 @@
+import packageJson from '../package.json' with { type: 'json' }
+import { exitCodeOf } from './cli/exit-code.js'
+import { readCliOptions, helpText } from './cli/cli-options.js'
+import { openLog, runStep } from './gate-step.js'
+import { reportOf } from './report/report-model.js'
+import { publishReport } from './report/publish-report.js'
+import { watchSignals } from './stop-signals.js'
+import { clearReports, cliSurface } from './surface/cli-surface.js'
+import { realTime } from './time.js'
+
+// The command line: the action's engine behind another door, for GitLab CI, Jenkins and any shell.
+// Options in, the same step, reports in a folder, and the verdict as the exit code.
+
+const options = readCliOptions(process.argv.slice(2), process.env)
+if (options.help || options.version) {
+  process.stdout.write(`${options.help ? helpText(packageJson.version) : packageJson.version}\n`)
+} else {
+  process.exitCode = await gateFromCommandLine()
+  // The verdict is out: whatever sockets still hold open, the process ends within a second.
+  setTimeout(() => process.exit(), 1000).unref()
+}
+
+async function gateFromCommandLine(): Promise<number> {
+  const startedAt = realTime.now()
+  const env = process.env
+  const surface = cliSurface({
+    reportDir: options.reportDir,
+    gitlab: env['GITLAB_CI'] === 'true',
+    debug: env['NINEDATA_GATE_DEBUG'] === 'true' || env['CI_DEBUG_TRACE'] === 'true'
+  })
+  const log = openLog(surface, options.get('access-key-secret'))
+  for (const name of options.unknownVariables)
+    log.warning(`${name} is set but names no option of ninedata-gate: it is ignored.`)
+  const stale = clearReports(options.reportDir)
+  if (stale) log.warning(`Could not remove the reports of an earlier run: ${stale}`)
+  const signals = watchSignals(log)
+  const phases = { time: realTime, signal: signals.signal, startedAt }
+  const step = await runStep(options.get, log, phases, options.problems)
+  signals.verdictReached()
+  const taskId = options.get('task-id').trim()
+  const report = reportOf({ ...step, taskId }, realTime.now() - startedAt)
+  const reported = await publishReport(report, log, surface, true)
+  signals.release()
+  return exitCodeOf(report, { inputsRefused: step.inputsRefused, reported })
+}
