@@ -13,7 +13,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _report_report_model_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(122);
 /* harmony import */ var _report_publish_report_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(577);
 /* harmony import */ var _stop_signals_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(295);
-/* harmony import */ var _surface_cli_surface_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(967);
+/* harmony import */ var _surface_cli_surface_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(445);
 /* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(834);
 
 
@@ -199,7 +199,8 @@ function helpText(version) {
             const shown = required.has(name)
                 ? 'required'
                 : `default: ${fallback === '' ? '(empty)' : fallback}`;
-            return `  --${name} <value>\n      ${variableOf(name)}; ${shown}`;
+            const value = isBoolean(name) ? '[true|false]' : '<value>';
+            return `  --${name} ${value}\n      ${variableOf(name)}; ${shown}`;
         }),
         `  --access-key-secret-file <path>\n      or NINEDATA_ACCESS_KEY_SECRET (the secret itself); one of them required`,
         `  --report-dir <path>\n      ${variableOf('report-dir')}; default: ${DEFAULT_REPORT_DIR}`
@@ -4224,18 +4225,26 @@ function watchSignals(log) {
 
 /***/ }),
 
-/***/ 967:
+/***/ 445:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   ZG: () => (/* binding */ clearReports),
-/* harmony export */   c9: () => (/* binding */ cliSurface)
-/* harmony export */ });
-/* unused harmony export CLI_REPORT_FILES */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ZG: () => (/* binding */ clearReports),
+  c9: () => (/* binding */ cliSurface)
+});
+
+// UNUSED EXPORTS: CLI_REPORT_FILES
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
+;// CONCATENATED MODULE: ./src/surface/cli-surface.ts
+
 
 
 // Any other CI's shell (GitLab CI, Jenkins, a terminal): plain lines on stdout, no workflow
@@ -4279,10 +4288,10 @@ function cliSurface(options) {
         annotate: () => undefined,
         // The outputs are all in report.json.
         setOutput: () => undefined,
-        reportPath: kind => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.reportDir, CLI_REPORT_FILES[kind]),
+        reportPath: kind => (0,external_node_path_.join)(options.reportDir, CLI_REPORT_FILES[kind]),
         writeSummary: async (markdown) => {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(options.reportDir, { recursive: true });
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.reportDir, CLI_REPORT_FILES.summary), markdown);
+            (0,external_node_fs_.mkdirSync)(options.reportDir, { recursive: true });
+            await (0,promises_namespaceObject.writeFile)((0,external_node_path_.join)(options.reportDir, CLI_REPORT_FILES.summary), markdown);
         },
         fail: message => err(`Error: ${message}`)
     };
@@ -4294,7 +4303,7 @@ function cliSurface(options) {
 function clearReports(reportDir) {
     try {
         for (const name of Object.values(CLI_REPORT_FILES))
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(reportDir, name), { force: true });
+            (0,external_node_fs_.rmSync)((0,external_node_path_.join)(reportDir, name), { force: true });
         return undefined;
     }
     catch (error) {
