@@ -30124,6 +30124,8 @@ var clean = __nccwpck_require__(4118);
 ;// CONCATENATED MODULE: ./src/inputs.ts
 
 
+/** The inputs without a default: an empty one is refused. */
+const REQUIRED_INPUTS = ['api-url', 'access-key-id', 'access-key-secret', 'task-id'];
 /** The defaults of action.yml, applied when an input is empty (e.g. when run outside a runner). */
 const INPUT_DEFAULTS = {
     comparison: 'auto',
@@ -30139,6 +30141,10 @@ const INPUT_DEFAULTS = {
     // action.yml's default is `${{ github.token }}`, which only a runner can fill in.
     'github-token': ''
 };
+/** Every input's name, in action.yml's order of importance: the one list both entries read. */
+const INPUT_NAMES = [
+    ...new Set([...REQUIRED_INPUTS, ...Object.keys(INPUT_DEFAULTS)])
+];
 /** Allowed range of each duration input, in seconds. Below the floor a run would flood NineData. */
 const SECONDS_RANGE = {
     // GitHub ends a job after 6 hours on hosted runners (and a workflow run after 35 days).
@@ -30340,10 +30346,11 @@ var safe_text = __nccwpck_require__(8844);
 
 
 
-async function runStep(get, log, env) {
+/** `usage`: what the entry itself found wrong (the command line's options), told with the inputs'. */
+async function runStep(get, log, env, usage = []) {
     let inputs;
     try {
-        inputs = parseInputs(get);
+        inputs = checkedInputs(get, usage);
         return { inputs, gate: await runGate(inputs, { log, ...env }) };
     }
     catch (error) {
@@ -30366,6 +30373,21 @@ function openLog(surface, secret) {
         log.warning('access-key-secret looks too short for a NineData AccessKey secret; every copy of it in what NineData sends back is hidden as ***, which may make messages hard to read.');
     }
     return log;
+}
+/** Every problem at once: the entry's and the inputs'. */
+function checkedInputs(get, usage) {
+    let inputs;
+    try {
+        inputs = parseInputs(get);
+    }
+    catch (error) {
+        if (error instanceof InputError)
+            throw new InputError([...usage, ...error.problems]);
+        throw error;
+    }
+    if (usage.length > 0)
+        throw new InputError([...usage]);
+    return inputs;
 }
 
 ;// CONCATENATED MODULE: ./src/pull-request/pr-comment.ts
