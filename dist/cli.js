@@ -9,12 +9,14 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(330);
 /* harmony import */ var _cli_exit_code_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(552);
 /* harmony import */ var _cli_cli_options_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(391);
-/* harmony import */ var _gate_step_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(442);
+/* harmony import */ var _gate_step_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(743);
 /* harmony import */ var _report_report_model_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(122);
 /* harmony import */ var _report_publish_report_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(577);
-/* harmony import */ var _stop_signals_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(295);
+/* harmony import */ var _stop_signals_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(295);
 /* harmony import */ var _surface_cli_surface_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(445);
-/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(834);
+/* harmony import */ var _text_safe_text_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(844);
+/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(834);
+
 
 
 
@@ -31,12 +33,17 @@ if (options.help || options.version) {
     process.stdout.write(`${options.help ? (0,_cli_cli_options_js__WEBPACK_IMPORTED_MODULE_2__/* .helpText */ .BK)(_package_json__WEBPACK_IMPORTED_MODULE_0__/* .version */ .rE) : _package_json__WEBPACK_IMPORTED_MODULE_0__/* .version */ .rE}\n`);
 }
 else {
-    process.exitCode = await gateFromCommandLine();
+    process.exitCode = await gateFromCommandLine().catch((error) => {
+        // Only a bug gets here (the step reports every failure it knows): never read as a verdict.
+        const safe = new _text_safe_text_js__WEBPACK_IMPORTED_MODULE_7__/* .SafeText */ .P([options.get('access-key-secret')].filter(Boolean));
+        process.stderr.write(`Error: ${safe.line(`ninedata-gate crashed: ${String(error)}`)}\n`);
+        return _cli_exit_code_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT_CODES */ .a.noVerdict;
+    });
     // The verdict is out: whatever sockets still hold open, the process ends within a second.
     setTimeout(() => process.exit(), 1000).unref();
 }
 async function gateFromCommandLine() {
-    const startedAt = _time_js__WEBPACK_IMPORTED_MODULE_7__/* .realTime */ .M.now();
+    const startedAt = _time_js__WEBPACK_IMPORTED_MODULE_8__/* .realTime */ .M.now();
     const env = process.env;
     const surface = (0,_surface_cli_surface_js__WEBPACK_IMPORTED_MODULE_6__/* .cliSurface */ .c9)({
         reportDir: options.reportDir,
@@ -49,12 +56,12 @@ async function gateFromCommandLine() {
     const stale = (0,_surface_cli_surface_js__WEBPACK_IMPORTED_MODULE_6__/* .clearReports */ .ZG)(options.reportDir);
     if (stale)
         log.warning(`Could not remove the reports of an earlier run: ${stale}`);
-    const signals = (0,_stop_signals_js__WEBPACK_IMPORTED_MODULE_8__/* .watchSignals */ .R)(log);
-    const phases = { time: _time_js__WEBPACK_IMPORTED_MODULE_7__/* .realTime */ .M, signal: signals.signal, startedAt };
+    const signals = (0,_stop_signals_js__WEBPACK_IMPORTED_MODULE_9__/* .watchSignals */ .R)(log);
+    const phases = { time: _time_js__WEBPACK_IMPORTED_MODULE_8__/* .realTime */ .M, signal: signals.signal, startedAt };
     const step = await (0,_gate_step_js__WEBPACK_IMPORTED_MODULE_3__/* .runStep */ .e)(options.get, log, phases, options.problems);
     signals.verdictReached();
     const taskId = options.get('task-id').trim();
-    const report = (0,_report_report_model_js__WEBPACK_IMPORTED_MODULE_4__/* .reportOf */ .EI)({ ...step, taskId }, _time_js__WEBPACK_IMPORTED_MODULE_7__/* .realTime */ .M.now() - startedAt);
+    const report = (0,_report_report_model_js__WEBPACK_IMPORTED_MODULE_4__/* .reportOf */ .EI)({ ...step, taskId }, _time_js__WEBPACK_IMPORTED_MODULE_8__/* .realTime */ .M.now() - startedAt);
     const reported = await (0,_report_publish_report_js__WEBPACK_IMPORTED_MODULE_5__/* .publishReport */ .S)(report, log, surface, true);
     signals.release();
     return (0,_cli_exit_code_js__WEBPACK_IMPORTED_MODULE_1__/* .exitCodeOf */ .F)(report, { inputsRefused: step.inputsRefused, reported });
@@ -232,9 +239,9 @@ function helpText(version) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ exitCodeOf)
+/* harmony export */   F: () => (/* binding */ exitCodeOf),
+/* harmony export */   a: () => (/* binding */ EXIT_CODES)
 /* harmony export */ });
-/* unused harmony export EXIT_CODES */
 /* harmony import */ var _report_report_model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(122);
 
 // The command line's exit code, from the one verdict: scripts tell "NineData said no" (1) from "we
@@ -329,7 +336,7 @@ function sentence(text) {
 
 /***/ }),
 
-/***/ 442:
+/***/ 743:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1040,310 +1047,15 @@ function authHeaders(path, credentials, now) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/text/redact.ts
-// Finding a secret in text in every form a reader could decode, and hiding it. Pure and linear in the
-// text (times the secret's length).
-const MASK = '***';
-const NAMED_ENTITIES = {
-    amp: 0x26,
-    lt: 0x3c,
-    gt: 0x3e,
-    quot: 0x22,
-    apos: 0x27,
-    nbsp: 0xa0
-};
-/** JSON's two-character escapes: the character after the backslash -> the one it stands for. */
-function jsonEscape(next) {
-    switch (next) {
-        case 0x22: // "
-        case 0x5c: // \
-        case 0x2f: // /
-            return next;
-        case 0x62: // b
-            return 0x08;
-        case 0x66: // f
-            return 0x0c;
-        case 0x6e: // n
-            return 0x0a;
-        case 0x72: // r
-            return 0x0d;
-        case 0x74: // t
-            return 0x09;
-        default:
-            return -1;
-    }
-}
-/** The characters an escape can start with: `\\`, `%`, `&`, `+`. */
-const ESCAPE_STARTS = [0x5c, 0x25, 0x26, 0x2b];
-function isEscapeStart(code) {
-    return ESCAPE_STARTS.includes(code);
-}
-/** Families of escapes a copy may be written in; a match reads only the families it is given. */
-const JSON_ESCAPES = 1;
-const URL_ESCAPES = 2;
-const HTML_ESCAPES = 4;
-const ANY_ESCAPE = JSON_ESCAPES | URL_ESCAPES | HTML_ESCAPES;
-function hexValue(text, from, count) {
-    if (from + count > text.length)
-        return -1;
-    let value = 0;
-    for (let i = from; i < from + count; i++) {
-        const c = text.charCodeAt(i);
-        const digit = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
-        if (digit < 0)
-            return -1;
-        value = value * 16 + digit;
-    }
-    return value;
-}
-// The last escape read by escapeAt: the code it stands for (a UTF-16 unit for JSON, a byte for URL
-// escapes, a code point for HTML) and its length in the text. Module state: the hot loop allocates nothing.
-let escapedCode = 0;
-let escapedLength = 0;
-/**
- * Whether an escape of one of `families` starts at `text[i]`: a JSON escape (`\\"`, `\\u005f`), a URL
- * escape (`%5F`, `+` for a space) or an HTML character reference (`&#95;`, `&#x5f;`, `&amp;`).
- */
-function escapeAt(text, i, families) {
-    const c = text.charCodeAt(i);
-    if (families & URL_ESCAPES) {
-        if (c === 0x2b)
-            return found(0x20, 1);
-        if (c === 0x25) {
-            // One byte of UTF-8; multi-byte characters are matched byte by byte against the UTF-8 target.
-            const code = hexValue(text, i + 1, 2);
-            return code >= 0 && found(code, 3);
-        }
-    }
-    if (c === 0x5c && families & JSON_ESCAPES) {
-        const next = text.charCodeAt(i + 1);
-        if (next === 0x75) {
-            const code = hexValue(text, i + 2, 4);
-            return code >= 0 && found(code, 6);
-        }
-        const simple = jsonEscape(next);
-        return simple >= 0 && found(simple, 2);
-    }
-    return c === 0x26 && (families & HTML_ESCAPES) !== 0 && entityAt(text, i);
-}
-function found(code, length) {
-    escapedCode = code;
-    escapedLength = length;
-    return true;
-}
-function entityAt(text, i) {
-    // Only `&#` or `&` and a letter can start a reference: most `&` are rejected without a scan.
-    const next = text.charCodeAt(i + 1) | 0x20;
-    if (next !== 0x23 && (next < 0x61 || next > 0x7a))
-        return false;
-    // References are short: look no further than 10 characters (a scan to the end would be quadratic).
-    let end = -1;
-    for (let j = i + 1; j <= i + 10 && j < text.length; j++) {
-        if (text.charCodeAt(j) === 0x3b) {
-            end = j;
-            break;
-        }
-    }
-    if (end < 0)
-        return false;
-    const name = text.slice(i + 1, end);
-    let code;
-    if (/^#\d{1,7}$/.test(name))
-        code = Number(name.slice(1));
-    else if (/^#[xX][0-9a-fA-F]{1,6}$/.test(name))
-        code = parseInt(name.slice(2), 16);
-    else
-        code = NAMED_ENTITIES[name];
-    return code !== undefined && code <= 0x10ffff && found(code, end - i + 1);
-}
-/**
- * Length in `text` of a copy of `target` starting at `start`, each character plain or written as an
- * escape of `families` (an escape is read before the plain character, so `\\u005f` is read whole);
- * or 0. JSON's `\\ud83d\\ude00` matches an emoji unit by unit, an HTML reference by code point.
- */
-function matchTarget(text, start, target, families) {
-    let i = start;
-    let t = 0;
-    while (t < target.length && i < text.length) {
-        const code = text.charCodeAt(i);
-        if (families !== 0 && isEscapeStart(code) && escapeAt(text, i, families)) {
-            const astral = escapedCode > 0xffff;
-            if ((astral ? target.codePointAt(t) : target.charCodeAt(t)) === escapedCode) {
-                t += astral ? 2 : 1;
-                i += escapedLength;
-                continue;
-            }
-        }
-        if (code !== target.charCodeAt(t))
-            return 0;
-        t++;
-        i++;
-    }
-    return t === target.length ? i - start : 0;
-}
-/** Length in `text` of an encoded copy of a secret starting at `start`, or 0. */
-function matchAt(text, start, secret) {
-    // The secret's characters (plain, JSON, HTML, URL for ASCII), then its UTF-8 bytes (URL escapes),
-    // each character plain or escaped in any family.
-    const length = matchTarget(text, start, secret.text, ANY_ESCAPE);
-    if (length > 0)
-        return length;
-    if (secret.bytes !== secret.text) {
-        const bytes = matchTarget(text, start, secret.bytes, ANY_ESCAPE);
-        if (bytes > 0)
-            return bytes;
-    }
-    if (!secret.literalEscapes)
-        return 0;
-    // A secret holding `%`, `\\` or `&` can be misread above (`%25` in it is read as one `%`): try it
-    // as received, and in each family alone, as one encoder would write it.
-    // The longest wins: a JSON-escaped copy also starts with a shorter copy as received.
-    return Math.max(matchTarget(text, start, secret.text, 0), matchTarget(text, start, secret.text, JSON_ESCAPES), matchTarget(text, start, secret.bytes, URL_ESCAPES), matchTarget(text, start, secret.text, HTML_ESCAPES));
-}
-/** The parts of base64 that only depend on the secret, at each of the three byte alignments. */
-function base64Cores(secret) {
-    const bytes = Buffer.from(secret, 'utf8');
-    const cores = new Set();
-    for (let shift = 0; shift < 3; shift++) {
-        const padded = Buffer.concat([Buffer.alloc(shift), bytes]);
-        const b64 = padded.toString('base64');
-        const from = Math.ceil((8 * shift) / 6);
-        const to = Math.floor((8 * padded.length) / 6);
-        const core = b64.slice(from, to);
-        // Too short a core would hide ordinary text; the plain forms still cover short secrets.
-        if (core.length >= 6) {
-            cores.add(core);
-            cores.add(core.replace(/\+/g, '-').replace(/\//g, '_'));
-        }
-    }
-    return [...cores];
-}
-/** Sorted [start, end, start, end, ...] spans, overlapping or touching ones merged. */
-function mergeSpans(spans) {
-    if (spans.length <= 2)
-        return spans;
-    const order = [];
-    for (let k = 0; k < spans.length; k += 2)
-        order.push(k);
-    order.sort((a, b) => spans[a] - spans[b] || spans[b + 1] - spans[a + 1]);
-    const merged = [];
-    for (const k of order) {
-        const start = spans[k];
-        const end = spans[k + 1];
-        const last = merged.length - 1;
-        if (last > 0 && start <= merged[last])
-            merged[last] = Math.max(merged[last], end);
-        else
-            merged.push(start, end);
-    }
-    return merged;
-}
-/**
- * Finds a secret in text in every promised form (as received; JSON-escaped, surrogate pairs
- * included; URL-encoded; HTML-escaped; base64) and hides each copy as `***`. Linear in the text.
- */
-class Redactor {
-    secrets;
-    cores;
-    constructor(secrets) {
-        const usable = [...new Set(secrets.filter(s => s.length > 0))];
-        this.secrets = usable.map(text => {
-            const bytes = Buffer.from(text, 'utf8').toString('latin1');
-            // Where an encoded copy can start: its first character, plain or as a UTF-8 byte, or an escape.
-            const starts = new Uint8Array(65536);
-            for (const code of [text.charCodeAt(0), bytes.charCodeAt(0), ...ESCAPE_STARTS])
-                starts[code] = 1;
-            return { text, bytes, starts, literalEscapes: /[%\\&]/.test(text) };
-        });
-        this.cores = usable.flatMap(base64Cores);
-    }
-    get active() {
-        return this.secrets.length > 0;
-    }
-    /** Where `text` holds a copy of a secret: sorted, merged [start, end, ...] spans. */
-    spans(text) {
-        if (!this.active || text.length === 0)
-            return [];
-        const spans = [];
-        for (const secret of this.secrets)
-            findCopies(text, secret, spans);
-        for (const core of this.cores) {
-            for (let at = text.indexOf(core); at >= 0; at = text.indexOf(core, at + core.length)) {
-                spans.push(at, at + core.length);
-            }
-        }
-        return mergeSpans(spans);
-    }
-    /** Whether `text` holds a copy of a secret in any form. */
-    finds(text) {
-        return this.spans(text).length > 0;
-    }
-    /** `text` with every decodable copy of a secret replaced by `***`. */
-    redact(text) {
-        return this.redactPrefix(text, text.length).text;
-    }
-    /**
-     * The part of `text` before `limit`, secrets hidden; a copy that starts before `limit` is hidden
-     * whole and ends the part. `end` is where in `text` the part ends. Copies are found in all of
-     * `text`, so a copy cut at `limit` is never shown in part.
-     */
-    redactPrefix(text, limit) {
-        const spans = this.spans(text);
-        if (spans.length === 0)
-            return { text: text.slice(0, limit), end: Math.min(limit, text.length) };
-        const parts = [];
-        let copied = 0;
-        for (let k = 0; k < spans.length && spans[k] < limit; k += 2) {
-            parts.push(text.slice(copied, spans[k]), MASK);
-            copied = spans[k + 1];
-        }
-        const end = Math.max(copied, Math.min(limit, text.length));
-        parts.push(text.slice(copied, end));
-        return { text: parts.join(''), end };
-    }
-}
-/** Adds the spans of every encoded copy of `secret` in `text`, left to right, to `spans`. */
-function findCopies(text, secret, spans) {
-    const { starts } = secret;
-    for (let at = 0; at < text.length; at++) {
-        // Most characters cannot start a copy: one typed-array look-up, no allocation.
-        if (starts[text.charCodeAt(at)] !== 1)
-            continue;
-        const length = matchAt(text, at, secret);
-        if (length > 0) {
-            spans.push(at, at + length);
-            at += length - 1;
-        }
-    }
-}
-/** Every string of a JSON value, keys included, one per line. Iterative: depth costs no stack. */
-function jsonStrings(value) {
-    const strings = [];
-    const stack = [value];
-    while (stack.length > 0) {
-        const v = stack.pop();
-        if (typeof v === 'string')
-            strings.push(v);
-        else if (Array.isArray(v))
-            for (const x of v)
-                stack.push(x);
-        else if (v !== null && typeof v === 'object') {
-            for (const [key, x] of Object.entries(v)) {
-                strings.push(key);
-                stack.push(x);
-            }
-        }
-    }
-    return strings.join('\n');
-}
-
+// EXTERNAL MODULE: ./src/text/redact.ts
+var redact = __nccwpck_require__(326);
 ;// CONCATENATED MODULE: ./src/ninedata/wire-guard.ts
 
 
 class WireGuard {
     redactor;
     constructor(secret) {
-        this.redactor = new Redactor(secret ? [secret, secret.trim()] : []);
+        this.redactor = new redact/* Redactor */.p(secret ? [secret, secret.trim()] : []);
     }
     /** Throws a final protocol error when the request would carry the secret in any form. */
     check(request) {
@@ -1362,7 +1074,7 @@ class WireGuard {
         const values = Object.entries(request.query ?? {}).flat();
         if (values.some(found) || found(request.queryString))
             return 'query';
-        if (request.body !== null && (found(request.body) || found(jsonStrings(request.bodyValue))))
+        if (request.body !== null && (found(request.body) || found((0,redact/* jsonStrings */.l)(request.bodyValue))))
             return 'body';
         if (found(request.accessKeyId))
             return 'access-key-id header';
@@ -2256,117 +1968,8 @@ class SafeLog {
     }
 }
 
-// EXTERNAL MODULE: ./src/text/clean.ts
-var clean = __nccwpck_require__(118);
-;// CONCATENATED MODULE: ./src/text/safe-text.ts
-
-
-
-// The output boundary's toolbox: every text that leaves the action (log, annotations, outputs, summary,
-// report file, errors) goes through one of these. The order matters: the secret is found in the text
-// exactly as received, before anything is cut, collapsed or dropped; then the text is shaped for its
-// surface (which can put a copy together, e.g. by dropping a control character inside it or
-// collapsing whitespace), then hidden again, and only then shortened and escaped. The mask `***` holds
-// no character any shaping step changes, joins or splits, so a hidden copy stays hidden.
-/** Text is shaped from at most this multiple of the shown length (plus 1 KiB): room for whitespace
- * the shaping collapses, bounded so a 60 MB message costs no more than a short one. */
-const PRE_CUT_FACTOR = 4;
-class SafeText {
-    redactor;
-    /** Room past a cut for the longest encoded copy of a secret (`&#x00005F;`: 10 per character). */
-    margin;
-    constructor(secrets) {
-        this.redactor = new Redactor(secrets);
-        this.margin = 12 * Math.max(0, ...secrets.map(s => s.length)) + 16;
-    }
-    /** The secret hidden, nothing else changed: for outputs and the report file. */
-    value(text) {
-        return this.redactor.redact(text);
-    }
-    /** One inert log line. */
-    line(text, max = wording/* LIMITS */.b1.reason) {
-        const part = this.hidden(text, max);
-        const line = this.redactor.redact((0,clean/* inertLine */.Fq)((0,clean/* flattenLine */.F3)(part.text)));
-        return this.cut(line, max, part.dropped);
-    }
-    /** Escaped HTML for the job summary. */
-    html(text, max) {
-        const part = this.hidden(text, max);
-        const cleaned = this.redactor.redact((0,clean/* cleanText */.X5)(part.text));
-        return (0,clean/* htmlBlock */.xs)(this.cut(cleaned, max, part.dropped));
-    }
-    /**
-     * Escaped XML for the JUnit report: characters XML 1.0 forbids and invisible controls dropped;
-     * `oneLine` for names and attributes, else newlines are kept (SQL, messages).
-     */
-    xml(text, max, oneLine = false) {
-        const part = this.hidden(text, max);
-        const kept = (0,clean/* xmlChars */.j0)(part.text);
-        const shaped = this.redactor.redact(oneLine ? (0,clean/* flattenLine */.F3)(kept) : (0,clean/* cleanText */.X5)(kept));
-        return (0,clean/* xmlEscape */.fX)(this.cut(shaped, max, part.dropped));
-    }
-    /** An ID for <code> in the job summary. */
-    code(text, max = wording/* LIMITS */.b1.id) {
-        return (0,clean/* codeText */.ph)(this.line(text, max));
-    }
-    /**
-     * JSON of a value with every string (keys included) redacted. The value is not changed. `plain` is
-     * its JSON when the caller already made it.
-     */
-    json(value, plain = JSON.stringify(value)) {
-        // Fast path: no copy in any string as it is (JSON.stringify escapes an escaped copy once more,
-        // so the JSON text alone would hide it) nor in the JSON text (a copy across its syntax).
-        if (!this.redactor.active)
-            return plain;
-        if (!this.redactor.finds(jsonStrings(value)) && !this.redactor.finds(plain))
-            return plain;
-        const json = JSON.stringify(value, (_key, v) => {
-            if (typeof v === 'string')
-                return this.redactor.redact(v);
-            if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
-                const entries = Object.entries(v);
-                if (entries.some(([k]) => this.redactor.redact(k) !== k)) {
-                    return Object.fromEntries(entries.map(([k, x]) => [this.redactor.redact(k), x]));
-                }
-            }
-            return v;
-        });
-        // A copy that spans the JSON syntax itself (`a","b` across two strings) survives the per-string
-        // pass: hide it in the text, and give up the value rather than the secret if that breaks the JSON.
-        if (!this.redactor.finds(json))
-            return json;
-        const text = this.redactor.redact(json);
-        try {
-            JSON.parse(text);
-            return text;
-        }
-        catch {
-            return JSON.stringify('***');
-        }
-    }
-    /**
-     * The part of `text` worth shaping for a surface showing `max` characters, every copy of the secret
-     * in it hidden. A copy that straddles the cut is found in the room past it and hidden whole.
-     */
-    hidden(text, max) {
-        const budget = max * PRE_CUT_FACTOR + 1024;
-        if (text.length <= budget + this.margin)
-            return { text: this.redactor.redact(text), dropped: 0 };
-        const part = this.redactor.redactPrefix(text.slice(0, budget + this.margin), budget);
-        return { text: part.text, dropped: text.length - part.end };
-    }
-    /**
-     * Shortened to `max` with a count of what was left out. After a cut, the shaped text's last
-     * `margin` characters go too: shaping may have made them the start of a copy whose rest was cut.
-     */
-    cut(shaped, max, dropped) {
-        if (dropped === 0)
-            return (0,clean/* shorten */.ml)(shaped, max);
-        const kept = shaped.slice(0, Math.max(0, shaped.length - this.margin));
-        return (0,clean/* shorten */.ml)(kept, max, shaped.length + dropped);
-    }
-}
-
+// EXTERNAL MODULE: ./src/text/safe-text.ts
+var safe_text = __nccwpck_require__(844);
 ;// CONCATENATED MODULE: ./src/gate-step.ts
 
 
@@ -2395,7 +1998,7 @@ function openLog(surface, secret) {
     // A reader that went away (EPIPE) must not crash the step: the exit code still tells the verdict.
     process.stdout.on('error', () => undefined);
     process.stderr.on('error', () => undefined);
-    const log = new SafeLog(new SafeText(secret ? [secret.trim(), secret] : []), surface);
+    const log = new SafeLog(new safe_text/* SafeText */.P(secret ? [secret.trim(), secret] : []), surface);
     if (secret && secret.trim().length < 8) {
         log.warning('access-key-secret looks too short for a NineData AccessKey secret; every copy of it in what NineData sends back is hidden as ***, which may make messages hard to read.');
     }
@@ -4459,6 +4062,432 @@ const XML_ENTITIES = {
 /** Text for an XML element or attribute (an attribute's text must be one line: see flattenLine). */
 function xmlEscape(text) {
     return text.replace(/[&<>"']/g, c => XML_ENTITIES[c] ?? c);
+}
+
+
+/***/ }),
+
+/***/ 326:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ jsonStrings),
+/* harmony export */   p: () => (/* binding */ Redactor)
+/* harmony export */ });
+// Finding a secret in text in every form a reader could decode, and hiding it. Pure and linear in the
+// text (times the secret's length).
+const MASK = '***';
+const NAMED_ENTITIES = {
+    amp: 0x26,
+    lt: 0x3c,
+    gt: 0x3e,
+    quot: 0x22,
+    apos: 0x27,
+    nbsp: 0xa0
+};
+/** JSON's two-character escapes: the character after the backslash -> the one it stands for. */
+function jsonEscape(next) {
+    switch (next) {
+        case 0x22: // "
+        case 0x5c: // \
+        case 0x2f: // /
+            return next;
+        case 0x62: // b
+            return 0x08;
+        case 0x66: // f
+            return 0x0c;
+        case 0x6e: // n
+            return 0x0a;
+        case 0x72: // r
+            return 0x0d;
+        case 0x74: // t
+            return 0x09;
+        default:
+            return -1;
+    }
+}
+/** The characters an escape can start with: `\\`, `%`, `&`, `+`. */
+const ESCAPE_STARTS = [0x5c, 0x25, 0x26, 0x2b];
+function isEscapeStart(code) {
+    return ESCAPE_STARTS.includes(code);
+}
+/** Families of escapes a copy may be written in; a match reads only the families it is given. */
+const JSON_ESCAPES = 1;
+const URL_ESCAPES = 2;
+const HTML_ESCAPES = 4;
+const ANY_ESCAPE = JSON_ESCAPES | URL_ESCAPES | HTML_ESCAPES;
+function hexValue(text, from, count) {
+    if (from + count > text.length)
+        return -1;
+    let value = 0;
+    for (let i = from; i < from + count; i++) {
+        const c = text.charCodeAt(i);
+        const digit = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
+        if (digit < 0)
+            return -1;
+        value = value * 16 + digit;
+    }
+    return value;
+}
+// The last escape read by escapeAt: the code it stands for (a UTF-16 unit for JSON, a byte for URL
+// escapes, a code point for HTML) and its length in the text. Module state: the hot loop allocates nothing.
+let escapedCode = 0;
+let escapedLength = 0;
+/**
+ * Whether an escape of one of `families` starts at `text[i]`: a JSON escape (`\\"`, `\\u005f`), a URL
+ * escape (`%5F`, `+` for a space) or an HTML character reference (`&#95;`, `&#x5f;`, `&amp;`).
+ */
+function escapeAt(text, i, families) {
+    const c = text.charCodeAt(i);
+    if (families & URL_ESCAPES) {
+        if (c === 0x2b)
+            return found(0x20, 1);
+        if (c === 0x25) {
+            // One byte of UTF-8; multi-byte characters are matched byte by byte against the UTF-8 target.
+            const code = hexValue(text, i + 1, 2);
+            return code >= 0 && found(code, 3);
+        }
+    }
+    if (c === 0x5c && families & JSON_ESCAPES) {
+        const next = text.charCodeAt(i + 1);
+        if (next === 0x75) {
+            const code = hexValue(text, i + 2, 4);
+            return code >= 0 && found(code, 6);
+        }
+        const simple = jsonEscape(next);
+        return simple >= 0 && found(simple, 2);
+    }
+    return c === 0x26 && (families & HTML_ESCAPES) !== 0 && entityAt(text, i);
+}
+function found(code, length) {
+    escapedCode = code;
+    escapedLength = length;
+    return true;
+}
+function entityAt(text, i) {
+    // Only `&#` or `&` and a letter can start a reference: most `&` are rejected without a scan.
+    const next = text.charCodeAt(i + 1) | 0x20;
+    if (next !== 0x23 && (next < 0x61 || next > 0x7a))
+        return false;
+    // References are short: look no further than 10 characters (a scan to the end would be quadratic).
+    let end = -1;
+    for (let j = i + 1; j <= i + 10 && j < text.length; j++) {
+        if (text.charCodeAt(j) === 0x3b) {
+            end = j;
+            break;
+        }
+    }
+    if (end < 0)
+        return false;
+    const name = text.slice(i + 1, end);
+    let code;
+    if (/^#\d{1,7}$/.test(name))
+        code = Number(name.slice(1));
+    else if (/^#[xX][0-9a-fA-F]{1,6}$/.test(name))
+        code = parseInt(name.slice(2), 16);
+    else
+        code = NAMED_ENTITIES[name];
+    return code !== undefined && code <= 0x10ffff && found(code, end - i + 1);
+}
+/**
+ * Length in `text` of a copy of `target` starting at `start`, each character plain or written as an
+ * escape of `families` (an escape is read before the plain character, so `\\u005f` is read whole);
+ * or 0. JSON's `\\ud83d\\ude00` matches an emoji unit by unit, an HTML reference by code point.
+ */
+function matchTarget(text, start, target, families) {
+    let i = start;
+    let t = 0;
+    while (t < target.length && i < text.length) {
+        const code = text.charCodeAt(i);
+        if (families !== 0 && isEscapeStart(code) && escapeAt(text, i, families)) {
+            const astral = escapedCode > 0xffff;
+            if ((astral ? target.codePointAt(t) : target.charCodeAt(t)) === escapedCode) {
+                t += astral ? 2 : 1;
+                i += escapedLength;
+                continue;
+            }
+        }
+        if (code !== target.charCodeAt(t))
+            return 0;
+        t++;
+        i++;
+    }
+    return t === target.length ? i - start : 0;
+}
+/** Length in `text` of an encoded copy of a secret starting at `start`, or 0. */
+function matchAt(text, start, secret) {
+    // The secret's characters (plain, JSON, HTML, URL for ASCII), then its UTF-8 bytes (URL escapes),
+    // each character plain or escaped in any family.
+    const length = matchTarget(text, start, secret.text, ANY_ESCAPE);
+    if (length > 0)
+        return length;
+    if (secret.bytes !== secret.text) {
+        const bytes = matchTarget(text, start, secret.bytes, ANY_ESCAPE);
+        if (bytes > 0)
+            return bytes;
+    }
+    if (!secret.literalEscapes)
+        return 0;
+    // A secret holding `%`, `\\` or `&` can be misread above (`%25` in it is read as one `%`): try it
+    // as received, and in each family alone, as one encoder would write it.
+    // The longest wins: a JSON-escaped copy also starts with a shorter copy as received.
+    return Math.max(matchTarget(text, start, secret.text, 0), matchTarget(text, start, secret.text, JSON_ESCAPES), matchTarget(text, start, secret.bytes, URL_ESCAPES), matchTarget(text, start, secret.text, HTML_ESCAPES));
+}
+/** The parts of base64 that only depend on the secret, at each of the three byte alignments. */
+function base64Cores(secret) {
+    const bytes = Buffer.from(secret, 'utf8');
+    const cores = new Set();
+    for (let shift = 0; shift < 3; shift++) {
+        const padded = Buffer.concat([Buffer.alloc(shift), bytes]);
+        const b64 = padded.toString('base64');
+        const from = Math.ceil((8 * shift) / 6);
+        const to = Math.floor((8 * padded.length) / 6);
+        const core = b64.slice(from, to);
+        // Too short a core would hide ordinary text; the plain forms still cover short secrets.
+        if (core.length >= 6) {
+            cores.add(core);
+            cores.add(core.replace(/\+/g, '-').replace(/\//g, '_'));
+        }
+    }
+    return [...cores];
+}
+/** Sorted [start, end, start, end, ...] spans, overlapping or touching ones merged. */
+function mergeSpans(spans) {
+    if (spans.length <= 2)
+        return spans;
+    const order = [];
+    for (let k = 0; k < spans.length; k += 2)
+        order.push(k);
+    order.sort((a, b) => spans[a] - spans[b] || spans[b + 1] - spans[a + 1]);
+    const merged = [];
+    for (const k of order) {
+        const start = spans[k];
+        const end = spans[k + 1];
+        const last = merged.length - 1;
+        if (last > 0 && start <= merged[last])
+            merged[last] = Math.max(merged[last], end);
+        else
+            merged.push(start, end);
+    }
+    return merged;
+}
+/**
+ * Finds a secret in text in every promised form (as received; JSON-escaped, surrogate pairs
+ * included; URL-encoded; HTML-escaped; base64) and hides each copy as `***`. Linear in the text.
+ */
+class Redactor {
+    secrets;
+    cores;
+    constructor(secrets) {
+        const usable = [...new Set(secrets.filter(s => s.length > 0))];
+        this.secrets = usable.map(text => {
+            const bytes = Buffer.from(text, 'utf8').toString('latin1');
+            // Where an encoded copy can start: its first character, plain or as a UTF-8 byte, or an escape.
+            const starts = new Uint8Array(65536);
+            for (const code of [text.charCodeAt(0), bytes.charCodeAt(0), ...ESCAPE_STARTS])
+                starts[code] = 1;
+            return { text, bytes, starts, literalEscapes: /[%\\&]/.test(text) };
+        });
+        this.cores = usable.flatMap(base64Cores);
+    }
+    get active() {
+        return this.secrets.length > 0;
+    }
+    /** Where `text` holds a copy of a secret: sorted, merged [start, end, ...] spans. */
+    spans(text) {
+        if (!this.active || text.length === 0)
+            return [];
+        const spans = [];
+        for (const secret of this.secrets)
+            findCopies(text, secret, spans);
+        for (const core of this.cores) {
+            for (let at = text.indexOf(core); at >= 0; at = text.indexOf(core, at + core.length)) {
+                spans.push(at, at + core.length);
+            }
+        }
+        return mergeSpans(spans);
+    }
+    /** Whether `text` holds a copy of a secret in any form. */
+    finds(text) {
+        return this.spans(text).length > 0;
+    }
+    /** `text` with every decodable copy of a secret replaced by `***`. */
+    redact(text) {
+        return this.redactPrefix(text, text.length).text;
+    }
+    /**
+     * The part of `text` before `limit`, secrets hidden; a copy that starts before `limit` is hidden
+     * whole and ends the part. `end` is where in `text` the part ends. Copies are found in all of
+     * `text`, so a copy cut at `limit` is never shown in part.
+     */
+    redactPrefix(text, limit) {
+        const spans = this.spans(text);
+        if (spans.length === 0)
+            return { text: text.slice(0, limit), end: Math.min(limit, text.length) };
+        const parts = [];
+        let copied = 0;
+        for (let k = 0; k < spans.length && spans[k] < limit; k += 2) {
+            parts.push(text.slice(copied, spans[k]), MASK);
+            copied = spans[k + 1];
+        }
+        const end = Math.max(copied, Math.min(limit, text.length));
+        parts.push(text.slice(copied, end));
+        return { text: parts.join(''), end };
+    }
+}
+/** Adds the spans of every encoded copy of `secret` in `text`, left to right, to `spans`. */
+function findCopies(text, secret, spans) {
+    const { starts } = secret;
+    for (let at = 0; at < text.length; at++) {
+        // Most characters cannot start a copy: one typed-array look-up, no allocation.
+        if (starts[text.charCodeAt(at)] !== 1)
+            continue;
+        const length = matchAt(text, at, secret);
+        if (length > 0) {
+            spans.push(at, at + length);
+            at += length - 1;
+        }
+    }
+}
+/** Every string of a JSON value, keys included, one per line. Iterative: depth costs no stack. */
+function jsonStrings(value) {
+    const strings = [];
+    const stack = [value];
+    while (stack.length > 0) {
+        const v = stack.pop();
+        if (typeof v === 'string')
+            strings.push(v);
+        else if (Array.isArray(v))
+            for (const x of v)
+                stack.push(x);
+        else if (v !== null && typeof v === 'object') {
+            for (const [key, x] of Object.entries(v)) {
+                strings.push(key);
+                stack.push(x);
+            }
+        }
+    }
+    return strings.join('\n');
+}
+
+
+/***/ }),
+
+/***/ 844:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ SafeText)
+/* harmony export */ });
+/* harmony import */ var _clean_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(118);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(326);
+/* harmony import */ var _wording_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(179);
+
+
+
+// The output boundary's toolbox: every text that leaves the action (log, annotations, outputs, summary,
+// report file, errors) goes through one of these. The order matters: the secret is found in the text
+// exactly as received, before anything is cut, collapsed or dropped; then the text is shaped for its
+// surface (which can put a copy together, e.g. by dropping a control character inside it or
+// collapsing whitespace), then hidden again, and only then shortened and escaped. The mask `***` holds
+// no character any shaping step changes, joins or splits, so a hidden copy stays hidden.
+/** Text is shaped from at most this multiple of the shown length (plus 1 KiB): room for whitespace
+ * the shaping collapses, bounded so a 60 MB message costs no more than a short one. */
+const PRE_CUT_FACTOR = 4;
+class SafeText {
+    redactor;
+    /** Room past a cut for the longest encoded copy of a secret (`&#x00005F;`: 10 per character). */
+    margin;
+    constructor(secrets) {
+        this.redactor = new _redact_js__WEBPACK_IMPORTED_MODULE_1__/* .Redactor */ .p(secrets);
+        this.margin = 12 * Math.max(0, ...secrets.map(s => s.length)) + 16;
+    }
+    /** The secret hidden, nothing else changed: for outputs and the report file. */
+    value(text) {
+        return this.redactor.redact(text);
+    }
+    /** One inert log line. */
+    line(text, max = _wording_js__WEBPACK_IMPORTED_MODULE_2__/* .LIMITS */ .b1.reason) {
+        const part = this.hidden(text, max);
+        const line = this.redactor.redact((0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .inertLine */ .Fq)((0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .flattenLine */ .F3)(part.text)));
+        return this.cut(line, max, part.dropped);
+    }
+    /** Escaped HTML for the job summary. */
+    html(text, max) {
+        const part = this.hidden(text, max);
+        const cleaned = this.redactor.redact((0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(part.text));
+        return (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .htmlBlock */ .xs)(this.cut(cleaned, max, part.dropped));
+    }
+    /**
+     * Escaped XML for the JUnit report: characters XML 1.0 forbids and invisible controls dropped;
+     * `oneLine` for names and attributes, else newlines are kept (SQL, messages).
+     */
+    xml(text, max, oneLine = false) {
+        const part = this.hidden(text, max);
+        const kept = (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .xmlChars */ .j0)(part.text);
+        const shaped = this.redactor.redact(oneLine ? (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .flattenLine */ .F3)(kept) : (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(kept));
+        return (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .xmlEscape */ .fX)(this.cut(shaped, max, part.dropped));
+    }
+    /** An ID for <code> in the job summary. */
+    code(text, max = _wording_js__WEBPACK_IMPORTED_MODULE_2__/* .LIMITS */ .b1.id) {
+        return (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .codeText */ .ph)(this.line(text, max));
+    }
+    /**
+     * JSON of a value with every string (keys included) redacted. The value is not changed. `plain` is
+     * its JSON when the caller already made it.
+     */
+    json(value, plain = JSON.stringify(value)) {
+        // Fast path: no copy in any string as it is (JSON.stringify escapes an escaped copy once more,
+        // so the JSON text alone would hide it) nor in the JSON text (a copy across its syntax).
+        if (!this.redactor.active)
+            return plain;
+        if (!this.redactor.finds((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .jsonStrings */ .l)(value)) && !this.redactor.finds(plain))
+            return plain;
+        const json = JSON.stringify(value, (_key, v) => {
+            if (typeof v === 'string')
+                return this.redactor.redact(v);
+            if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+                const entries = Object.entries(v);
+                if (entries.some(([k]) => this.redactor.redact(k) !== k)) {
+                    return Object.fromEntries(entries.map(([k, x]) => [this.redactor.redact(k), x]));
+                }
+            }
+            return v;
+        });
+        // A copy that spans the JSON syntax itself (`a","b` across two strings) survives the per-string
+        // pass: hide it in the text, and give up the value rather than the secret if that breaks the JSON.
+        if (!this.redactor.finds(json))
+            return json;
+        const text = this.redactor.redact(json);
+        try {
+            JSON.parse(text);
+            return text;
+        }
+        catch {
+            return JSON.stringify('***');
+        }
+    }
+    /**
+     * The part of `text` worth shaping for a surface showing `max` characters, every copy of the secret
+     * in it hidden. A copy that straddles the cut is found in the room past it and hidden whole.
+     */
+    hidden(text, max) {
+        const budget = max * PRE_CUT_FACTOR + 1024;
+        if (text.length <= budget + this.margin)
+            return { text: this.redactor.redact(text), dropped: 0 };
+        const part = this.redactor.redactPrefix(text.slice(0, budget + this.margin), budget);
+        return { text: part.text, dropped: text.length - part.end };
+    }
+    /**
+     * Shortened to `max` with a count of what was left out. After a cut, the shaped text's last
+     * `margin` characters go too: shaping may have made them the start of a copy whose rest was cut.
+     */
+    cut(shaped, max, dropped) {
+        if (dropped === 0)
+            return (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .shorten */ .ml)(shaped, max);
+        const kept = shaped.slice(0, Math.max(0, shaped.length - this.margin));
+        return (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .shorten */ .ml)(kept, max, shaped.length + dropped);
+    }
 }
 
 

@@ -1,11 +1,12 @@
 import packageJson from '../package.json' with { type: 'json' }
-import { exitCodeOf } from './cli/exit-code.js'
+import { EXIT_CODES, exitCodeOf } from './cli/exit-code.js'
 import { readCliOptions, helpText } from './cli/cli-options.js'
 import { openLog, runStep } from './gate-step.js'
 import { reportOf } from './report/report-model.js'
 import { publishReport } from './report/publish-report.js'
 import { watchSignals } from './stop-signals.js'
 import { clearReports, cliSurface } from './surface/cli-surface.js'
+import { SafeText } from './text/safe-text.js'
 import { realTime } from './time.js'
 
 // The command line: the action's engine behind another door, for GitLab CI, Jenkins and any shell.
@@ -15,7 +16,12 @@ const options = readCliOptions(process.argv.slice(2), process.env)
 if (options.help || options.version) {
   process.stdout.write(`${options.help ? helpText(packageJson.version) : packageJson.version}\n`)
 } else {
-  process.exitCode = await gateFromCommandLine()
+  process.exitCode = await gateFromCommandLine().catch((error: unknown) => {
+    // Only a bug gets here (the step reports every failure it knows): never read as a verdict.
+    const safe = new SafeText([options.get('access-key-secret')].filter(Boolean))
+    process.stderr.write(`Error: ${safe.line(`ninedata-gate crashed: ${String(error)}`)}\n`)
+    return EXIT_CODES.noVerdict
+  })
   // The verdict is out: whatever sockets still hold open, the process ends within a second.
   setTimeout(() => process.exit(), 1000).unref()
 }

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse, type ITestResult } from 'test-results-parser'
-import { ACTION_NODE, ROOT } from './action-runner.js'
+import { ACTION_NODE, ROOT, collectOutput } from './action-runner.js'
 import { DEMO_CREDENTIALS } from './simulator.js'
 
 // The other CIs' stand-in: runs the bundled command line (dist/cli.js) the way a GitLab CI or
@@ -95,18 +95,8 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
     stdio: ['ignore', 'pipe', 'pipe']
   })
   const killer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 50_000)
-  let stdout = ''
-  let stderr = ''
-  let pending = ''
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk
-    if (!options.onLine) return
-    pending += chunk
-    const lines = pending.split('\n')
-    pending = lines.pop() ?? ''
-    for (const line of lines) options.onLine(line, child)
-  })
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+  const onLine = options.onLine
+  const output = collectOutput(child, onLine && (line => onLine(line, child)))
   return new Promise((resolve, reject) => {
     child.on('error', error => {
       clearTimeout(killer)
@@ -117,6 +107,8 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
       clearTimeout(killer)
       try {
         const dir = join(workspace, options.reportDir ?? 'ninedata-gate-report')
+        output.flush()
+        const { stdout, stderr } = output
         resolve({ exitCode, signal, stdout, stderr, reports: readReports(dir), workspace })
       } catch (error) {
         reject(error as Error)
