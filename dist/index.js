@@ -28535,7 +28535,7 @@ const HINTS = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(785);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8646);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // The verdict is out: whatever sockets or a proxy still hold open, the process ends within a second.
@@ -28546,7 +28546,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 785:
+/***/ 8646:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31433,8 +31433,11 @@ function notStarted(task, timeoutMs, endedAt) {
 
 
 
+/** The inputs without a default: an empty one is refused. */
+const REQUIRED_INPUTS = ['api-url', 'access-key-id', 'access-key-secret'];
 /** The defaults of action.yml, applied when an input is empty (e.g. when run outside a runner). */
 const INPUT_DEFAULTS = {
+    'task-id': '',
     comparison: 'auto',
     'precheck-task-id': '',
     'source-datasource': '',
@@ -31454,6 +31457,10 @@ const INPUT_DEFAULTS = {
     // action.yml's default is `${{ github.token }}`, which only a runner can fill in.
     'github-token': ''
 };
+/** Every input's name, in action.yml's order of importance: the one list both entries read. */
+const INPUT_NAMES = [
+    ...new Set([...REQUIRED_INPUTS, ...Object.keys(INPUT_DEFAULTS)])
+];
 /** Allowed range of each duration input, in seconds. Below the floor a run would flood NineData. */
 const SECONDS_RANGE = {
     // GitHub ends a job after 6 hours on hosted runners (and a workflow run after 35 days).
@@ -31680,40 +31687,111 @@ function stepSecrets(get) {
 
 ;// CONCATENATED MODULE: ./src/safe-log.ts
 
-
 // The step's log: raw text in, one inert line out. Messages may quote server text as received; it is
-// cleaned, redacted and shortened once, here.
+// cleaned, redacted and shortened once, here, whichever runner the lines go to.
 class SafeLog {
     safe;
-    constructor(safe) {
+    sink;
+    constructor(safe, sink) {
         this.safe = safe;
+        this.sink = sink;
     }
     info(message) {
-        core/* info */.pq(this.safe.line(message));
+        this.sink.info(this.safe.line(message));
     }
     warning(message) {
-        core/* warning */.$e(this.safe.line(message));
+        this.sink.warning(this.safe.line(message));
     }
     /** An error annotation of its own, for a problem that is one of several (the step's failure says the whole). */
-    error(message) {
-        core/* error */.z3(this.safe.line(message));
+    error(message, title) {
+        this.sink.error(this.safe.line(message), this.safe.line(title, wording/* LIMITS */.b1.name));
     }
     debug(message) {
-        core/* debug */.Yz(this.safe.line(message));
+        this.sink.debug(this.safe.line(message));
     }
     /** A collapsed group of lines that are already safe (see report/log-lines.ts). */
     group(title, lines) {
         if (lines.length === 0)
             return;
-        core/* startGroup */.Oh(this.safe.line(title, wording/* LIMITS */.b1.name));
-        for (const line of lines)
-            core/* info */.pq(line);
-        core/* endGroup */.N4();
+        this.sink.group(this.safe.line(title, wording/* LIMITS */.b1.name), lines);
     }
 }
 
 // EXTERNAL MODULE: ./src/text/safe-text.ts
 var safe_text = __nccwpck_require__(8844);
+;// CONCATENATED MODULE: ./src/gate-step.ts
+
+
+
+
+
+
+/**
+ * `usage`: what the entry itself found wrong (the command line's options), told with the inputs'.
+ * `correctionSql` opens the file the correction SQL is streamed to, where the entry keeps it.
+ */
+async function runStep(get, log, env, options = {}) {
+    let inputs;
+    try {
+        inputs = checkedInputs(get, options.usage ?? []);
+        const gate = await runGate(inputs, { log, ...env, correctionSql: options.correctionSql });
+        return { inputs, gate, decided: gate.verdict };
+    }
+    catch (error) {
+        if (error instanceof InputError) {
+            // One line (and annotation) per problem: the failure's own line joins them.
+            if (error.problems.length > 1)
+                for (const problem of error.problems)
+                    log.error(`Invalid input: ${problem}`, 'Invalid input');
+            return {
+                ...refused(undefined, { how: 'error', message: error.message }),
+                inputsRefused: true
+            };
+        }
+        if (error instanceof Error && error.stack)
+            log.debug(error.stack);
+        return refused(inputs, (0,src_ending/* crashEnding */.Jj)(error));
+    }
+}
+function refused(inputs, ending) {
+    return {
+        inputs,
+        refused: ending,
+        decided: beforeAnyPhase(ending, inputs?.runComparison ?? false)
+    };
+}
+/** Masks the step's secrets before anything can print them; makes a closed stdout harmless. */
+function openLog(surface, secrets) {
+    for (const secret of secrets)
+        surface.maskSecret(secret);
+    // A reader that went away (EPIPE) must not crash the step: the exit code still tells the verdict.
+    process.stdout.on('error', () => undefined);
+    process.stderr.on('error', () => undefined);
+    return new SafeLog(new safe_text/* SafeText */.P(secrets), surface);
+}
+/** A warning for an access key secret too short to be one: hiding its copies may garble messages. */
+function warnIfShortSecret(log, accessKeySecret) {
+    const secret = accessKeySecret.trim();
+    if (secret && secret.length < 8) {
+        log.warning('access-key-secret looks too short for a NineData AccessKey secret; every copy of it in what NineData sends back is hidden as ***, which may make messages hard to read.');
+    }
+}
+/** Every problem at once: the entry's and the inputs'. */
+function checkedInputs(get, usage) {
+    let inputs;
+    try {
+        inputs = parseInputs(get);
+    }
+    catch (error) {
+        if (error instanceof InputError)
+            throw new InputError([...usage, ...error.problems]);
+        throw error;
+    }
+    if (usage.length > 0)
+        throw new InputError([...usage]);
+    return inputs;
+}
+
 ;// CONCATENATED MODULE: ./src/pull-request/pr-comment.ts
 
 
@@ -31745,14 +31823,260 @@ async function commentOnPullRequest(report, options) {
     }
 }
 
-// EXTERNAL MODULE: ./src/report/report-model.ts
-var report_model = __nccwpck_require__(486);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/report/report-file.ts
+// The report file: the whole report as JSON, uncapped, for later steps and artifacts. Pure: returns
+// the file name and text; the publisher writes it.
+/**
+ * A part of a file name made from an ID: safe characters only, nothing that could leave the folder.
+ * The name is an output too: when the ID, or what the replacements make of it, carries the secret,
+ * the fallback is used instead.
+ */
+function fileNamePart(id, safe, fallback) {
+    const part = id.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 128);
+    return part && safe.value(id) === id && safe.value(part) === part ? part : fallback;
+}
+function reportFileName(report, safe) {
+    return `ninedata-precheck-${fileNamePart(report.precheckTaskId, safe, 'report')}.json`;
+}
+function reportFileText(report, safe) {
+    const { verdict, state } = report;
+    return safe.json({
+        taskId: report.taskId,
+        ...(report.taskSource ? { task: report.taskSource } : {}),
+        precheckTaskId: report.precheckTaskId,
+        comparison: report.comparison ?? null,
+        status: state?.status ?? null,
+        items: state?.precheckItems.map(item => item.raw) ?? [],
+        failedItems: verdict.failedItems.map(item => item.raw),
+        verdict: { kind: verdict.kind, passed: verdict.passed, reason: verdict.reason },
+        requestId: report.requestId || null,
+        durationMs: report.durationMs,
+        ...(report.run ? { comparisonRun: runSection(report.run) } : {})
+    });
+}
+/** The comparison run: its status and every object or table result as received, with the SQL. */
+function runSection(run) {
+    const { seen, differences, verdict } = run;
+    const results = seen.results;
+    return {
+        execId: seen.execId || null,
+        status: seen.last?.status ?? null,
+        state: seen.last?.raw ?? null,
+        verdict: { kind: verdict.kind, passed: verdict.passed, reason: verdict.reason },
+        differenceCount: differences?.count ?? null,
+        stop: seen.stop ?? null,
+        ...(seen.correctionSqlFile ? { correctionSqlFile: seen.correctionSqlFile } : {}),
+        ...(results?.kind === 'schema'
+            ? {
+                total: results.total,
+                objects: results.objects.map(o => ({
+                    progressId: o.progressId,
+                    result: o.raw,
+                    correctSql: o.correctSql ?? null,
+                    ...(o.correctSqlLength !== undefined
+                        ? { correctSqlLength: o.correctSqlLength, correctSqlCut: true }
+                        : {}),
+                    ...(o.unreadable !== undefined ? { unreadable: o.unreadable } : {})
+                }))
+            }
+            : {}),
+        ...(results?.kind === 'data'
+            ? {
+                totalTableCount: results.totalTableCount,
+                diffTableCount: results.diffTableCount,
+                tables: results.tables.map(t => ({
+                    progressId: t.progressId,
+                    result: t.raw,
+                    differences: t.differences ?? null,
+                    ...(t.unreadable !== undefined ? { unreadable: t.unreadable } : {})
+                }))
+            }
+            : {})
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/correction-sql-file.ts
+
+
+
+// The correction SQL file's text: a header of fixed size (written first as INCOMPLETE, rewritten in
+// place once the reading ends), the SQL of every differing object in NineData's order, each after a
+// comment naming it, and a last line that says again whether the file is complete. Pure: the
+// writer (correction-sql-writer.ts) puts the pieces in the file as objects are read.
+/** The header's size in bytes, whatever it says: it is rewritten in place at the end. */
+const HEADER_BYTES = 640;
+function correctionSqlFileName(execId, safe, state) {
+    const run = fileNamePart(execId, safe, 'run');
+    const suffix = state === 'complete' ? '' : state === 'partial' ? '.partial' : '.INCOMPLETE';
+    return `ninedata-correction-${run}${suffix}.sql`;
+}
+const REVIEW = '-- Review before running: it makes the target match the source.';
+/** The header while the file is written: a file left like this (the step was killed) is incomplete. */
+function headerWhileWriting(execId) {
+    return padHeader([
+        `-- INCOMPLETE: correction SQL of comparison run ${correction_sql_file_idText(execId)} from NineData, still being written.`,
+        '-- Do not apply it: if this line is still here, the step ended before the file was finished.'
+    ]);
+}
+/** The final header: complete, or INCOMPLETE naming what is missing. Only digits and counts from the server. */
+function finalHeader(execId, objects, missing) {
+    const run = `comparison run ${correction_sql_file_idText(execId)}`;
+    if (!missing) {
+        return padHeader([
+            `-- Correction SQL from NineData: ${(0,wording/* plural */.LS)(objects, 'differing object')} of ${run}.`,
+            '-- COMPLETE: the SQL of every object of the run that differs.',
+            REVIEW
+        ]);
+    }
+    return padHeader([
+        `-- INCOMPLETE: NOT the whole correction SQL of ${run}. Do not apply it as a fix.`,
+        `-- It holds the SQL of ${(0,wording/* plural */.LS)(objects, 'differing object')}; ${missingLine(missing)}`,
+        REVIEW
+    ]);
+}
+/** The last line: a reader of the end of the file sees the same. */
+function footer(objects, missing) {
+    return missing
+        ? `\n-- END: INCOMPLETE (${missingLine(missing)})\n`
+        : `\n-- END: COMPLETE, ${(0,wording/* plural */.LS)(objects, 'differing object')}.\n`;
+}
+/** What is missing, with the first progressIds (digits only). */
+function missingLine(missing) {
+    const shown = missing.progressIds.slice(0, 10).map(correction_sql_file_idText);
+    const more = missing.count - shown.length;
+    const ids = shown.length
+        ? `: progressId ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`
+        : '';
+    return `${missing.count} of ${missing.of} objects are missing (${missing.why})${ids}.`;
+}
+/** One object's SQL after a one-line comment naming it. */
+function sqlEntry(object, sql, safe) {
+    // The name goes into a one-line comment: a newline in it must not start a statement.
+    const name = safe.line((0,comparison_verdict/* objectLabel */.uk)(object), wording/* LIMITS */.b1.name);
+    const text = safe.value(sql);
+    return `\n-- progressId ${safe.line(object.progressId, wording/* LIMITS */.b1.id)}: ${name}\n${text.endsWith('\n') ? text : `${text}\n`}`;
+}
+/**
+ * The whole file as the writer leaves it, for the given objects: what a test compares the written
+ * file with. Objects without SQL (tables, consistent or unread objects) are not in it.
+ */
+function correctionSqlText(differences, safe, execId = '', missing) {
+    const objects = differences.differing.filter((e) => e.kind === 'object' && Boolean(e.correctSql));
+    const entries = objects.map(o => sqlEntry(o, o.correctSql ?? '', safe));
+    return `${finalHeader(execId, objects.length, missing)}${entries.join('')}${footer(objects.length, missing)}`;
+}
+function correction_sql_file_idText(id) {
+    return /^\d{1,40}$/.test(id) ? id : '(unnamed)';
+}
+/** The lines, cut to fit, padded with spaces to exactly HEADER_BYTES. */
+function padHeader(lines) {
+    let text = `${lines.join('\n')}\n`;
+    while (Buffer.byteLength(text) > HEADER_BYTES - 4)
+        text = `${text.slice(0, -40)}\n`;
+    return `${text}--${' '.repeat(HEADER_BYTES - Buffer.byteLength(text) - 3)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/correction-sql-writer.ts
+
+
+
+
+// The correction SQL file, written as the objects are read so a run of 200 MB of SQL never sits in
+// memory: created as `<name>.partial.sql` with an INCOMPLETE header, each differing object's SQL
+// appended in NineData's order, and at the end the header rewritten in place and the file renamed:
+// `<name>.sql` when every object was read, `<name>.INCOMPLETE.sql` otherwise. A file-system failure
+// never turns the verdict: the file is then reported as not written.
+/** Opens sinks under RUNNER_TEMP; text goes through `safe` on its way into the file. */
+function correctionSqlFiles(safe, folder = runnerTemp()) {
+    return execId => new CorrectionSqlWriter(safe, folder, execId);
+}
+function runnerTemp() {
+    return process.env['RUNNER_TEMP'] || (0,external_node_os_namespaceObject.tmpdir)();
+}
+class CorrectionSqlWriter {
+    safe;
+    folder;
+    execId;
+    fd;
+    objects = 0;
+    failed;
+    constructor(safe, folder, execId) {
+        this.safe = safe;
+        this.folder = folder;
+        this.execId = execId;
+    }
+    path(state) {
+        return (0,external_node_path_namespaceObject.join)(this.folder, correctionSqlFileName(this.execId, this.safe, state));
+    }
+    add(object, sql) {
+        if (this.failed !== undefined)
+            return;
+        try {
+            if (this.fd === undefined) {
+                (0,external_node_fs_.mkdirSync)(this.folder, { recursive: true });
+                this.fd = (0,external_node_fs_.openSync)(this.path('partial'), 'w');
+                (0,external_node_fs_.writeSync)(this.fd, headerWhileWriting(this.execId));
+            }
+            (0,external_node_fs_.writeSync)(this.fd, sqlEntry(object, sql, this.safe));
+            this.objects++;
+        }
+        catch (error) {
+            this.failed = error.message;
+        }
+    }
+    finish(missing) {
+        if (this.fd === undefined && this.failed === undefined)
+            return undefined;
+        const complete = missing === undefined && this.failed === undefined;
+        const facts = {
+            path: this.path(complete ? 'complete' : 'incomplete'),
+            complete,
+            objects: this.objects,
+            missing: missing ? `${missing.count} of ${missing.of} objects (${missing.why})` : ''
+        };
+        if (this.failed !== undefined) {
+            this.close();
+            return { ...facts, path: this.path('partial'), failed: this.failed };
+        }
+        try {
+            const fd = this.fd;
+            (0,external_node_fs_.writeSync)(fd, footer(this.objects, missing));
+            (0,external_node_fs_.writeSync)(fd, finalHeader(this.execId, this.objects, missing), 0);
+            (0,external_node_fs_.closeSync)(fd);
+            this.fd = undefined;
+            (0,external_node_fs_.renameSync)(this.path('partial'), facts.path);
+            return facts;
+        }
+        catch (error) {
+            this.close();
+            return {
+                ...facts,
+                complete: false,
+                path: this.path('partial'),
+                failed: error.message
+            };
+        }
+    }
+    close() {
+        try {
+            if (this.fd !== undefined)
+                (0,external_node_fs_.closeSync)(this.fd);
+        }
+        catch {
+            // Already closed or gone: nothing more to free.
+        }
+        this.fd = undefined;
+    }
+}
+
+// EXTERNAL MODULE: ./src/report/report-model.ts
+var report_model = __nccwpck_require__(486);
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
 
 
@@ -31945,80 +32269,195 @@ function differenceLines(differences, safe, max = wording/* LIMITS */.b1.logItem
     return lines;
 }
 
-;// CONCATENATED MODULE: ./src/report/report-file.ts
-// The report file: the whole report as JSON, uncapped, for later steps and artifacts. Pure: returns
-// the file name and text; the publisher writes it.
-/**
- * A part of a file name made from an ID: safe characters only, nothing that could leave the folder.
- * The name is an output too: when the ID, or what the replacements make of it, carries the secret,
- * the fallback is used instead.
- */
-function fileNamePart(id, safe, fallback) {
-    const part = id.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 128);
-    return part && safe.value(id) === id && safe.value(part) === part ? part : fallback;
+// EXTERNAL MODULE: ./src/report/job-summary.ts + 1 modules
+var job_summary = __nccwpck_require__(4130);
+;// CONCATENATED MODULE: ./src/report/junit-report.ts
+
+
+
+
+
+
+// The JUnit XML report, the one test format every CI reads (GitLab's merge request widget, Jenkins'
+// junit step, GitHub test-report actions). One suite for the precheck (a case per check item), one
+// for the comparison run (a case per object or table), each led by a case that carries the phase's
+// verdict, so a verdict no item explains (an undocumented status, a timeout) is never green. Pure:
+// returns the text; every piece of server text goes through SafeText.xml.
+/** The file's cap. Whole test cases as many as fit; the rest are counted in one closing case. */
+const JUNIT_BUDGET_BYTES = 4 * 1024 * 1024;
+/** Room kept for the verdict cases, the closing cases and the suites' own lines. */
+const RESERVED_BYTES = 128 * 1024;
+function junitFileName(report, safe) {
+    return `ninedata-junit-${fileNamePart(report.precheckTaskId, safe, 'report')}.xml`;
 }
-function reportFileName(report, safe) {
-    return `ninedata-precheck-${fileNamePart(report.precheckTaskId, safe, 'report')}.json`;
-}
-function reportFileText(report, safe) {
-    const { verdict, state } = report;
-    return safe.json({
-        taskId: report.taskId,
-        ...(report.taskSource ? { task: report.taskSource } : {}),
-        precheckTaskId: report.precheckTaskId,
-        comparison: report.comparison ?? null,
-        status: state?.status ?? null,
-        items: state?.precheckItems.map(item => item.raw) ?? [],
-        failedItems: verdict.failedItems.map(item => item.raw),
-        verdict: { kind: verdict.kind, passed: verdict.passed, reason: verdict.reason },
-        requestId: report.requestId || null,
-        durationMs: report.durationMs,
-        ...(report.run ? { comparisonRun: runSection(report.run) } : {})
+function junitReportText(report, safe, budget = JUNIT_BUDGET_BYTES) {
+    const suites = [precheckSuite(report)];
+    if (report.run)
+        suites.push(comparisonSuite(report));
+    let room = budget - RESERVED_BYTES;
+    const rendered = suites.map(suite => {
+        const kept = [];
+        const counts = { tests: 1, failures: 0, errors: 0 };
+        const count = (c) => {
+            if (c.outcome === 'failure')
+                counts.failures++;
+            if (c.outcome === 'error')
+                counts.errors++;
+        };
+        count(suite.verdict);
+        let index = 0;
+        for (; index < suite.cases.length; index++) {
+            const testCase = suite.cases[index];
+            const xml = renderCase(testCase, suite.classname, safe);
+            const size = Buffer.byteLength(xml);
+            if (size > room)
+                break;
+            room -= size;
+            kept.push(xml);
+            counts.tests++;
+            count(testCase);
+        }
+        const left = suite.cases.slice(index);
+        if (left.length > 0) {
+            const closing = leftOutCase(left, suite.what);
+            kept.push(renderCase(closing, suite.classname, safe));
+            counts.tests++;
+            count(closing);
+        }
+        const verdict = renderCase(suite.verdict, suite.classname, safe);
+        return { suite, counts, body: [verdict, ...kept].join('') };
     });
+    return junit_report_document(report, rendered, safe);
 }
-/** The comparison run: its status and every object or table result as received, with the SQL. */
-function runSection(run) {
-    const { seen, differences, verdict } = run;
-    const results = seen.results;
+function junit_report_document(report, rendered, safe) {
+    const time = (report.durationMs / 1000).toFixed(3);
+    const total = { tests: 0, failures: 0, errors: 0 };
+    for (const { counts } of rendered) {
+        total.tests += counts.tests;
+        total.failures += counts.failures;
+        total.errors += counts.errors;
+    }
+    const attrs = (c) => `tests="${c.tests}" failures="${c.failures}" errors="${c.errors}" skipped="0"`;
+    const suites = rendered.map(({ suite, counts, body }) => `  <testsuite name="${attr(safe, suite.name)}" ${attrs(counts)} time="${time}">\n${body}  </testsuite>\n`);
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n' +
+        `<testsuites name="NineData precheck gate" ${attrs(total)} time="${time}">\n` +
+        suites.join('') +
+        '</testsuites>\n');
+}
+const attr = (safe, text, max = wording/* LIMITS */.b1.name) => safe.xml(text, max, true);
+function renderCase(testCase, classname, safe) {
+    const head = `    <testcase classname="${attr(safe, classname)}" name="${attr(safe, testCase.name)}"`;
+    if (testCase.outcome === 'passed') {
+        const out = testCase.text
+            ? `<system-out>${safe.xml(testCase.text, wording/* LIMITS */.b1.reason)}</system-out>`
+            : '';
+        return out ? `${head}>${out}</testcase>\n` : `${head}/>\n`;
+    }
+    const message = attr(safe, testCase.message ?? '', wording/* LIMITS */.b1.description);
+    const text = safe.xml(testCase.text ?? '', testCase.textMax ?? wording/* LIMITS */.b1.message);
+    const tag = testCase.outcome;
+    return `${head}>\n      <${tag} message="${message}" type="${tag === 'failure' ? 'Failed' : 'NotVerified'}">${text}</${tag}>\n    </testcase>\n`;
+}
+/** The phase's verdict as a case: red whenever the step fails on it, whatever its items say. */
+function verdictCase(name, verdict, fails, hint) {
+    const reason = hint ? `${verdict.reason} ${hint}` : verdict.reason;
+    if (verdict.passed || !fails)
+        return { name, outcome: 'passed', text: reason };
+    const outcome = verdict.kind === 'failed' ? 'failure' : 'error';
+    return { name, outcome, message: reason, text: reason, textMax: wording/* LIMITS */.b1.reason };
+}
+function leftOutCase(left, what) {
+    const outcome = left.some(c => c.outcome === 'failure')
+        ? 'failure'
+        : left.some(c => c.outcome === 'error')
+            ? 'error'
+            : 'passed';
+    const failing = left.filter(c => c.outcome !== 'passed').length;
+    const text = `${(0,wording/* plural */.LS)(left.length, `more ${what.replace(/s$/, '')}`, `more ${what}`)} (${failing} of them not passed) left out to keep this file under ${JUNIT_BUDGET_BYTES / 1024 / 1024} MiB: the report file has every one.`;
+    return { name: `${left.length} more ${what}`, outcome, message: text, text };
+}
+function precheckSuite(report) {
+    const onPrecheck = report.verdict.phase === 'precheck';
+    const verdict = onPrecheck
+        ? verdictCase('Precheck verdict', report.verdict, (0,report_model/* stepFails */.ug)(report), report.hint)
+        : { name: 'Precheck verdict', outcome: 'passed', text: 'The precheck passed.' };
+    const items = report.state ? (0,report_model/* orderForReport */.eo)(report.state.precheckItems) : [];
+    const failedNow = new Set(items.filter(i => (0,precheck_status/* canonicalStatus */.xX)(i.status) === 'Failed'));
+    const earlier = report.verdict.failedItems.filter(i => !failedNow.has(i));
     return {
-        execId: seen.execId || null,
-        status: seen.last?.status ?? null,
-        state: seen.last?.raw ?? null,
-        verdict: { kind: verdict.kind, passed: verdict.passed, reason: verdict.reason },
-        differenceCount: differences?.count ?? null,
-        stop: seen.stop ?? null,
-        ...(seen.correctionSqlFile ? { correctionSqlFile: seen.correctionSqlFile } : {}),
-        ...(results?.kind === 'schema'
-            ? {
-                total: results.total,
-                objects: results.objects.map(o => ({
-                    progressId: o.progressId,
-                    result: o.raw,
-                    correctSql: o.correctSql ?? null,
-                    ...(o.correctSqlLength !== undefined
-                        ? { correctSqlLength: o.correctSqlLength, correctSqlCut: true }
-                        : {}),
-                    ...(o.unreadable !== undefined ? { unreadable: o.unreadable } : {})
-                }))
-            }
-            : {}),
-        ...(results?.kind === 'data'
-            ? {
-                totalTableCount: results.totalTableCount,
-                diffTableCount: results.diffTableCount,
-                tables: results.tables.map(t => ({
-                    progressId: t.progressId,
-                    result: t.raw,
-                    differences: t.differences ?? null,
-                    ...(t.unreadable !== undefined ? { unreadable: t.unreadable } : {})
-                }))
-            }
-            : {})
+        name: `NineData precheck ${report.precheckTaskId || '(not started)'} of task ${report.taskId}`,
+        classname: `ninedata.precheck.${report.taskId || 'task'}`,
+        verdict,
+        cases: [
+            ...items.map(itemCase),
+            ...earlier.map(i => seenCase(i, 'failure', 'seen Failed at an earlier poll: it counts as failed, whatever NineData reports now')),
+            ...report.vanished.map(i => seenCase(i, 'error', 'listed at an earlier poll, no longer listed in the last answer'))
+        ],
+        what: 'check items'
+    };
+}
+function caseName(item) {
+    return item.precheckItem ? `${(0,precheck_status/* itemLabel */.IR)(item)} [${item.precheckItem}]` : (0,precheck_status/* itemLabel */.IR)(item);
+}
+function itemCase(item) {
+    const status = (0,precheck_status/* canonicalStatus */.xX)(item.status);
+    const said = item.errorMessage.trim();
+    if (status === 'Success')
+        return { name: caseName(item), outcome: 'passed' };
+    if (status === 'Failed') {
+        const message = said || 'NineData gave no reason for this failure.';
+        return { name: caseName(item), outcome: 'failure', message, text: message };
+    }
+    const message = `No final status: NineData reported ${item.status ? (0,clean/* visible */.RK)(item.status) : 'no status'}.${said ? ` ${said}` : ''}`;
+    return { name: caseName(item), outcome: 'error', message, text: message };
+}
+function seenCase(item, outcome, why) {
+    const said = item.errorMessage.trim();
+    const message = `${(0,precheck_status/* itemLabel */.IR)(item)} was ${why}.${said ? ` ${said}` : ''}`;
+    return { name: `${caseName(item)} (earlier answer)`, outcome, message, text: message };
+}
+function comparisonSuite(report) {
+    const run = report.run;
+    if (!run)
+        throw new Error('comparisonSuite needs a run');
+    const results = run.seen.results;
+    const entries = results?.kind === 'schema' ? results.objects : (results?.tables ?? []);
+    const execId = run.seen.execId || '(not started)';
+    return {
+        name: `NineData ${run.seen.kind} comparison run ${execId} of task ${report.taskId}`,
+        classname: `ninedata.comparison.${report.taskId || 'task'}`,
+        verdict: verdictCase('Comparison run verdict', run.verdict, (0,report_model/* stepFails */.ug)(report), report.hint),
+        cases: entries.map(resultCase),
+        what: 'results'
+    };
+}
+function resultCase(entry) {
+    const name = `${(0,comparison_verdict/* objectLabel */.uk)(entry)} [progressId ${entry.progressId}]`;
+    if (entry.unreadable !== undefined) {
+        const message = `The result could not be read, so it is not verified: ${entry.unreadable}`;
+        return { name, outcome: 'error', message, text: message };
+    }
+    if ('tableName' in entry) {
+        if ((entry.differences ?? 0) === 0)
+            return { name, outcome: 'passed' };
+        const message = `${(0,report_model/* recordsDiffer */.xe)(entry.differences ?? 0)} between source and target.`;
+        return { name, outcome: 'failure', message, text: message };
+    }
+    if (entry.correctSql === undefined) {
+        const message = 'The correction SQL could not be read, so this object is not verified.';
+        return { name, outcome: 'error', message, text: message };
+    }
+    if (entry.correctSql === '')
+        return { name, outcome: 'passed' };
+    return {
+        name,
+        outcome: 'failure',
+        message: 'Source and target differ; the text is the SQL that makes the target match.',
+        text: entry.correctSql,
+        textMax: wording/* LIMITS */.b1.sql
     };
 }
 
-// EXTERNAL MODULE: ./src/report/job-summary.ts + 1 modules
-var job_summary = __nccwpck_require__(4130);
 ;// CONCATENATED MODULE: ./src/report/publish-report.ts
 
 
@@ -32031,25 +32470,28 @@ var job_summary = __nccwpck_require__(4130);
 
 
 
-
 // The report's way out: the only place that writes outputs, annotations, files, the summary and the
-// step's result. Every text passes through SafeText on its way out, and no failure of the runner's
-// environment (an unwritable GITHUB_OUTPUT, a full disk) can turn the verdict.
-/** Outputs, annotations, report file, summary and the step's result: the same on every way out. */
-async function publishReport(report, log, writeSummary) {
+// step's result, onto whichever runner surface it is given. Every text passes through SafeText on its
+// way out, and no failure of the runner's environment (an unwritable GITHUB_OUTPUT, a full disk) can
+// turn the verdict.
+/**
+ * Outputs, annotations, report files, summary and the step's result: the same on every way out.
+ * False when reporting itself crashed (the step was failed with what could be said).
+ */
+async function publishReport(report, log, surface, writeSummary) {
     try {
         logGroups(report, log);
-        setOutputs(report, log);
-        for (const annotation of planAnnotations(report, log.safe)) {
-            const write = annotation.level === 'error' ? core/* error */.z3 : core/* warning */.$e;
-            write(annotation.message, { title: annotation.title });
-        }
+        setOutputs(report, log, surface);
+        for (const annotation of planAnnotations(report, log.safe))
+            surface.annotate(annotation.level, annotation.title, annotation.message);
         if (writeSummary)
-            await writeJobSummary(report, log);
-        conclude(report, log);
+            await writeJobSummary(report, log, surface);
+        conclude(report, log, surface);
+        return true;
     }
     catch (error) {
-        await publishCrash(error, log);
+        await publishCrash(error, log, surface);
+        return false;
     }
 }
 function logGroups(report, log) {
@@ -32065,32 +32507,36 @@ function logGroups(report, log) {
     }
 }
 /** A bug while reporting: still a failed step with a readable message and a summary. */
-async function publishCrash(error, log) {
+async function publishCrash(error, log, surface) {
     const message = `The action crashed while writing its report: ${(0,error_message/* errorMessage */.g)(error)}`;
-    core/* setFailed */.C1(log.safe.line(message));
+    surface.fail(log.safe.line(message));
     try {
-        await core/* summary */.z
-            .addRaw(`## ❌ NineData precheck gate crashed\n\n<p>${log.safe.html(message, wording/* LIMITS */.b1.reason)}</p>\n`, true)
-            .write();
+        await surface.writeSummary(`## ❌ NineData precheck gate crashed\n\n<p>${log.safe.html(message, wording/* LIMITS */.b1.reason)}</p>\n`);
     }
     catch {
         // No summary file: the failure message above is all that can be left.
     }
 }
-function setOutputs(report, log) {
+function setOutputs(report, log, surface) {
     const { values, truncated } = planOutputs(report, log.safe);
+    const write = (kind, what, name, text) => writeFile(what, surface.reportPath(kind, name), text, log);
     if (report.state || report.run) {
-        const file = writeFile('report file', reportFileName(report, log.safe), reportFileText(report, log.safe), log);
+        const text = reportFileText(report, log.safe);
+        const file = write('report', 'report file', reportFileName(report, log.safe), text);
         if (file)
             values['report-file'] = log.safe.value(file);
     }
-    const sqlFile = report.run && correctionSqlOutput(report.run, log);
+    const sqlFile = report.run && correctionSqlOutput(report.run, log, surface);
     if (sqlFile)
         values['correction-sql-file'] = sqlFile;
+    const junit = junitReportText(report, log.safe);
+    const junitFile = write('junit', 'JUnit report', junitFileName(report, log.safe), junit);
+    if (junitFile)
+        values['junit-file'] = log.safe.value(junitFile);
     const failed = [];
     for (const [name, value] of Object.entries(values)) {
         try {
-            core/* setOutput */.uH(name, value);
+            surface.setOutput(name, value);
         }
         catch {
             failed.push(name);
@@ -32105,10 +32551,11 @@ function setOutputs(report, log) {
 }
 /**
  * The correction SQL file was written while the results were read: it is handed over only when it
- * holds every differing object's SQL and the gate counted the differences. Otherwise it keeps its
- * INCOMPLETE name and header, and the log says why it is not the output.
+ * holds every differing object's SQL and the gate counted the differences, at the place the surface
+ * keeps it. Otherwise it keeps its INCOMPLETE name and header, and the log says why it is not the
+ * output.
  */
-function correctionSqlOutput(run, log) {
+function correctionSqlOutput(run, log, surface) {
     const file = run.seen.correctionSqlFile;
     if (!file)
         return undefined;
@@ -32116,18 +32563,26 @@ function correctionSqlOutput(run, log) {
         log.warning(`Could not write the correction SQL file ${file.path}: ${file.failed}`);
         return undefined;
     }
-    if (file.complete && (0,report_model/* countedDifferences */.$U)(run))
-        return log.safe.value(file.path);
+    if (file.complete && (0,report_model/* countedDifferences */.$U)(run)) {
+        const path = surface.reportPath('correction-sql', (0,external_node_path_namespaceObject.basename)(file.path));
+        try {
+            if (path !== file.path)
+                (0,external_node_fs_.renameSync)(file.path, path);
+            return log.safe.value(path);
+        }
+        catch (error) {
+            log.warning(`Could not move the correction SQL file ${file.path} to ${path}: ${(0,error_message/* errorMessage */.g)(error)}`);
+            return undefined;
+        }
+    }
     const what = file.complete ? 'the results were not verified' : `it is INCOMPLETE: ${file.missing}`;
     log.warning(`The correction SQL file ${file.path} is not set as correction-sql-file (${what}), so no later step applies half a fix.`);
     return undefined;
 }
-/** Writes a file under RUNNER_TEMP; its path, or undefined (with a warning) when it failed. */
-function writeFile(what, name, text, log) {
-    const folder = process.env['RUNNER_TEMP'] || (0,external_node_os_namespaceObject.tmpdir)();
-    const path = (0,external_node_path_namespaceObject.join)(folder, name);
+/** Writes a report file; its path, or undefined (with a warning) when it failed. */
+function writeFile(what, path, text, log) {
     try {
-        (0,external_node_fs_.mkdirSync)(folder, { recursive: true });
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
         (0,external_node_fs_.writeFileSync)(path, text);
         return path;
     }
@@ -32136,20 +32591,20 @@ function writeFile(what, name, text, log) {
         return undefined;
     }
 }
-async function writeJobSummary(report, log) {
+async function writeJobSummary(report, log, surface) {
     try {
-        await core/* summary */.z.addRaw((0,job_summary/* renderSummary */.Br)(report, log.safe), true).write();
+        await surface.writeSummary((0,job_summary/* renderSummary */.Br)(report, log.safe));
     }
     catch (error) {
         log.warning(`Could not write the job summary: ${(0,error_message/* errorMessage */.g)(error)}`);
     }
 }
-function conclude(report, log) {
+function conclude(report, log, surface) {
     const { hint } = report;
     const said = report.verdict.reason;
     const reason = hint ? (report.hintFirst ? `${hint} ${said}` : `${said} ${hint}`) : said;
     if ((0,report_model/* stepFails */.ug)(report)) {
-        core/* setFailed */.C1(log.safe.line(reason));
+        surface.fail(log.safe.line(reason));
     }
     else if (!report.verdict.passed) {
         const input = report.verdict.softenedBy ?? 'fail-on-failure';
@@ -32160,271 +32615,7 @@ function conclude(report, log) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/correction-sql-file.ts
-
-
-
-// The correction SQL file's text: a header of fixed size (written first as INCOMPLETE, rewritten in
-// place once the reading ends), the SQL of every differing object in NineData's order, each after a
-// comment naming it, and a last line that says again whether the file is complete. Pure: the
-// writer (correction-sql-writer.ts) puts the pieces in the file as objects are read.
-/** The header's size in bytes, whatever it says: it is rewritten in place at the end. */
-const HEADER_BYTES = 640;
-function correctionSqlFileName(execId, safe, state) {
-    const run = fileNamePart(execId, safe, 'run');
-    const suffix = state === 'complete' ? '' : state === 'partial' ? '.partial' : '.INCOMPLETE';
-    return `ninedata-correction-${run}${suffix}.sql`;
-}
-const REVIEW = '-- Review before running: it makes the target match the source.';
-/** The header while the file is written: a file left like this (the step was killed) is incomplete. */
-function headerWhileWriting(execId) {
-    return padHeader([
-        `-- INCOMPLETE: correction SQL of comparison run ${correction_sql_file_idText(execId)} from NineData, still being written.`,
-        '-- Do not apply it: if this line is still here, the step ended before the file was finished.'
-    ]);
-}
-/** The final header: complete, or INCOMPLETE naming what is missing. Only digits and counts from the server. */
-function finalHeader(execId, objects, missing) {
-    const run = `comparison run ${correction_sql_file_idText(execId)}`;
-    if (!missing) {
-        return padHeader([
-            `-- Correction SQL from NineData: ${(0,wording/* plural */.LS)(objects, 'differing object')} of ${run}.`,
-            '-- COMPLETE: the SQL of every object of the run that differs.',
-            REVIEW
-        ]);
-    }
-    return padHeader([
-        `-- INCOMPLETE: NOT the whole correction SQL of ${run}. Do not apply it as a fix.`,
-        `-- It holds the SQL of ${(0,wording/* plural */.LS)(objects, 'differing object')}; ${missingLine(missing)}`,
-        REVIEW
-    ]);
-}
-/** The last line: a reader of the end of the file sees the same. */
-function footer(objects, missing) {
-    return missing
-        ? `\n-- END: INCOMPLETE (${missingLine(missing)})\n`
-        : `\n-- END: COMPLETE, ${(0,wording/* plural */.LS)(objects, 'differing object')}.\n`;
-}
-/** What is missing, with the first progressIds (digits only). */
-function missingLine(missing) {
-    const shown = missing.progressIds.slice(0, 10).map(correction_sql_file_idText);
-    const more = missing.count - shown.length;
-    const ids = shown.length
-        ? `: progressId ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`
-        : '';
-    return `${missing.count} of ${missing.of} objects are missing (${missing.why})${ids}.`;
-}
-/** One object's SQL after a one-line comment naming it. */
-function sqlEntry(object, sql, safe) {
-    // The name goes into a one-line comment: a newline in it must not start a statement.
-    const name = safe.line((0,comparison_verdict/* objectLabel */.uk)(object), wording/* LIMITS */.b1.name);
-    const text = safe.value(sql);
-    return `\n-- progressId ${safe.line(object.progressId, wording/* LIMITS */.b1.id)}: ${name}\n${text.endsWith('\n') ? text : `${text}\n`}`;
-}
-/**
- * The whole file as the writer leaves it, for the given objects: what a test compares the written
- * file with. Objects without SQL (tables, consistent or unread objects) are not in it.
- */
-function correctionSqlText(differences, safe, execId = '', missing) {
-    const objects = differences.differing.filter((e) => e.kind === 'object' && Boolean(e.correctSql));
-    const entries = objects.map(o => sqlEntry(o, o.correctSql ?? '', safe));
-    return `${finalHeader(execId, objects.length, missing)}${entries.join('')}${footer(objects.length, missing)}`;
-}
-function correction_sql_file_idText(id) {
-    return /^\d{1,40}$/.test(id) ? id : '(unnamed)';
-}
-/** The lines, cut to fit, padded with spaces to exactly HEADER_BYTES. */
-function padHeader(lines) {
-    let text = `${lines.join('\n')}\n`;
-    while (Buffer.byteLength(text) > HEADER_BYTES - 4)
-        text = `${text.slice(0, -40)}\n`;
-    return `${text}--${' '.repeat(HEADER_BYTES - Buffer.byteLength(text) - 3)}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/report/correction-sql-writer.ts
-
-
-
-
-// The correction SQL file, written as the objects are read so a run of 200 MB of SQL never sits in
-// memory: created as `<name>.partial.sql` with an INCOMPLETE header, each differing object's SQL
-// appended in NineData's order, and at the end the header rewritten in place and the file renamed:
-// `<name>.sql` when every object was read, `<name>.INCOMPLETE.sql` otherwise. A file-system failure
-// never turns the verdict: the file is then reported as not written.
-/** Opens sinks under RUNNER_TEMP; text goes through `safe` on its way into the file. */
-function correctionSqlFiles(safe, folder = runnerTemp()) {
-    return execId => new CorrectionSqlWriter(safe, folder, execId);
-}
-function runnerTemp() {
-    return process.env['RUNNER_TEMP'] || (0,external_node_os_namespaceObject.tmpdir)();
-}
-class CorrectionSqlWriter {
-    safe;
-    folder;
-    execId;
-    fd;
-    objects = 0;
-    failed;
-    constructor(safe, folder, execId) {
-        this.safe = safe;
-        this.folder = folder;
-        this.execId = execId;
-    }
-    path(state) {
-        return (0,external_node_path_namespaceObject.join)(this.folder, correctionSqlFileName(this.execId, this.safe, state));
-    }
-    add(object, sql) {
-        if (this.failed !== undefined)
-            return;
-        try {
-            if (this.fd === undefined) {
-                (0,external_node_fs_.mkdirSync)(this.folder, { recursive: true });
-                this.fd = (0,external_node_fs_.openSync)(this.path('partial'), 'w');
-                (0,external_node_fs_.writeSync)(this.fd, headerWhileWriting(this.execId));
-            }
-            (0,external_node_fs_.writeSync)(this.fd, sqlEntry(object, sql, this.safe));
-            this.objects++;
-        }
-        catch (error) {
-            this.failed = error.message;
-        }
-    }
-    finish(missing) {
-        if (this.fd === undefined && this.failed === undefined)
-            return undefined;
-        const complete = missing === undefined && this.failed === undefined;
-        const facts = {
-            path: this.path(complete ? 'complete' : 'incomplete'),
-            complete,
-            objects: this.objects,
-            missing: missing ? `${missing.count} of ${missing.of} objects (${missing.why})` : ''
-        };
-        if (this.failed !== undefined) {
-            this.close();
-            return { ...facts, path: this.path('partial'), failed: this.failed };
-        }
-        try {
-            const fd = this.fd;
-            (0,external_node_fs_.writeSync)(fd, footer(this.objects, missing));
-            (0,external_node_fs_.writeSync)(fd, finalHeader(this.execId, this.objects, missing), 0);
-            (0,external_node_fs_.closeSync)(fd);
-            this.fd = undefined;
-            (0,external_node_fs_.renameSync)(this.path('partial'), facts.path);
-            return facts;
-        }
-        catch (error) {
-            this.close();
-            return {
-                ...facts,
-                complete: false,
-                path: this.path('partial'),
-                failed: error.message
-            };
-        }
-    }
-    close() {
-        try {
-            if (this.fd !== undefined)
-                (0,external_node_fs_.closeSync)(this.fd);
-        }
-        catch {
-            // Already closed or gone: nothing more to free.
-        }
-        this.fd = undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/main.ts
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * The action: read the inputs, run the phases (each judged once as it ends), report the verdict.
- * Every way out reports. `time` is the clock every phase reads and waits on (tests pass one they
- * move themselves).
- */
-async function run(time = src_time/* realTime */.M) {
-    const startedAt = time.now();
-    const log = openLog();
-    const signals = watchSignals(log);
-    const step = await runStep(log, { time, signal: signals.signal, startedAt });
-    signals.verdictReached();
-    const report = (0,report_model/* reportOf */.EI)({ ...step, taskId: core/* getInput */.V4('task-id').trim() }, time.now() - startedAt);
-    await publishReport(report, log, step.inputs?.jobSummary ?? wantsJobSummary(core/* getInput */.V4));
-    if (step.inputs) {
-        const options = prCommentOptions(step.inputs, time, startedAt);
-        await commentOnPullRequest(report, { ...options, signal: signals.commentSignal });
-    }
-    signals.release();
-}
-async function runStep(log, env) {
-    let inputs;
-    try {
-        inputs = parseInputs(core/* getInput */.V4);
-        const correctionSql = correctionSqlFiles(log.safe);
-        const gate = await runGate(inputs, { log, ...env, correctionSql });
-        return { inputs, gate, decided: gate.verdict };
-    }
-    catch (error) {
-        if (error instanceof InputError) {
-            // One line (and annotation) per problem: the failure's own line joins them.
-            if (error.problems.length > 1)
-                for (const problem of error.problems)
-                    log.error(`Invalid input: ${problem}`);
-            return refused(undefined, { how: 'error', message: error.message });
-        }
-        if (error instanceof Error && error.stack)
-            log.debug(error.stack);
-        return refused(inputs, (0,src_ending/* crashEnding */.Jj)(error));
-    }
-}
-function refused(inputs, ending) {
-    return {
-        inputs,
-        refused: ending,
-        decided: beforeAnyPhase(ending, inputs?.runComparison ?? false)
-    };
-}
-/** A timed-out gate still gets a little time to say so on the pull request. */
-const COMMENT_GRACE_MS = 10_000;
-/**
- * The pull request comment: bounded by the step's deadline, or a few seconds after the verdict when
- * timeout-seconds ran out, so a timeout replaces an older verdict rather than leaving it standing.
- */
-function prCommentOptions(inputs, time, startedAt) {
-    return {
-        enabled: inputs.prComment,
-        token: inputs.githubToken,
-        deadline: Math.max(startedAt + inputs.timeoutMs, time.now() + COMMENT_GRACE_MS),
-        requestTimeoutMs: inputs.requestTimeoutMs,
-        secrets: [inputs.accessKeySecret],
-        time
-    };
-}
-/** Masks the secrets before anything can print them; makes a closed stdout harmless. */
-function openLog() {
-    const secrets = stepSecrets(core/* getInput */.V4);
-    for (const secret of secrets)
-        core/* setSecret */.Pq(secret);
-    // A reader that went away (EPIPE) must not crash the action: the exit code still tells the verdict.
-    process.stdout.on('error', () => undefined);
-    process.stderr.on('error', () => undefined);
-    const log = new SafeLog(new safe_text/* SafeText */.P(secrets));
-    const accessKeySecret = core/* getInput */.V4('access-key-secret').trim();
-    if (accessKeySecret && accessKeySecret.length < 8) {
-        log.warning('access-key-secret looks too short for a NineData AccessKey secret; every copy of it in what NineData sends back is hidden as ***, which may make messages hard to read.');
-    }
-    return log;
-}
+;// CONCATENATED MODULE: ./src/stop-signals.ts
 /**
  * SIGINT/SIGTERM from the runner: cancel the wait and the pull request comment; once the verdict is
  * reached, only the comment (the summary and outputs are still written: they are local and quick).
@@ -32455,6 +32646,85 @@ function watchSignals(log) {
             process.off('SIGINT', onSignal);
             process.off('SIGTERM', onSignal);
         }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/surface/github-surface.ts
+
+
+
+// The GitHub runner: workflow commands on stdout, GITHUB_OUTPUT, the job summary, files under
+// RUNNER_TEMP, and the step's result through core.setFailed.
+function githubSurface() {
+    return {
+        info: line => core/* info */.pq(line),
+        warning: line => core/* warning */.$e(line),
+        error: (line, title) => core/* error */.z3(line, { title }),
+        debug: line => core/* debug */.Yz(line),
+        group: (title, lines) => {
+            core/* startGroup */.Oh(title);
+            for (const line of lines)
+                core/* info */.pq(line);
+            core/* endGroup */.N4();
+        },
+        maskSecret: secret => core/* setSecret */.Pq(secret),
+        annotate: (level, title, message) => (level === 'error' ? core/* error */.z3 : core/* warning */.$e)(message, { title }),
+        setOutput: (name, value) => core/* setOutput */.uH(name, value),
+        reportPath: (_kind, name) => (0,external_node_path_namespaceObject.join)(process.env['RUNNER_TEMP'] || (0,external_node_os_namespaceObject.tmpdir)(), name),
+        writeSummary: async (markdown) => {
+            await core/* summary */.z.addRaw(markdown, true).write();
+        },
+        fail: message => core/* setFailed */.C1(message)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * The action: read the inputs, run the phases (each judged once as it ends), report the verdict.
+ * Every way out reports. `time` is the clock every phase reads and waits on (tests pass one they
+ * move themselves).
+ */
+async function run(time = src_time/* realTime */.M) {
+    const startedAt = time.now();
+    const surface = githubSurface();
+    const log = openLog(surface, stepSecrets(core/* getInput */.V4));
+    warnIfShortSecret(log, core/* getInput */.V4('access-key-secret'));
+    const signals = watchSignals(log);
+    const step = await runStep(core/* getInput */.V4, log, { time, signal: signals.signal, startedAt }, { correctionSql: correctionSqlFiles(log.safe) });
+    signals.verdictReached();
+    const report = (0,report_model/* reportOf */.EI)({ ...step, taskId: core/* getInput */.V4('task-id').trim() }, time.now() - startedAt);
+    const summary = step.inputs?.jobSummary ?? wantsJobSummary(core/* getInput */.V4);
+    await publishReport(report, log, surface, summary);
+    if (step.inputs) {
+        const options = prCommentOptions(step.inputs, time, startedAt);
+        await commentOnPullRequest(report, { ...options, signal: signals.commentSignal });
+    }
+    signals.release();
+}
+/** A timed-out gate still gets a little time to say so on the pull request. */
+const COMMENT_GRACE_MS = 10_000;
+/**
+ * The pull request comment: bounded by the step's deadline, or a few seconds after the verdict when
+ * timeout-seconds ran out, so a timeout replaces an older verdict rather than leaving it standing.
+ */
+function prCommentOptions(inputs, time, startedAt) {
+    return {
+        enabled: inputs.prComment,
+        token: inputs.githubToken,
+        deadline: Math.max(startedAt + inputs.timeoutMs, time.now() + COMMENT_GRACE_MS),
+        requestTimeoutMs: inputs.requestTimeoutMs,
+        secrets: [inputs.accessKeySecret],
+        time
     };
 }
 
@@ -33270,6 +33540,8 @@ function isSpace(code) {
 /* harmony export */   Fq: () => (/* binding */ inertLine),
 /* harmony export */   RK: () => (/* binding */ visible),
 /* harmony export */   X5: () => (/* binding */ cleanText),
+/* harmony export */   fX: () => (/* binding */ xmlEscape),
+/* harmony export */   j0: () => (/* binding */ xmlChars),
 /* harmony export */   jQ: () => (/* binding */ showInvisible),
 /* harmony export */   ml: () => (/* binding */ shorten),
 /* harmony export */   ph: () => (/* binding */ codeText),
@@ -33400,6 +33672,24 @@ function codeSpans(escaped) {
         out += i + 1 < parts.length ? `<code>${inner}</code>${parts[i + 1] ?? ''}` : `&#96;${inner}`;
     }
     return out;
+}
+// XML 1.0 allows no C0 control but tab, LF and CR (cleanText drops the rest), no lone surrogate and
+// neither U+FFFE nor U+FFFF.
+const XML_FORBIDDEN = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/g;
+/** The characters XML 1.0 forbids, dropped (before the secret is hidden again: see SafeText). */
+function xmlChars(text) {
+    return text.replace(XML_FORBIDDEN, '');
+}
+const XML_ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&apos;'
+};
+/** Text for an XML element or attribute (an attribute's text must be one line: see flattenLine). */
+function xmlEscape(text) {
+    return text.replace(/[&<>"']/g, c => XML_ENTITIES[c] ?? c);
 }
 
 
@@ -33783,6 +34073,16 @@ class SafeText {
         const shown = (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .showInvisible */ .jQ)(part.text);
         const shaped = shown.length === joined.length ? joined : this.redactor.redact(shown);
         return (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .htmlBlock */ .xs)(this.cut(shaped, max, part.dropped));
+    }
+    /**
+     * Escaped XML for the JUnit report: characters XML 1.0 forbids and invisible controls dropped;
+     * `oneLine` for names and attributes, else newlines are kept (SQL, messages).
+     */
+    xml(text, max, oneLine = false) {
+        const part = this.hidden(text, max);
+        const kept = (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .xmlChars */ .j0)(part.text);
+        const shaped = this.redactor.redact(oneLine ? (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .flattenLine */ .F3)(kept) : (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(kept));
+        return (0,_clean_js__WEBPACK_IMPORTED_MODULE_0__/* .xmlEscape */ .fX)(this.cut(shaped, max, part.dropped));
     }
     /** An ID for <code> in the job summary. */
     code(text, max = _wording_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.id) {

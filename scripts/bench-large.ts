@@ -12,6 +12,7 @@ import type { PrecheckItem } from '../src/ninedata/api-types.js'
 import { publishReport } from '../src/report/publish-report.js'
 import type { Report } from '../src/report/report-model.js'
 import { SafeLog } from '../src/safe-log.js'
+import { githubSurface } from '../src/surface/github-surface.js'
 import { SafeText } from '../src/text/safe-text.js'
 import { decidePrecheck } from '../src/verdict/precheck-verdict.js'
 
@@ -95,10 +96,11 @@ async function reportingCpu(message: string): Promise<{ cpu: number; wall: numbe
   process.stdout.write = (() => true) as typeof process.stdout.write
   const report = reportWith(message)
   const safe = new SafeText([SECRET])
+  const surface = githubSurface()
   const started = process.cpuUsage()
   const wallStarted = performance.now()
   try {
-    await publishReport(report, new SafeLog(safe), true)
+    await publishReport(report, new SafeLog(safe, surface), surface, true)
     return { cpu: cpuMs(started), wall: performance.now() - wallStarted }
   } finally {
     process.stdout.write = write

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Is dist/ what `npm run build` makes of the sources? Rebuilds it and fails when the fresh build
-# differs from the dist/ in git or adds files git does not track. Used by .ci/run, scripts/release
-# and .github/workflows/check-dist.yml, so all three judge freshness the same way.
+# Is dist/ (the action's bundle and the command line's one-file dist/cli.js) what `npm run build`
+# makes of the sources? Rebuilds it and fails when the fresh build differs from the dist/ in git or
+# adds files git does not track, or when dist/cli.js does not run on its own on Node 24. Used by
+# .ci/run, scripts/release and .github/workflows/check-dist.yml, so all three judge freshness the
+# same way.
 #
 # Usage: scripts/check-dist.sh [--no-build]
 #   --no-build   compare the dist/ already in the working tree (when the caller just built it)
@@ -28,4 +30,14 @@ if [ -n "$untracked" ]; then
   echo "check-dist: the build made files in dist/ that git does not track: add and commit them." >&2
   exit 1
 fi
+# The command line must stay ONE file: copied into an empty folder, it has nothing else to load.
+node24="$(scripts/node24.sh)"
+alone="$(mktemp -d "${TMPDIR:-/tmp}/ninedata-gate-alone.XXXXXX")"
+cp dist/cli.js "$alone/ninedata-gate.js"
+if ! (cd "$alone" && "$node24" ninedata-gate.js --version >/dev/null); then
+  rm -rf "$alone"
+  echo "check-dist: dist/cli.js does not run on its own (copied into an empty folder)." >&2
+  exit 1
+fi
+rm -rf "$alone"
 echo "check-dist: dist/ matches a fresh build."

@@ -35,9 +35,12 @@ export interface Inputs {
 }
 
 export type WhenBusy = 'wait' | 'fail'
+/** The inputs without a default: an empty one is refused. */
+export const REQUIRED_INPUTS = ['api-url', 'access-key-id', 'access-key-secret'] as const
 
 /** The defaults of action.yml, applied when an input is empty (e.g. when run outside a runner). */
-const INPUT_DEFAULTS = {
+export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
+  'task-id': '',
   comparison: 'auto',
   'precheck-task-id': '',
   'source-datasource': '',
@@ -56,7 +59,12 @@ const INPUT_DEFAULTS = {
   'pr-comment': 'false',
   // action.yml's default is `${{ github.token }}`, which only a runner can fill in.
   'github-token': ''
-} as const
+}
+
+/** Every input's name, in action.yml's order of importance: the one list both entries read. */
+export const INPUT_NAMES: readonly string[] = [
+  ...new Set([...REQUIRED_INPUTS, ...Object.keys(INPUT_DEFAULTS)])
+]
 
 /** Allowed range of each duration input, in seconds. Below the floor a run would flood NineData. */
 const SECONDS_RANGE = {
@@ -96,7 +104,7 @@ export function parseInputs(
   const problems: string[] = []
   const read = (name: string): string => {
     const value = (get(name) ?? '').trim()
-    return value === '' ? (INPUT_DEFAULTS[name as keyof typeof INPUT_DEFAULTS] ?? '') : value
+    return value === '' ? (INPUT_DEFAULTS[name] ?? '') : value
   }
   const required = (name: string): string => {
     const value = read(name)

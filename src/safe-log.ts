@@ -1,35 +1,36 @@
-import * as core from '@actions/core'
+import type { LogSink } from './surface/runner-surface.js'
 import type { SafeText } from './text/safe-text.js'
 import { LIMITS } from './text/wording.js'
 
 // The step's log: raw text in, one inert line out. Messages may quote server text as received; it is
-// cleaned, redacted and shortened once, here.
+// cleaned, redacted and shortened once, here, whichever runner the lines go to.
 
 export class SafeLog {
-  constructor(readonly safe: SafeText) {}
+  constructor(
+    readonly safe: SafeText,
+    private readonly sink: LogSink
+  ) {}
 
   info(message: string): void {
-    core.info(this.safe.line(message))
+    this.sink.info(this.safe.line(message))
   }
 
   warning(message: string): void {
-    core.warning(this.safe.line(message))
+    this.sink.warning(this.safe.line(message))
   }
 
   /** An error annotation of its own, for a problem that is one of several (the step's failure says the whole). */
-  error(message: string): void {
-    core.error(this.safe.line(message))
+  error(message: string, title: string): void {
+    this.sink.error(this.safe.line(message), this.safe.line(title, LIMITS.name))
   }
 
   debug(message: string): void {
-    core.debug(this.safe.line(message))
+    this.sink.debug(this.safe.line(message))
   }
 
   /** A collapsed group of lines that are already safe (see report/log-lines.ts). */
   group(title: string, lines: readonly string[]): void {
     if (lines.length === 0) return
-    core.startGroup(this.safe.line(title, LIMITS.name))
-    for (const line of lines) core.info(line)
-    core.endGroup()
+    this.sink.group(this.safe.line(title, LIMITS.name), lines)
   }
 }

@@ -6,6 +6,7 @@ export {
   ACTION_NODE,
   ACTION_YML,
   BUNDLE,
+  collectOutput,
   ROOT,
   inputEnv,
   parseAnnotations,

@@ -38,7 +38,8 @@ export const PRECHECK_OUTPUTS = [
   'failed-count',
   'items',
   'failed-items',
-  'report-file'
+  'report-file',
+  'junit-file'
 ] as const
 
 /**

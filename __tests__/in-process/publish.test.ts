@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { SafeLog } from '../../src/safe-log.js'
 import type { Report } from '../../src/report/report-model.js'
 import { publishReport } from '../../src/report/publish-report.js'
+import { githubSurface } from '../../src/surface/github-surface.js'
 import { SafeText } from '../../src/text/safe-text.js'
 import { captureStdout } from '../helpers/in-process-run.js'
 import { report } from '../helpers/builders.js'
@@ -29,8 +30,11 @@ describe('publishReport, when reporting itself fails', () => {
         throw new Error('boom hunter22\n::error::x')
       }
     }) as Report
-    const log = new SafeLog(new SafeText(['hunter22']))
-    const stdout = await captureStdout(() => publishReport(broken, log, true))
+    const surface = githubSurface()
+    const log = new SafeLog(new SafeText(['hunter22']), surface)
+    const stdout = await captureStdout(async () => {
+      expect(await publishReport(broken, log, surface, true)).toBe(false)
+    })
     expect(process.exitCode).toBe(1)
     expect(stdout).toContain(
       '::error::The action crashed while writing its report: boom *** ⏎ ::error::x'

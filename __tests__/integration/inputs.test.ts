@@ -77,7 +77,9 @@ describe('bad input fails before any request, naming the input', () => {
     // Each problem on a line of its own too, and the example given is one the input accepts.
     const errors = result.annotations.filter(a => a.level === 'error').map(a => a.message)
     expect(errors.slice(0, 2)).toEqual([
-      expect.stringMatching(/^Invalid input: `task-id` is required but was empty or not set\.$/),
+      expect.stringMatching(
+        /^Invalid input: `task-id` is required, or instead `source-datasource`, `target-datasource` and `databases`/
+      ),
       'Invalid input: `timeout-seconds` must be a number of seconds (e.g. 900 or 1800), got "soon".'
     ])
   })

@@ -174,7 +174,7 @@ describe('a signal after the verdict', () => {
     expect(signalled).toBe(true)
     const warnings = result.annotations.map(a => a.message).join('\n')
     expect(warnings).toContain(
-      'Received SIGINT after the verdict was reached: finishing the report.'
+      'Received SIGINT after the verdict was reached: finishing the summary; no pull request comment is written.'
     )
     expect(warnings).not.toContain('the wait was cancelled')
     expect(result.exitCode).toBe(0)

@@ -67,6 +67,7 @@ const verdictOutputs = (result: ActionResult) => {
   const {
     'pr-comment-url': _url,
     'report-file': _file,
+    'junit-file': _junit,
     'request-id': _id,
     ...rest
   } = result.outputs

@@ -219,6 +219,36 @@ function readFolder(dir: string): Record<string, string> {
   return files
 }
 
+/**
+ * A child's stdout and stderr as they arrive, each complete stdout line also given to `onLine`;
+ * `flush()` once it has closed hands on a last line without its newline.
+ */
+export function collectOutput(
+  child: ChildProcess,
+  onLine?: (line: string) => void,
+  onStderr?: (text: string) => void
+): { stdout: string; stderr: string; flush: () => void } {
+  const output = { stdout: '', stderr: '', flush: () => undefined as void }
+  let pending = ''
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    output.stdout += chunk
+    if (!onLine) return
+    pending += chunk
+    const lines = pending.split('\n')
+    pending = lines.pop() ?? ''
+    for (const line of lines) onLine(line)
+  })
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    output.stderr += chunk
+    onStderr?.(chunk)
+  })
+  output.flush = () => {
+    if (pending && onLine) onLine(pending)
+    pending = ''
+  }
+  return output
+}
+
 /** Starts the action; `done` settles once it has exited and its files are read. */
 export function startAction(inputs: Record<string, string>, options: RunOptions = {}): ActionRun {
   const dir = mkdtempSync(join(tmpdir(), 'ninedata-gate-'))
@@ -239,21 +269,7 @@ export function startAction(inputs: Record<string, string>, options: RunOptions 
     detached: options.detached ?? false
   })
   options.onSpawn?.(child)
-  let stdout = ''
-  let stderr = ''
-  let pending = ''
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk
-    if (!options.onLine) return
-    pending += chunk
-    const lines = pending.split('\n')
-    pending = lines.pop() ?? ''
-    for (const line of lines) options.onLine(line)
-  })
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk
-    options.onStderr?.(chunk)
-  })
+  const output = collectOutput(child, options.onLine, options.onStderr)
   const killer =
     options.killAfterMs === undefined
       ? undefined
@@ -268,7 +284,8 @@ export function startAction(inputs: Record<string, string>, options: RunOptions 
     })
     child.on('close', (exitCode, signal) => {
       clearTimeout(killer)
-      if (pending && options.onLine) options.onLine(pending)
+      output.flush()
+      const { stdout, stderr } = output
       try {
         const commands = parseCommands(stdout)
         resolve({

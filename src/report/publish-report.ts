@@ -1,8 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import * as core from '@actions/core'
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
+import { basename, dirname } from 'node:path'
 import type { SafeLog } from '../safe-log.js'
+import type { ReportFileKind, RunnerSurface } from '../surface/runner-surface.js'
 import { LIMITS, plural } from '../text/wording.js'
 import { planAnnotations } from './annotations.js'
 import { countedDifferences, stepFails, type Report, type RunReport } from './report-model.js'
@@ -11,28 +10,34 @@ import { differenceLines, itemLines } from './log-lines.js'
 import { reportFileName, reportFileText } from './report-file.js'
 import { renderSummary } from './job-summary.js'
 import { errorMessage } from '../error-message.js'
+import { junitFileName, junitReportText } from './junit-report.js'
 
 // The report's way out: the only place that writes outputs, annotations, files, the summary and the
-// step's result. Every text passes through SafeText on its way out, and no failure of the runner's
-// environment (an unwritable GITHUB_OUTPUT, a full disk) can turn the verdict.
+// step's result, onto whichever runner surface it is given. Every text passes through SafeText on its
+// way out, and no failure of the runner's environment (an unwritable GITHUB_OUTPUT, a full disk) can
+// turn the verdict.
 
-/** Outputs, annotations, report file, summary and the step's result: the same on every way out. */
+/**
+ * Outputs, annotations, report files, summary and the step's result: the same on every way out.
+ * False when reporting itself crashed (the step was failed with what could be said).
+ */
 export async function publishReport(
   report: Report,
   log: SafeLog,
+  surface: RunnerSurface,
   writeSummary: boolean
-): Promise<void> {
+): Promise<boolean> {
   try {
     logGroups(report, log)
-    setOutputs(report, log)
-    for (const annotation of planAnnotations(report, log.safe)) {
-      const write = annotation.level === 'error' ? core.error : core.warning
-      write(annotation.message, { title: annotation.title })
-    }
-    if (writeSummary) await writeJobSummary(report, log)
-    conclude(report, log)
+    setOutputs(report, log, surface)
+    for (const annotation of planAnnotations(report, log.safe))
+      surface.annotate(annotation.level, annotation.title, annotation.message)
+    if (writeSummary) await writeJobSummary(report, log, surface)
+    conclude(report, log, surface)
+    return true
   } catch (error) {
-    await publishCrash(error, log)
+    await publishCrash(error, log, surface)
+    return false
   }
 }
 
@@ -50,38 +55,36 @@ function logGroups(report: Report, log: SafeLog): void {
 }
 
 /** A bug while reporting: still a failed step with a readable message and a summary. */
-async function publishCrash(error: unknown, log: SafeLog): Promise<void> {
+async function publishCrash(error: unknown, log: SafeLog, surface: RunnerSurface): Promise<void> {
   const message = `The action crashed while writing its report: ${errorMessage(error)}`
-  core.setFailed(log.safe.line(message))
+  surface.fail(log.safe.line(message))
   try {
-    await core.summary
-      .addRaw(
-        `## ❌ NineData precheck gate crashed\n\n<p>${log.safe.html(message, LIMITS.reason)}</p>\n`,
-        true
-      )
-      .write()
+    await surface.writeSummary(
+      `## ❌ NineData precheck gate crashed\n\n<p>${log.safe.html(message, LIMITS.reason)}</p>\n`
+    )
   } catch {
     // No summary file: the failure message above is all that can be left.
   }
 }
 
-function setOutputs(report: Report, log: SafeLog): void {
+function setOutputs(report: Report, log: SafeLog, surface: RunnerSurface): void {
   const { values, truncated } = planOutputs(report, log.safe)
+  const write = (kind: ReportFileKind, what: string, name: string, text: string) =>
+    writeFile(what, surface.reportPath(kind, name), text, log)
   if (report.state || report.run) {
-    const file = writeFile(
-      'report file',
-      reportFileName(report, log.safe),
-      reportFileText(report, log.safe),
-      log
-    )
+    const text = reportFileText(report, log.safe)
+    const file = write('report', 'report file', reportFileName(report, log.safe), text)
     if (file) values['report-file'] = log.safe.value(file)
   }
-  const sqlFile = report.run && correctionSqlOutput(report.run, log)
+  const sqlFile = report.run && correctionSqlOutput(report.run, log, surface)
   if (sqlFile) values['correction-sql-file'] = sqlFile
+  const junit = junitReportText(report, log.safe)
+  const junitFile = write('junit', 'JUnit report', junitFileName(report, log.safe), junit)
+  if (junitFile) values['junit-file'] = log.safe.value(junitFile)
   const failed: string[] = []
   for (const [name, value] of Object.entries(values)) {
     try {
-      core.setOutput(name, value)
+      surface.setOutput(name, value)
     } catch {
       failed.push(name)
     }
@@ -100,17 +103,33 @@ function setOutputs(report: Report, log: SafeLog): void {
 
 /**
  * The correction SQL file was written while the results were read: it is handed over only when it
- * holds every differing object's SQL and the gate counted the differences. Otherwise it keeps its
- * INCOMPLETE name and header, and the log says why it is not the output.
+ * holds every differing object's SQL and the gate counted the differences, at the place the surface
+ * keeps it. Otherwise it keeps its INCOMPLETE name and header, and the log says why it is not the
+ * output.
  */
-function correctionSqlOutput(run: RunReport, log: SafeLog): string | undefined {
+function correctionSqlOutput(
+  run: RunReport,
+  log: SafeLog,
+  surface: RunnerSurface
+): string | undefined {
   const file = run.seen.correctionSqlFile
   if (!file) return undefined
   if (file.failed !== undefined) {
     log.warning(`Could not write the correction SQL file ${file.path}: ${file.failed}`)
     return undefined
   }
-  if (file.complete && countedDifferences(run)) return log.safe.value(file.path)
+  if (file.complete && countedDifferences(run)) {
+    const path = surface.reportPath('correction-sql', basename(file.path))
+    try {
+      if (path !== file.path) renameSync(file.path, path)
+      return log.safe.value(path)
+    } catch (error) {
+      log.warning(
+        `Could not move the correction SQL file ${file.path} to ${path}: ${errorMessage(error)}`
+      )
+      return undefined
+    }
+  }
   const what = file.complete ? 'the results were not verified' : `it is INCOMPLETE: ${file.missing}`
   log.warning(
     `The correction SQL file ${file.path} is not set as correction-sql-file (${what}), so no later step applies half a fix.`
@@ -118,12 +137,10 @@ function correctionSqlOutput(run: RunReport, log: SafeLog): string | undefined {
   return undefined
 }
 
-/** Writes a file under RUNNER_TEMP; its path, or undefined (with a warning) when it failed. */
-function writeFile(what: string, name: string, text: string, log: SafeLog): string | undefined {
-  const folder = process.env['RUNNER_TEMP'] || tmpdir()
-  const path = join(folder, name)
+/** Writes a report file; its path, or undefined (with a warning) when it failed. */
+function writeFile(what: string, path: string, text: string, log: SafeLog): string | undefined {
   try {
-    mkdirSync(folder, { recursive: true })
+    mkdirSync(dirname(path), { recursive: true })
     writeFileSync(path, text)
     return path
   } catch (error) {
@@ -132,20 +149,24 @@ function writeFile(what: string, name: string, text: string, log: SafeLog): stri
   }
 }
 
-async function writeJobSummary(report: Report, log: SafeLog): Promise<void> {
+async function writeJobSummary(
+  report: Report,
+  log: SafeLog,
+  surface: RunnerSurface
+): Promise<void> {
   try {
-    await core.summary.addRaw(renderSummary(report, log.safe), true).write()
+    await surface.writeSummary(renderSummary(report, log.safe))
   } catch (error) {
     log.warning(`Could not write the job summary: ${errorMessage(error)}`)
   }
 }
 
-function conclude(report: Report, log: SafeLog): void {
+function conclude(report: Report, log: SafeLog, surface: RunnerSurface): void {
   const { hint } = report
   const said = report.verdict.reason
   const reason = hint ? (report.hintFirst ? `${hint} ${said}` : `${said} ${hint}`) : said
   if (stepFails(report)) {
-    core.setFailed(log.safe.line(reason))
+    surface.fail(log.safe.line(reason))
   } else if (!report.verdict.passed) {
     const input = report.verdict.softenedBy ?? 'fail-on-failure'
     log.warning(`${reason} The step passes because ${input} is false.`)

@@ -132,3 +132,26 @@ export function codeSpans(escaped: string): string {
   }
   return out
 }
+
+// XML 1.0 allows no C0 control but tab, LF and CR (cleanText drops the rest), no lone surrogate and
+// neither U+FFFE nor U+FFFF.
+const XML_FORBIDDEN =
+  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/g
+
+/** The characters XML 1.0 forbids, dropped (before the secret is hidden again: see SafeText). */
+export function xmlChars(text: string): string {
+  return text.replace(XML_FORBIDDEN, '')
+}
+
+const XML_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;'
+}
+
+/** Text for an XML element or attribute (an attribute's text must be one line: see flattenLine). */
+export function xmlEscape(text: string): string {
+  return text.replace(/[&<>"']/g, c => XML_ENTITIES[c] ?? c)
+}

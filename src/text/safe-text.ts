@@ -5,7 +5,9 @@ import {
   htmlBlock,
   inertLine,
   shorten,
-  showInvisible
+  showInvisible,
+  xmlChars,
+  xmlEscape
 } from './clean.js'
 import { Redactor } from './redact.js'
 import { textWork } from './text-work.js'
@@ -64,6 +66,17 @@ export class SafeText {
     const shown = showInvisible(part.text)
     const shaped = shown.length === joined.length ? joined : this.redactor.redact(shown)
     return htmlBlock(this.cut(shaped, max, part.dropped))
+  }
+
+  /**
+   * Escaped XML for the JUnit report: characters XML 1.0 forbids and invisible controls dropped;
+   * `oneLine` for names and attributes, else newlines are kept (SQL, messages).
+   */
+  xml(text: string, max: number, oneLine = false): string {
+    const part = this.hidden(text, max)
+    const kept = xmlChars(part.text)
+    const shaped = this.redactor.redact(oneLine ? flattenLine(kept) : cleanText(kept))
+    return xmlEscape(this.cut(shaped, max, part.dropped))
   }
 
   /** An ID for <code> in the job summary. */
