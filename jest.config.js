@@ -22,12 +22,10 @@ export default {
   coverageThreshold: { global: { lines: 90 } },
   // A hang detector only, far above any healthy test: no test asserts how fast something ran.
   testTimeout: 180_000,
-  // The bundle tests mostly wait on child processes, sockets and timers, not the CPU: four
-  // workers per core (on 2 cores the integration tests took 34 s with 6 workers, 29 s with 8).
-  // The unit and in-process tests are CPU-bound: `npm run test:unit` runs one worker per core
-  // (--maxWorkers=100%; with coverage, from a cold cache, 12.5 s with 2 workers, 16 s with 8).
-  // Timing-dependent tests keep generous bounds because of it; the many-retry ones run
-  // in-process on a fake clock (__tests__/helpers/fake-clock.ts).
+  // The bundle tests mostly wait on child processes, sockets and timers, not the CPU, so more
+  // workers than cores pay: four per core. Measured on 2 cores (docs/development.md, "Worker
+  // counts"). The unit and in-process tests are CPU-bound: `npm run test:unit` runs one worker per
+  // core (--maxWorkers=100%).
   maxWorkers: 4 * availableParallelism(),
   verbose: false
 }

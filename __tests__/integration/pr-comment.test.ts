@@ -1,78 +1,18 @@
-import { compareInputs } from '../helpers/comparison.js'
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
+import { JOB_TOKEN } from '../../simulator/github.js'
 import {
-  JOB_TOKEN,
-  runnerEvent,
-  startGitHubStandIn,
-  type Fault,
-  type GitHubStandIn,
-  type RunnerEventOptions
-} from '../../simulator/github.js'
-import type { ActionResult } from '../helpers/action-runner.js'
-import { gate, stopSimulators, TEST_TASK_ID } from '../helpers/simulator.js'
+  ACCESS_SECRET,
+  comments,
+  MARKER,
+  prRun,
+  standIn,
+  verdictOutputs,
+  warnings
+} from '../helpers/pr-comment-run.js'
+import { gate } from '../helpers/simulator.js'
 
-// The verdict as a pull request comment, from the bundled action run as a runner runs it: the event
-// payload in GITHUB_EVENT_PATH, GITHUB_API_URL naming the GitHub stand-in, which keeps the comments
-// across runs. The comment never changes the verdict, the exit code or the other outputs.
-
-const FORK_TOKEN = 'ghs_forkPullRequestReadOnly'
-const ACCESS_SECRET = 's3cr3t-DO-NOT-LEAK-42'
-const MARKER = `<!-- ninedata-precheck-gate:task=${TEST_TASK_ID} -->`
-const open: { close(): Promise<void> | void }[] = []
-
-afterEach(async () => {
-  await stopSimulators()
-  for (const thing of open.splice(0)) await thing.close()
-})
-
-async function standIn(): Promise<GitHubStandIn> {
-  const github = await startGitHubStandIn({
-    tokens: {
-      [JOB_TOKEN]: { login: 'github-actions[bot]', type: 'Bot', installation: true },
-      [FORK_TOKEN]: {
-        login: 'github-actions[bot]',
-        type: 'Bot',
-        installation: true,
-        readOnly: true
-      }
-    }
-  })
-  open.push(github)
-  return github
-}
-
-/** The bundled action on a pull_request run (or another event) against the stand-in. */
-async function prRun(
-  github: GitHubStandIn,
-  scenario: string,
-  inputs: Record<string, string> = {},
-  event: RunnerEventOptions & { env?: Record<string, string>; accessKeySecret?: string } = {}
-): Promise<ActionResult> {
-  const runner = runnerEvent(github, event)
-  open.push({ close: () => runner.remove() })
-  const { result } = await gate(
-    scenario,
-    { 'pr-comment': 'true', 'github-token': JOB_TOKEN, ...inputs },
-    { env: { ...runner.env, ...event.env } },
-    event.accessKeySecret ? { accessKeySecret: event.accessKeySecret } : {}
-  )
-  return result
-}
-
-const comments = (github: GitHubStandIn) => github.comments('octo-org', 'app', 7)
-const warnings = (result: ActionResult) =>
-  result.annotations.filter(a => a.level === 'warning').map(a => a.message)
-/** The outputs every run sets, without the comment's. */
-const verdictOutputs = (result: ActionResult) => {
-  const {
-    'pr-comment-url': _url,
-    'report-file': _file,
-    'junit-file': _junit,
-    'request-id': _id,
-    ...rest
-  } = result.outputs
-  return { ...rest, 'precheck-task-id': rest['precheck-task-id']?.slice(0, 5) }
-}
+// The verdict as a pull request comment, from the bundled action run as a runner runs it. The
+// comment never changes the verdict, the exit code or the other outputs.
 
 describe('one comment per gate on the pull request', () => {
   it("creates it, updates it on the next run, keeps another task's apart, never touches others'", async () => {
@@ -177,88 +117,5 @@ describe('one comment per gate on the pull request', () => {
     expect(comments(github)[0]?.body).toContain('secret *** (echoed')
     // The token went where it belongs: to the GitHub API, in the Authorization header.
     expect(github.requests.every(r => r.token === JOB_TOKEN && r.scheme === 'token')).toBe(true)
-  })
-})
-
-describe('never in the way: one warning, and the step ends as the precheck decided', () => {
-  const cases: [
-    string,
-    (github: GitHubStandIn) => void | Promise<void>,
-    Record<string, string>,
-    RegExp
-  ][] = [
-    [
-      "403: a fork's read-only token",
-      () => undefined,
-      { 'github-token': FORK_TOKEN },
-      /could not write the comment: GitHub answered 403 "Resource not accessible by integration"\. The job needs `permissions: pull-requests: write`; on pull requests from forks GitHub gives a read-only token/
-    ],
-    [
-      '404',
-      github => github.fail({ status: 404, message: 'Not Found' } satisfies Fault),
-      {},
-      /could not list the pull request comments: GitHub answered 404 "Not Found"\. The token cannot see this repository or pull request/
-    ],
-    [
-      '422',
-      github =>
-        github.fail({
-          method: 'POST',
-          status: 422,
-          message: 'Validation Failed',
-          errors: [{ resource: 'IssueComment', code: 'custom', message: 'body is too long' }]
-        }),
-      {},
-      /could not write the comment: GitHub answered 422 "Validation Failed \(body is too long\)"/
-    ],
-    [
-      'a refused connection',
-      github => github.unreachable(),
-      {},
-      /could not list the pull request comments: GitHub's API did not answer \(connect ECONNREFUSED 127\.0\.0\.1:\d+\) after 3 attempts/
-    ]
-  ]
-
-  it.each(cases)('%s', async (_name, setUp, inputs, warning) => {
-    const github = await standIn()
-    await setUp(github)
-    const result = await prRun(github, 'failed', inputs)
-    expect(result.exitCode).toBe(1)
-    expect(result.outputs['status']).toBe('Failed')
-    expect(result.outputs['failed-count']).toBe('2')
-    expect(result.outputs['pr-comment-url']).toBeUndefined()
-    expect(result.summary).toContain('❌ NineData schema comparison precheck failed')
-    const said = warnings(result)
-    expect(said).toHaveLength(1)
-    expect(said[0]).toMatch(warning)
-    expect(said[0]).toMatch(/The verdict is unchanged\.$/)
-    expect(comments(github)).toEqual([])
-    // The step's own failure message is the precheck's, as without the comment.
-    const failures = result.annotations.filter(a => a.level === 'error' && a.title === undefined)
-    expect(failures.map(a => a.message)).toEqual([
-      expect.stringMatching(/^The precheck failed: 2 check items of 5 failed/)
-    ])
-  })
-
-  it('a passing precheck stays green when GitHub refuses the comment', async () => {
-    const github = await standIn()
-    const result = await prRun(github, 'pass', { 'github-token': FORK_TOKEN })
-    expect(result.exitCode).toBe(0)
-    expect(warnings(result)).toEqual([expect.stringContaining('GitHub answered 403')])
-  })
-})
-
-describe('the comment of a comparison run', () => {
-  it('names the objects that differ, with their correction SQL collapsed and escaped', async () => {
-    const github = await standIn()
-    const result = await prRun(github, 'compare-differ', compareInputs('compare-differ'))
-    expect(result.exitCode).toBe(1)
-    const [comment] = comments(github)
-    expect(comment?.body).toContain('### ❌ NineData schema comparison found differences')
-    expect(comment?.body).toContain('differences counted: 6')
-    expect(comment?.body.match(/<details><summary>Correction SQL<\/summary><pre>/g)).toHaveLength(6)
-    // SQL backticks stay text, never Markdown code.
-    expect(comment?.body).toContain('ALTER TABLE &#96;shop&#96;.&#96;inventory&#96;')
-    expect(result.outputs['pr-comment-url']).toMatch(/#issuecomment-\d+$/)
   })
 })
