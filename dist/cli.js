@@ -9,7 +9,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(330);
 /* harmony import */ var _cli_exit_code_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(552);
 /* harmony import */ var _cli_cli_options_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(391);
-/* harmony import */ var _gate_step_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(707);
+/* harmony import */ var _gate_step_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(478);
 /* harmony import */ var _report_correction_sql_writer_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(408);
 /* harmony import */ var _report_report_model_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(486);
 /* harmony import */ var _report_publish_report_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(298);
@@ -144,10 +144,11 @@ function readFlag(arg, next, flags, problems) {
     const refusal = refused(name);
     if (refusal) {
         problems.push(refusal);
-        // Whatever follows is the value the user meant: it is not read as an option.
-        return inline === undefined && next !== undefined && !next.startsWith('--');
+        // Whatever follows is the value the user meant, unless it is one of our options: it is never
+        // read as an option, nor shown as an unknown one (a secret may start with --).
+        return inline === undefined && next !== undefined && !isOption(next);
     }
-    if (!cliInputs().includes(name) && !(name in CLI_ONLY)) {
+    if (!isKnown(name)) {
         problems.push(`\`--${name}\` is not an option of ninedata-gate (see --help).`);
         return false;
     }
@@ -167,6 +168,12 @@ function readFlag(arg, next, flags, problems) {
     }
     flags.set(name, next);
     return true;
+}
+const isKnown = (name) => cliInputs().includes(name) || name in CLI_ONLY;
+/** Whether an argument is one of the command's options (`--name` or `--name=value`). */
+function isOption(arg) {
+    const name = /^--([a-z][a-z0-9-]*)(?:=|$)/.exec(arg)?.[1];
+    return name !== undefined && (isKnown(name) || name === 'access-key-secret');
 }
 function refused(name) {
     if (name === 'access-key-secret') {
@@ -397,7 +404,7 @@ function errorMessage(error) {
 
 /***/ }),
 
-/***/ 707:
+/***/ 478:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2000,6 +2007,15 @@ function timedOutWaiting(error, wait, ctx) {
 
 ;// CONCATENATED MODULE: external "node:events"
 const external_node_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+;// CONCATENATED MODULE: ./src/text/string-copy.ts
+// A string that owns its characters. V8 makes `text.slice(a, b)` (13 characters or more) a view that
+// keeps the whole of `text` alive, so the start of a 20 KB SQL kept for the summary would hold all
+// 20 KB: over 10,000 objects, the 200 MB the reader streams to its file would stay in memory.
+/** The same characters (lone surrogates too), with nothing behind them. */
+function detachedCopy(text) {
+    return Buffer.from(text, 'utf16le').toString('utf16le');
+}
+
 ;// CONCATENATED MODULE: ./src/phases/result-pages.ts
 
 
@@ -2263,6 +2279,7 @@ async function runInWindow(window, count, work, options) {
 
 
 
+
 // Reading a finished run's results: every page, then one documented signal per object (schema: its
 // correction SQL) or per table (data: its count of differing records, when the run reports any),
 // through one adaptive window of calls. The results object is filled in place, so a timeout still
@@ -2272,8 +2289,12 @@ async function runInWindow(window, count, work, options) {
 const MAX_AHEAD = 256;
 /** A long read says how far it got at most this often. */
 const PROGRESS_EVERY_MS = 5000;
-/** Differing objects whose SQL stays whole in memory (up to the summary's cap); the rest keep a start. */
+/**
+ * Differing objects whose SQL stays whole in memory (each up to the summary's cap), while together
+ * they stay within the summary's 1 MiB: more could never be shown. The rest keep a start.
+ */
 const WHOLE_SQL_OBJECTS = wording/* LIMITS */.b1.differenceRows;
+const WHOLE_SQL_CHARS = 1024 * 1024;
 const SQL_START_CHARS = 200;
 function emptyResults(kind) {
     return kind === 'schema'
@@ -2397,6 +2418,7 @@ class InOrder {
     next = 0;
     finished = new Set();
     kept = 0;
+    keptChars = 0;
     stop;
     constructor(objects, sink) {
         this.objects = objects;
@@ -2423,12 +2445,14 @@ class InOrder {
         if (sql === undefined || sql === '')
             return;
         this.sink?.add(object, sql);
-        const room = this.kept < WHOLE_SQL_OBJECTS ? wording/* LIMITS */.b1.sql : SQL_START_CHARS;
+        const whole = this.kept < WHOLE_SQL_OBJECTS && this.keptChars < WHOLE_SQL_CHARS;
+        const room = whole ? wording/* LIMITS */.b1.sql : SQL_START_CHARS;
         this.kept++;
         if (sql.length > room) {
-            object.correctSql = sql.slice(0, room);
+            object.correctSql = detachedCopy(sql.slice(0, room));
             object.correctSqlLength = sql.length;
         }
+        this.keptChars += Math.min(sql.length, room);
     }
 }
 /** The objects whose SQL was not read; undefined when every one was. */
@@ -4378,7 +4402,7 @@ function sqlCutNote(entry) {
     const left = entry.correctSqlLength - (entry.correctSql ?? '').length;
     return `<p>… ${(0,wording/* plural */.LS)(left, 'more character')}: the correction-sql-file output has the whole SQL.</p>`;
 }
-/** Adds blocks while they fit `budget` bytes; returns how many were added. */
+/** Adds blocks while they fit `budget` bytes; returns how many were added. Made one at a time. */
 function addWithin(parts, blocks, budget) {
     let used = 0;
     let added = 0;
@@ -4390,6 +4414,11 @@ function addWithin(parts, blocks, budget) {
         added++;
     }
     return added;
+}
+/** The first LIMITS.differenceRows entries, each rendered only when it is asked for. */
+function* rendered(entries, render) {
+    for (const entry of entries.slice(0, wording/* LIMITS */.b1.differenceRows))
+        yield render(entry);
 }
 function renderComparison(run, safe, budget) {
     const rows = factsRows(run, safe);
@@ -4403,7 +4432,7 @@ function renderComparison(run, safe, budget) {
         return parts.join('');
     const what = differing[0]?.kind === 'table' ? 'Tables' : 'Objects';
     parts.push(`\n### ${what} that differ\n\n<table>\n<thead><tr><th>${what === 'Tables' ? 'Table' : 'Object'}</th><th>progressId</th><th>Difference</th></tr></thead>\n<tbody>\n`);
-    const shownRows = differing.slice(0, wording/* LIMITS */.b1.differenceRows).map(e => differenceRow(e, safe));
+    const shownRows = rendered(differing, e => differenceRow(e, safe));
     const kept = addWithin(parts, shownRows, budget / 2);
     parts.push('</tbody>\n</table>\n');
     if (kept < differing.length) {
@@ -4413,7 +4442,7 @@ function renderComparison(run, safe, budget) {
     if (objects.length > 0) {
         parts.push('\n#### Correction SQL\n\n');
         const room = budget - Buffer.byteLength(parts.join(''));
-        const blocks = objects.slice(0, wording/* LIMITS */.b1.differenceRows).map(e => sqlBlock(e, safe));
+        const blocks = rendered(objects, e => sqlBlock(e, safe));
         const shown = addWithin(parts, blocks, room);
         if (shown < objects.length) {
             parts.push(`\n<p>The SQL of ${(0,wording/* plural */.LS)(objects.length - shown, 'more object')} is in the correction-sql-file output.</p>\n`);
@@ -4603,6 +4632,10 @@ function junitFileName(report, safe) {
     return `ninedata-junit-${(0,report_file/* fileNamePart */.BQ)(report.precheckTaskId, safe, 'report')}.xml`;
 }
 function junitReportText(report, safe, budget = JUNIT_BUDGET_BYTES) {
+    return junitReportParts(report, safe, budget).join('');
+}
+/** The report in parts, in order: written one after the other, never joined in memory. */
+function junitReportParts(report, safe, budget = JUNIT_BUDGET_BYTES) {
     const suites = [precheckSuite(report)];
     if (report.run)
         suites.push(comparisonSuite(report));
@@ -4637,7 +4670,7 @@ function junitReportText(report, safe, budget = JUNIT_BUDGET_BYTES) {
             count(closing);
         }
         const verdict = renderCase(suite.verdict, suite.classname, safe);
-        return { suite, counts, body: [verdict, ...kept].join('') };
+        return { suite, counts, body: [verdict, ...kept] };
     });
     return junit_report_document(report, rendered, safe);
 }
@@ -4650,11 +4683,17 @@ function junit_report_document(report, rendered, safe) {
         total.errors += counts.errors;
     }
     const attrs = (c) => `tests="${c.tests}" failures="${c.failures}" errors="${c.errors}" skipped="0"`;
-    const suites = rendered.map(({ suite, counts, body }) => `  <testsuite name="${attr(safe, suite.name)}" ${attrs(counts)} time="${time}">\n${body}  </testsuite>\n`);
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n' +
-        `<testsuites name="NineData precheck gate" ${attrs(total)} time="${time}">\n` +
-        suites.join('') +
-        '</testsuites>\n');
+    const suites = rendered.flatMap(({ suite, counts, body }) => [
+        `  <testsuite name="${attr(safe, suite.name)}" ${attrs(counts)} time="${time}">\n`,
+        ...body,
+        '  </testsuite>\n'
+    ]);
+    return [
+        '<?xml version="1.0" encoding="UTF-8"?>\n',
+        `<testsuites name="NineData precheck gate" ${attrs(total)} time="${time}">\n`,
+        ...suites,
+        '</testsuites>\n'
+    ];
 }
 const attr = (safe, text, max = wording/* LIMITS */.b1.name) => safe.xml(text, max, true);
 function renderCase(testCase, classname, safe) {
@@ -4786,6 +4825,8 @@ function resultCase(entry) {
 // step's result, onto whichever runner surface it is given. Every text passes through SafeText on its
 // way out, and no failure of the runner's environment (an unwritable GITHUB_OUTPUT, a full disk) can
 // turn the verdict.
+/** The report files are written in batches of about this many characters. */
+const WRITE_BATCH = 64 * 1024;
 /**
  * Outputs, annotations, report files, summary and the step's result: the same on every way out.
  * False when reporting itself crashed (the step was failed with what could be said).
@@ -4831,17 +4872,17 @@ async function publishCrash(error, log, surface) {
 }
 function setOutputs(report, log, surface) {
     const { values, truncated } = planOutputs(report, log.safe);
-    const write = (kind, what, name, text) => writeFile(what, surface.reportPath(kind, name), text, log);
+    const write = (kind, what, name, parts) => writeFile(what, surface.reportPath(kind, name), parts, log);
     if (report.state || report.run) {
-        const text = (0,report_file/* reportFileText */.oA)(report, log.safe);
-        const file = write('report', 'report file', (0,report_file/* reportFileName */.cq)(report, log.safe), text);
+        const parts = (0,report_file/* reportFileParts */.fF)(report, log.safe);
+        const file = write('report', 'report file', (0,report_file/* reportFileName */.cq)(report, log.safe), parts);
         if (file)
             values['report-file'] = log.safe.value(file);
     }
     const sqlFile = report.run && correctionSqlOutput(report.run, log, surface);
     if (sqlFile)
         values['correction-sql-file'] = sqlFile;
-    const junit = junitReportText(report, log.safe);
+    const junit = junitReportParts(report, log.safe);
     const junitFile = write('junit', 'JUnit report', junitFileName(report, log.safe), junit);
     if (junitFile)
         values['junit-file'] = log.safe.value(junitFile);
@@ -4892,15 +4933,40 @@ function correctionSqlOutput(run, log, surface) {
     return undefined;
 }
 /** Writes a report file; its path, or undefined (with a warning) when it failed. */
-function writeFile(what, path, text, log) {
+/** Writes the parts one after the other, in batches of about WRITE_BATCH characters. */
+function writeFile(what, path, parts, log) {
+    let fd;
     try {
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(path, text);
+        fd = (0,external_node_fs_.openSync)(path, 'w');
+        let batch = [];
+        let size = 0;
+        for (const part of parts) {
+            batch.push(part);
+            size += part.length;
+            if (size < WRITE_BATCH)
+                continue;
+            (0,external_node_fs_.writeSync)(fd, batch.join(''));
+            batch = [];
+            size = 0;
+        }
+        (0,external_node_fs_.writeSync)(fd, batch.join(''));
+        (0,external_node_fs_.closeSync)(fd);
         return path;
     }
     catch (error) {
+        if (fd !== undefined)
+            closeQuietly(fd);
         log.warning(`Could not write the ${what} ${path}: ${(0,error_message/* errorMessage */.g)(error)}`);
         return undefined;
+    }
+}
+function closeQuietly(fd) {
+    try {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+    catch {
+        // Already closed (the failure was the close itself) or gone: nothing more to free.
     }
 }
 async function writeJobSummary(report, log, surface) {
@@ -4936,10 +5002,10 @@ function conclude(report, log, surface) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BQ: () => (/* binding */ fileNamePart),
 /* harmony export */   cq: () => (/* binding */ reportFileName),
-/* harmony export */   oA: () => (/* binding */ reportFileText)
+/* harmony export */   fF: () => (/* binding */ reportFileParts)
 /* harmony export */ });
 // The report file: the whole report as JSON, uncapped, for later steps and artifacts. Pure: returns
-// the file name and text; the publisher writes it.
+// the file name and the text in parts; the publisher writes them.
 /**
  * A part of a file name made from an ID: safe characters only, nothing that could leave the folder.
  * The name is an output too: when the ID, or what the replacements make of it, carries the secret,
@@ -4952,9 +5018,23 @@ function fileNamePart(id, safe, fallback) {
 function reportFileName(report, safe) {
     return `ninedata-precheck-${fileNamePart(report.precheckTaskId, safe, 'report')}.json`;
 }
-function reportFileText(report, safe) {
+/**
+ * The report file's text in parts: a run of 10,000 objects is written entry by entry, never held as
+ * one string beside the results it is made of.
+ */
+function reportFileParts(report, safe) {
+    const entries = report.run ? runEntries(report.run) : [];
+    if (entries.length === 0)
+        return [safe.json(reportRecord(report, entries))];
+    // The entries are the last key of the run, itself the last key of the report.
+    const head = safe.json(reportRecord(report, []));
+    if (!head.endsWith('[]}}'))
+        return [safe.json(reportRecord(report, entries))];
+    return safe.jsonParts(head.slice(0, -3), entries, head.slice(-3));
+}
+function reportRecord(report, entries) {
     const { verdict, state } = report;
-    return safe.json({
+    return {
         taskId: report.taskId,
         ...(report.taskSource ? { task: report.taskSource } : {}),
         precheckTaskId: report.precheckTaskId,
@@ -4965,11 +5045,11 @@ function reportFileText(report, safe) {
         verdict: { kind: verdict.kind, passed: verdict.passed, reason: verdict.reason },
         requestId: report.requestId || null,
         durationMs: report.durationMs,
-        ...(report.run ? { comparisonRun: runSection(report.run) } : {})
-    });
+        ...(report.run ? { comparisonRun: runSection(report.run, entries) } : {})
+    };
 }
 /** The comparison run: its status and every object or table result as received, with the SQL. */
-function runSection(run) {
+function runSection(run, entries) {
     const { seen, differences, verdict } = run;
     const results = seen.results;
     return {
@@ -4980,33 +5060,39 @@ function runSection(run) {
         differenceCount: differences?.count ?? null,
         stop: seen.stop ?? null,
         ...(seen.correctionSqlFile ? { correctionSqlFile: seen.correctionSqlFile } : {}),
-        ...(results?.kind === 'schema'
-            ? {
-                total: results.total,
-                objects: results.objects.map(o => ({
-                    progressId: o.progressId,
-                    result: o.raw,
-                    correctSql: o.correctSql ?? null,
-                    ...(o.correctSqlLength !== undefined
-                        ? { correctSqlLength: o.correctSqlLength, correctSqlCut: true }
-                        : {}),
-                    ...(o.unreadable !== undefined ? { unreadable: o.unreadable } : {})
-                }))
-            }
-            : {}),
+        ...(results?.kind === 'schema' ? { total: results.total, objects: entries } : {}),
         ...(results?.kind === 'data'
             ? {
                 totalTableCount: results.totalTableCount,
                 diffTableCount: results.diffTableCount,
-                tables: results.tables.map(t => ({
-                    progressId: t.progressId,
-                    result: t.raw,
-                    differences: t.differences ?? null,
-                    ...(t.unreadable !== undefined ? { unreadable: t.unreadable } : {})
-                }))
+                tables: entries
             }
             : {})
     };
+}
+/** Every object or table result of the run, as the file shows it. */
+function runEntries(run) {
+    const results = run.seen.results;
+    if (results?.kind === 'schema') {
+        return results.objects.map(o => ({
+            progressId: o.progressId,
+            result: o.raw,
+            correctSql: o.correctSql ?? null,
+            ...(o.correctSqlLength !== undefined
+                ? { correctSqlLength: o.correctSqlLength, correctSqlCut: true }
+                : {}),
+            ...(o.unreadable !== undefined ? { unreadable: o.unreadable } : {})
+        }));
+    }
+    if (results?.kind === 'data') {
+        return results.tables.map(t => ({
+            progressId: t.progressId,
+            result: t.raw,
+            differences: t.differences ?? null,
+            ...(t.unreadable !== undefined ? { unreadable: t.unreadable } : {})
+        }));
+    }
+    return [];
 }
 
 
@@ -6180,6 +6266,30 @@ class SafeText {
         catch {
             return JSON.stringify('***');
         }
+    }
+    /**
+     * JSON text in parts, for a file too large to hold as one string: `open`, the values separated by
+     * commas (each as `json` makes it), then `close`. A copy of a secret across two parts (across the
+     * JSON syntax between them) costs the later value, written as "***".
+     */
+    *jsonParts(open, values, close) {
+        const masked = JSON.stringify('***');
+        let before = '';
+        let pending = open;
+        let comma = '';
+        const across = (right) => this.redactor.finds((before + pending).slice(-this.margin) + right.slice(0, this.margin));
+        for (const value of values) {
+            const json = this.json(value);
+            const part = comma + (across(comma + json) ? masked : json);
+            yield pending;
+            before = (before + pending).slice(-this.margin);
+            pending = part;
+            comma = ',';
+        }
+        if (comma !== '' && across(close))
+            pending = comma + masked;
+        yield pending;
+        yield close;
     }
     /**
      * The part of `text` worth shaping for a surface showing `max` characters, every copy of the secret

@@ -140,7 +140,7 @@ async function measure(scenario: Scenario, reader: Reader): Promise<Run> {
       {
         node: ACTION_NODE.path,
         bundle: reader.bundle,
-        env: { NODE_OPTIONS: `--require ${preload}` },
+        env: { NODE_OPTIONS: `--require ${preload} ${process.env['BENCH_NODE_OPTIONS'] ?? ''}` },
         killAfterMs: KILL_AFTER_MS
       }
     )

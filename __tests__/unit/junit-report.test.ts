@@ -150,7 +150,7 @@ describe('the JUnit report', () => {
           expect(Number(suite.failed) + Number(suite.errors)).toBe(red)
         }
       ),
-      { numRuns: 60 }
+      { seed: 20261203, numRuns: 60 }
     )
   })
 })

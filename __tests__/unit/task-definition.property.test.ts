@@ -7,6 +7,9 @@ import {
   type DefinitionInputs
 } from '../../src/task-definition.js'
 
+/** Fixed, so a run on any machine tries the same cases (a failure names its seed to replay). */
+const RUNS = { seed: 20261203, numRuns: 200 }
+
 // The derived task name is the gate's memory between runs: the same definition must always give the
 // same name (whatever the order of its entries, its separators or its whitespace), and any change to
 // what is compared must give another.
@@ -93,7 +96,8 @@ describe('the derived task name', () => {
         ([def, layout]) => {
           expect(nameOf(written(def, layout))).toBe(nameOf(written(def, canonical(def))))
         }
-      )
+      ),
+      RUNS
     )
   })
 
@@ -112,7 +116,8 @@ describe('the derived task name', () => {
         if (what === 'add') changed.dbs.push({ source: `${fresh}-new`, target: fresh, tables: [] })
         const before = nameOf(written(def, canonical(def)))
         expect(nameOf(written(changed, canonical(changed)))).not.toBe(before)
-      })
+      }),
+      RUNS
     )
   })
 
@@ -122,7 +127,8 @@ describe('the derived task name', () => {
         const name = nameOf({ ...written(def, canonical(def)), repository })
         expect([...name].length).toBeLessThanOrEqual(MAX_TASK_NAME_LENGTH)
         expect(name).toMatch(/^gate-[A-Za-z0-9._-]*[0-9a-f]{10}$/)
-      })
+      }),
+      RUNS
     )
   })
 })

@@ -81,10 +81,11 @@ function readFlag(
   const refusal = refused(name)
   if (refusal) {
     problems.push(refusal)
-    // Whatever follows is the value the user meant: it is not read as an option.
-    return inline === undefined && next !== undefined && !next.startsWith('--')
+    // Whatever follows is the value the user meant, unless it is one of our options: it is never
+    // read as an option, nor shown as an unknown one (a secret may start with --).
+    return inline === undefined && next !== undefined && !isOption(next)
   }
-  if (!cliInputs().includes(name) && !(name in CLI_ONLY)) {
+  if (!isKnown(name)) {
     problems.push(`\`--${name}\` is not an option of ninedata-gate (see --help).`)
     return false
   }
@@ -103,6 +104,14 @@ function readFlag(
   }
   flags.set(name, next)
   return true
+}
+
+const isKnown = (name: string): boolean => cliInputs().includes(name) || name in CLI_ONLY
+
+/** Whether an argument is one of the command's options (`--name` or `--name=value`). */
+function isOption(arg: string): boolean {
+  const name = /^--([a-z][a-z0-9-]*)(?:=|$)/.exec(arg)?.[1]
+  return name !== undefined && (isKnown(name) || name === 'access-key-secret')
 }
 
 function refused(name: string): string | undefined {

@@ -14,6 +14,7 @@ import type {
   SchemaObject,
   SchemaResults
 } from '../ninedata/api-types.js'
+import { detachedCopy } from '../text/string-copy.js'
 import { LIMITS, formatDuration, plural } from '../text/wording.js'
 import type { CorrectionSqlFile, CorrectionSqlSink, MissingObjects } from './correction-sql-sink.js'
 import type { PhaseContext } from './phase-context.js'
@@ -35,8 +36,12 @@ import {
 const MAX_AHEAD = 256
 /** A long read says how far it got at most this often. */
 const PROGRESS_EVERY_MS = 5000
-/** Differing objects whose SQL stays whole in memory (up to the summary's cap); the rest keep a start. */
+/**
+ * Differing objects whose SQL stays whole in memory (each up to the summary's cap), while together
+ * they stay within the summary's 1 MiB: more could never be shown. The rest keep a start.
+ */
 const WHOLE_SQL_OBJECTS = LIMITS.differenceRows
+const WHOLE_SQL_CHARS = 1024 * 1024
 const SQL_START_CHARS = 200
 
 /** What the reading left besides the results. */
@@ -215,6 +220,7 @@ class InOrder {
   private next = 0
   private readonly finished = new Set<number>()
   private kept = 0
+  private keptChars = 0
   private stop: string | undefined
 
   constructor(
@@ -244,12 +250,14 @@ class InOrder {
     const sql = object.correctSql
     if (sql === undefined || sql === '') return
     this.sink?.add(object, sql)
-    const room = this.kept < WHOLE_SQL_OBJECTS ? LIMITS.sql : SQL_START_CHARS
+    const whole = this.kept < WHOLE_SQL_OBJECTS && this.keptChars < WHOLE_SQL_CHARS
+    const room = whole ? LIMITS.sql : SQL_START_CHARS
     this.kept++
     if (sql.length > room) {
-      object.correctSql = sql.slice(0, room)
+      object.correctSql = detachedCopy(sql.slice(0, room))
       object.correctSqlLength = sql.length
     }
+    this.keptChars += Math.min(sql.length, room)
   }
 }
 

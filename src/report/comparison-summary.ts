@@ -91,8 +91,8 @@ function sqlCutNote(entry: SchemaObject): string {
   return `<p>… ${plural(left, 'more character')}: the correction-sql-file output has the whole SQL.</p>`
 }
 
-/** Adds blocks while they fit `budget` bytes; returns how many were added. */
-function addWithin(parts: string[], blocks: readonly string[], budget: number): number {
+/** Adds blocks while they fit `budget` bytes; returns how many were added. Made one at a time. */
+function addWithin(parts: string[], blocks: Iterable<string>, budget: number): number {
   let used = 0
   let added = 0
   for (const block of blocks) {
@@ -102,6 +102,11 @@ function addWithin(parts: string[], blocks: readonly string[], budget: number): 
     added++
   }
   return added
+}
+
+/** The first LIMITS.differenceRows entries, each rendered only when it is asked for. */
+function* rendered<E>(entries: readonly E[], render: (entry: E) => string): Generator<string> {
+  for (const entry of entries.slice(0, LIMITS.differenceRows)) yield render(entry)
 }
 
 export function renderComparison(run: RunReport, safe: SafeText, budget: number): string {
@@ -117,7 +122,7 @@ export function renderComparison(run: RunReport, safe: SafeText, budget: number)
   parts.push(
     `\n### ${what} that differ\n\n<table>\n<thead><tr><th>${what === 'Tables' ? 'Table' : 'Object'}</th><th>progressId</th><th>Difference</th></tr></thead>\n<tbody>\n`
   )
-  const shownRows = differing.slice(0, LIMITS.differenceRows).map(e => differenceRow(e, safe))
+  const shownRows = rendered(differing, e => differenceRow(e, safe))
   const kept = addWithin(parts, shownRows, budget / 2)
   parts.push('</tbody>\n</table>\n')
   if (kept < differing.length) {
@@ -129,7 +134,7 @@ export function renderComparison(run: RunReport, safe: SafeText, budget: number)
   if (objects.length > 0) {
     parts.push('\n#### Correction SQL\n\n')
     const room = budget - Buffer.byteLength(parts.join(''))
-    const blocks = objects.slice(0, LIMITS.differenceRows).map(e => sqlBlock(e, safe))
+    const blocks = rendered(objects, e => sqlBlock(e, safe))
     const shown = addWithin(parts, blocks, room)
     if (shown < objects.length) {
       parts.push(

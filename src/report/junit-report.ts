@@ -50,6 +50,15 @@ export function junitReportText(
   safe: SafeText,
   budget: number = JUNIT_BUDGET_BYTES
 ): string {
+  return junitReportParts(report, safe, budget).join('')
+}
+
+/** The report in parts, in order: written one after the other, never joined in memory. */
+export function junitReportParts(
+  report: Report,
+  safe: SafeText,
+  budget: number = JUNIT_BUDGET_BYTES
+): string[] {
   const suites = [precheckSuite(report)]
   if (report.run) suites.push(comparisonSuite(report))
   let room = budget - RESERVED_BYTES
@@ -80,7 +89,7 @@ export function junitReportText(
       count(closing)
     }
     const verdict = renderCase(suite.verdict, suite.classname, safe)
-    return { suite, counts, body: [verdict, ...kept].join('') }
+    return { suite, counts, body: [verdict, ...kept] }
   })
   return document(report, rendered, safe)
 }
@@ -90,10 +99,10 @@ function document(
   rendered: {
     suite: TestSuite
     counts: Record<'tests' | 'failures' | 'errors', number>
-    body: string
+    body: string[]
   }[],
   safe: SafeText
-): string {
+): string[] {
   const time = (report.durationMs / 1000).toFixed(3)
   const total = { tests: 0, failures: 0, errors: 0 }
   for (const { counts } of rendered) {
@@ -103,16 +112,17 @@ function document(
   }
   const attrs = (c: typeof total): string =>
     `tests="${c.tests}" failures="${c.failures}" errors="${c.errors}" skipped="0"`
-  const suites = rendered.map(
-    ({ suite, counts, body }) =>
-      `  <testsuite name="${attr(safe, suite.name)}" ${attrs(counts)} time="${time}">\n${body}  </testsuite>\n`
-  )
-  return (
-    '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    `<testsuites name="NineData precheck gate" ${attrs(total)} time="${time}">\n` +
-    suites.join('') +
+  const suites = rendered.flatMap(({ suite, counts, body }) => [
+    `  <testsuite name="${attr(safe, suite.name)}" ${attrs(counts)} time="${time}">\n`,
+    ...body,
+    '  </testsuite>\n'
+  ])
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>\n',
+    `<testsuites name="NineData precheck gate" ${attrs(total)} time="${time}">\n`,
+    ...suites,
     '</testsuites>\n'
-  )
+  ]
 }
 
 const attr = (safe: SafeText, text: string, max: number = LIMITS.name): string =>

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs'
 import { basename, dirname } from 'node:path'
 import type { SafeLog } from '../safe-log.js'
 import type { ReportFileKind, RunnerSurface } from '../surface/runner-surface.js'
@@ -7,15 +7,18 @@ import { planAnnotations } from './annotations.js'
 import { countedDifferences, stepFails, type Report, type RunReport } from './report-model.js'
 import { planOutputs } from './outputs.js'
 import { differenceLines, itemLines } from './log-lines.js'
-import { reportFileName, reportFileText } from './report-file.js'
+import { reportFileName, reportFileParts } from './report-file.js'
 import { renderSummary } from './job-summary.js'
 import { errorMessage } from '../error-message.js'
-import { junitFileName, junitReportText } from './junit-report.js'
+import { junitFileName, junitReportParts } from './junit-report.js'
 
 // The report's way out: the only place that writes outputs, annotations, files, the summary and the
 // step's result, onto whichever runner surface it is given. Every text passes through SafeText on its
 // way out, and no failure of the runner's environment (an unwritable GITHUB_OUTPUT, a full disk) can
 // turn the verdict.
+
+/** The report files are written in batches of about this many characters. */
+const WRITE_BATCH = 64 * 1024
 
 /**
  * Outputs, annotations, report files, summary and the step's result: the same on every way out.
@@ -69,16 +72,16 @@ async function publishCrash(error: unknown, log: SafeLog, surface: RunnerSurface
 
 function setOutputs(report: Report, log: SafeLog, surface: RunnerSurface): void {
   const { values, truncated } = planOutputs(report, log.safe)
-  const write = (kind: ReportFileKind, what: string, name: string, text: string) =>
-    writeFile(what, surface.reportPath(kind, name), text, log)
+  const write = (kind: ReportFileKind, what: string, name: string, parts: Iterable<string>) =>
+    writeFile(what, surface.reportPath(kind, name), parts, log)
   if (report.state || report.run) {
-    const text = reportFileText(report, log.safe)
-    const file = write('report', 'report file', reportFileName(report, log.safe), text)
+    const parts = reportFileParts(report, log.safe)
+    const file = write('report', 'report file', reportFileName(report, log.safe), parts)
     if (file) values['report-file'] = log.safe.value(file)
   }
   const sqlFile = report.run && correctionSqlOutput(report.run, log, surface)
   if (sqlFile) values['correction-sql-file'] = sqlFile
-  const junit = junitReportText(report, log.safe)
+  const junit = junitReportParts(report, log.safe)
   const junitFile = write('junit', 'JUnit report', junitFileName(report, log.safe), junit)
   if (junitFile) values['junit-file'] = log.safe.value(junitFile)
   const failed: string[] = []
@@ -138,14 +141,42 @@ function correctionSqlOutput(
 }
 
 /** Writes a report file; its path, or undefined (with a warning) when it failed. */
-function writeFile(what: string, path: string, text: string, log: SafeLog): string | undefined {
+/** Writes the parts one after the other, in batches of about WRITE_BATCH characters. */
+function writeFile(
+  what: string,
+  path: string,
+  parts: Iterable<string>,
+  log: SafeLog
+): string | undefined {
+  let fd: number | undefined
   try {
     mkdirSync(dirname(path), { recursive: true })
-    writeFileSync(path, text)
+    fd = openSync(path, 'w')
+    let batch: string[] = []
+    let size = 0
+    for (const part of parts) {
+      batch.push(part)
+      size += part.length
+      if (size < WRITE_BATCH) continue
+      writeSync(fd, batch.join(''))
+      batch = []
+      size = 0
+    }
+    writeSync(fd, batch.join(''))
+    closeSync(fd)
     return path
   } catch (error) {
+    if (fd !== undefined) closeQuietly(fd)
     log.warning(`Could not write the ${what} ${path}: ${errorMessage(error)}`)
     return undefined
+  }
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd)
+  } catch {
+    // Already closed (the failure was the close itself) or gone: nothing more to free.
   }
 }
 

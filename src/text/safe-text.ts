@@ -116,6 +116,31 @@ export class SafeText {
   }
 
   /**
+   * JSON text in parts, for a file too large to hold as one string: `open`, the values separated by
+   * commas (each as `json` makes it), then `close`. A copy of a secret across two parts (across the
+   * JSON syntax between them) costs the later value, written as "***".
+   */
+  *jsonParts(open: string, values: Iterable<unknown>, close: string): Generator<string> {
+    const masked = JSON.stringify('***')
+    let before = ''
+    let pending = open
+    let comma = ''
+    const across = (right: string): boolean =>
+      this.redactor.finds((before + pending).slice(-this.margin) + right.slice(0, this.margin))
+    for (const value of values) {
+      const json = this.json(value)
+      const part = comma + (across(comma + json) ? masked : json)
+      yield pending
+      before = (before + pending).slice(-this.margin)
+      pending = part
+      comma = ','
+    }
+    if (comma !== '' && across(close)) pending = comma + masked
+    yield pending
+    yield close
+  }
+
+  /**
    * The part of `text` worth shaping for a surface showing `max` characters, every copy of the secret
    * in it hidden. A copy that straddles the cut is found in the room past it and hidden whole.
    */
