@@ -20,7 +20,8 @@ import type { DataTable, RunScript } from '../simulator/types.js'
 // a NineData that answers 429 whenever more than 6 result calls are in flight, a data run, and
 // 10,000 differing objects of 20 KB of SQL each. For each: result calls, refused calls, wall time,
 // peak in flight (as the simulator saw it), peak RSS. Writes the "Comparison run" section of
-// docs/benchmark.md. Not part of the tests.
+// docs/benchmark.md. Not part of the tests. BENCH_NODE_OPTIONS adds Node options to the bundle's
+// process (e.g. `--max-semi-space-size=16`, to see what a smaller young generation costs).
 
 const args = process.argv.slice(2)
 const flag = (name: string): string | undefined => {
@@ -35,6 +36,7 @@ const LATENCY_MS = 50
 const POLL_SECONDS = '1'
 const KILL_AFTER_MS = 900_000
 const SECTION = '## Comparison run: reading results'
+const EXTRA_NODE_OPTIONS = process.env['BENCH_NODE_OPTIONS'] ?? ''
 const RESULT_KINDS = new Set(['results', 'correctionSql', 'tableSummary', 'diffDetails'])
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`)
@@ -140,7 +142,7 @@ async function measure(scenario: Scenario, reader: Reader): Promise<Run> {
       {
         node: ACTION_NODE.path,
         bundle: reader.bundle,
-        env: { NODE_OPTIONS: `--require ${preload} ${process.env['BENCH_NODE_OPTIONS'] ?? ''}` },
+        env: { NODE_OPTIONS: `--require ${preload} ${EXTRA_NODE_OPTIONS}` },
         killAfterMs: KILL_AFTER_MS
       }
     )
@@ -267,7 +269,7 @@ Retry-After) to any result call that arrives while 6 are already being answered.
 - Date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}
 - Command: \`${command}\` (took ${totalS.toFixed(0)} s)
 - Machine: ${type()} ${release()}, ${availableParallelism()} CPUs (\`nproc\`), ${cpu}
-- Node running the bundle: ${ACTION_NODE.version}; bundle: dist/index.js, ${bundleKb} KB
+- Node running the bundle: ${ACTION_NODE.version}; bundle: dist/index.js, ${bundleKb} KB; Node options: ${EXTRA_NODE_OPTIONS || 'none'}
 
 ${RUNS > 1 ? `Median of ${RUNS} runs; counts listed when runs differ.` : 'One run of each.'}
 

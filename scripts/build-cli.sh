@@ -3,6 +3,8 @@
 # `node dist/cli.js`, or the file copied anywhere on its own. ncc always names its output index.js
 # and puts code loaded by dynamic import() in chunk files beside it, so the build goes to a scratch
 # folder and fails if ncc made anything but index.js (a chunk would be a file the runner lacks).
+#
+# Usage: scripts/build-cli.sh [--out FILE]   (default dist/cli.js)
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -16,10 +18,12 @@ if [ -n "$extra" ]; then
   echo "build-cli: keep dynamic import() out of what src/cli.ts imports." >&2
   exit 1
 fi
-mkdir -p dist
+target=dist/cli.js
+if [ "${1:-}" = --out ]; then target="$2"; fi
+mkdir -p "$(dirname "$target")"
 {
   echo '#!/usr/bin/env node'
   cat "$out/index.js"
-} >dist/cli.js
-chmod +x dist/cli.js
-echo "build-cli: dist/cli.js ($(wc -c <dist/cli.js) bytes)"
+} >"$target"
+chmod +x "$target"
+echo "build-cli: $target ($(wc -c <"$target") bytes)"
