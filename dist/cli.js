@@ -3980,10 +3980,15 @@ function missingLine(missing) {
 }
 /** One object's SQL after a one-line comment naming it. */
 function sqlEntry(object, sql, safe) {
+    return sqlEntryParts(object, sql, safe).join('');
+}
+/** The entry in parts, written one after the other: a 20 KB SQL is not copied into a joined text. */
+function sqlEntryParts(object, sql, safe) {
     // The name goes into a one-line comment: a newline in it must not start a statement.
     const name = safe.line((0,comparison_verdict/* objectLabel */.uk)(object), wording/* LIMITS */.b1.name);
     const text = safe.value(sql);
-    return `\n-- progressId ${safe.line(object.progressId, wording/* LIMITS */.b1.id)}: ${name}\n${text.endsWith('\n') ? text : `${text}\n`}`;
+    const head = `\n-- progressId ${safe.line(object.progressId, wording/* LIMITS */.b1.id)}: ${name}\n`;
+    return text.endsWith('\n') ? [head, text] : [head, text, '\n'];
 }
 /**
  * The whole file as the writer leaves it, for the given objects: what a test compares the written
@@ -4046,7 +4051,8 @@ class CorrectionSqlWriter {
                 this.fd = (0,external_node_fs_.openSync)(this.path('partial'), 'w');
                 (0,external_node_fs_.writeSync)(this.fd, headerWhileWriting(this.execId));
             }
-            (0,external_node_fs_.writeSync)(this.fd, sqlEntry(object, sql, this.safe));
+            for (const part of sqlEntryParts(object, sql, this.safe))
+                (0,external_node_fs_.writeSync)(this.fd, part);
             this.objects++;
         }
         catch (error) {

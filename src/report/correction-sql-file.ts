@@ -73,10 +73,16 @@ export function missingLine(missing: MissingObjects): string {
 
 /** One object's SQL after a one-line comment naming it. */
 export function sqlEntry(object: SchemaObject, sql: string, safe: SafeText): string {
+  return sqlEntryParts(object, sql, safe).join('')
+}
+
+/** The entry in parts, written one after the other: a 20 KB SQL is not copied into a joined text. */
+export function sqlEntryParts(object: SchemaObject, sql: string, safe: SafeText): string[] {
   // The name goes into a one-line comment: a newline in it must not start a statement.
   const name = safe.line(objectLabel(object), LIMITS.name)
   const text = safe.value(sql)
-  return `\n-- progressId ${safe.line(object.progressId, LIMITS.id)}: ${name}\n${text.endsWith('\n') ? text : `${text}\n`}`
+  const head = `\n-- progressId ${safe.line(object.progressId, LIMITS.id)}: ${name}\n`
+  return text.endsWith('\n') ? [head, text] : [head, text, '\n']
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   finalHeader,
   footer,
   headerWhileWriting,
-  sqlEntry
+  sqlEntryParts
 } from './correction-sql-file.js'
 
 // The correction SQL file, written as the objects are read so a run of 200 MB of SQL never sits in
@@ -57,7 +57,7 @@ class CorrectionSqlWriter implements CorrectionSqlSink {
         this.fd = openSync(this.path('partial'), 'w')
         writeSync(this.fd, headerWhileWriting(this.execId))
       }
-      writeSync(this.fd, sqlEntry(object, sql, this.safe))
+      for (const part of sqlEntryParts(object, sql, this.safe)) writeSync(this.fd, part)
       this.objects++
     } catch (error) {
       this.failed = (error as Error).message
