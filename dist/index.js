@@ -32653,7 +32653,9 @@ function writeFile(what, path, parts, log) {
             size = 0;
         }
         (0,external_node_fs_.writeSync)(fd, batch.join(''));
-        (0,external_node_fs_.closeSync)(fd);
+        const done = fd;
+        fd = undefined;
+        (0,external_node_fs_.closeSync)(done);
         return path;
     }
     catch (error) {
@@ -32668,7 +32670,7 @@ function closeQuietly(fd) {
         (0,external_node_fs_.closeSync)(fd);
     }
     catch {
-        // Already closed (the failure was the close itself) or gone: nothing more to free.
+        // Gone already: nothing more to free.
     }
 }
 async function writeJobSummary(report, log, surface) {

@@ -44,7 +44,7 @@ export interface Followed {
   verdict: Verdict
   log: GateLog
   /** Fake ms from the start to the end. */
-  tookMs: number
+  fakeElapsedMs: number
 }
 
 /** Runs the gate against `apiUrl` on `clock`, as the action does, and judges the precheck. */
@@ -75,7 +75,7 @@ export async function followOnClock(
   const signal = new AbortController().signal
   const gate = await runGate(inputs, { log: sink, time: clock, signal, startedAt })
   const end = gate.precheck
-  return { gate, end, verdict: gate.verdict.precheck, log, tookMs: clock.now() - startedAt }
+  return { gate, end, verdict: gate.verdict.precheck, log, fakeElapsedMs: clock.now() - startedAt }
 }
 
 /** `base` with every item finished from the start: its answers are final however little real time passed. */

@@ -102,6 +102,16 @@ export function statusHook(hook: AnswerHook, base = 'pass'): Scenario {
 export const GOOD = item('srcDataSourceCheck', 'Source Connection Check', 'Success')
 export const ODD_NAME = 'Odd Status Check'
 
+/** Overall Failed, GOOD and one failed item whose message (and name) carry what is under test. */
+export const failedWith =
+  (errorMessage: string, itemName = 'Echo Check') =>
+  (context: AnswerContext) => ({
+    data: statusData(context, 'Failed', [
+      GOOD,
+      item('echoCheck', itemName, 'Failed', { errorMessage })
+    ])
+  })
+
 /** Overall status `overall`, GOOD and an item ODD_NAME whose status is `status` (undefined: absent). */
 export const answerWith = (overall: string, status: unknown) => (context: AnswerContext) => ({
   data: statusData(context, overall, [

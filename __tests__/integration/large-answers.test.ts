@@ -1,12 +1,12 @@
 import { basename } from 'node:path'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import {
+  failedWith,
   gate,
   item,
   statusData,
   statusHook,
-  stopSimulators,
-  type AnswerContext
+  stopSimulators
 } from '../helpers/simulator.js'
 
 // Large answers: GitHub's limits on summary, annotations and outputs hold, nothing is lost from
@@ -15,14 +15,6 @@ import {
 // runner runs it.
 
 afterEach(stopSimulators)
-
-/** Overall Failed with one failed item whose message carries `errorMessage`. */
-const failedWith = (errorMessage: string) => (context: AnswerContext) => ({
-  data: statusData(context, 'Failed', [
-    item('srcDataSourceCheck', 'Source Connection Check', 'Success'),
-    item('echoCheck', 'Echo Check', 'Failed', { errorMessage })
-  ])
-})
 
 describe('a huge precheck stays within GitHub limits without losing anything', () => {
   it('reports 3,000 items (1,000 failed) within 1 MiB of summary, 10 error annotations and 100 KB outputs', async () => {

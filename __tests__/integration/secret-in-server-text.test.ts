@@ -10,7 +10,8 @@ import {
   statusData,
   statusHook,
   stopSimulators,
-  type AnswerContext
+  type AnswerContext,
+  failedWith
 } from '../helpers/simulator.js'
 
 // Server text that carries the secret: it is hidden at the output boundary in every form a reader
@@ -22,14 +23,6 @@ afterEach(stopSimulators)
 
 /** A secret with the characters that escape differently in JSON, URLs and HTML. */
 const TRICKY = 'Zq9_ab"c\\d&e<f'
-
-/** Overall Failed with one failed item whose message carries `errorMessage`. */
-const failedWith = (errorMessage: string) => (context: AnswerContext) => ({
-  data: statusData(context, 'Failed', [
-    item('srcDataSourceCheck', 'Source Connection Check', 'Success'),
-    item('echoCheck', 'Echo Check', 'Failed', { errorMessage })
-  ])
-})
 
 describe('the secret is redacted at the output boundary in every form', () => {
   const forms = secretForms(TRICKY)

@@ -8,7 +8,8 @@ import {
   statusData,
   statusHook,
   stopSimulators,
-  type AnswerContext
+  type AnswerContext,
+  failedWith
 } from '../helpers/simulator.js'
 import { foreignTags, renderAsGitHub } from '../judges/markdown-judge.js'
 
@@ -17,16 +18,6 @@ import { foreignTags, renderAsGitHub } from '../judges/markdown-judge.js'
 // control character. The bundled action against the simulator, as a runner runs it.
 
 afterEach(stopSimulators)
-
-/** Overall Failed with one failed item whose message (and name) carry `text`. */
-const failedWith =
-  (errorMessage: string, itemName = 'Echo Check') =>
-  (context: AnswerContext) => ({
-    data: statusData(context, 'Failed', [
-      item('srcDataSourceCheck', 'Source Connection Check', 'Success'),
-      item('echoCheck', itemName, 'Failed', { errorMessage })
-    ])
-  })
 
 describe('server text never becomes a workflow command', () => {
   const forged = (result: { annotations: { message: string; title?: string }[] }) =>

@@ -163,7 +163,9 @@ function writeFile(
       size = 0
     }
     writeSync(fd, batch.join(''))
-    closeSync(fd)
+    const done = fd
+    fd = undefined
+    closeSync(done)
     return path
   } catch (error) {
     if (fd !== undefined) closeQuietly(fd)
@@ -176,7 +178,7 @@ function closeQuietly(fd: number): void {
   try {
     closeSync(fd)
   } catch {
-    // Already closed (the failure was the close itself) or gone: nothing more to free.
+    // Gone already: nothing more to free.
   }
 }
 
