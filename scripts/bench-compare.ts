@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism, cpus, release, tmpdir, type } from 'node:os'
 import { join, relative } from 'node:path'
 import { chooseActionNode } from './lib/action-node.js'
@@ -7,6 +7,7 @@ import { ROOT, startAction } from './lib/action-runner.js'
 import { writeSection } from './lib/benchmark-doc.js'
 import { demoInputs, demoScenarioInputs } from './lib/demo-inputs.js'
 import { markdownTable } from './lib/markdown-table.js'
+import { startupBytes } from './lib/bundle-size.js'
 import { bulkyObjects, manyObjects } from '../simulator/compare-objects.js'
 import { dataItems, standardItems } from '../simulator/items.js'
 import type { Scenario } from '../simulator/scenarios.js'
@@ -173,10 +174,10 @@ async function measure(scenario: Scenario, reader: Reader): Promise<Run> {
 
 /** Today's fixed 4, built from the same source to a temporary bundle. */
 function buildFixedReader(dir: string): string {
-  log('bench:compare: building the fixed-4 reader (ncc) ...')
+  log('bench:compare: building the fixed-4 reader ...')
   execFileSync(
-    join(ROOT, 'node_modules', '.bin', 'ncc'),
-    ['build', join(ROOT, 'scripts', 'bench', 'fixed-window-action.ts'), '-o', dir, '--quiet'],
+    process.execPath,
+    [join(ROOT, 'scripts', 'build.js'), '--action', dir, 'scripts/bench/fixed-window-action.ts'],
     { stdio: ['ignore', 'ignore', 'inherit'] }
   )
   return join(dir, 'index.js')
@@ -200,7 +201,7 @@ const readers: Reader[] = [
   { name: 'fixed 4', bundle: buildFixedReader(buildDir) },
   { name: 'adaptive', bundle: undefined }
 ]
-const bundleKb = Math.round(statSync(join(ROOT, 'dist', 'index.js')).size / 1024)
+const bundleKb = Math.round(startupBytes(join(ROOT, 'dist', 'index.js')) / 1024)
 log(`bench:compare: node ${ACTION_NODE.version} (${ACTION_NODE.source}), ${RUNS} run(s) each`)
 const rows: string[][] = []
 for (const c of cases().filter(c => ONLY === undefined || c.name.includes(ONLY))) {
@@ -269,7 +270,7 @@ Retry-After) to any result call that arrives while 6 are already being answered.
 - Date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}
 - Command: \`${command}\` (took ${totalS.toFixed(0)} s)
 - Machine: ${type()} ${release()}, ${availableParallelism()} CPUs (\`nproc\`), ${cpu}
-- Node running the bundle: ${ACTION_NODE.version}; bundle: dist/index.js, ${bundleKb} KB; Node options: ${EXTRA_NODE_OPTIONS || 'none'}
+- Node running the bundle: ${ACTION_NODE.version}; bundle: dist/index.js, ${bundleKb} KB read at start; Node options: ${EXTRA_NODE_OPTIONS || 'none'}
 
 ${RUNS > 1 ? `Median of ${RUNS} runs; counts listed when runs differ.` : 'One run of each.'}
 

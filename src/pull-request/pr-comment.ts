@@ -5,8 +5,8 @@ import type { CommentOutcome, PullRequestCommentOptions } from './comment-post.j
 import { errorMessage } from '../error-message.js'
 
 // The one call main makes for the pull request comment. It costs nothing when pr-comment is off:
-// the feature (comment-post.ts and Octokit) is loaded with a dynamic import, so ncc puts it in
-// chunks of its own that a step without the comment never reads; its types are erased, not loaded.
+// the feature (comment-post.ts and Octokit) is loaded with a dynamic import, so the bundle puts it
+// in chunks of its own that a step without the comment never reads; its types are erased, not loaded.
 
 /**
  * Writes or updates this gate's comment on the pull request of a pull_request(_target) run, and sets
