@@ -104,11 +104,16 @@ async function buildCli(outfile) {
   return result
 }
 
-/** Each bundled package once (nested copies too), with its licence text, sorted by name. */
+/** Each package with code in a bundle, once (nested copies too), with its licence text, by name. */
 function licenses(...results) {
   const packages = new Map()
   for (const result of results) {
-    for (const input of Object.keys(result.metafile.inputs)) {
+    const bundled = Object.values(result.metafile.outputs).flatMap(output =>
+      Object.entries(output.inputs)
+        .filter(([, use]) => use.bytesInOutput > 0)
+        .map(([input]) => input)
+    )
+    for (const input of bundled) {
       const parts = input.split('/')
       const last = parts.lastIndexOf('node_modules')
       if (last < 0) continue
