@@ -1,17 +1,14 @@
 import { availableParallelism } from 'node:os'
-import { createDefaultEsmPreset } from 'ts-jest'
-
-const preset = createDefaultEsmPreset({ tsconfig: 'tsconfig.json' })
 
 /** @type {import('jest').Config} */
 export default {
-  ...preset,
   testEnvironment: 'node',
   roots: ['<rootDir>/__tests__', '<rootDir>/src'],
   testMatch: ['**/__tests__/**/*.test.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  extensionsToTreatAsEsm: ['.ts'],
   transform: {
-    ...preset.transform,
+    '^.+\\.ts$': '<rootDir>/__tests__/helpers/esbuild-jest-transform.js',
     '/node_modules/@actions/workflow-parser/dist/.+\\.js$':
       '<rootDir>/__tests__/judges/json-import-attributes.cjs'
   },
