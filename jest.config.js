@@ -1,5 +1,14 @@
 import { availableParallelism } from 'node:os'
 
+// The tests are ES modules, which Jest runs only with Node's --experimental-vm-modules. The npm
+// scripts pass it; for a bare `npx jest path/to/file` the workers get it from here (they inherit
+// this environment), and `workerIdleMemoryLimit` below keeps even one file out of this process.
+const VM_MODULES = '--experimental-vm-modules'
+if (!`${process.env.NODE_OPTIONS ?? ''}`.includes(VM_MODULES)) {
+  process.env.NODE_OPTIONS =
+    `${process.env.NODE_OPTIONS ?? ''} ${VM_MODULES} --disable-warning=ExperimentalWarning`.trim()
+}
+
 /** @type {import('jest').Config} */
 export default {
   testEnvironment: 'node',
@@ -24,5 +33,8 @@ export default {
   // counts"). The unit and in-process tests are CPU-bound: `npm run test:unit` runs one worker per
   // core (--maxWorkers=100%).
   maxWorkers: 4 * availableParallelism(),
+  // Jest runs a single file in its own process unless this is set; its workers have the flag above.
+  // Far above any worker's memory, so it never restarts one.
+  workerIdleMemoryLimit: '4GB',
   verbose: false
 }

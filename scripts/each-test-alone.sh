@@ -14,7 +14,7 @@ logs="$(mktemp -d "${TMPDIR:-/tmp}/ninedata-gate-alone.XXXXXX")"
 trap 'rm -rf "$logs"' EXIT
 printf '%s\n' "$@" | xargs -P 2 -I{} bash -c '
   log="$0/$(echo "{}" | tr / _).log"
-  if npm test --silent -- --ci "{}" >"$log" 2>&1; then echo "ok      {}"; else echo "FAILED  {}"; fi
+  if npx jest --ci "{}" >"$log" 2>&1; then echo "ok      {}"; else echo "FAILED  {}"; fi
 ' "$logs" | tee "$logs/verdicts"
 failed="$(grep -c '^FAILED' "$logs/verdicts" || true)"
 echo "$(($# - failed)) of $# files pass alone"
