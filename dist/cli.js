@@ -163,7 +163,6 @@ var package_default = {
     jest: "^30.5.2",
     prettier: "^3.10.1",
     "test-results-parser": "^0.4.6",
-    "ts-jest": "^29.4.15",
     tsx: "^4.23.15",
     typescript: "5.9",
     "typescript-eslint": "^8.74.0",
