@@ -8,16 +8,8 @@
 // Usage: node scripts/build.js                  (dist/)
 //        node scripts/build.js --action DIR FILE (FILE, an entry like src/index.ts, bundled to DIR;
 //                                                 the benchmark builds its variants this way)
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync
-} from 'node:fs'
-import { dirname, join, relative, sep } from 'node:path'
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 
@@ -138,17 +130,15 @@ function packageLicense(dir) {
 
 async function buildDist() {
   const dist = join(ROOT, 'dist')
-  if (existsSync(dist)) rmSync(dist, { recursive: true })
+  rmSync(dist, { recursive: true, force: true })
   mkdirSync(dist)
   const [action, cli] = await Promise.all([buildAction(dist), buildCli(join(dist, 'cli.js'))])
   chmodSync(join(dist, 'cli.js'), 0o755)
   writeFileSync(join(dist, 'package.json'), '{\n  "type": "module"\n}\n')
   writeFileSync(join(dist, 'licenses.txt'), licenses(action, cli))
+  // esbuild names its outputs relative to absWorkingDir (ROOT), with forward slashes.
   const made = Object.keys({ ...action.metafile.outputs, ...cli.metafile.outputs })
-  const shown = made
-    .filter(f => !f.endsWith('.map'))
-    .map(f => relative(ROOT, join(ROOT, f)).split(sep).join('/'))
-  console.log(`build: ${shown.join(', ')}`)
+  console.log(`build: ${made.filter(file => !file.endsWith('.map')).join(', ')}`)
 }
 
 const [flag, outdir, entry] = process.argv.slice(2)
